@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "innobond",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "innobond", targets: ["InnobondCLI"]),
+        .library(name: "FixedIncome", targets: ["FixedIncome"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // Dates, day counts, schedules, fixed-rate bonds, price, yield and risk.
+        .target(
+            name: "FixedIncome",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+        ),
+        // Byte-level CSV scanning, fast number parsing and formatting, and an
+        // ordered parallel pipeline over large files.
+        .target(name: "InnobondIO"),
+        // The batch contract of `innobond analytics` (spec/bond-analytics.md).
+        .target(
+            name: "InnobondAnalytics",
+            dependencies: ["FixedIncome", "InnobondIO"]
+        ),
+        .executableTarget(
+            name: "InnobondCLI",
+            dependencies: [
+                "InnobondAnalytics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "FixedIncomeTests",
+            dependencies: [
+                "FixedIncome",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "InnobondAnalyticsTests",
+            dependencies: ["InnobondAnalytics", "InnobondIO", "FixedIncome"]
+        ),
+        .testTarget(
+            name: "InnobondCLITests",
+            dependencies: ["InnobondCLI"]
+        ),
+    ]
+)

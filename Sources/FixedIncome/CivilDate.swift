@@ -1,0 +1,118 @@
+/// A calendar date in the proleptic Gregorian calendar, without time or zone.
+///
+/// Years run from 1 to 9999 so that every date has an ISO 8601 `YYYY-MM-DD`
+/// form. Dates order chronologically; `dayNumber` counts days since
+/// 1970-01-01, so the number of days between two dates is a subtraction.
+public struct CivilDate: Sendable, Hashable, Comparable {
+    /// The year, 1...9999.
+    public let year: Int
+    /// The month, 1...12.
+    public let month: Int
+    /// The day of the month, 1...31.
+    public let day: Int
+
+    /// The range of years a civil date may have.
+    public static let years: ClosedRange<Int> = 1...9999
+
+    /// Creates a date, or returns `nil` when no such calendar date exists
+    /// (`2023-02-29`, month 13, year 0).
+    public init?(year: Int, month: Int, day: Int) {
+        guard Self.years.contains(year), (1...12).contains(month), day >= 1,
+            day <= Self.daysInMonth(year: year, month: month)
+        else { return nil }
+        self.init(unchecked: year, month, day)
+    }
+
+    @usableFromInline @inline(__always)
+    init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The date `dayNumber` days after 1970-01-01 (negative before it).
+    ///
+    /// Method: H. Hinnant, "chrono-Compatible Low-Level Date Algorithms",
+    /// `civil_from_days`, on 400-year eras of 146,097 days.
+    public init?(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        guard Self.years.contains(year) else { return nil }
+        self.init(unchecked: year, month, day)
+    }
+
+    /// Days since 1970-01-01 (negative before it).
+    ///
+    /// Method: H. Hinnant, `days_from_civil`, counting from 1 March so that
+    /// the leap day falls at the end of the shifted year.
+    @inlinable
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = y / 400  // years are positive
+        let yearOfEra = y - era * 400
+        let shiftedMonth = month > 2 ? month - 3 : month + 9
+        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// Whether `year` has a 29 February.
+    @inlinable
+    public static func isLeapYear(_ year: Int) -> Bool {
+        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    }
+
+    /// The number of days in a month of a year (28...31).
+    @inlinable
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeapYear(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Whether this date is the last day of its month.
+    public var isEndOfMonth: Bool { day == Self.daysInMonth(year: year, month: month) }
+
+    /// The date `months` calendar months later (earlier when negative), its day
+    /// clamped to the last day of the target month when that month is shorter
+    /// (31 August minus 6 months is 28 or 29 February).
+    ///
+    /// Returns `nil` when the result falls outside ``years``.
+    public func adding(months: Int) -> CivilDate? {
+        let total = year * 12 + (month - 1) + months
+        let (y, m0) = total.quotientAndRemainder(dividingBy: 12)
+        let newYear = m0 < 0 ? y - 1 : y
+        let newMonth = (m0 < 0 ? m0 + 12 : m0) + 1
+        guard Self.years.contains(newYear) else { return nil }
+        return CivilDate(
+            unchecked: newYear, newMonth, min(day, Self.daysInMonth(year: newYear, month: newMonth)))
+    }
+
+    /// The date `days` days later (earlier when negative), or `nil` outside ``years``.
+    public func adding(days: Int) -> CivilDate? {
+        CivilDate(dayNumber: dayNumber + days)
+    }
+
+    /// The number of days from `self` to `other` (negative when `other` is earlier).
+    @inlinable
+    public func days(to other: CivilDate) -> Int { other.dayNumber - dayNumber }
+
+    /// Months elapsed from the first of `self`'s month to the first of `other`'s.
+    @inlinable
+    func monthIndexDistance(to other: CivilDate) -> Int {
+        (other.year - year) * 12 + (other.month - month)
+    }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+}

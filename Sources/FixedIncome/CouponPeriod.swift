@@ -1,0 +1,37 @@
+/// One accrual period of a bond, with the reference period its day count
+/// measures against.
+public struct CouponPeriod: Sendable, Hashable {
+    /// First day of accrual.
+    public let start: CivilDate
+    /// Last day of accrual, not counted; the coupon is paid on this date.
+    public let end: CivilDate
+    /// Start of the regular period this one is measured against: `start` for a
+    /// regular period, `end` minus one period for a short first stub.
+    public let referenceStart: CivilDate
+    /// End of the reference period; always `end`.
+    public let referenceEnd: CivilDate
+
+    /// Whether the period is a whole regular period (its own reference).
+    public var isRegular: Bool { referenceStart == start }
+
+    public init(start: CivilDate, end: CivilDate, referenceStart: CivilDate, referenceEnd: CivilDate) {
+        self.start = start
+        self.end = end
+        self.referenceStart = referenceStart
+        self.referenceEnd = referenceEnd
+    }
+
+    /// The year fraction from `start` to `date` under `dayCount`.
+    @inlinable
+    public func yearFraction(to date: CivilDate, dayCount: DayCount, frequency: Frequency) -> Double {
+        dayCount.yearFraction(
+            from: start, to: date, referenceStart: referenceStart, referenceEnd: referenceEnd,
+            frequency: frequency)
+    }
+
+    /// The year fraction of the whole period under `dayCount`.
+    @inlinable
+    public func length(dayCount: DayCount, frequency: Frequency) -> Double {
+        yearFraction(to: end, dayCount: dayCount, frequency: frequency)
+    }
+}

@@ -1,0 +1,77 @@
+import RealModule
+
+extension RemainingCashFlows {
+    /// The most steps the yield solver takes before it gives up.
+    static let maximumSolverIterations = 200
+    /// The solver stops once a step changes the yield by less than this (decimal).
+    static let yieldTolerance = 1e-12
+
+    /// A solved yield with the discount sums it was found from.
+    struct YieldSolution {
+        var yield: Double
+        var growth: Double
+        var sums: DiscountSums
+    }
+
+    /// Solves `Σ CF_j exp(-e_j L) = dirtyPrice` for `L = log(1 + y/f)`.
+    ///
+    /// Method: in `L` the log-price `h(L) = log Σ CF_j exp(-e_j L)` is a
+    /// log-sum-exp of affine functions, hence convex, and decreasing because
+    /// every `e_j >= 0`; so Newton's method on `h(L) - log(dirtyPrice)`
+    /// converges from any start (Boyd & Vandenberghe, Convex Optimization,
+    /// §3.1.5 and §9.5). Halley's correction, from `h''` = the variance of
+    /// `e` under the discounted weights, makes it cubic. The search starts at
+    /// `L = 0` (a zero yield, where no exponential is needed), keeps a bracket
+    /// of the evaluated points, and falls back to expansion or bisection when
+    /// a step leaves the bracket or is not finite.
+    func solveYield(dirtyPrice: Double) throws(FixedIncomeError) -> YieldSolution {
+        guard let lastTime = times.last, lastTime > 0 else { throw .priceIndependentOfYield }
+        // Payments due at time zero are worth their amount at every yield: the
+        // price tends to their sum as the yield grows without bound.
+        var floor = 0.0
+        for j in times.indices where times[j] == 0 { floor += amounts[j] }
+        guard dirtyPrice > floor else { throw .noYieldForPrice(dirtyPrice: dirtyPrice, floor: floor) }
+
+        let f = frequency.perYear
+        let logTarget = Double.log(dirtyPrice)
+        var logGrowth = 0.0
+        var yield = 0.0
+        var lower = -Double.infinity
+        var upper = Double.infinity
+        var step = Double.nan
+        for _ in 0..<Self.maximumSolverIterations {
+            let sums = discountSums(logGrowth: logGrowth)
+            let gap = Double.log(sums.price) - logTarget
+            if gap == 0 {
+                return YieldSolution(yield: yield, growth: .exp(logGrowth), sums: sums)
+            }
+            if gap > 0 { lower = logGrowth } else { upper = logGrowth }
+
+            var next = Double.nan
+            if gap.isFinite, sums.first > 0 {
+                let newton = gap * sums.price / sums.first
+                let halley = (sums.second * sums.price / (sums.first * sums.first) - 1) / 2
+                let damping = 1 - gap * halley
+                next = logGrowth + (damping >= 0.5 && damping.isFinite ? newton / damping : newton)
+            }
+            if !(next > lower && next < upper) {
+                if lower.isFinite && upper.isFinite {
+                    next = lower + (upper - lower) / 2
+                } else if lower.isFinite {
+                    next = lower + max(1, 2 * abs(lower))
+                } else {
+                    next = upper - max(1, 2 * abs(upper))
+                }
+            }
+            let nextYield = f * .expMinusOne(next)
+            step = nextYield - yield
+            if abs(step) < Self.yieldTolerance, sums.price.isFinite, sums.price > 0 {
+                return YieldSolution(yield: nextYield, growth: .exp(logGrowth), sums: sums)
+            }
+            logGrowth = next
+            yield = nextYield
+        }
+        throw .yieldDidNotConverge(
+            iterations: Self.maximumSolverIterations, lastYield: yield, lastStep: step)
+    }
+}

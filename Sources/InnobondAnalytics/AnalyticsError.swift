@@ -1,0 +1,28 @@
+import InnobondIO
+
+/// Why a batch could not run at all (as opposed to a row being rejected).
+public enum AnalyticsError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The input has no header row.
+    case emptyInput
+    /// Required columns are absent from the header.
+    case missingColumns([String])
+    /// A required column appears more than once in the header.
+    case duplicateColumn(String)
+    /// The input or output failed.
+    case io(IOError)
+
+    public var description: String {
+        switch self {
+        case .emptyInput:
+            return "line 1: the input is empty; expected a header row naming the columns"
+        case .missingColumns(let names):
+            return "line 1: missing column\(names.count == 1 ? "" : "s") "
+                + names.joined(separator: ", ") + " (the header must name "
+                + AnalyticsColumns.requiredNames.joined(separator: ", ") + ")"
+        case .duplicateColumn(let name):
+            return "line 1, column \(name): the column appears more than once in the header"
+        case .io(let error):
+            return error.description
+        }
+    }
+}

@@ -1,0 +1,250 @@
+import FixedIncome
+import InnobondIO
+
+/// Prices the rows of one chunk of batch input into output rows and
+/// diagnostics. One worker per thread; it keeps its parser and cash-flow
+/// storage from row to row.
+struct AnalyticsWorker {
+    /// What a chunk gave.
+    struct ChunkResult {
+        /// Output rows, in input order.
+        var output: ByteBuffer
+        /// `line N, column NAME: reason`, in input order.
+        var diagnostics: [String]
+        /// Rows read (blank lines are not rows).
+        var rows = 0
+        /// Rows rejected.
+        var rejected = 0
+        /// Input bytes consumed up to the end of the chunk.
+        var endOffset: Int
+    }
+
+    /// One reason a row cannot be priced.
+    struct Issue {
+        var column: String
+        var reason: String
+    }
+
+    let columns: AnalyticsColumns
+    private let parser = CSVRecordParser()
+    private var flows = RemainingCashFlows()
+    private var issues: [Issue] = []
+
+    init(columns: AnalyticsColumns) {
+        self.columns = columns
+    }
+
+    mutating func process(_ chunk: CSVChunkReader.Chunk) -> ChunkResult {
+        var result = ChunkResult(
+            output: ByteBuffer(capacity: chunk.bytes.count * 2), diagnostics: [], endOffset: chunk.endOffset)
+        chunk.bytes.withUnsafeBufferPointer { bytes in
+            var offset = chunk.start
+            var line = chunk.firstLine
+            while offset < bytes.count, let extent = parser.parse(bytes, from: offset, isFinal: true) {
+                if !parser.isBlank {
+                    result.rows += 1
+                    if !priceRow(into: &result.output) {
+                        result.rejected += 1
+                        for issue in issues {
+                            result.diagnostics.append("line \(line), column \(issue.column): \(issue.reason)")
+                        }
+                    }
+                }
+                offset = extent.end
+                line += extent.lineFeeds
+            }
+        }
+        return result
+    }
+
+    /// Writes the output row of the record in `parser`; returns whether it was
+    /// priced, leaving the reasons in `issues` when not.
+    private mutating func priceRow(into output: inout ByteBuffer) -> Bool {
+        issues.removeAll(keepingCapacity: true)
+        output.append(csvField: parser.field(columns.id))
+        if let analytics = analyzeRow() {
+            let figures = analytics.figures
+            func put(_ value: Double) {
+                output.append(.comma)
+                output.append(shortest: value)
+            }
+            put(analytics.cleanPrice)
+            put(analytics.yieldPercent)
+            put(figures.accruedInterest)
+            put(figures.dirtyPrice)
+            put(figures.macaulayDuration)
+            put(figures.modifiedDuration)
+            put(figures.convexity)
+            put(figures.dv01)
+            output.append(.lineFeed)
+            return true
+        }
+        output.append(",,,,,,,,\n")
+        return false
+    }
+
+    /// The figures of a priced row, with the price and yield as they are
+    /// written: echoed from the input when given, solved otherwise.
+    private struct RowAnalytics {
+        var figures: BondAnalytics
+        var cleanPrice: Double
+        var yieldPercent: Double
+    }
+
+    private mutating func analyzeRow() -> RowAnalytics? {
+        checkRecordShape()
+        let issueDate = date(columns.issueDate)
+        let maturityDate = date(columns.maturityDate)
+        let settlementDate = date(columns.settlementDate)
+        let couponPercent = number(columns.couponRate, required: true)
+        let frequency = frequency(columns.frequency)
+        let dayCount = dayCount(columns.dayCount)
+        let cleanPrice = number(columns.cleanPrice, required: false)
+        let yieldPercent = number(columns.yield, required: false)
+        if !isEmpty(columns.cleanPrice) && !isEmpty(columns.yield) {
+            report(columns.yield, "both clean_price and yield given; give exactly one")
+        } else if isEmpty(columns.cleanPrice) && isEmpty(columns.yield) {
+            report(columns.yield, "neither clean_price nor yield given; give exactly one")
+        }
+        guard issues.isEmpty, let issueDate, let maturityDate, let settlementDate, let couponPercent,
+            let frequency, let dayCount
+        else { return nil }
+
+        let quote: BondQuote
+        if let cleanPrice {
+            quote = .cleanPrice(cleanPrice)
+        } else if let yieldPercent {
+            quote = .yield(yieldPercent / 100)
+        } else {
+            return nil
+        }
+        do {
+            let bond = try FixedRateBond(
+                issueDate: issueDate, maturityDate: maturityDate, couponRate: couponPercent / 100,
+                frequency: frequency, dayCount: dayCount)
+            try flows.load(bond: bond, settlement: settlementDate)
+            let figures = try flows.analytics(quote)
+            return RowAnalytics(
+                figures: figures, cleanPrice: cleanPrice ?? figures.cleanPrice,
+                yieldPercent: yieldPercent ?? figures.yield * 100)
+        } catch {
+            report(column(for: error, quotedByPrice: cleanPrice != nil), error.description)
+            return nil
+        }
+    }
+
+    /// The input column a pricing error is about.
+    private func column(for error: FixedIncomeError, quotedByPrice: Bool) -> Int {
+        switch error {
+        case .maturityNotAfterIssue: return columns.maturityDate
+        case .dateOutOfRange: return columns.issueDate
+        case .invalidCouponRate: return columns.couponRate
+        case .settlementOutsideLife: return columns.settlementDate
+        case .malformedDate, .nonexistentDate: return columns.issueDate
+        case .yieldOutOfDomain: return columns.yield
+        case .invalidPrice, .noYieldForPrice, .priceIndependentOfYield, .yieldDidNotConverge:
+            return columns.cleanPrice
+        case .nonFiniteResult: return quotedByPrice ? columns.cleanPrice : columns.yield
+        }
+    }
+
+    // MARK: Fields
+
+    private mutating func report(_ column: Int, _ reason: String) {
+        issues.append(Issue(column: columns.name(at: column), reason: reason))
+    }
+
+    /// Reports quoting problems and fields beyond the header that hold data.
+    private mutating func checkRecordShape() {
+        switch parser.problem {
+        case .unterminatedQuote(let field)?:
+            report(field, "quoted field is not closed before the end of the input")
+        case .textAfterClosingQuote(let field)?:
+            report(field, "text after the closing quote of a quoted field")
+        case nil:
+            break
+        }
+        if parser.fieldCount > columns.names.count {
+            for index in columns.names.count..<parser.fieldCount where !parser.field(index).isEmpty {
+                report(
+                    index,
+                    "the row has \(parser.fieldCount) fields but the header names \(columns.names.count)")
+                break
+            }
+        }
+    }
+
+    /// The field without surrounding spaces and tabs.
+    private func trimmed(_ column: Int) -> UnsafeBufferPointer<UInt8> {
+        var field = parser.field(column)
+        while let first = field.first, first == 0x20 || first == 0x09 { field = .init(rebasing: field.dropFirst()) }
+        while let last = field.last, last == 0x20 || last == 0x09 { field = .init(rebasing: field.dropLast()) }
+        return field
+    }
+
+    private func isEmpty(_ column: Int) -> Bool { trimmed(column).isEmpty }
+
+    private func text(_ field: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: field, as: UTF8.self)
+    }
+
+    private mutating func date(_ column: Int) -> CivilDate? {
+        let field = trimmed(column)
+        guard !field.isEmpty else {
+            report(column, "missing value")
+            return nil
+        }
+        do {
+            return try CivilDate(iso8601: field)
+        } catch {
+            report(column, error.description)
+            return nil
+        }
+    }
+
+    private mutating func number(_ column: Int, required: Bool) -> Double? {
+        let field = trimmed(column)
+        guard !field.isEmpty else {
+            if required { report(column, "missing value") }
+            return nil
+        }
+        guard let value = DecimalParser.parseDouble(field) else {
+            report(column, "not a number: '\(text(field))'")
+            return nil
+        }
+        guard value.isFinite else {
+            report(column, "not a finite number: '\(text(field))'")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func frequency(_ column: Int) -> Frequency? {
+        let field = trimmed(column)
+        guard !field.isEmpty else {
+            report(column, "missing value")
+            return nil
+        }
+        guard let count = DecimalParser.parseInt(field), let frequency = Frequency(rawValue: count) else {
+            report(column, "must be 1, 2, 4 or 12: '\(text(field))'")
+            return nil
+        }
+        return frequency
+    }
+
+    private mutating func dayCount(_ column: Int) -> DayCount? {
+        let field = trimmed(column)
+        guard !field.isEmpty else {
+            report(column, "missing value")
+            return nil
+        }
+        for dayCount in DayCount.allCases where field.elementsEqual(dayCount.rawValue.utf8) {
+            return dayCount
+        }
+        report(
+            column,
+            "unknown day count: '\(text(field))' (one of "
+                + DayCount.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        return nil
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import InnobondAnalytics
+import InnobondIO
+
+/// `innobond analytics`: batch pricing of a CSV of bonds (spec/bond-analytics.md).
+struct AnalyticsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analytics",
+        abstract: "Price a CSV of fixed-rate bonds: price or yield, accrued interest, duration, convexity, DV01.",
+        discussion: """
+            Columns, found by name: id, issue_date, maturity_date, settlement_date, coupon_rate (%), \
+            frequency (1, 2, 4, 12), day_count (ACT/ACT-ICMA, ACT/365F, ACT/360, 30/360, NL/365), \
+            and exactly one of clean_price (per 100) and yield (%). Rows that cannot be priced keep \
+            their id with empty figures and are reported on standard error as \
+            'line N, column NAME: reason'. Exit status: 0 when every row was priced, 1 when any was \
+            rejected, 2 on unusable arguments or input.
+            """
+    )
+
+    @Option(help: "Input CSV file (default: standard input).")
+    var input: String?
+
+    @Option(help: "Output CSV file (default: standard output).")
+    var output: String?
+
+    @Option(help: "Threads that price rows (default: the number of cores).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1, not \(threads)") }
+    }
+
+    func run() throws {
+        do {
+            let source = try input.map(FileInput.init(path:)) ?? FileInput.standardInput()
+            let sink = try output.map(FileOutput.init(path:)) ?? FileOutput.standardOutput()
+            let summary = try BatchAnalytics.run(
+                input: source, output: sink, threads: threads,
+                diagnostics: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) },
+                progress: ProgressLine(label: "rows", totalBytes: source.size))
+            try sink.commit()
+            if summary.rejected > 0 { throw ExitCode(1) }
+        } catch let error as IOError {
+            throw UsageFailure(error.description)
+        } catch let error as AnalyticsError {
+            throw UsageFailure(error.description)
+        }
+    }
+}
+
+/// An input or argument that makes the command unusable: one line on standard
+/// error, exit status 2.
+struct UsageFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

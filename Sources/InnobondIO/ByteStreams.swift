@@ -1,0 +1,229 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}
+
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
+}
+
+/// Why a file could not be read or written.
+public enum IOError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file could not be opened.
+    case cannotOpen(path: String, reason: String)
+    /// Reading failed part way.
+    case readFailed(path: String, reason: String)
+    /// Writing failed part way.
+    case writeFailed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): return "cannot open \(path): \(reason)"
+        case .readFailed(let path, let reason): return "cannot read \(path): \(reason)"
+        case .writeFailed(let path, let reason): return "cannot write \(path): \(reason)"
+        }
+    }
+
+    static func systemReason(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
+}
+
+/// A source of bytes read in order.
+public protocol ByteInput: AnyObject {
+    /// A name for messages: a path or `standard input`.
+    var name: String { get }
+    /// Reads up to `buffer.count` bytes; returns 0 at the end.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(IOError) -> Int
+    /// The total size in bytes when known in advance (a regular file).
+    var size: Int? { get }
+}
+
+/// A sink of bytes written in order.
+public protocol ByteOutput: AnyObject {
+    /// Writes all of `bytes`.
+    func write(_ bytes: UnsafeRawBufferPointer) throws(IOError)
+}
+
+extension ByteOutput {
+    /// Writes all of `bytes`.
+    public func write(_ bytes: [UInt8]) throws(IOError) {
+        var result: Result<Void, IOError> = .success(())
+        bytes.withUnsafeBytes { raw in result = Result { () throws(IOError) in try write(raw) } }
+        try result.get()
+    }
+}
+
+/// Reads a file descriptor: standard input or an opened file.
+public final class FileInput: ByteInput {
+    public let name: String
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    public let size: Int?
+
+    /// Standard input.
+    public static func standardInput() -> FileInput {
+        FileInput(descriptor: STDIN_FILENO, name: "standard input", owns: false)
+    }
+
+    /// Opens `path` for reading.
+    public convenience init(path: String) throws(IOError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: IOError.systemReason()) }
+        var status = stat()
+        if fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
+            close(descriptor)
+            throw .cannotOpen(path: path, reason: "it is a directory")
+        }
+        self.init(descriptor: descriptor, name: path, owns: true)
+    }
+
+    private init(descriptor: Int32, name: String, owns: Bool) {
+        self.descriptor = descriptor
+        self.name = name
+        ownsDescriptor = owns
+        var status = stat()
+        if fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG {
+            size = Int(status.st_size)
+        } else {
+            size = nil
+        }
+    }
+
+    deinit { if ownsDescriptor { close(descriptor) } }
+
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(IOError) -> Int {
+        while true {
+            let count = systemRead(descriptor, buffer.baseAddress, buffer.count)
+            if count >= 0 { return count }
+            if errno == EINTR { continue }
+            throw .readFailed(path: name, reason: IOError.systemReason())
+        }
+    }
+}
+
+/// Writes a file descriptor: standard output, or a file replaced atomically.
+///
+/// A regular file is written under a temporary name beside it and renamed
+/// over the target by ``commit()``, so that a failed run never leaves a
+/// half-written file in place of a good one.
+public final class FileOutput: ByteOutput {
+    private let descriptor: Int32
+    private let name: String
+    private let temporaryPath: String?
+    private let finalPath: String?
+    private var closed = false
+
+    /// Standard output.
+    public static func standardOutput() -> FileOutput {
+        FileOutput(descriptor: STDOUT_FILENO, name: "standard output", temporary: nil, final: nil)
+    }
+
+    /// Opens `path` for writing; a regular (or new) file is replaced on ``commit()``.
+    public convenience init(path: String) throws(IOError) {
+        var status = stat()
+        let exists = stat(path, &status) == 0
+        if exists && (status.st_mode & S_IFMT) != S_IFREG {
+            // A device or a pipe: write straight into it.
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: IOError.systemReason()) }
+            self.init(descriptor: descriptor, name: path, temporary: nil, final: nil)
+            return
+        }
+        let temporary = path + ".partial-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: IOError.systemReason()) }
+        self.init(descriptor: descriptor, name: path, temporary: temporary, final: path)
+    }
+
+    private init(descriptor: Int32, name: String, temporary: String?, final: String?) {
+        self.descriptor = descriptor
+        self.name = name
+        temporaryPath = temporary
+        finalPath = final
+    }
+
+    deinit {
+        if !closed, let temporaryPath {
+            close(descriptor)
+            unlink(temporaryPath)
+        }
+    }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws(IOError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw .writeFailed(path: name, reason: IOError.systemReason())
+            }
+            offset += written
+        }
+    }
+
+    /// Finishes the output: a file written under a temporary name is closed and
+    /// renamed over its target.
+    public func commit() throws(IOError) {
+        guard let temporaryPath, let finalPath, !closed else { return }
+        closed = true
+        guard close(descriptor) == 0 else {
+            let reason = IOError.systemReason()
+            unlink(temporaryPath)
+            throw .writeFailed(path: finalPath, reason: reason)
+        }
+        guard rename(temporaryPath, finalPath) == 0 else {
+            let reason = IOError.systemReason()
+            unlink(temporaryPath)
+            throw .writeFailed(path: finalPath, reason: reason)
+        }
+    }
+}
+
+/// Bytes held in memory, read in order.
+public final class MemoryInput: ByteInput {
+    public let name: String
+    private let bytes: [UInt8]
+    private var offset = 0
+    private let readLimit: Int
+
+    /// - Parameter readLimit: the most bytes one read returns, to exercise
+    ///   readers on short reads as pipes give them.
+    public init(_ bytes: [UInt8], name: String = "memory", readLimit: Int = .max) {
+        self.bytes = bytes
+        self.name = name
+        self.readLimit = readLimit
+    }
+
+    public var size: Int? { bytes.count }
+
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(IOError) -> Int {
+        let count = min(buffer.count, bytes.count - offset, readLimit)
+        guard count > 0 else { return 0 }
+        bytes.withUnsafeBytes { source in
+            buffer.baseAddress!.copyMemory(from: source.baseAddress! + offset, byteCount: count)
+        }
+        offset += count
+        return count
+    }
+}
+
+/// Bytes collected in memory.
+public final class MemoryOutput: ByteOutput {
+    /// Everything written so far.
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws(IOError) {
+        self.bytes.append(contentsOf: bytes)
+    }
+
+    /// The bytes as UTF-8 text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+}

@@ -1,0 +1,88 @@
+/// Reads CSV input in chunks that end at record boundaries, so that each
+/// chunk can be parsed on its own thread; a UTF-8 byte-order mark at the
+/// start is dropped.
+public final class CSVChunkReader {
+    /// A run of whole records.
+    public struct Chunk: Sendable {
+        /// The bytes, starting and ending at record boundaries.
+        public var bytes: [UInt8]
+        /// Offset in `bytes` of the first record to process.
+        public var start: Int
+        /// The 1-based line number, in the input, of the byte at `start`.
+        public var firstLine: Int
+        /// Input bytes consumed up to the end of this chunk.
+        public var endOffset: Int
+    }
+
+    private let input: any ByteInput
+    private let chunkSize: Int
+    private let boundaryFinder = CSVRecordParser()
+    private var pending: [UInt8] = []
+    private var line = 1
+    private var consumed = 0
+    private var atEnd = false
+    private var atStart = true
+
+    /// - Parameter chunkSize: bytes to read before looking for a boundary.
+    public init(input: any ByteInput, chunkSize: Int = 256 * 1024) {
+        self.input = input
+        self.chunkSize = chunkSize
+    }
+
+    /// The next chunk, or `nil` at the end of the input.
+    public func next() throws(IOError) -> Chunk? {
+        var buffer = pending
+        pending = []
+        var target = chunkSize
+        while true {
+            if !atEnd && buffer.count < target {
+                try fill(&buffer, upTo: target)
+            }
+            if atStart && buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+                buffer.removeFirst(3)
+                consumed += 3
+            }
+            if atStart && (buffer.count >= 3 || atEnd) { atStart = false }
+            if atEnd {
+                guard !buffer.isEmpty else { return nil }
+                return emit(buffer)
+            }
+            let boundary = buffer.withUnsafeBufferPointer { boundaryFinder.lastRecordBoundary(in: $0) }
+            if let boundary {
+                pending = Array(buffer[boundary...])
+                buffer.removeSubrange(boundary...)
+                return emit(buffer)
+            }
+            // One record is longer than the chunk: read more.
+            target = buffer.count * 2
+        }
+    }
+
+    private func emit(_ bytes: [UInt8]) -> Chunk {
+        let chunk = Chunk(bytes: bytes, start: 0, firstLine: line, endOffset: consumed + bytes.count)
+        line += bytes.withUnsafeBufferPointer(countLineFeeds)
+        consumed += bytes.count
+        return chunk
+    }
+
+    /// Reads until `buffer` holds `target` bytes or the input ends.
+    private func fill(_ buffer: inout [UInt8], upTo target: Int) throws(IOError) {
+        var failure: IOError?
+        while buffer.count < target && !atEnd {
+            let oldCount = buffer.count
+            let wanted = target - oldCount
+            buffer.append(contentsOf: repeatElement(0, count: wanted))
+            var read = 0
+            buffer.withUnsafeMutableBytes { raw in
+                do throws(IOError) {
+                    read = try input.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[oldCount...]))
+                } catch {
+                    failure = error
+                }
+            }
+            buffer.removeLast(wanted - read)
+            if let failure { throw failure }
+            if read == 0 { atEnd = true }
+        }
+    }
+}

@@ -1,0 +1,217 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Splits RFC 4180 CSV text into records and fields, without copying unless a
+/// field holds escaped quotes.
+///
+/// Rules: fields are separated by commas and records by LF or CRLF. A field
+/// that starts with a double quote is quoted: it may hold commas, line breaks
+/// and doubled quotes (`""` for `"`), and must be followed by a separator or
+/// the end of the record. A quote inside an unquoted field is an ordinary
+/// character. One parser serves one thread; reuse it record after record.
+public final class CSVRecordParser {
+    /// What was wrong with the last record, if anything.
+    public enum Problem: Sendable, Equatable {
+        /// A quoted field runs to the end of the input.
+        case unterminatedQuote(field: Int)
+        /// Something other than a separator follows a closing quote.
+        case textAfterClosingQuote(field: Int)
+    }
+
+    /// Where the last parsed record ends, and how many line feeds it spans.
+    public struct Extent: Sendable, Equatable {
+        /// Offset just past the record and its line break.
+        public var end: Int
+        /// Line feeds consumed, inside quoted fields and the terminating one.
+        public var lineFeeds: Int
+    }
+
+    private struct Span {
+        var start: Int
+        var count: Int
+        var unescaped: Bool
+    }
+
+    private var spans: [Span] = []
+    private var base: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)
+    private var scratch: UnsafeMutableBufferPointer<UInt8>
+    private var scratchCount = 0
+
+    /// The problem found in the last record, `nil` when it was well formed.
+    public private(set) var problem: Problem?
+
+    public init() {
+        scratch = .allocate(capacity: 256)
+    }
+
+    deinit { scratch.deallocate() }
+
+    /// The number of fields in the last record.
+    public var fieldCount: Int { spans.count }
+
+    /// Whether the last record was an empty line (no bytes before its line break).
+    public var isBlank: Bool { spans.count == 1 && spans[0].count == 0 && !spans[0].unescaped && problem == nil }
+
+    /// The bytes of field `index` of the last record, empty when the record has
+    /// fewer fields. Valid until the next ``parse(_:from:isFinal:)`` and while
+    /// the parsed bytes live.
+    public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        guard index < spans.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let span = spans[index]
+        if span.unescaped {
+            return UnsafeBufferPointer(rebasing: scratch[span.start..<span.start + span.count])
+        }
+        return UnsafeBufferPointer(rebasing: base[span.start..<span.start + span.count])
+    }
+
+    /// The text of field `index` of the last record.
+    public func string(_ index: Int) -> String { String(decoding: field(index), as: UTF8.self) }
+
+    /// Parses the record that starts at `offset`.
+    ///
+    /// - Parameter isFinal: whether `bytes` run to the end of the input. When
+    ///   they do not and the record is not terminated within them, the result
+    ///   is `nil`: more bytes are needed.
+    /// - Returns: where the record ends, or `nil` as above.
+    public func parse(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, isFinal: Bool) -> Extent? {
+        base = bytes
+        spans.removeAll(keepingCapacity: true)
+        scratchCount = 0
+        problem = nil
+        let count = bytes.count
+        var index = offset
+        var lineFeeds = 0
+        while true {
+            if index < count && bytes[index] == .quote {
+                // Quoted field.
+                index += 1
+                let contentStart = index
+                var escaped = false
+                while true {
+                    while index < count && bytes[index] != .quote {
+                        if bytes[index] == .lineFeed { lineFeeds += 1 }
+                        index += 1
+                    }
+                    if index == count {
+                        guard isFinal else { return nil }
+                        problem = .unterminatedQuote(field: spans.count)
+                        addField(contentStart, count, escaped: escaped)
+                        return Extent(end: count, lineFeeds: lineFeeds)
+                    }
+                    if index + 1 < count && bytes[index + 1] == .quote {
+                        escaped = true
+                        index += 2
+                        continue
+                    }
+                    if index + 1 == count && !isFinal { return nil }
+                    break
+                }
+                addField(contentStart, index, escaped: escaped)
+                index += 1  // the closing quote
+                if index == count {
+                    guard isFinal else { return nil }
+                    return Extent(end: count, lineFeeds: lineFeeds)
+                }
+                switch bytes[index] {
+                case .comma:
+                    index += 1
+                    continue
+                case .lineFeed:
+                    return Extent(end: index + 1, lineFeeds: lineFeeds + 1)
+                case .carriageReturn where index + 1 < count && bytes[index + 1] == .lineFeed:
+                    return Extent(end: index + 2, lineFeeds: lineFeeds + 1)
+                case .carriageReturn where index + 1 == count:
+                    guard isFinal else { return nil }
+                    return Extent(end: count, lineFeeds: lineFeeds)
+                default:
+                    problem = .textAfterClosingQuote(field: spans.count - 1)
+                    // Skip to the end of the line, as an unquoted field would.
+                    while index < count && bytes[index] != .lineFeed { index += 1 }
+                    if index == count {
+                        guard isFinal else { return nil }
+                        return Extent(end: count, lineFeeds: lineFeeds)
+                    }
+                    return Extent(end: index + 1, lineFeeds: lineFeeds + 1)
+                }
+            }
+            // Unquoted field.
+            let start = index
+            while index < count {
+                let byte = bytes[index]
+                if byte == .comma || byte == .lineFeed { break }
+                index += 1
+            }
+            if index == count {
+                guard isFinal else { return nil }
+                let end = index > start && bytes[index - 1] == .carriageReturn ? index - 1 : index
+                spans.append(Span(start: start, count: end - start, unescaped: false))
+                return Extent(end: count, lineFeeds: lineFeeds)
+            }
+            if bytes[index] == .comma {
+                spans.append(Span(start: start, count: index - start, unescaped: false))
+                index += 1
+                continue
+            }
+            let end = index > start && bytes[index - 1] == .carriageReturn ? index - 1 : index
+            spans.append(Span(start: start, count: end - start, unescaped: false))
+            return Extent(end: index + 1, lineFeeds: lineFeeds + 1)
+        }
+    }
+
+    /// Records the quoted content `start..<end` of `base`, undoubling quotes
+    /// into the scratch buffer when there are any.
+    private func addField(_ start: Int, _ end: Int, escaped: Bool) {
+        guard escaped else {
+            spans.append(Span(start: start, count: end - start, unescaped: false))
+            return
+        }
+        if scratchCount + (end - start) > scratch.count {
+            let grown = UnsafeMutableBufferPointer<UInt8>.allocate(
+                capacity: max(scratch.count * 2, scratchCount + end - start))
+            _ = grown.initialize(fromContentsOf: scratch[0..<scratchCount])
+            scratch.deallocate()
+            scratch = grown
+        }
+        let fieldStart = scratchCount
+        var index = start
+        while index < end {
+            let byte = base[index]
+            scratch[scratchCount] = byte
+            scratchCount += 1
+            index += byte == .quote ? 2 : 1
+        }
+        spans.append(Span(start: fieldStart, count: scratchCount - fieldStart, unescaped: true))
+    }
+
+    /// The offset just past the last complete record in `bytes`, which start at
+    /// a record boundary and do not run to the end of the input; `nil` when no
+    /// record is complete.
+    public func lastRecordBoundary(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let start = bytes.baseAddress, !bytes.isEmpty else { return nil }
+        if memchr(start, Int32(UInt8.quote), bytes.count) == nil {
+            // Without quotes every line feed ends a record.
+            var index = bytes.count - 1
+            while index >= 0 && bytes[index] != .lineFeed { index -= 1 }
+            return index >= 0 ? index + 1 : nil
+        }
+        var offset = 0
+        var boundary: Int?
+        while let extent = parse(bytes, from: offset, isFinal: false) {
+            offset = extent.end
+            boundary = offset
+        }
+        return boundary
+    }
+}
+
+/// The number of line feeds in `bytes`.
+public func countLineFeeds(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var total = 0
+    for byte in bytes { total &+= byte == .lineFeed ? 1 : 0 }
+    return total
+}

@@ -1,0 +1,106 @@
+/// Parses decimal numbers from ASCII bytes, fast and exactly.
+public enum DecimalParser {
+    /// The exactly representable powers of ten, 10^0 ... 10^22.
+    static let powersOfTen: [Double] = (0...22).map { exponent in
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+
+    /// Parses `[+-]digits[.digits][(e|E)[+-]digits]` (at least one digit before
+    /// the exponent) into the nearest `Double`; `nil` for anything else,
+    /// including `nan`, `inf`, hexadecimal, thousands separators and spaces.
+    ///
+    /// Method: Clinger's fast path (W. D. Clinger, "How to Read Floating Point
+    /// Numbers Accurately", PLDI 1990): a significand below 2^53 times or over
+    /// an exact power of ten up to 10^22 is one correctly rounded operation.
+    /// Longer or larger numbers go to the standard library's parser.
+    public static func parseDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        let count = bytes.count
+        var index = 0
+        var negative = false
+        if index < count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        var significand: UInt64 = 0
+        var significantDigits = 0
+        var droppedNonZero = false
+        var exponent = 0
+        var sawDigit = false
+        while index < count {
+            let digit = bytes[index] &- 48
+            guard digit < 10 else { break }
+            sawDigit = true
+            if significand == 0 && digit == 0 {
+                // leading zero
+            } else if significantDigits < 19 {
+                significand = significand &* 10 &+ UInt64(digit)
+                significantDigits += 1
+            } else {
+                exponent += 1
+                droppedNonZero = droppedNonZero || digit != 0
+            }
+            index += 1
+        }
+        if index < count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            while index < count {
+                let digit = bytes[index] &- 48
+                guard digit < 10 else { break }
+                sawDigit = true
+                if significand == 0 && digit == 0 {
+                    exponent -= 1
+                } else if significantDigits < 19 {
+                    significand = significand &* 10 &+ UInt64(digit)
+                    significantDigits += 1
+                    exponent -= 1
+                } else {
+                    droppedNonZero = droppedNonZero || digit != 0
+                }
+                index += 1
+            }
+        }
+        guard sawDigit else { return nil }
+        if index < count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+            index += 1
+            var exponentNegative = false
+            if index < count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+                exponentNegative = bytes[index] == UInt8(ascii: "-")
+                index += 1
+            }
+            var written = 0
+            var sawExponentDigit = false
+            while index < count {
+                let digit = bytes[index] &- 48
+                guard digit < 10 else { break }
+                sawExponentDigit = true
+                if written < 100_000 { written = written * 10 + Int(digit) }
+                index += 1
+            }
+            guard sawExponentDigit else { return nil }
+            exponent += exponentNegative ? -written : written
+        }
+        guard index == count else { return nil }
+
+        if significand == 0 { return negative ? -0.0 : 0.0 }
+        if !droppedNonZero, significand <= 1 << 53, exponent >= -22, exponent <= 22 {
+            let value = Double(significand)
+            let scaled = exponent < 0 ? value / powersOfTen[-exponent] : value * powersOfTen[exponent]
+            return negative ? -scaled : scaled
+        }
+        return Double(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Parses a non-negative decimal integer of at most 18 digits; `nil` otherwise.
+    public static func parseInt(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+        var value = 0
+        for byte in bytes {
+            let digit = byte &- 48
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
+    }
+}
