@@ -27,6 +27,8 @@ let package = Package(
             name: "InnobondAnalytics",
             dependencies: ["FixedIncome", "InnobondIO"]
         ),
+        // Fixtures and reference checks shared by the test targets.
+        .target(name: "InnobondTestSupport"),
         .executableTarget(
             name: "InnobondCLI",
             dependencies: [
@@ -42,12 +44,22 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "InnobondIOTests",
+            dependencies: [
+                "InnobondIO",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
             name: "InnobondAnalyticsTests",
-            dependencies: ["InnobondAnalytics", "InnobondIO", "FixedIncome"]
+            dependencies: [
+                "InnobondAnalytics", "InnobondIO", "FixedIncome", "InnobondTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "InnobondCLITests",
-            dependencies: ["InnobondCLI"]
+            dependencies: ["InnobondCLI", "InnobondTestSupport"]
         ),
     ]
 )

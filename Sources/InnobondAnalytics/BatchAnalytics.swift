@@ -13,6 +13,11 @@ public enum BatchAnalytics {
         public var rows: Int
         /// Rows that could not be priced.
         public var rejected: Int
+
+        public init(rows: Int, rejected: Int) {
+            self.rows = rows
+            self.rejected = rejected
+        }
     }
 
     /// Prices every row of `input` into `output`.
@@ -22,13 +27,14 @@ public enum BatchAnalytics {
     ///   - diagnostics: receives `line N, column NAME: reason` for every
     ///     rejected row, in input order.
     ///   - progress: redrawn as chunks are written, when given.
+    ///   - chunkSize: bytes of input handed to a thread at a time.
     /// - Throws: ``AnalyticsError`` when the input has no usable header or a
     ///   read or write fails; rejected rows do not throw.
     public static func run(
         input: any ByteInput, output: any ByteOutput, threads: Int = 1,
-        diagnostics: (String) -> Void, progress: ProgressLine? = nil
+        diagnostics: (String) -> Void, progress: ProgressLine? = nil, chunkSize: Int = 256 * 1024
     ) throws(AnalyticsError) -> Summary {
-        let reader = CSVChunkReader(input: input)
+        let reader = CSVChunkReader(input: input, chunkSize: chunkSize)
         var summary = Summary(rows: 0, rejected: 0)
         do {
             guard var first = try reader.next() else { throw AnalyticsError.emptyInput }

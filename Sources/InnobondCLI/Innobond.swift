@@ -16,9 +16,11 @@ struct Innobond: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let failure as UsageFailure {
+            FileHandle.standardError.write(Data("innobond: \(failure.description)\n".utf8))
+            Foundation.exit(2)
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
+            if exitCode(for: error) == .validationFailure {
                 let message = Self.message(for: error)
                 FileHandle.standardError.write(Data("innobond: \(message) (see 'innobond help')\n".utf8))
                 Foundation.exit(2)

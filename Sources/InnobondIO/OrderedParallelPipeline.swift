@@ -29,6 +29,7 @@ public enum OrderedParallelPipeline {
                         let coordinator = Coordinator(
                             limit: max(1, inFlightLimit), makeWorker: makeWorker, produce: produce,
                             process: process, consume: consume)
+                        defer { coordinator.releaseClosures() }
                         try coordinator.run(threads: max(1, threads))
                     }
                 }
@@ -43,10 +44,12 @@ public enum OrderedParallelPipeline {
 private final class Coordinator<Item, Output, Worker>: @unchecked Sendable {
     private let condition = NSCondition()
     private let limit: Int
-    private let makeWorker: () -> Worker
-    private let produce: () throws -> Item?
-    private let process: (inout Worker, Item) -> Output
-    private let consume: (Output) throws -> Void
+    // Optional so that they can be dropped before the non-escaping originals
+    // return, while the finished threads may still hold the coordinator.
+    private var makeWorker: (() -> Worker)!
+    private var produce: (() throws -> Item?)!
+    private var process: ((inout Worker, Item) -> Output)!
+    private var consume: ((Output) throws -> Void)!
 
     private var nextSequence = 0
     private var nextToConsume = 0
@@ -65,6 +68,13 @@ private final class Coordinator<Item, Output, Worker>: @unchecked Sendable {
         self.produce = produce
         self.process = process
         self.consume = consume
+    }
+
+    func releaseClosures() {
+        makeWorker = nil
+        produce = nil
+        process = nil
+        consume = nil
     }
 
     func run(threads: Int) throws {

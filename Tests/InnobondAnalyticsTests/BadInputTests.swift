@@ -1,0 +1,96 @@
+import InnobondAnalytics
+import InnobondTestSupport
+import Testing
+
+/// Every malformed kind that spec/bond-analytics.md names gives
+/// `line N, column NAME: reason` and an empty output row, while the other
+/// rows are still priced.
+@Suite struct BadInputTests {
+    static let header = "id,issue_date,maturity_date,settlement_date,coupon_rate,frequency,day_count,clean_price,yield"
+    static let good = "ok,2025-01-15,2030-01-15,2025-06-01,3.25,2,ACT/ACT-ICMA,,2.9"
+
+    @Test(arguments: [
+        ("x,,2030-01-15,2025-06-01,3,2,ACT/360,,3", "issue_date", "missing value"),
+        ("x,2025-13-01,2030-01-15,2025-06-01,3,2,ACT/360,,3", "issue_date", "no such calendar date"),
+        ("x,2025-01-15,15/01/2030,2025-06-01,3,2,ACT/360,,3", "maturity_date", "not a YYYY-MM-DD date"),
+        ("x,2025-01-15,2024-01-15,2024-06-01,3,2,ACT/360,,3", "maturity_date", "is not after the issue date"),
+        ("x,2025-01-15,2030-01-15,2025-01-14,3,2,ACT/360,,3", "settlement_date", "outside"),
+        ("x,2025-01-15,2030-01-15,2030-01-15,3,2,ACT/360,,3", "settlement_date", "outside"),
+        ("x,2025-01-15,2030-01-15,2025-06-01,abc,2,ACT/360,,3", "coupon_rate", "not a number: 'abc'"),
+        ("x,2025-01-15,2030-01-15,2025-06-01,-1,2,ACT/360,,3", "coupon_rate", "at least 0"),
+        ("x,2025-01-15,2030-01-15,2025-06-01,3,6,ACT/360,,3", "frequency", "must be 1, 2, 4 or 12: '6'"),
+        ("x,2025-01-15,2030-01-15,2025-06-01,3,,ACT/360,,3", "frequency", "missing value"),
+        ("x,2025-01-15,2030-01-15,2025-06-01,3,2,30E/360,,3", "day_count", "unknown day count: '30E/360'"),
+        ("x,2025-01-15,2030-01-15,2025-06-01,3,2,,,3", "day_count", "missing value"),
+        ("x,2025-01-15,2030-01-15,2025-06-01,3,2,ACT/360,99,3", "yield", "both clean_price and yield"),
+        ("x,2025-01-15,2030-01-15,2025-06-01,3,2,ACT/360,,", "yield", "neither clean_price nor yield"),
+        ("x,2025-01-15,2030-01-15,2025-06-01,3,2,ACT/360,par,", "clean_price", "not a number: 'par'"),
+        ("x,2025-01-15,2030-01-15,2025-06-01,3,2,ACT/360,\"4,5\",", "clean_price", "not a number: '4,5'"),
+        ("x,2025-01-15,2030-01-15,2025-06-01,3,2,ACT/360,,1e999", "yield", "not a finite number"),
+        ("x,2025-01-15,2030-01-15,2025-06-01,3,2,ACT/360,-20,", "clean_price", "no yield exists for this price"),
+        ("x,2025-01-15,2030-01-15,2025-06-01,3,2,ACT/360,,-250", "yield", "above -200 %"),
+        ("x,2025-05-31,2030-05-31,2030-05-30,4,1,30/360,100,", "clean_price", "does not depend on the yield"),
+        ("x,2025-01-15,2030-01-15,2025-06-01,3,2,ACT/360,,3,surplus", "#10", "the row has 10 fields"),
+    ])
+    func eachMalformedKindIsNamed(row: String, column: String, reason: String) throws {
+        let result = try runBatch([Self.header, Self.good, row, Self.good].joined(separator: "\n") + "\n")
+        let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[2] == "x,,,,,,,,")
+        #expect(lines[1].hasPrefix("ok,") && lines[3].hasPrefix("ok,") && lines[1].split(separator: ",").count == 9)
+        #expect(result.summary == BatchAnalytics.Summary(rows: 3, rejected: 1))
+        #expect(result.diagnostics.count == 1)
+        let message = result.diagnostics.first ?? ""
+        #expect(message.hasPrefix("line 3, column \(column): "), "\(message)")
+        #expect(message.contains(reason), "\(message)")
+    }
+
+    @Test func everyBadFieldOfARowIsReported() throws {
+        let result = try runBatch(Self.header + "\nx,2025-02-30,,2025-06-01,abc,3,ACT/365,,\n")
+        #expect(
+            result.diagnostics.map { $0.prefix(while: { $0 != ":" }) } == [
+                "line 2, column issue_date", "line 2, column maturity_date", "line 2, column coupon_rate",
+                "line 2, column frequency", "line 2, column day_count", "line 2, column yield",
+            ])
+    }
+
+    @Test func lineNumbersCountLinesInsideQuotedFields() throws {
+        let input = Self.header + "\n\"two\nline id\",2025-01-15,2030-01-15,2025-06-01,3,2,ACT/360,,3\n\nbad,x,,,,,,,\n"
+        let result = try runBatch(input)
+        #expect(result.diagnostics.first?.hasPrefix("line 5, column issue_date") == true)
+        #expect(result.output.contains("\"two\nline id\","))
+        #expect(!result.output.contains("\"two\nline id\",,"))
+    }
+
+    @Test func anUnterminatedQuoteAtTheEndIsReported() throws {
+        let result = try runBatch(
+            Self.header + "\n" + Self.good + "\n\"open,2025-01-15,2030-01-15,2025-06-01,3,2,ACT/360,,3\n")
+        #expect(result.summary.rejected == 1)
+        #expect(result.diagnostics.first?.hasPrefix("line 3, column id: quoted field is not closed") == true)
+    }
+
+    @Test func spacesAroundValuesAndUnknownColumnsAreIgnored() throws {
+        let input =
+            "isin," + Self.header
+            + ",note\nXS1, ok , 2025-01-15 ,2030-01-15,2025-06-01, 3.25 ,2,ACT/ACT-ICMA,, 2.9 ,hi\n"
+        let spaced = try runBatch(input)
+        let plain = try runBatch(Self.header + "\n" + Self.good + "\n")
+        #expect(spaced.diagnostics.isEmpty)
+        #expect(spaced.output.replacingOccurrences(of: " ok ", with: "ok") == plain.output)
+    }
+
+    @Test func unusableInputThrows() {
+        #expect(throws: AnalyticsError.emptyInput) { try runBatch("") }
+        #expect(throws: AnalyticsError.emptyInput) { try runBatch("\n\n") }
+        #expect(throws: AnalyticsError.missingColumns(["yield"])) {
+            try runBatch("id,issue_date,maturity_date,settlement_date,coupon_rate,frequency,day_count,clean_price\n")
+        }
+        #expect(throws: AnalyticsError.duplicateColumn("yield")) { try runBatch(Self.header + ",yield\n") }
+        #expect(AnalyticsError.missingColumns(["yield"]).description.hasPrefix("line 1: missing column yield"))
+    }
+
+    @Test func aHeaderAloneGivesAHeaderAlone() throws {
+        let result = try runBatch(Self.header)
+        #expect(result.output == AnalyticsColumns.outputHeader)
+        #expect(result.summary == BatchAnalytics.Summary(rows: 0, rejected: 0))
+    }
+}

@@ -1,0 +1,99 @@
+import InnobondIO
+import PropertyBased
+import Testing
+
+/// Parses all records of a text with one parser over the whole input.
+func records(_ text: String) -> [(fields: [String], line: Int, problem: CSVRecordParser.Problem?)] {
+    let parser = CSVRecordParser()
+    var result: [([String], Int, CSVRecordParser.Problem?)] = []
+    let bytes = Array(text.utf8)
+    bytes.withUnsafeBufferPointer { buffer in
+        var offset = 0
+        var line = 1
+        while offset < buffer.count, let extent = parser.parse(buffer, from: offset, isFinal: true) {
+            if !parser.isBlank {
+                result.append(((0..<parser.fieldCount).map(parser.string), line, parser.problem))
+            }
+            offset = extent.end
+            line += extent.lineFeeds
+        }
+    }
+    return result
+}
+
+/// Parses all records through the chunk reader, as the batch commands do.
+func chunkedRecords(_ text: String, chunkSize: Int, readLimit: Int) throws -> [(fields: [String], line: Int)] {
+    let reader = CSVChunkReader(input: MemoryInput(Array(text.utf8), readLimit: readLimit), chunkSize: chunkSize)
+    let parser = CSVRecordParser()
+    var result: [([String], Int)] = []
+    while let chunk = try reader.next() {
+        chunk.bytes.withUnsafeBufferPointer { buffer in
+            var offset = chunk.start
+            var line = chunk.firstLine
+            while offset < buffer.count, let extent = parser.parse(buffer, from: offset, isFinal: true) {
+                if !parser.isBlank { result.append(((0..<parser.fieldCount).map(parser.string), line)) }
+                offset = extent.end
+                line += extent.lineFeeds
+            }
+        }
+    }
+    return result
+}
+
+@Suite struct CSVRecordParserTests {
+    @Test func rfc4180Fields() {
+        let parsed = records("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\r\n\"multi\nline\",2,3\n\nlast,row")
+        #expect(
+            parsed.map(\.fields) == [
+                ["a", "b", "c"], ["x, y", "say \"hi\"", ""], ["multi\nline", "2", "3"], ["last", "row"],
+            ])
+        #expect(parsed.map(\.line) == [1, 2, 3, 6])
+        #expect(parsed.allSatisfy { $0.problem == nil })
+    }
+
+    @Test func quotesInsideUnquotedFieldsAreCharacters() {
+        #expect(records("a\"b,c\n").map(\.fields) == [["a\"b", "c"]])
+    }
+
+    @Test func crlfAndAFinalRecordWithoutLineBreak() {
+        #expect(records("a,b\r\nc,d\r\n").map(\.fields) == [["a", "b"], ["c", "d"]])
+        #expect(records("a,b\r\nc,d").map(\.fields) == [["a", "b"], ["c", "d"]])
+        #expect(records("a,b\r\nc,d\r").map(\.fields) == [["a", "b"], ["c", "d"]])
+    }
+
+    @Test func malformedQuotingIsReported() {
+        let unterminated = records("a,b\n\"open,c\n")
+        #expect(unterminated.last?.problem == .unterminatedQuote(field: 0))
+        let trailing = records("\"quoted\"tail,b\nnext,row\n")
+        #expect(trailing.first?.problem == .textAfterClosingQuote(field: 0))
+        #expect(trailing.last?.fields == ["next", "row"])
+    }
+
+    /// Splitting the input into chunks at any size, with reads of any length,
+    /// gives the same records on the same lines as one pass over all of it.
+    @Test func chunkingNeverChangesTheRecords() async throws {
+        let pieces = ["a", "bc", ",", "\n", "\r\n", "\"", "\"\"", "\"q,\nx\"", "1.5", ""]
+        let texts = Gen.element(of: pieces).map { $0 ?? "" }.array(of: 0...60).map { $0.joined() }
+        await propertyCheck(count: 500, input: texts, Gen.int(in: 1...40), Gen.int(in: 1...17)) {
+            text, chunkSize, readLimit in
+            let whole = records(text)
+            let chunked = try chunkedRecords(text, chunkSize: chunkSize, readLimit: readLimit)
+            #expect(chunked.map(\.fields) == whole.map(\.fields), "\(text.debugDescription)")
+            #expect(chunked.map(\.line) == whole.map(\.line), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func byteOrderMarkIsDropped() throws {
+        let chunked = try chunkedRecords("\u{FEFF}id,x\n1,2\n", chunkSize: 4, readLimit: 2)
+        #expect(chunked.map(\.fields) == [["id", "x"], ["1", "2"]])
+    }
+
+    @Test func fieldsAreQuotedOnOutputWhenNeeded() {
+        var buffer = ByteBuffer()
+        for field in ["plain", "a,b", "say \"hi\"", "two\nlines", ""] {
+            buffer.append(csvField: field)
+            buffer.append(.comma)
+        }
+        #expect(String(decoding: buffer.bytes, as: UTF8.self) == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,")
+    }
+}
