@@ -60,11 +60,11 @@ extension RemainingCashFlows {
 
     func discountSums(logGrowth: Double) -> DiscountSums {
         let f = frequency.perYear
-        var price = 0.0
-        var first = 0.0
-        var second = 0.0
-        amounts.withUnsafeBufferPointer { amounts in
+        return amounts.withUnsafeBufferPointer { amounts in
             times.withUnsafeBufferPointer { times in
+                var price = 0.0
+                var first = 0.0
+                var second = 0.0
                 if logGrowth == 0 {
                     for j in amounts.indices {
                         let exponent = f * times[j]
@@ -73,18 +73,18 @@ extension RemainingCashFlows {
                         first += value * exponent
                         second += value * exponent * exponent
                     }
-                    return
+                } else {
+                    for j in amounts.indices {
+                        let exponent = f * times[j]
+                        let value = amounts[j] * .exp(-exponent * logGrowth)
+                        price += value
+                        first += value * exponent
+                        second += value * exponent * exponent
+                    }
                 }
-                for j in amounts.indices {
-                    let exponent = f * times[j]
-                    let value = amounts[j] * .exp(-exponent * logGrowth)
-                    price += value
-                    first += value * exponent
-                    second += value * exponent * exponent
-                }
+                return DiscountSums(price: price, first: first, second: second)
             }
         }
-        return DiscountSums(price: price, first: first, second: second)
     }
 
     /// Risk figures from the discount sums at a yield, spec/bond-analytics.md:

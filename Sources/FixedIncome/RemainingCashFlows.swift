@@ -49,9 +49,6 @@ public struct RemainingCashFlows: Sendable {
         }
         self.settlement = settlement
         frequency = schedule.frequency
-        amounts.removeAll(keepingCapacity: true)
-        times.removeAll(keepingCapacity: true)
-
         let dayCount = bond.dayCount
         let rate = bond.couponRate
         let remaining = schedule.periodsBeforeMaturity(containing: settlement)
@@ -60,30 +57,101 @@ public struct RemainingCashFlows: Sendable {
         let holdingFraction = holding.length(dayCount: dayCount, frequency: frequency)
         accruedInterest = 100 * (rate * accruedFraction)
 
-        var time = holdingFraction - accruedFraction
-        append(100 * (rate * holdingFraction), at: time)
-        var start = holding.end
-        for back in stride(from: remaining - 2, through: 0, by: -1) {
-            let end = schedule.couponDate(periodsBeforeMaturity: back)
-            let fraction = dayCount.yearFraction(
-                from: start, to: end, referenceStart: start, referenceEnd: end, frequency: frequency)
-            time += fraction
-            append(100 * (rate * fraction), at: time)
-            start = end
+        // At most one payment a period, plus the redemption when no coupon is paid.
+        resize(to: remaining + 1)
+        let count = amounts.withUnsafeMutableBufferPointer { amounts in
+            times.withUnsafeMutableBufferPointer { times in
+                Self.fill(
+                    amounts: amounts.baseAddress!, times: times.baseAddress!, schedule: schedule,
+                    dayCount: dayCount, rate: rate, holding: holding, remaining: remaining,
+                    firstTime: holdingFraction - accruedFraction, holdingFraction: holdingFraction)
+            }
+        }
+        resize(to: count)
+    }
+
+    /// Writes the remaining payments and their times; returns how many.
+    ///
+    /// The periods after the one holding settlement are whole regular periods,
+    /// each measured against itself; each day count gets the cheapest loop
+    /// that gives exactly its year fractions.
+    private static func fill(
+        amounts: UnsafeMutablePointer<Double>, times: UnsafeMutablePointer<Double>, schedule: CouponSchedule,
+        dayCount: DayCount, rate: Double, holding: CouponPeriod, remaining: Int, firstTime: Double,
+        holdingFraction: Double
+    ) -> Int {
+        var count = 0
+        var time = firstTime
+        pay(100 * (rate * holdingFraction), at: time, amounts, times, &count)
+        let later = remaining - 1
+        switch dayCount {
+        case .actualActualICMA:
+            // days / (f · days) is exactly 1/f.
+            let fraction = 1 / schedule.frequency.perYear
+            let amount = 100 * (rate * fraction)
+            for _ in 0..<later {
+                time += fraction
+                pay(amount, at: time, amounts, times, &count)
+            }
+        case .actual365Fixed, .actual360:
+            let basis: Double = dayCount == .actual360 ? 360 : 365
+            var start = holding.end.dayNumber
+            for back in stride(from: later - 1, through: 0, by: -1) {
+                let end = schedule.couponDate(periodsBeforeMaturity: back).dayNumber
+                let fraction = Double(end - start) / basis
+                time += fraction
+                pay(100 * (rate * fraction), at: time, amounts, times, &count)
+                start = end
+            }
+        case .noLeap365:
+            var start = DayCount.noLeapDayNumber(holding.end)
+            for back in stride(from: later - 1, through: 0, by: -1) {
+                let end = DayCount.noLeapDayNumber(schedule.couponDate(periodsBeforeMaturity: back))
+                let fraction = Double(end - start) / 365
+                time += fraction
+                pay(100 * (rate * fraction), at: time, amounts, times, &count)
+                start = end
+            }
+        case .thirty360:
+            var start = holding.end
+            for back in stride(from: later - 1, through: 0, by: -1) {
+                let end = schedule.couponDate(periodsBeforeMaturity: back)
+                let fraction = Double(DayCount.thirty360Days(from: start, to: end)) / 360
+                time += fraction
+                pay(100 * (rate * fraction), at: time, amounts, times, &count)
+                start = end
+            }
         }
         // The redemption shares the last coupon's date and time.
-        if let last = times.last, last == time {
-            amounts[amounts.count - 1] += 100
+        if count > 0 && times[count - 1] == time {
+            amounts[count - 1] += 100
         } else {
-            amounts.append(100)
-            times.append(time)
+            amounts[count] = 100
+            times[count] = time
+            count += 1
         }
+        return count
     }
 
     @inline(__always)
-    private mutating func append(_ amount: Double, at time: Double) {
+    private static func pay(
+        _ amount: Double, at time: Double, _ amounts: UnsafeMutablePointer<Double>,
+        _ times: UnsafeMutablePointer<Double>, _ count: inout Int
+    ) {
         guard amount != 0 else { return }
-        amounts.append(amount)
-        times.append(time)
+        amounts[count] = amount
+        times[count] = time
+        count += 1
+    }
+
+    /// Makes both arrays hold `count` elements, keeping their storage.
+    private mutating func resize(to count: Int) {
+        if amounts.count > count {
+            amounts.removeLast(amounts.count - count)
+            times.removeLast(times.count - count)
+        } else if amounts.count < count {
+            amounts.append(contentsOf: repeatElement(0, count: count - amounts.count))
+            times.append(contentsOf: repeatElement(0, count: count - times.count))
+        }
     }
 }

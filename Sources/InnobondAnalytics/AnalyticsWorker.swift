@@ -176,10 +176,12 @@ struct AnalyticsWorker {
 
     /// The field without surrounding spaces and tabs.
     private func trimmed(_ column: Int) -> UnsafeBufferPointer<UInt8> {
-        var field = parser.field(column)
-        while let first = field.first, first == 0x20 || first == 0x09 { field = .init(rebasing: field.dropFirst()) }
-        while let last = field.last, last == 0x20 || last == 0x09 { field = .init(rebasing: field.dropLast()) }
-        return field
+        let field = parser.field(column)
+        var start = 0
+        var end = field.count
+        while start < end && (field[start] == 0x20 || field[start] == 0x09) { start += 1 }
+        while end > start && (field[end - 1] == 0x20 || field[end - 1] == 0x09) { end -= 1 }
+        return start == 0 && end == field.count ? field : UnsafeBufferPointer(rebasing: field[start..<end])
     }
 
     private func isEmpty(_ column: Int) -> Bool { trimmed(column).isEmpty }
@@ -238,13 +240,27 @@ struct AnalyticsWorker {
             report(column, "missing value")
             return nil
         }
-        for dayCount in DayCount.allCases where field.elementsEqual(dayCount.rawValue.utf8) {
-            return dayCount
-        }
+        if let dayCount = DayCount(name: field) { return dayCount }
         report(
             column,
             "unknown day count: '\(text(field))' (one of "
                 + DayCount.allCases.map(\.rawValue).joined(separator: ", ") + ")")
         return nil
+    }
+}
+
+extension DayCount {
+    /// The day count whose raw value is exactly these bytes.
+    init?(name: UnsafeBufferPointer<UInt8>) {
+        // Each name differs from the others in its length or first byte.
+        switch (name.count, name.first) {
+        case (12, UInt8(ascii: "A")?): self = .actualActualICMA
+        case (8, UInt8(ascii: "A")?): self = .actual365Fixed
+        case (7, UInt8(ascii: "A")?): self = .actual360
+        case (6, UInt8(ascii: "3")?): self = .thirty360
+        case (6, UInt8(ascii: "N")?): self = .noLeap365
+        default: return nil
+        }
+        guard name.elementsEqual(rawValue.utf8) else { return nil }
     }
 }

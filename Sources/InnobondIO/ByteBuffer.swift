@@ -17,9 +17,7 @@ public struct ByteBuffer: TextOutputStream, Sendable {
 
     public mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
 
-    /// The standard library formats a `Double` into a stack buffer and hands it
-    /// over here as ASCII, sparing the `String` that `write(_:)` would need;
-    /// this halves the cost of writing a number.
+    /// Writes ASCII handed over by the standard library's text streaming.
     public mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: buffer)
     }
@@ -34,11 +32,6 @@ public struct ByteBuffer: TextOutputStream, Sendable {
 
     /// Appends the UTF-8 of a string.
     public mutating func append(_ string: String) { bytes.append(contentsOf: string.utf8) }
-
-    /// Appends the shortest decimal that reads back as exactly `value`
-    /// (`0.1`, `72.99360620200311`, `1e-05`).
-    @inlinable
-    public mutating func append(shortest value: Double) { value.write(to: &self) }
 
     /// Appends a CSV field, quoted as RFC 4180 requires when it holds a comma,
     /// a double quote, a carriage return or a line feed.

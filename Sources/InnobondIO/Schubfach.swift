@@ -1,0 +1,237 @@
+/// The shortest decimal that reads back as a given `Double`, and among the
+/// shortest the closest to it (ties to an even last digit).
+///
+/// Method: R. Giulietti, "The Schubfach way to render doubles" (2020): the
+/// rounding interval of the double is scaled by a 126-bit approximation of a
+/// power of ten (``schubfachTable``) with round-to-odd products, and the
+/// shortest decimal is picked among at most four candidates. The standard
+/// library's `description` gives the same digits, through a `String` and
+/// twice the time, which matters when a batch writes millions of numbers.
+enum Schubfach {
+    static let minimumK = -324
+    static let maximumK = 292
+
+    /// ``schubfachTable`` in memory that is never freed and never written
+    /// after this copy, read without the reference counting of an array.
+    nonisolated(unsafe) private static let table: UnsafePointer<UInt64> = {
+        let copy = UnsafeMutablePointer<UInt64>.allocate(capacity: schubfachTable.count)
+        copy.initialize(from: schubfachTable, count: schubfachTable.count)
+        return UnsafePointer(copy)
+    }()
+
+    /// "00", "01", ..., "99": two ASCII digits for each number below 100.
+    static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
+
+    /// `value = significand · 10^exponent` for a finite, positive `value`;
+    /// the significand may end in zeros.
+    @inline(__always)
+    static func decimal(_ value: Double) -> (significand: UInt64, exponent: Int) {
+        let bits = value.bitPattern
+        let biased = Int(truncatingIfNeeded: (bits >> 52) & 0x7FF)
+        let fraction = bits & ((1 << 52) - 1)
+        let c = biased == 0 ? fraction : fraction | (1 << 52)
+        let q = biased == 0 ? -1074 : biased - 1075
+        // Integers below 2^53 are their own shortest decimal.
+        if q < 0 && q > -53 {
+            let integer = c >> UInt64(-q)
+            if integer << UInt64(-q) == c { return (integer, 0) }
+        }
+        return decimal(c: c, q: q)
+    }
+
+    /// The shortest decimal in the rounding interval of `c · 2^q`.
+    private static func decimal(c: UInt64, q: Int) -> (significand: UInt64, exponent: Int) {
+        let odd: UInt64 = c & 1
+        let cb = c << 2
+        let cbr = cb + 2
+        let cbl: UInt64
+        let k: Int
+        if c != 1 << 52 || q == -1074 {
+            cbl = cb - 2
+            k = floorLog10Pow2(q)
+        } else {
+            // At a power of two the interval below is half as wide.
+            cbl = cb - 1
+            k = floorLog10ThreeQuartersPow2(q)
+        }
+        let h = q + floorLog2Pow10(-k) + 2
+        let index = 2 * (k - minimumK)
+        let table = Self.table
+        let g1 = table[index]
+        let g0 = table[index + 1]
+        let vb = roundToOdd(g1, g0, cb << UInt64(h))
+        let vbl = roundToOdd(g1, g0, cbl << UInt64(h))
+        let vbr = roundToOdd(g1, g0, cbr << UInt64(h))
+
+        let s = vb >> 2
+        if s >= 10 {
+            // One digit fewer, if a multiple of ten lies in the interval. (The
+            // paper stops at two digits, s >= 100, as Java prints at least two;
+            // the shortest form may have one, as `8e-323` for 2^-1070.)
+            let sp10 = 10 * (s / 10)
+            let tp10 = sp10 + 10
+            let lowerInside = vbl + odd <= sp10 << 2
+            let upperInside = (tp10 << 2) + odd <= vbr
+            if lowerInside != upperInside { return (lowerInside ? sp10 : tp10, k) }
+        }
+        let t = s + 1
+        let lowerInside = vbl + odd <= s << 2
+        let upperInside = (t << 2) + odd <= vbr
+        if lowerInside != upperInside { return (lowerInside ? s : t, k) }
+        // Both in: the closer one, ties to even.
+        let comparison = Int64(bitPattern: vb &- ((s + t) << 1))
+        return (comparison < 0 || (comparison == 0 && s & 1 == 0) ? s : t, k)
+    }
+
+    /// `floor((g1·2^63 + g0) · cp / 2^127)`, with its lowest bit set when the
+    /// division is inexact.
+    @inline(__always)
+    private static func roundToOdd(_ g1: UInt64, _ g0: UInt64, _ cp: UInt64) -> UInt64 {
+        let x1 = g0.multipliedFullWidth(by: cp).high
+        let y = g1.multipliedFullWidth(by: cp)
+        let z = (y.low >> 1) + x1
+        let mask: UInt64 = (1 << 63) - 1
+        return (y.high + (z >> 63)) | (((z & mask) + mask) >> 63)
+    }
+
+    /// `floor(q · log10(2))` for |q| <= 1200 (checked exactly by the table script's method).
+    @inline(__always)
+    static func floorLog10Pow2(_ q: Int) -> Int { (q * 661_971_961_083) >> 41 }
+
+    /// `floor(log10(3/4 · 2^q))` for |q| <= 1200.
+    @inline(__always)
+    static func floorLog10ThreeQuartersPow2(_ q: Int) -> Int { (q * 661_971_961_083 - 274_743_187_321) >> 41 }
+
+    /// `floor(e · log2(10))` for |e| <= 400.
+    @inline(__always)
+    static func floorLog2Pow10(_ e: Int) -> Int { (e * 913_124_641_741) >> 38 }
+}
+
+extension ByteBuffer {
+    /// Appends the shortest decimal that reads back as exactly `value`, in the
+    /// form of the standard library's `description`: `0.1`, `100.0`,
+    /// `72.99360620200311`, `1e-05`, `1.8014398509481984e+16`, `-0.0`, `inf`.
+    public mutating func append(shortest value: Double) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            let count = Self.format(value, into: buffer.baseAddress!)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress!, count: count))
+        }
+    }
+
+    /// Writes `value` as ``append(shortest:)`` does into at least 32 bytes;
+    /// returns the byte count (at most 25).
+    static func format(_ value: Double, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var position = 0
+        if value.sign == .minus {
+            out[0] = UInt8(ascii: "-")
+            position = 1
+        }
+        let magnitude = value.magnitude
+        guard magnitude.isFinite, magnitude != 0 else { return position + special(magnitude, into: out + position) }
+        var (significand, exponent) = Schubfach.decimal(magnitude)
+        while significand % 10 == 0 {
+            significand /= 10
+            exponent += 1
+        }
+        let count = decimalLength(significand)
+        let scientific = count - 1 + exponent
+        if magnitude > 9_007_199_254_740_992 || scientific < -4 {
+            // d[.ddd]e±XX
+            writeDigits(significand, count: count, into: out + position + 1)
+            out[position] = out[position + 1]
+            if count > 1 {
+                out[position + 1] = UInt8(ascii: ".")
+                position += count + 1
+            } else {
+                position += 1
+            }
+            out[position] = UInt8(ascii: "e")
+            out[position + 1] = scientific < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+            position += 2
+            var power = abs(scientific)
+            if power >= 100 {
+                out[position] = UInt8(truncatingIfNeeded: power / 100) &+ 48
+                position += 1
+                power %= 100
+            }
+            out[position] = Schubfach.digitPairs.utf8Start[2 * power]
+            out[position + 1] = Schubfach.digitPairs.utf8Start[2 * power + 1]
+            return position + 2
+        }
+        if scientific < 0 {
+            // 0.000ddd
+            out[position] = UInt8(ascii: "0")
+            out[position + 1] = UInt8(ascii: ".")
+            position += 2
+            for _ in 0..<(-scientific - 1) {
+                out[position] = UInt8(ascii: "0")
+                position += 1
+            }
+            writeDigits(significand, count: count, into: out + position)
+            return position + count
+        }
+        if scientific + 1 >= count {
+            // ddd000.0
+            writeDigits(significand, count: count, into: out + position)
+            position += count
+            for _ in 0..<(scientific + 1 - count) {
+                out[position] = UInt8(ascii: "0")
+                position += 1
+            }
+            out[position] = UInt8(ascii: ".")
+            out[position + 1] = UInt8(ascii: "0")
+            return position + 2
+        }
+        // ddd.ddd: write the digits one place right, then move the integer part back.
+        writeDigits(significand, count: count, into: out + position + 1)
+        for index in 0...scientific { out[position + index] = out[position + index + 1] }
+        out[position + scientific + 1] = UInt8(ascii: ".")
+        return position + count + 1
+    }
+
+    /// `0.0`, `inf` or `nan` (the sign, if any, written by the caller).
+    private static func special(_ magnitude: Double, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        let word: StaticString = magnitude.isNaN ? "nan" : magnitude == 0 ? "0.0" : "inf"
+        let start = magnitude.isNaN && out[-1] == UInt8(ascii: "-") ? -1 : 0
+        for index in 0..<3 { out[start + index] = word.utf8Start[index] }
+        return start + 3
+    }
+
+    /// The number of decimal digits of `value` (at least 1).
+    @inline(__always)
+    private static func decimalLength(_ value: UInt64) -> Int {
+        var length = 1
+        var bound: UInt64 = 10
+        while length < 20 && value >= bound {
+            length += 1
+            bound = bound &* 10
+        }
+        return length
+    }
+
+    /// Writes the `count` digits of `value` at `out`, two at a time from the right.
+    @inline(__always)
+    private static func writeDigits(_ value: UInt64, count: Int, into out: UnsafeMutablePointer<UInt8>) {
+        var rest = value
+        var end = count
+        let pairs = Schubfach.digitPairs.utf8Start
+        while rest >= 100 {
+            let pair = Int(truncatingIfNeeded: rest % 100)
+            rest /= 100
+            out[end - 2] = pairs[2 * pair]
+            out[end - 1] = pairs[2 * pair + 1]
+            end -= 2
+        }
+        if rest >= 10 {
+            let pair = Int(truncatingIfNeeded: rest)
+            out[end - 2] = pairs[2 * pair]
+            out[end - 1] = pairs[2 * pair + 1]
+        } else {
+            out[end - 1] = UInt8(truncatingIfNeeded: rest) &+ 48
+        }
+    }
+}
