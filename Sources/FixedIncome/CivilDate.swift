@@ -79,6 +79,15 @@ public struct CivilDate: Sendable, Hashable, Comparable {
         }
     }
 
+    /// The days of a common year before the first of `month` (0, 31, 59, ...).
+    ///
+    /// Method: (367·m − 362) / 12 counts months of alternating 31 and 30 days
+    /// closely enough that subtracting 2 from March on corrects for February.
+    @inlinable
+    public static func daysBeforeMonth(_ month: Int) -> Int {
+        (367 * month - 362) / 12 - (month > 2 ? 2 : 0)
+    }
+
     /// Whether this date is the last day of its month.
     public var isEndOfMonth: Bool { day == Self.daysInMonth(year: year, month: month) }
 

@@ -54,12 +54,8 @@ public enum DayCount: String, Sendable, Hashable, CaseIterable, Codable {
     /// `(start, end]`.
     @inlinable
     static func noLeapDayNumber(_ date: CivilDate) -> Int {
-        let daysBeforeMonth = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
-        let offset = withUnsafeBytes(of: daysBeforeMonth) {
-            $0.load(fromByteOffset: (date.month - 1) * MemoryLayout<Int>.stride, as: Int.self)
-        }
         let leapDay = date.month == 2 && date.day == 29 ? 1 : 0
-        return date.year * 365 + offset + date.day - leapDay
+        return date.year * 365 + CivilDate.daysBeforeMonth(date.month) + date.day - leapDay
     }
 }
 

@@ -60,29 +60,49 @@ extension RemainingCashFlows {
 
     func discountSums(logGrowth: Double) -> DiscountSums {
         let f = frequency.perYear
-        return amounts.withUnsafeBufferPointer { amounts in
-            times.withUnsafeBufferPointer { times in
-                var price = 0.0
-                var first = 0.0
-                var second = 0.0
-                if logGrowth == 0 {
-                    for j in amounts.indices {
-                        let exponent = f * times[j]
-                        let value = amounts[j]
-                        price += value
-                        first += value * exponent
-                        second += value * exponent * exponent
-                    }
-                } else {
-                    for j in amounts.indices {
-                        let exponent = f * times[j]
-                        let value = amounts[j] * .exp(-exponent * logGrowth)
-                        price += value
-                        first += value * exponent
-                        second += value * exponent * exponent
+        let count = self.count
+        let classCount = stepClassCount
+        return amountStorage.withUnsafeBufferPointer { amounts in
+            timeStorage.withUnsafeBufferPointer { times in
+                stepClassStorage.withUnsafeBufferPointer { classes in
+                    stepExponents.withUnsafeBufferPointer { steps in
+                        var price = 0.0
+                        var first = 0.0
+                        var second = 0.0
+                        @inline(__always) func add(_ value: Double, _ exponent: Double) {
+                            price += value
+                            first += value * exponent
+                            second += value * exponent * exponent
+                        }
+                        if logGrowth == 0 {
+                            for j in 0..<count { add(amounts[j], f * times[j]) }
+                        } else if classCount > 0 {
+                            // D_j = D_{j-1} · exp(-L · step_j), with one
+                            // exponential per distinct step rather than per
+                            // payment (rounding grows by about 1e-16 a step).
+                            var factors: (Double, Double, Double, Double, Double, Double, Double, Double) =
+                                (0, 0, 0, 0, 0, 0, 0, 0)
+                            withUnsafeMutableBytes(of: &factors) { raw in
+                                let factor = raw.bindMemory(to: Double.self)
+                                for index in 0..<classCount { factor[index] = .exp(-steps[index] * logGrowth) }
+                                var exponent = f * times[0]
+                                var discount = Double.exp(-exponent * logGrowth)
+                                add(amounts[0] * discount, exponent)
+                                for j in 1..<max(1, count) {
+                                    exponent = f * times[j]
+                                    discount *= factor[Int(classes[j])]
+                                    add(amounts[j] * discount, exponent)
+                                }
+                            }
+                        } else {
+                            for j in 0..<count {
+                                let exponent = f * times[j]
+                                add(amounts[j] * .exp(-exponent * logGrowth), exponent)
+                            }
+                        }
+                        return DiscountSums(price: price, first: first, second: second)
                     }
                 }
-                return DiscountSums(price: price, first: first, second: second)
             }
         }
     }

@@ -25,11 +25,11 @@ extension RemainingCashFlows {
     /// of the evaluated points, and falls back to expansion or bisection when
     /// a step leaves the bracket or is not finite.
     func solveYield(dirtyPrice: Double) throws(FixedIncomeError) -> YieldSolution {
-        guard let lastTime = times.last, lastTime > 0 else { throw .priceIndependentOfYield }
+        guard count > 0, timeStorage[count - 1] > 0 else { throw .priceIndependentOfYield }
         // Payments due at time zero are worth their amount at every yield: the
         // price tends to their sum as the yield grows without bound.
         var floor = 0.0
-        for j in times.indices where times[j] == 0 { floor += amounts[j] }
+        for j in 0..<count where timeStorage[j] == 0 { floor += amountStorage[j] }
         guard dirtyPrice > floor else { throw .noYieldForPrice(dirtyPrice: dirtyPrice, floor: floor) }
 
         let f = frequency.perYear

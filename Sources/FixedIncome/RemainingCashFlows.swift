@@ -14,19 +14,41 @@ public struct RemainingCashFlows: Sendable {
     public private(set) var frequency: Frequency
     /// Interest accrued at settlement, per 100 face.
     public private(set) var accruedInterest: Double
+    /// The number of remaining non-zero payments.
+    public private(set) var count: Int
+
+    /// Payment amounts per 100 face; the first `count` are in use.
+    private(set) var amountStorage: [Double]
+    /// Time in years to each payment; the first `count` are in use.
+    private(set) var timeStorage: [Double]
+    /// For each payment after the first, the index in `stepExponents` of the
+    /// exponent `f·(T_j - T_{j-1})` that separates it from the one before.
+    private(set) var stepClassStorage: [UInt8]
+    /// The distinct exponent steps between consecutive payments (at most
+    /// ``maximumStepClasses``), or none when there were more: then every
+    /// discount factor is computed on its own.
+    private(set) var stepExponents: [Double]
+
+    /// Steps between payments take few distinct values (a period is 181 to
+    /// 184 days, say); more than this many and the recurrence is not used.
+    static let maximumStepClasses = 8
+
     /// Each remaining non-zero payment per 100 face, in date order; the
     /// redemption of 100 is added to the last coupon, which shares its date.
-    public private(set) var amounts: [Double]
+    public var amounts: [Double] { Array(amountStorage.prefix(count)) }
     /// Time in years from settlement to each payment of ``amounts``.
-    public private(set) var times: [Double]
+    public var times: [Double] { Array(timeStorage.prefix(count)) }
 
     /// Empty flows, to be filled by ``load(bond:settlement:)``.
     public init() {
         settlement = CivilDate(unchecked: 1970, 1, 1)
         frequency = .annual
         accruedInterest = 0
-        amounts = []
-        times = []
+        count = 0
+        amountStorage = []
+        timeStorage = []
+        stepClassStorage = []
+        stepExponents = []
     }
 
     /// The flows of `bond` after `settlement`.
@@ -50,108 +72,184 @@ public struct RemainingCashFlows: Sendable {
         self.settlement = settlement
         frequency = schedule.frequency
         let dayCount = bond.dayCount
-        let rate = bond.couponRate
         let remaining = schedule.periodsBeforeMaturity(containing: settlement)
         let holding = schedule.period(endingPeriodsBeforeMaturity: remaining - 1)
         let accruedFraction = holding.yearFraction(to: settlement, dayCount: dayCount, frequency: frequency)
         let holdingFraction = holding.length(dayCount: dayCount, frequency: frequency)
-        accruedInterest = 100 * (rate * accruedFraction)
+        accruedInterest = 100 * (bond.couponRate * accruedFraction)
 
         // At most one payment a period, plus the redemption when no coupon is paid.
-        resize(to: remaining + 1)
-        let count = amounts.withUnsafeMutableBufferPointer { amounts in
-            times.withUnsafeMutableBufferPointer { times in
-                Self.fill(
-                    amounts: amounts.baseAddress!, times: times.baseAddress!, schedule: schedule,
-                    dayCount: dayCount, rate: rate, holding: holding, remaining: remaining,
-                    firstTime: holdingFraction - accruedFraction, holdingFraction: holdingFraction)
+        let capacity = remaining + 1
+        if amountStorage.count < capacity {
+            let grown = max(capacity, 2 * amountStorage.count)
+            amountStorage = Array(repeating: 0, count: grown)
+            timeStorage = Array(repeating: 0, count: grown)
+            stepClassStorage = Array(repeating: 0, count: grown)
+        }
+        if stepExponents.isEmpty { stepExponents = Array(repeating: 0, count: Self.maximumStepClasses) }
+        var writer = FlowWriter(
+            rate: bond.couponRate, unitExponent: frequency.perYear / dayCount.unitsPerYear(frequency))
+        amountStorage.withUnsafeMutableBufferPointer { amounts in
+            timeStorage.withUnsafeMutableBufferPointer { times in
+                stepClassStorage.withUnsafeMutableBufferPointer { classes in
+                    stepExponents.withUnsafeMutableBufferPointer { steps in
+                        writer.amounts = amounts.baseAddress!
+                        writer.times = times.baseAddress!
+                        writer.classes = classes.baseAddress!
+                        writer.steps = steps.baseAddress!
+                        Self.fill(
+                            &writer, schedule: schedule, dayCount: dayCount, holding: holding, remaining: remaining,
+                            firstTime: holdingFraction - accruedFraction, holdingFraction: holdingFraction)
+                    }
+                }
             }
         }
-        resize(to: count)
+        count = writer.count
+        stepClassCount = writer.classCount <= Self.maximumStepClasses ? writer.classCount : 0
     }
 
-    /// Writes the remaining payments and their times; returns how many.
+    /// How many entries of `stepExponents` are in use; 0 when the recurrence
+    /// is not used.
+    private(set) var stepClassCount = 0
+
+    /// Writes the remaining payments and their times.
     ///
     /// The periods after the one holding settlement are whole regular periods,
     /// each measured against itself; each day count gets the cheapest loop
-    /// that gives exactly its year fractions.
+    /// that gives exactly its year fractions, counted in whole units (days, or
+    /// periods for ACT/ACT-ICMA) so that steps between payments can be classed.
     private static func fill(
-        amounts: UnsafeMutablePointer<Double>, times: UnsafeMutablePointer<Double>, schedule: CouponSchedule,
-        dayCount: DayCount, rate: Double, holding: CouponPeriod, remaining: Int, firstTime: Double,
-        holdingFraction: Double
-    ) -> Int {
-        var count = 0
-        var time = firstTime
-        pay(100 * (rate * holdingFraction), at: time, amounts, times, &count)
+        _ writer: inout FlowWriter, schedule: CouponSchedule, dayCount: DayCount, holding: CouponPeriod,
+        remaining: Int, firstTime: Double, holdingFraction: Double
+    ) {
+        writer.time = firstTime
+        writer.pay(fraction: holdingFraction, units: 0)
         let later = remaining - 1
+        guard later > 0 else { return writer.redeem() }
         switch dayCount {
         case .actualActualICMA:
             // days / (f · days) is exactly 1/f.
             let fraction = 1 / schedule.frequency.perYear
-            let amount = 100 * (rate * fraction)
             for _ in 0..<later {
-                time += fraction
-                pay(amount, at: time, amounts, times, &count)
+                writer.time += fraction
+                writer.pay(fraction: fraction, units: 1)
             }
         case .actual365Fixed, .actual360:
-            let basis: Double = dayCount == .actual360 ? 360 : 365
-            var start = holding.end.dayNumber
-            for back in stride(from: later - 1, through: 0, by: -1) {
-                let end = schedule.couponDate(periodsBeforeMaturity: back).dayNumber
+            let basis = dayCount.unitsPerYear(schedule.frequency)
+            var walk = CouponDateWalk(schedule: schedule, from: holding.end)
+            var start = walk.dayNumber
+            for _ in 0..<later {
+                walk.advance()
+                let end = walk.dayNumber
                 let fraction = Double(end - start) / basis
-                time += fraction
-                pay(100 * (rate * fraction), at: time, amounts, times, &count)
+                writer.time += fraction
+                writer.pay(fraction: fraction, units: end - start)
                 start = end
             }
         case .noLeap365:
-            var start = DayCount.noLeapDayNumber(holding.end)
-            for back in stride(from: later - 1, through: 0, by: -1) {
-                let end = DayCount.noLeapDayNumber(schedule.couponDate(periodsBeforeMaturity: back))
+            var walk = CouponDateWalk(schedule: schedule, from: holding.end)
+            var start = walk.noLeapDayNumber
+            for _ in 0..<later {
+                walk.advance()
+                let end = walk.noLeapDayNumber
                 let fraction = Double(end - start) / 365
-                time += fraction
-                pay(100 * (rate * fraction), at: time, amounts, times, &count)
+                writer.time += fraction
+                writer.pay(fraction: fraction, units: end - start)
                 start = end
             }
         case .thirty360:
-            var start = holding.end
-            for back in stride(from: later - 1, through: 0, by: -1) {
-                let end = schedule.couponDate(periodsBeforeMaturity: back)
-                let fraction = Double(DayCount.thirty360Days(from: start, to: end)) / 360
-                time += fraction
-                pay(100 * (rate * fraction), at: time, amounts, times, &count)
+            var walk = CouponDateWalk(schedule: schedule, from: holding.end)
+            var start = walk.date
+            for _ in 0..<later {
+                walk.advance()
+                let end = walk.date
+                let days = DayCount.thirty360Days(from: start, to: end)
+                let fraction = Double(days) / 360
+                writer.time += fraction
+                writer.pay(fraction: fraction, units: days)
                 start = end
             }
         }
-        // The redemption shares the last coupon's date and time.
+        writer.redeem()
+    }
+}
+
+/// Appends payments to the storage of ``RemainingCashFlows``, classing the
+/// steps between them.
+private struct FlowWriter {
+    let rate: Double
+    /// The exponent `f·T` of one unit of time (a day, or a period).
+    let unitExponent: Double
+    var amounts: UnsafeMutablePointer<Double>!
+    var times: UnsafeMutablePointer<Double>!
+    var classes: UnsafeMutablePointer<UInt8>!
+    var steps: UnsafeMutablePointer<Double>!
+    var count = 0
+    var time = 0.0
+    /// Distinct steps seen, in units; more than the storage holds disables classing.
+    var classCount = 0
+    private var classUnits: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
+    /// Units since the last payment written.
+    private var pendingUnits = 0
+
+    init(rate: Double, unitExponent: Double) {
+        self.rate = rate
+        self.unitExponent = unitExponent
+    }
+
+    /// Pays the coupon of a period of year fraction `fraction`, `units` long,
+    /// at the current `time`; a zero coupon writes nothing.
+    @inline(__always)
+    mutating func pay(fraction: Double, units: Int) {
+        pendingUnits += units
+        let amount = 100 * (rate * fraction)
+        guard amount != 0 else { return }
+        write(amount)
+    }
+
+    /// Adds the redemption of 100 at the current time, to the last coupon when
+    /// that is due then.
+    mutating func redeem() {
         if count > 0 && times[count - 1] == time {
             amounts[count - 1] += 100
         } else {
-            amounts[count] = 100
-            times[count] = time
-            count += 1
+            write(100)
         }
-        return count
     }
 
     @inline(__always)
-    private static func pay(
-        _ amount: Double, at time: Double, _ amounts: UnsafeMutablePointer<Double>,
-        _ times: UnsafeMutablePointer<Double>, _ count: inout Int
-    ) {
-        guard amount != 0 else { return }
+    private mutating func write(_ amount: Double) {
         amounts[count] = amount
         times[count] = time
+        if count > 0 { classes[count] = stepClass(pendingUnits) }
+        pendingUnits = 0
         count += 1
     }
 
-    /// Makes both arrays hold `count` elements, keeping their storage.
-    private mutating func resize(to count: Int) {
-        if amounts.count > count {
-            amounts.removeLast(amounts.count - count)
-            times.removeLast(times.count - count)
-        } else if amounts.count < count {
-            amounts.append(contentsOf: repeatElement(0, count: count - amounts.count))
-            times.append(contentsOf: repeatElement(0, count: count - times.count))
+    /// The class of a step of `units`, new if unseen.
+    @inline(__always)
+    private mutating func stepClass(_ units: Int) -> UInt8 {
+        withUnsafeMutableBytes(of: &classUnits) { raw in
+            let known = raw.bindMemory(to: Int.self)
+            for index in 0..<min(classCount, known.count) where known[index] == units { return UInt8(index) }
+            if classCount < known.count {
+                known[classCount] = units
+                steps[classCount] = unitExponent * Double(units)
+            }
+            classCount += 1
+            return UInt8(truncatingIfNeeded: min(classCount - 1, known.count - 1))
+        }
+    }
+}
+
+extension DayCount {
+    /// The units a year fraction counts per year: 365 or 360 days, or the
+    /// `frequency` periods of ACT/ACT-ICMA.
+    func unitsPerYear(_ frequency: Frequency) -> Double {
+        switch self {
+        case .actualActualICMA: return frequency.perYear
+        case .actual365Fixed, .noLeap365: return 365
+        case .actual360, .thirty360: return 360
         }
     }
 }

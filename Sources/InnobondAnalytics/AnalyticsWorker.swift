@@ -36,14 +36,14 @@ struct AnalyticsWorker {
 
     mutating func process(_ chunk: CSVChunkReader.Chunk) -> ChunkResult {
         var result = ChunkResult(
-            output: ByteBuffer(capacity: chunk.bytes.count * 2), diagnostics: [], endOffset: chunk.endOffset)
+            output: ByteBuffer(capacity: chunk.bytes.count * 3 + 4096), diagnostics: [], endOffset: chunk.endOffset)
         chunk.bytes.withUnsafeBufferPointer { bytes in
             var offset = chunk.start
             var line = chunk.firstLine
             while offset < bytes.count, let extent = parser.parse(bytes, from: offset, isFinal: true) {
                 if !parser.isBlank {
                     result.rows += 1
-                    if !priceRow(into: &result.output) {
+                    if !priceRow(into: result.output) {
                         result.rejected += 1
                         for issue in issues {
                             result.diagnostics.append("line \(line), column \(issue.column): \(issue.reason)")
@@ -59,23 +59,19 @@ struct AnalyticsWorker {
 
     /// Writes the output row of the record in `parser`; returns whether it was
     /// priced, leaving the reasons in `issues` when not.
-    private mutating func priceRow(into output: inout ByteBuffer) -> Bool {
+    private mutating func priceRow(into output: ByteBuffer) -> Bool {
         issues.removeAll(keepingCapacity: true)
         output.append(csvField: parser.field(columns.id))
         if let analytics = analyzeRow() {
             let figures = analytics.figures
-            func put(_ value: Double) {
-                output.append(.comma)
-                output.append(shortest: value)
-            }
-            put(analytics.cleanPrice)
-            put(analytics.yieldPercent)
-            put(figures.accruedInterest)
-            put(figures.dirtyPrice)
-            put(figures.macaulayDuration)
-            put(figures.modifiedDuration)
-            put(figures.convexity)
-            put(figures.dv01)
+            output.append(commaAndShortest: analytics.cleanPrice)
+            output.append(commaAndShortest: analytics.yieldPercent)
+            output.append(commaAndShortest: figures.accruedInterest)
+            output.append(commaAndShortest: figures.dirtyPrice)
+            output.append(commaAndShortest: figures.macaulayDuration)
+            output.append(commaAndShortest: figures.modifiedDuration)
+            output.append(commaAndShortest: figures.convexity)
+            output.append(commaAndShortest: figures.dv01)
             output.append(.lineFeed)
             return true
         }
@@ -253,14 +249,20 @@ extension DayCount {
     /// The day count whose raw value is exactly these bytes.
     init?(name: UnsafeBufferPointer<UInt8>) {
         // Each name differs from the others in its length or first byte.
+        let candidate: DayCount
         switch (name.count, name.first) {
-        case (12, UInt8(ascii: "A")?): self = .actualActualICMA
-        case (8, UInt8(ascii: "A")?): self = .actual365Fixed
-        case (7, UInt8(ascii: "A")?): self = .actual360
-        case (6, UInt8(ascii: "3")?): self = .thirty360
-        case (6, UInt8(ascii: "N")?): self = .noLeap365
+        case (12, UInt8(ascii: "A")?): candidate = .actualActualICMA
+        case (8, UInt8(ascii: "A")?): candidate = .actual365Fixed
+        case (7, UInt8(ascii: "A")?): candidate = .actual360
+        case (6, UInt8(ascii: "3")?): candidate = .thirty360
+        case (6, UInt8(ascii: "N")?): candidate = .noLeap365
         default: return nil
         }
-        guard name.elementsEqual(rawValue.utf8) else { return nil }
+        var rawValue = candidate.rawValue
+        let matches = rawValue.withUTF8 { expected in
+            (0..<expected.count).allSatisfy { expected[$0] == name[$0] }
+        }
+        guard matches else { return nil }
+        self = candidate
     }
 }

@@ -55,7 +55,7 @@ public enum BatchAnalytics {
                 consume: { result in
                     if !result.diagnostics.isEmpty { progress?.clear() }
                     result.diagnostics.forEach(diagnostics)
-                    try output.write(result.output.bytes)
+                    try output.write(result.output)
                     summary.rows += result.rows
                     summary.rejected += result.rejected
                     progress?.update(count: summary.rows, bytes: result.endOffset)

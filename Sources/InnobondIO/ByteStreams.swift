@@ -59,6 +59,17 @@ extension ByteOutput {
     }
 }
 
+extension ByteOutput {
+    /// Writes the contents of `buffer`.
+    public func write(_ buffer: ByteBuffer) throws(IOError) {
+        var failure: IOError?
+        buffer.withUnsafeBytes { raw in
+            do throws(IOError) { try write(raw) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+}
+
 /// Reads a file descriptor: standard input or an opened file.
 public final class FileInput: ByteInput {
     public let name: String

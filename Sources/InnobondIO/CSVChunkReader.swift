@@ -67,22 +67,28 @@ public final class CSVChunkReader {
 
     /// Reads until `buffer` holds `target` bytes or the input ends.
     private func fill(_ buffer: inout [UInt8], upTo target: Int) throws(IOError) {
+        guard buffer.count < target else { return }
+        // Read into fresh storage of the target size, behind the bytes kept.
         var failure: IOError?
-        while buffer.count < target && !atEnd {
-            let oldCount = buffer.count
-            let wanted = target - oldCount
-            buffer.append(contentsOf: repeatElement(0, count: wanted))
-            var read = 0
-            buffer.withUnsafeMutableBytes { raw in
+        let kept = buffer
+        buffer = [UInt8](unsafeUninitializedCapacity: target) { storage, initialized in
+            let keptCount = kept.count
+            _ = storage.initialize(fromContentsOf: kept)
+            var filled = keptCount
+            while filled < target && !atEnd {
                 do throws(IOError) {
-                    read = try input.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[oldCount...]))
+                    let read = try input.read(
+                        into: UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(storage)[filled...])
+                    )
+                    if read == 0 { atEnd = true }
+                    filled += read
                 } catch {
                     failure = error
+                    break
                 }
             }
-            buffer.removeLast(wanted - read)
-            if let failure { throw failure }
-            if read == 0 { atEnd = true }
+            initialized = filled
         }
+        if let failure { throw failure }
     }
 }

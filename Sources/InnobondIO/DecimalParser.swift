@@ -1,10 +1,34 @@
 /// Parses decimal numbers from ASCII bytes, fast and exactly.
 public enum DecimalParser {
     /// The exactly representable powers of ten, 10^0 ... 10^22.
-    static let powersOfTen: [Double] = (0...22).map { exponent in
-        var value = 1.0
-        for _ in 0..<exponent { value *= 10 }
-        return value
+    @inline(__always)
+    static func powerOfTen(_ exponent: Int) -> Double {
+        // A switch of constants compiles to a table in read-only memory.
+        switch exponent {
+        case 0: return 1e0
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        case 15: return 1e15
+        case 16: return 1e16
+        case 17: return 1e17
+        case 18: return 1e18
+        case 19: return 1e19
+        case 20: return 1e20
+        case 21: return 1e21
+        default: return 1e22
+        }
     }
 
     /// Parses `[+-]digits[.digits][(e|E)[+-]digits]` (at least one digit before
@@ -86,7 +110,7 @@ public enum DecimalParser {
         if significand == 0 { return negative ? -0.0 : 0.0 }
         if !droppedNonZero, significand <= 1 << 53, exponent >= -22, exponent <= 22 {
             let value = Double(significand)
-            let scaled = exponent < 0 ? value / powersOfTen[-exponent] : value * powersOfTen[exponent]
+            let scaled = exponent < 0 ? value / powerOfTen(-exponent) : value * powerOfTen(exponent)
             return negative ? -scaled : scaled
         }
         return Double(String(decoding: bytes, as: UTF8.self))

@@ -112,18 +112,9 @@ enum Schubfach {
 }
 
 extension ByteBuffer {
-    /// Appends the shortest decimal that reads back as exactly `value`, in the
-    /// form of the standard library's `description`: `0.1`, `100.0`,
-    /// `72.99360620200311`, `1e-05`, `1.8014398509481984e+16`, `-0.0`, `inf`.
-    public mutating func append(shortest value: Double) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
-            let count = Self.format(value, into: buffer.baseAddress!)
-            bytes.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress!, count: count))
-        }
-    }
-
     /// Writes `value` as ``append(shortest:)`` does into at least 32 bytes;
     /// returns the byte count (at most 25).
+    @usableFromInline
     static func format(_ value: Double, into out: UnsafeMutablePointer<UInt8>) -> Int {
         var position = 0
         if value.sign == .minus {
@@ -202,36 +193,84 @@ extension ByteBuffer {
     }
 
     /// The number of decimal digits of `value` (at least 1).
+    ///
+    /// Method: the bit length times log10(2) ≈ 1233/4096 gives the digit
+    /// count or one less; one comparison with a power of ten settles it.
     @inline(__always)
-    private static func decimalLength(_ value: UInt64) -> Int {
-        var length = 1
-        var bound: UInt64 = 10
-        while length < 20 && value >= bound {
-            length += 1
-            bound = bound &* 10
-        }
-        return length
+    static func decimalLength(_ value: UInt64) -> Int {
+        let estimate = ((64 - value.leadingZeroBitCount) * 1233) >> 12
+        return estimate + (value >= powerOfTen(estimate) ? 1 : 0)
     }
 
-    /// Writes the `count` digits of `value` at `out`, two at a time from the right.
+    /// 10^exponent for 0 <= exponent <= 19.
+    @inline(__always)
+    static func powerOfTen(_ exponent: Int) -> UInt64 {
+        // A switch of constants compiles to a table in read-only memory.
+        switch exponent {
+        case 0: return 1
+        case 1: return 10
+        case 2: return 100
+        case 3: return 1000
+        case 4: return 10_000
+        case 5: return 100_000
+        case 6: return 1_000_000
+        case 7: return 10_000_000
+        case 8: return 100_000_000
+        case 9: return 1_000_000_000
+        case 10: return 10_000_000_000
+        case 11: return 100_000_000_000
+        case 12: return 1_000_000_000_000
+        case 13: return 10_000_000_000_000
+        case 14: return 100_000_000_000_000
+        case 15: return 1_000_000_000_000_000
+        case 16: return 10_000_000_000_000_000
+        case 17: return 100_000_000_000_000_000
+        case 18: return 1_000_000_000_000_000_000
+        default: return 10_000_000_000_000_000_000
+        }
+    }
+
+    /// Writes the `count` digits of `value` at `out`: eight at a time from the
+    /// right in 32-bit arithmetic, each group as four independent pairs.
     @inline(__always)
     private static func writeDigits(_ value: UInt64, count: Int, into out: UnsafeMutablePointer<UInt8>) {
         var rest = value
         var end = count
+        while end > 8 {
+            let (quotient, group) = rest.quotientAndRemainder(dividingBy: 100_000_000)
+            writeEight(UInt32(truncatingIfNeeded: group), into: out + end - 8)
+            rest = quotient
+            end -= 8
+        }
         let pairs = Schubfach.digitPairs.utf8Start
-        while rest >= 100 {
-            let pair = Int(truncatingIfNeeded: rest % 100)
-            rest /= 100
+        var small = UInt32(truncatingIfNeeded: rest)
+        while end >= 2 {
+            let pair = Int(small % 100)
+            small /= 100
             out[end - 2] = pairs[2 * pair]
             out[end - 1] = pairs[2 * pair + 1]
             end -= 2
         }
-        if rest >= 10 {
-            let pair = Int(truncatingIfNeeded: rest)
-            out[end - 2] = pairs[2 * pair]
-            out[end - 1] = pairs[2 * pair + 1]
-        } else {
-            out[end - 1] = UInt8(truncatingIfNeeded: rest) &+ 48
-        }
+        if end == 1 { out[0] = UInt8(truncatingIfNeeded: small) &+ 48 }
+    }
+
+    /// Writes exactly eight digits of `value` (below 10^8), zeros first.
+    @inline(__always)
+    private static func writeEight(_ value: UInt32, into out: UnsafeMutablePointer<UInt8>) {
+        let pairs = Schubfach.digitPairs.utf8Start
+        let high = value / 10000
+        let low = value % 10000
+        let a = Int(high / 100)
+        let b = Int(high % 100)
+        let c = Int(low / 100)
+        let d = Int(low % 100)
+        out[0] = pairs[2 * a]
+        out[1] = pairs[2 * a + 1]
+        out[2] = pairs[2 * b]
+        out[3] = pairs[2 * b + 1]
+        out[4] = pairs[2 * c]
+        out[5] = pairs[2 * c + 1]
+        out[6] = pairs[2 * d]
+        out[7] = pairs[2 * d + 1]
     }
 }

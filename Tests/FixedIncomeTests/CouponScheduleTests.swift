@@ -1,5 +1,6 @@
-import FixedIncome
 import Testing
+
+@testable import FixedIncome
 
 @Suite struct CouponScheduleTests {
     func schedule(_ issue: String, _ maturity: String, _ frequency: Frequency) throws -> CouponSchedule {
@@ -78,6 +79,27 @@ import Testing
         #expect(throws: FixedIncomeError.maturityNotAfterIssue(issue: date("2025-01-01"), maturity: date("2025-01-01")))
         {
             try schedule("2025-01-01", "2025-01-01", .annual)
+        }
+    }
+}
+
+/// The incremental walk gives the same dates and day numbers as computing
+/// each coupon date from maturity, across month ends, leap years and every
+/// frequency.
+@Suite struct CouponDateWalkTests {
+    @Test(arguments: Frequency.allCases)
+    func walkMatchesTheSchedule(frequency: Frequency) throws {
+        for maturity in ["2100-08-31", "2099-02-28", "2096-02-29", "2080-03-30", "2071-01-15", "2050-12-31"] {
+            let schedule = try CouponSchedule(
+                issueDate: date("1901-01-01"), maturityDate: date(maturity), frequency: frequency)
+            var walk = CouponDateWalk(schedule: schedule, from: schedule.period(0).end)
+            for index in 1..<schedule.periodCount {
+                let expected = schedule.period(index).end
+                walk.advance()
+                #expect(walk.date == expected)
+                #expect(walk.dayNumber == expected.dayNumber)
+                #expect(walk.noLeapDayNumber == DayCount.noLeapDayNumber(expected))
+            }
         }
     }
 }

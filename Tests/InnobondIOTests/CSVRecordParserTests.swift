@@ -83,13 +83,21 @@ func chunkedRecords(_ text: String, chunkSize: Int, readLimit: Int) throws -> [(
         }
     }
 
+    @Test func lineFeedsAreCountedInEveryPosition() async {
+        let bytes = Gen.uint8(in: 0...255).map { $0 % 3 == 0 ? UInt8.lineFeed : $0 }.array(of: 0...70)
+        await propertyCheck(count: 500, input: bytes) { bytes in
+            let counted = bytes.withUnsafeBufferPointer(countLineFeeds)
+            #expect(counted == bytes.filter { $0 == .lineFeed }.count)
+        }
+    }
+
     @Test func byteOrderMarkIsDropped() throws {
         let chunked = try chunkedRecords("\u{FEFF}id,x\n1,2\n", chunkSize: 4, readLimit: 2)
         #expect(chunked.map(\.fields) == [["id", "x"], ["1", "2"]])
     }
 
     @Test func fieldsAreQuotedOnOutputWhenNeeded() {
-        var buffer = ByteBuffer()
+        let buffer = ByteBuffer()
         for field in ["plain", "a,b", "say \"hi\"", "two\nlines", ""] {
             buffer.append(csvField: field)
             buffer.append(.comma)

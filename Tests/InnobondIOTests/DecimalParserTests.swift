@@ -48,7 +48,7 @@ import Testing
     /// ordinary magnitudes, integers, powers of two and the edge values.
     @Test func shortestOutputIsTheStandardLibrarysDescription() async {
         func check(_ number: Double) {
-            var buffer = ByteBuffer()
+            let buffer = ByteBuffer()
             buffer.append(shortest: number)
             let text = String(decoding: buffer.bytes, as: UTF8.self)
             #expect(text == number.description)
