@@ -38,7 +38,8 @@ struct AnalyticsCommand: ParsableCommand {
             let summary = try BatchAnalytics.run(
                 input: source, output: sink, threads: threads,
                 diagnostics: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) },
-                progress: ProgressLine(label: "rows", totalBytes: source.size))
+                progress: ProgressLine.onTerminal(
+                    label: "rows", totalBytes: source.size, outputIsStandardOutput: output == nil))
             try sink.commit()
             if summary.rejected > 0 { throw ExitCode(1) }
         } catch let error as IOError {

@@ -79,7 +79,7 @@ public final class ByteBuffer: TextOutputStream {
     /// Appends a comma and the shortest decimal of `value`, as a CSV field.
     @inline(__always)
     public func append(commaAndShortest value: Double) {
-        let out = reserve(33)
+        let out = reserve(49)
         out.pointee = .comma
         count += 1 + Self.format(value, into: out + 1)
     }
@@ -89,7 +89,7 @@ public final class ByteBuffer: TextOutputStream {
     /// `72.99360620200311`, `1e-05`, `1.8014398509481984e+16`, `-0.0`, `inf`.
     @inline(__always)
     public func append(shortest value: Double) {
-        count += Self.format(value, into: reserve(32))
+        count += Self.format(value, into: reserve(48))
     }
 
     /// Appends a CSV field, quoted as RFC 4180 requires when it holds a comma,

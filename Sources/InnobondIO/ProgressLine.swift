@@ -1,13 +1,13 @@
 import Foundation
 
-/// A one-line progress report on a terminal's standard error, redrawn in
-/// place at most ten times a second; silent unless standard error is a
-/// terminal, and shown only once work has run for half a second so that
-/// short runs print nothing.
+/// A one-line progress report on a terminal, redrawn in place at most ten
+/// times a second, and shown only once work has run for a while so that short
+/// runs print nothing.
 public final class ProgressLine {
     private let label: String
     private let totalBytes: Int?
-    private let enabled: Bool
+    private let delay: Duration
+    private let draw: (String) -> Void
     private let start = ContinuousClock.now
     private var lastDrawn: ContinuousClock.Instant?
     private var visible = false
@@ -15,43 +15,50 @@ public final class ProgressLine {
     /// - Parameters:
     ///   - label: what is counted (`rows`).
     ///   - totalBytes: the input size, for a percentage, when known.
-    ///   - enabled: whether to draw at all; by default, when standard error
-    ///     is a terminal and standard output is not the same terminal.
-    public init(label: String, totalBytes: Int?, enabled: Bool = ProgressLine.terminalAvailable) {
+    ///   - delay: how long work runs before the line first shows.
+    ///   - draw: where the text goes; standard error by default.
+    public init(
+        label: String, totalBytes: Int?, delay: Duration = .milliseconds(500),
+        draw: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    ) {
         self.label = label
         self.totalBytes = totalBytes
-        self.enabled = enabled
+        self.delay = delay
+        self.draw = draw
     }
 
-    /// Whether standard error is a terminal that progress can be drawn on
-    /// without mixing into output written to the same terminal.
-    public static var terminalAvailable: Bool {
-        isatty(STDERR_FILENO) == 1 && isatty(STDOUT_FILENO) == 0
+    /// A progress line on standard error when it is a terminal that the
+    /// output does not go to; `nil` when piped or redirected.
+    ///
+    /// - Parameter outputIsStandardOutput: whether results are written to
+    ///   standard output, which may be the same terminal.
+    public static func onTerminal(label: String, totalBytes: Int?, outputIsStandardOutput: Bool) -> ProgressLine? {
+        guard isatty(STDERR_FILENO) == 1, !(outputIsStandardOutput && isatty(STDOUT_FILENO) == 1) else { return nil }
+        return ProgressLine(label: label, totalBytes: totalBytes)
     }
 
-    /// Redraws the line if enough time has passed.
+    /// Redraws the line with `count` items done and `bytes` of input read, if
+    /// the delay has passed and the last drawing is a tenth of a second old.
     public func update(count: Int, bytes: Int) {
-        guard enabled else { return }
         let now = ContinuousClock.now
-        guard now - start >= .milliseconds(500) else { return }
+        guard now - start >= delay else { return }
         if let lastDrawn, now - lastDrawn < .milliseconds(100) { return }
         lastDrawn = now
         var text = "\r\u{1B}[K\(Self.grouped(count)) \(label)"
         if let totalBytes, totalBytes > 0 {
-            text += String(format: "  %3d %%", min(100, bytes * 100 / totalBytes))
+            text += "  \(min(100, bytes * 100 / totalBytes)) %"
         }
-        let seconds =
-            Double((now - start).components.seconds)
-            + Double((now - start).components.attoseconds) * 1e-18
-        text += String(format: "  %.1f s", seconds)
-        FileHandle.standardError.write(Data(text.utf8))
+        let elapsed = (now - start).components
+        let tenths = elapsed.seconds * 10 + elapsed.attoseconds / 100_000_000_000_000_000
+        text += "  \(tenths / 10).\(tenths % 10) s"
+        draw(text)
         visible = true
     }
 
     /// Erases the line so that other messages start on a clean line.
     public func clear() {
         guard visible else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        draw("\r\u{1B}[K")
         visible = false
     }
 

@@ -5,8 +5,10 @@
 /// rounding interval of the double is scaled by a 126-bit approximation of a
 /// power of ten (``schubfachTable``) with round-to-odd products, and the
 /// shortest decimal is picked among at most four candidates. The standard
-/// library's `description` gives the same digits, through a `String` and
-/// twice the time, which matters when a batch writes millions of numbers.
+/// library's `description` gives the same characters through its own
+/// algorithm; writing them straight into the output buffer instead makes
+/// `innobond analytics` 13 % faster on a million bonds (795 M against 690 M
+/// instructions for 50,000 rows, docs/benchmarks.md).
 enum Schubfach {
     static let minimumK = -324
     static let maximumK = 292
@@ -44,6 +46,7 @@ enum Schubfach {
     }
 
     /// The shortest decimal in the rounding interval of `c · 2^q`.
+    @inline(__always)
     private static func decimal(c: UInt64, q: Int) -> (significand: UInt64, exponent: Int) {
         let odd: UInt64 = c & 1
         let cb = c << 2
@@ -112,8 +115,12 @@ enum Schubfach {
 }
 
 extension ByteBuffer {
-    /// Writes `value` as ``append(shortest:)`` does into at least 32 bytes;
+    /// Writes `value` as ``append(shortest:)`` does into at least 48 bytes;
     /// returns the byte count (at most 25).
+    ///
+    /// The digits go right-aligned into a scratch block and are copied into
+    /// place in fixed 16-byte moves, so that the usual `ddd.ddd` needs no
+    /// loop over its digits.
     @usableFromInline
     static func format(_ value: Double, into out: UnsafeMutablePointer<UInt8>) -> Int {
         var position = 0
@@ -131,57 +138,72 @@ extension ByteBuffer {
         let count = decimalLength(significand)
         let scientific = count - 1 + exponent
         if magnitude > 9_007_199_254_740_992 || scientific < -4 {
-            // d[.ddd]e±XX
-            writeDigits(significand, count: count, into: out + position + 1)
-            out[position] = out[position + 1]
-            if count > 1 {
-                out[position + 1] = UInt8(ascii: ".")
-                position += count + 1
-            } else {
-                position += 1
-            }
-            out[position] = UInt8(ascii: "e")
-            out[position + 1] = scientific < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
-            position += 2
-            var power = abs(scientific)
-            if power >= 100 {
-                out[position] = UInt8(truncatingIfNeeded: power / 100) &+ 48
-                position += 1
-                power %= 100
-            }
-            out[position] = Schubfach.digitPairs.utf8Start[2 * power]
-            out[position + 1] = Schubfach.digitPairs.utf8Start[2 * power + 1]
-            return position + 2
+            return position + exponential(significand, count: count, scientific: scientific, into: out + position)
         }
-        if scientific < 0 {
-            // 0.000ddd
-            out[position] = UInt8(ascii: "0")
-            out[position + 1] = UInt8(ascii: ".")
-            position += 2
-            for _ in 0..<(-scientific - 1) {
-                out[position] = UInt8(ascii: "0")
-                position += 1
+        // Scratch of eight words: digits right-aligned at byte 24, then room
+        // for the two 16-byte reads from their start.
+        var scratch: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        return Swift.withUnsafeMutableBytes(of: &scratch) { raw -> Int in
+            let base = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            let digits = base + 24 - count
+            writeDigits(significand, count: count, into: digits)
+            let target = out + position
+            if scientific < 0 {
+                // 0.ddd or 0.000ddd: "0.000" then the digits over its tail.
+                copy16(from: UnsafePointer(Self.zeros.utf8Start), to: target)
+                copy16(from: digits, to: target + 1 - scientific)
+                copy16(from: digits + 16, to: target + 17 - scientific)
+                return position + 1 - scientific + count
             }
-            writeDigits(significand, count: count, into: out + position)
-            return position + count
-        }
-        if scientific + 1 >= count {
-            // ddd000.0
-            writeDigits(significand, count: count, into: out + position)
-            position += count
-            for _ in 0..<(scientific + 1 - count) {
-                out[position] = UInt8(ascii: "0")
-                position += 1
+            copy16(from: digits, to: target)
+            copy16(from: digits + 16, to: target + 16)
+            if scientific + 1 >= count {
+                // ddd000.0: zeros past the digits.
+                copy16(from: UnsafePointer(Self.zeros.utf8Start) + 2, to: target + count)
+                target[scientific + 1] = UInt8(ascii: ".")
+                target[scientific + 2] = UInt8(ascii: "0")
+                return position + scientific + 3
             }
-            out[position] = UInt8(ascii: ".")
-            out[position + 1] = UInt8(ascii: "0")
-            return position + 2
+            // ddd.ddd: the fraction one place right of the integer part.
+            target[scientific + 1] = UInt8(ascii: ".")
+            copy16(from: digits + scientific + 1, to: target + scientific + 2)
+            return position + count + 1
         }
-        // ddd.ddd: write the digits one place right, then move the integer part back.
-        writeDigits(significand, count: count, into: out + position + 1)
-        for index in 0...scientific { out[position + index] = out[position + index + 1] }
-        out[position + scientific + 1] = UInt8(ascii: ".")
-        return position + count + 1
+    }
+
+    /// "0.000" followed by enough zeros for any padding.
+    private static let zeros: StaticString = "0.00000000000000000000000000000000"
+
+    /// Copies 16 bytes, unaligned.
+    @inline(__always)
+    private static func copy16(from source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) {
+        UnsafeMutableRawPointer(target).storeBytes(
+            of: UnsafeRawPointer(source).loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+    }
+
+    /// `d[.ddd]e±XX`; returns the byte count.
+    private static func exponential(
+        _ significand: UInt64, count: Int, scientific: Int, into out: UnsafeMutablePointer<UInt8>
+    ) -> Int {
+        writeDigits(significand, count: count, into: out + 1)
+        out[0] = out[1]
+        var position = 1
+        if count > 1 {
+            out[1] = UInt8(ascii: ".")
+            position = count + 1
+        }
+        out[position] = UInt8(ascii: "e")
+        out[position + 1] = scientific < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+        position += 2
+        var power = abs(scientific)
+        if power >= 100 {
+            out[position] = UInt8(truncatingIfNeeded: power / 100) &+ 48
+            position += 1
+            power %= 100
+        }
+        out[position] = Schubfach.digitPairs.utf8Start[2 * power]
+        out[position + 1] = Schubfach.digitPairs.utf8Start[2 * power + 1]
+        return position + 2
     }
 
     /// `0.0`, `inf` or `nan` (the sign, if any, written by the caller).

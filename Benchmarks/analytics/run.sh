@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# innobond analytics against QuantLib-Python and the awk reprint floor, on the
+# same generated input. Whole processes, wall time, best of RUNS runs; peak
+# resident memory from GNU time. Writes a summary to standard output.
+#
+#   Benchmarks/analytics/run.sh [ROWS] [RUNS]       (defaults: 1000000, 3)
+#
+# Set QUANTLIB_ROWS to price fewer rows with QuantLib (it needs about two
+# minutes a million rows); its rows a second are measured on what it prices.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rows=${1:-1000000}
+runs=${2:-3}
+work=Benchmarks/.work
+mkdir -p "$work"
+input="$work/bonds-$rows.csv"
+
+command -v /usr/bin/time >/dev/null || { apt-get install -y -qq time </dev/null >/dev/null; }
+
+echo "== build (release)"
+swift build -c release --product innobond 2>&1 | tail -n 1
+innobond=.build/release/innobond
+
+if [ ! -s "$input" ]; then
+    echo "== generate $rows rows"
+    python3 Benchmarks/analytics/generate.py "$rows" > "$input"
+fi
+bytes=$(stat -c %s "$input")
+
+# best wall time (s) and peak memory (KB) of a command over $runs runs
+measure() {
+    local best="" memory=0 line wall kb
+    for _ in $(seq "$runs"); do
+        /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>/dev/null || true
+        line=$(tail -n 1 "$work/time.txt")
+        wall=${line% *}
+        kb=${line#* }
+        if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; fi
+        [ "$kb" -gt "$memory" ] && memory=$kb
+    done
+    echo "$best $memory"
+}
+
+echo "== innobond analytics ($(nproc) threads), awk reprint: $rows rows, $bytes bytes, best of $runs"
+read -r innobond_s innobond_kb < <(measure "$innobond" analytics --input "$input" --output "$work/innobond-out.csv")
+read -r single_s single_kb < <(measure "$innobond" analytics --threads 1 --input "$input" --output "$work/innobond-out.csv")
+# awk writes to its own file so that both pay for writing their output
+read -r awk_s awk_kb < <(measure sh -c "awk -F, '{print \$1\",\"\$2\",\"\$3\",\"\$4\",\"\$5\",\"\$6\",\"\$7\",\"\$8\",\"\$9}' '$input' > '$work/awk-out.csv'")
+
+echo "== QuantLib-Python 1.44"
+venv=Benchmarks/.venv-quantlib
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import QuantLib" 2>/dev/null; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q QuantLib==1.44
+fi
+ql_rows=${QUANTLIB_ROWS:-$rows}
+ql_input=$input
+if [ "$ql_rows" -lt "$rows" ]; then
+    ql_input="$work/bonds-$rows-first-$ql_rows.csv"
+    head -n $((ql_rows + 1)) "$input" > "$ql_input"
+fi
+ql_line=$("$venv/bin/python" Benchmarks/analytics/quantlib_analytics.py "$ql_input" "$work/quantlib-out.csv" 2>&1 | tail -n 1)
+ql_rate=$(echo "$ql_line" | sed -E 's/.*rows_per_second=([0-9.]+).*/\1/')
+
+if [ -f ../shared/spec/oracle/compare.py ] && [ "$ql_rows" -eq "$rows" ]; then
+    echo "== innobond against QuantLib on the same rows"
+    python3 ../shared/spec/oracle/compare.py "$work/quantlib-out.csv" "$work/innobond-out.csv" | tail -n 1
+fi
+
+python3 - "$rows" "$innobond_s" "$innobond_kb" "$single_s" "$awk_s" "$awk_kb" "$ql_rate" <<'PY'
+import sys
+rows, t, kb, t1, awk, awk_kb, ql = sys.argv[1:]
+rows, t, t1, awk, ql = int(rows), float(t), float(t1), float(awk), float(ql)
+rate = rows / t
+print()
+print("| run | wall (s) | rows/s | peak memory (MB) |")
+print("|---|---|---|---|")
+print("| innobond analytics, all cores | %.2f | %.0f | %.1f |" % (t, rate, int(kb) / 1024))
+print("| innobond analytics, 1 thread | %.2f | %.0f | |" % (t1, rows / t1))
+print("| awk reprint of the nine fields | %.2f | %.0f | %.1f |" % (awk, rows / awk, int(awk_kb) / 1024))
+print("| QuantLib-Python 1.44 | %.1f | %.0f | |" % (rows / ql, ql))
+print()
+print("innobond / QuantLib rows per second: %.0fx" % (rate / ql))
+print("innobond time / awk time: %.2f" % (t / awk))
+PY
