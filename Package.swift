@@ -19,6 +19,8 @@ let package = Package(
             name: "FixedIncome",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
+        // The registry's domain values and their validation.
+        .target(name: "InnobondModel", dependencies: ["FixedIncome"]),
         // Byte-level CSV scanning, fast number parsing and formatting, and an
         // ordered parallel pipeline over large files.
         .target(name: "InnobondIO"),
@@ -40,6 +42,13 @@ let package = Package(
             name: "FixedIncomeTests",
             dependencies: [
                 "FixedIncome",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "InnobondModelTests",
+            dependencies: [
+                "InnobondModel",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -1,0 +1,55 @@
+/// Where a bond trades, from the suffix of its code.
+public enum Market: String, Sendable, Hashable, CaseIterable, Codable {
+    /// China interbank bond market (CIBM), `.IB`.
+    case interbank = "IB"
+    /// Shanghai Stock Exchange, `.SH`.
+    case shanghai = "SH"
+    /// Shenzhen Stock Exchange, `.SZ`.
+    case shenzhen = "SZ"
+
+    /// A short English label.
+    public var label: String {
+        switch self {
+        case .interbank: return "Interbank"
+        case .shanghai: return "Shanghai"
+        case .shenzhen: return "Shenzhen"
+        }
+    }
+}
+
+/// A bond code with its market suffix: `102580123.IB`, `240001.SH`.
+public struct BondCode: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The whole code, suffix included.
+    public let value: String
+    /// The market of the suffix.
+    public let market: Market
+
+    /// Validates a code: 1 to 20 letters or digits, a dot, and `IB`, `SH` or `SZ`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, let market = Market(rawValue: String(parts[1])),
+            (1...20).contains(parts[0].count),
+            parts[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+        else { return nil }
+        value = text
+        self.market = market
+    }
+
+    public var description: String { value }
+
+    public static func < (lhs: BondCode, rhs: BondCode) -> Bool { lhs.value < rhs.value }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let code = BondCode(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a bond code: '\(text)'")
+        }
+        self = code
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+}

@@ -1,0 +1,39 @@
+import FixedIncome
+
+/// A par yield on a curve at one tenor on one date (key: `curve`, `date`, `tenor`).
+public struct CurvePoint: RegistryRecord {
+    /// The curve: `CGB`, `CDB`, `AAA_corporate`.
+    public var curve: String
+    public var date: CivilDate
+    public var tenor: Tenor
+    /// Par yield to maturity in percent.
+    public var yieldPercent: Double
+
+    public init(curve: String, date: CivilDate, tenor: Tenor, yieldPercent: Double) {
+        self.curve = curve
+        self.date = date
+        self.tenor = tenor
+        self.yieldPercent = yieldPercent
+    }
+
+    public static let kind = RecordKind.curves
+    public static let columns = [
+        Column("curve", required: true), Column("date", required: true), Column("tenor", required: true),
+        Column("yield", required: true, .number),
+    ]
+    public static let keyColumns = ["curve", "date", "tenor"]
+
+    public init(fields: inout FieldReader) throws(RowIssues) {
+        let curve = fields.text("curve", required: true)
+        let date = fields.date("date", required: true)
+        let tenor = fields.parsed("tenor", required: true, expected: "not a tenor (a number and D, W, M or Y, e.g. 3M)")
+        {
+            Tenor($0)
+        }
+        let yield = fields.number("yield", required: true, in: -100...1000)
+        try fields.finish()
+        self.init(curve: curve!, date: date!, tenor: tenor!, yieldPercent: yield!)
+    }
+
+    public var fieldTexts: [String?] { [curve, date.iso8601, tenor.description, yieldPercent.shortText] }
+}

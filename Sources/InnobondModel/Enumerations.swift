@@ -1,0 +1,85 @@
+/// The sector of an issuer.
+public enum Sector: String, Sendable, Hashable, CaseIterable, Codable {
+    case semiconductors
+    case aiSoftware = "ai_software"
+    case advancedManufacturing = "advanced_manufacturing"
+    case nevBatteries = "nev_batteries"
+    case quantumCommunications = "quantum_communications"
+    case biotechHealth = "biotech_health"
+    case aerospace
+    case newMaterials = "new_materials"
+    case newEnergy = "new_energy"
+    case financial
+    case peVC = "pe_vc"
+    case other
+
+    /// A short English label.
+    public var label: String {
+        switch self {
+        case .semiconductors: return "Semiconductors"
+        case .aiSoftware: return "AI & software"
+        case .advancedManufacturing: return "Advanced manufacturing"
+        case .nevBatteries: return "NEV & batteries"
+        case .quantumCommunications: return "Quantum & communications"
+        case .biotechHealth: return "Biotech & health"
+        case .aerospace: return "Aerospace"
+        case .newMaterials: return "New materials"
+        case .newEnergy: return "New energy"
+        case .financial: return "Financial"
+        case .peVC: return "PE/VC"
+        case .other: return "Other"
+        }
+    }
+}
+
+/// Who owns an issuer.
+public enum Ownership: String, Sendable, Hashable, CaseIterable, Codable {
+    case centralSOE = "central_soe"
+    case localSOE = "local_soe"
+    case privateOwned = "private"
+    case mixed
+    case foreign
+}
+
+/// The kind of debt instrument.
+public enum BondType: String, Sendable, Hashable, CaseIterable, Codable {
+    case corporateBond = "corporate_bond"
+    case enterpriseBond = "enterprise_bond"
+    case mtn
+    case commercialPaper = "commercial_paper"
+    case financialBond = "financial_bond"
+    case abs
+}
+
+/// The rules a sci-tech innovation bond was issued under.
+public enum Regime: String, Sendable, Hashable, CaseIterable, Codable {
+    /// NAFMII sci-tech notes (科创票据), from 2021.
+    case nafmiiNote = "nafmii_note"
+    /// SSE/SZSE sci-tech corporate bonds (科技创新公司债券), from May 2022.
+    case exchange2022 = "exchange_2022"
+    /// The bond market's "technology board" (债市科技板), from 7 May 2025.
+    case techBoard2025 = "tech_board_2025"
+    /// 2015–2017 double-innovation bonds (双创债).
+    case legacyDoubleInnovation = "legacy_double_innovation"
+}
+
+/// What committed proceeds are for.
+public enum ProceedsCategory: String, Sendable, Hashable, CaseIterable, Codable {
+    case rd
+    case capacity
+    case mna
+    case equityInvestment = "equity_investment"
+    case sciTechFund = "sci_tech_fund"
+    case parkInfrastructure = "park_infrastructure"
+    case refinancing
+    case workingCapital = "working_capital"
+
+    /// Whether the use counts towards the sci-tech share (DOMAIN.md): R&D,
+    /// capacity, M&A of tech firms, equity in tech firms, sci-tech funds.
+    public var isSciTech: Bool {
+        switch self {
+        case .rd, .capacity, .mna, .equityInvestment, .sciTechFund: return true
+        case .parkInfrastructure, .refinancing, .workingCapital: return false
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import FixedIncome
+
+/// A valuation or trade of a bond on a date (key: `bond_code`, `date`, `source`).
+public struct Quote: RegistryRecord {
+    public var bondCode: BondCode
+    public var date: CivilDate
+    /// Clean price per 100 face, if quoted.
+    public var cleanPrice: Double?
+    /// Yield in percent, if quoted.
+    public var yieldPercent: Double?
+    /// Where the quote comes from: `chinabond`, `cfets`, `trade`.
+    public var source: String
+
+    public init(bondCode: BondCode, date: CivilDate, cleanPrice: Double?, yieldPercent: Double?, source: String) {
+        self.bondCode = bondCode
+        self.date = date
+        self.cleanPrice = cleanPrice
+        self.yieldPercent = yieldPercent
+        self.source = source
+    }
+
+    public static let kind = RecordKind.quotes
+    public static let columns = [
+        Column("bond_code", required: true), Column("date", required: true),
+        Column("clean_price", required: false, .number), Column("yield", required: false, .number),
+        Column("source", required: true),
+    ]
+    public static let keyColumns = ["bond_code", "date", "source"]
+
+    public init(fields: inout FieldReader) throws(RowIssues) {
+        let code = fields.parsed("bond_code", required: true, expected: "not a bond code with a .IB, .SH or .SZ suffix")
+        {
+            BondCode($0)
+        }
+        let date = fields.date("date", required: true)
+        let price = fields.number("clean_price", required: false, in: 0.000001...100_000)
+        let yield = fields.number("yield", required: false, in: -100...1000)
+        let source = fields.text("source", required: true)
+        if fields.text("clean_price", required: false) == nil && fields.text("yield", required: false) == nil {
+            fields.report("yield", "give clean_price or yield (or both)")
+        }
+        try fields.finish()
+        self.init(bondCode: code!, date: date!, cleanPrice: price, yieldPercent: yield, source: source!)
+    }
+
+    public var fieldTexts: [String?] {
+        [bondCode.value, date.iso8601, cleanPrice?.shortText, yieldPercent?.shortText, source]
+    }
+}

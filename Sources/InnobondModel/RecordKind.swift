@@ -1,0 +1,74 @@
+/// The kinds of rows the registry holds, each with its file format
+/// (spec/registry-csv.md): the raw value is the name used on the command
+/// line and in file names.
+public enum RecordKind: String, Sendable, Hashable, CaseIterable, Codable {
+    case issuers
+    case issuerFinancials = "issuer_financials"
+    case bonds
+    case useOfProceeds = "use_of_proceeds"
+    case quotes
+    case curves
+    case macro
+    case investments
+
+    /// The record type of the kind.
+    public var recordType: any RegistryRecord.Type {
+        switch self {
+        case .issuers: return Issuer.self
+        case .issuerFinancials: return IssuerFinancials.self
+        case .bonds: return Bond.self
+        case .useOfProceeds: return UseOfProceeds.self
+        case .quotes: return Quote.self
+        case .curves: return CurvePoint.self
+        case .macro: return MacroObservation.self
+        case .investments: return SectorInvestment.self
+        }
+    }
+
+    /// The columns, in file order.
+    public var columns: [Column] { recordType.columns }
+
+    /// The columns whose values identify a row: a later row with the same key
+    /// replaces it.
+    public var keyColumns: [String] { recordType.keyColumns }
+
+    /// The kinds whose rows this kind refers to, with the referring column:
+    /// they must be imported first.
+    public var references: [(column: String, kind: RecordKind)] {
+        switch self {
+        case .issuerFinancials, .bonds: return [("uscc", .issuers)]
+        case .useOfProceeds, .quotes: return [("bond_code", .bonds)]
+        case .issuers, .curves, .macro, .investments: return []
+        }
+    }
+}
+
+/// A row of one of the registry's kinds: validated from text fields, and
+/// written back to exactly the text it was read from, up to number formatting.
+public protocol RegistryRecord: Sendable, Hashable {
+    /// The kind of row.
+    static var kind: RecordKind { get }
+    /// The file columns, in order.
+    static var columns: [Column] { get }
+    /// The columns that identify a row.
+    static var keyColumns: [String] { get }
+    /// Reads and validates a row; every issue is reported.
+    init(fields: inout FieldReader) throws(RowIssues)
+    /// The text of each column in ``columns`` order, `nil` when absent.
+    var fieldTexts: [String?] { get }
+}
+
+extension RegistryRecord {
+    /// Reads a row from a function giving each column's raw text.
+    public static func read(_ value: @escaping (String) -> String?) throws(RowIssues) -> Self {
+        var reader = FieldReader(value)
+        return try Self(fields: &reader)
+    }
+
+    /// The text of the key columns, joined: equal for rows that replace each other.
+    public var keyText: String {
+        let texts = fieldTexts
+        return Self.keyColumns.map { key in texts[Self.columns.firstIndex { $0.name == key }!] ?? "" }
+            .joined(separator: "\u{1F}")
+    }
+}

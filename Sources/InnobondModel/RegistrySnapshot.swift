@@ -1,0 +1,48 @@
+import FixedIncome
+
+/// The registry at one moment, in memory and immutable: everything but the
+/// daily quotes, which are read from the store by bond and date range.
+///
+/// Analyses are plain functions over a snapshot; a store loads a new one
+/// after each write.
+public struct RegistrySnapshot: Sendable {
+    /// Whether the registry holds the built-in demo data set.
+    public var isDemo: Bool
+    public var issuers: [Issuer]
+    public var financials: [IssuerFinancials]
+    public var bonds: [Bond]
+    public var proceeds: [UseOfProceeds]
+    public var curvePoints: [CurvePoint]
+    public var macro: [MacroObservation]
+    public var investments: [SectorInvestment]
+    /// Rows of each kind in the store, quotes included.
+    public var counts: [RecordKind: Int]
+
+    /// Issuers by code.
+    public let issuersByCode: [USCC: Issuer]
+    /// Bonds by code.
+    public let bondsByCode: [BondCode: Bond]
+
+    public init(
+        isDemo: Bool, issuers: [Issuer], financials: [IssuerFinancials], bonds: [Bond], proceeds: [UseOfProceeds],
+        curvePoints: [CurvePoint], macro: [MacroObservation], investments: [SectorInvestment],
+        counts: [RecordKind: Int]
+    ) {
+        self.isDemo = isDemo
+        self.issuers = issuers
+        self.financials = financials
+        self.bonds = bonds
+        self.proceeds = proceeds
+        self.curvePoints = curvePoints
+        self.macro = macro
+        self.investments = investments
+        self.counts = counts
+        issuersByCode = Dictionary(issuers.map { ($0.uscc, $0) }, uniquingKeysWith: { first, _ in first })
+        bondsByCode = Dictionary(bonds.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// An empty registry.
+    public static let empty = RegistrySnapshot(
+        isDemo: false, issuers: [], financials: [], bonds: [], proceeds: [], curvePoints: [], macro: [],
+        investments: [], counts: [:])
+}

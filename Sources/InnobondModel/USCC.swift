@@ -1,0 +1,80 @@
+/// A unified social credit code (统一社会信用代码): 18 characters from
+/// `0123456789ABCDEFGHJKLMNPQRTUWXY`, the last a check character over the
+/// first 17 (GB 32100-2015).
+public struct USCC: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The 18 characters.
+    public let value: String
+
+    /// The 31 characters a code may use, in the order of their values 0...30.
+    public static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+    /// Weights of the first 17 characters: 3^i mod 31.
+    static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+    /// Why a text is not a unified social credit code.
+    public enum Problem: Error, Sendable, Hashable, CustomStringConvertible {
+        case length(Int)
+        case character(Character, position: Int)
+        case checkCharacter(found: Character, expected: Character)
+
+        public var description: String {
+            switch self {
+            case .length(let count): return "must be 18 characters, not \(count)"
+            case .character(let character, let position):
+                return "character \(position) '\(character)' is not one of 0-9 and A-Y without I, O, S, V, Z"
+            case .checkCharacter(let found, let expected):
+                return "check character is '\(found)', expected '\(expected)'"
+            }
+        }
+    }
+
+    /// Validates a code, check character included (letters may be lower case).
+    public init(_ text: String) throws(Problem) {
+        let characters = Array(text.uppercased())
+        guard characters.count == 18 else { throw .length(characters.count) }
+        var values: [Int] = []
+        for (position, character) in characters.enumerated() {
+            guard let value = Self.alphabet.firstIndex(of: character) else {
+                throw .character(character, position: position + 1)
+            }
+            values.append(value)
+        }
+        let expected = Self.checkCharacter(for: values.prefix(17))
+        guard characters[17] == expected else { throw .checkCharacter(found: characters[17], expected: expected) }
+        value = String(characters)
+    }
+
+    /// The code whose first 17 characters are `prefix`, completed with its
+    /// check character; `nil` when `prefix` is not 17 characters of the alphabet.
+    public static func completing(_ prefix: String) -> USCC? {
+        let characters = Array(prefix)
+        guard characters.count == 17 else { return nil }
+        let values = characters.compactMap { alphabet.firstIndex(of: $0) }
+        guard values.count == 17 else { return nil }
+        return try? USCC(prefix + String(checkCharacter(for: values[...])))
+    }
+
+    /// (31 − Σ value·weight mod 31) mod 31, as a character.
+    static func checkCharacter(for values: ArraySlice<Int>) -> Character {
+        let sum = zip(values, weights).reduce(0) { $0 + $1.0 * $1.1 }
+        return alphabet[(31 - sum % 31) % 31]
+    }
+
+    public var description: String { value }
+
+    public static func < (lhs: USCC, rhs: USCC) -> Bool { lhs.value < rhs.value }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            try self.init(text)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+}

@@ -1,0 +1,38 @@
+/// What an issuer committed part of a bond's proceeds to, at issuance (key:
+/// `bond_code`, `project`).
+public struct UseOfProceeds: RegistryRecord {
+    public var bondCode: BondCode
+    /// Project name.
+    public var project: String
+    public var category: ProceedsCategory
+    /// Amount planned; a bond's planned amounts add up to at most its amount.
+    public var planned: Money
+
+    public init(bondCode: BondCode, project: String, category: ProceedsCategory, planned: Money) {
+        self.bondCode = bondCode
+        self.project = project
+        self.category = category
+        self.planned = planned
+    }
+
+    public static let kind = RecordKind.useOfProceeds
+    public static let columns = [
+        Column("bond_code", required: true), Column("project", required: true), Column("category", required: true),
+        Column("planned_cny", required: true, .number),
+    ]
+    public static let keyColumns = ["bond_code", "project"]
+
+    public init(fields: inout FieldReader) throws(RowIssues) {
+        let code = fields.parsed("bond_code", required: true, expected: "not a bond code with a .IB, .SH or .SZ suffix")
+        {
+            BondCode($0)
+        }
+        let project = fields.text("project", required: true)
+        let category: ProceedsCategory? = fields.choice("category", required: true)
+        let planned = fields.money("planned_cny", required: true, positive: true)
+        try fields.finish()
+        self.init(bondCode: code!, project: project!, category: category!, planned: planned!)
+    }
+
+    public var fieldTexts: [String?] { [bondCode.value, project, category.rawValue, planned.yuanText] }
+}

@@ -1,0 +1,72 @@
+import InnobondModel
+import PropertyBased
+import Testing
+
+@Suite struct IdentifierTests {
+    /// `91350100M000100Y43` is the example of GB 32100-2015 (the standard of
+    /// the unified social credit code); `91440300708461136T` is Huawei
+    /// Technologies' code as published on the national enterprise credit
+    /// information system.
+    @Test(arguments: ["91350100M000100Y43", "91440300708461136T", "91110000600037341L"])
+    func publishedCodesValidate(code: String) throws {
+        #expect(try USCC(code).value == code)
+        #expect(try USCC(code.lowercased()).value == code)
+    }
+
+    @Test func badCodesSayWhy() {
+        #expect(throws: USCC.Problem.length(17)) { try USCC("91350100M000100Y4") }
+        #expect(throws: USCC.Problem.character("I", position: 9)) { try USCC("91350100I000100Y43") }
+        #expect(throws: USCC.Problem.checkCharacter(found: "4", expected: "3")) { try USCC("91350100M000100Y44") }
+    }
+
+    @Test func completingAPrefixGivesAValidCode() async {
+        let alphabet = USCC.alphabet
+        await propertyCheck(count: 300, input: Gen.int(in: 0...30).array(of: 17)) { values in
+            let prefix = String(values.map { alphabet[$0] })
+            let code = USCC.completing(prefix)
+            #expect(code != nil)
+            #expect(code.map { $0.value.hasPrefix(prefix) } == true)
+        }
+    }
+
+    @Test func bondCodesCarryTheirMarket() {
+        #expect(BondCode("102580123.IB")?.market == .interbank)
+        #expect(BondCode("240001.SH")?.market == .shanghai)
+        #expect(BondCode("149123.SZ")?.market == .shenzhen)
+        for bad in ["240001", "240001.HK", ".SH", "24 0001.SH", "240001.sh", "a.b.SH"] {
+            #expect(BondCode(bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test func moneyIsExactFen() {
+        #expect(Money(yuan: "1660000000")?.fen == 166_000_000_000)
+        #expect(Money(yuan: "12.5")?.fen == 1250)
+        #expect(Money(yuan: "0.01")?.fen == 1)
+        #expect(Money(yuan: "-3.25")?.fen == -325)
+        for bad in ["", "1.234", "1e6", "1,000", "abc", ".5", "5.", "--1", " 5"] {
+            #expect(Money(yuan: bad) == nil, "\(bad)")
+        }
+        #expect(Money(fen: 166_000_000_000).yuanText == "1660000000")
+        #expect(Money(fen: 1250).yuanText == "12.50")
+        #expect(Money(fen: -5).yuanText == "-0.05")
+    }
+
+    @Test func moneyTextRoundTrips() async {
+        await propertyCheck(count: 500, input: Gen.int64(in: -1_000_000_000_000_000...1_000_000_000_000_000)) { fen in
+            let money = Money(fen: fen)
+            #expect(Money(yuan: money.yuanText) == money)
+        }
+    }
+
+    @Test func periodsAndRatings() {
+        #expect(MacroPeriod("2025-02") == .month(2025, 2))
+        #expect(MacroPeriod("2025-Q4") == .quarter(2025, 4))
+        #expect(MacroPeriod("2025-13") == nil && MacroPeriod("2025-Q5") == nil && MacroPeriod("25-01") == nil)
+        #expect(MacroPeriod.month(2025, 3) < .quarter(2025, 1) && MacroPeriod.quarter(2025, 1) < .month(2025, 4))
+        #expect(MacroPeriod.month(2025, 12).next == .month(2026, 1))
+        #expect(MacroPeriod.quarter(2025, 2).yearEarlier.description == "2024-Q2")
+        #expect(Rating("AA+")! < Rating("AA")!)
+        #expect(Rating("aaa")?.value == "AAA")
+        #expect(Rating("AAA+") == nil)
+    }
+}

@@ -1,0 +1,82 @@
+import FixedIncome
+import InnobondModel
+import Testing
+
+/// Reads a record from a dictionary of column texts.
+func read<Record: RegistryRecord>(_ type: Record.Type, _ fields: [String: String]) throws(RowIssues) -> Record {
+    try Record.read { fields[$0] }
+}
+
+@Suite struct RecordTests {
+    static let bond: [String: String] = [
+        "code": "102580123.IB", "uscc": "91350100M000100Y43", "name": "25闻泰科创债01", "type": "mtn",
+        "sci_tech": "true", "regime": "tech_board_2025", "issue_date": "2025-02-20", "maturity_date": "2028-02-20",
+        "amount_cny": "1660000000", "coupon_rate": "2.10", "frequency": "1", "day_count": "ACT/ACT-ICMA",
+        "rating": "AA+", "put_date": "2027-02-20",
+    ]
+
+    @Test func aBondReadsAndWritesItsFields() throws {
+        let bond = try read(Bond.self, Self.bond)
+        #expect(bond.amount.fen == 166_000_000_000)
+        #expect(bond.couponRatePercent == 2.1)
+        #expect(bond.market == .interbank)
+        let texts = bond.fieldTexts
+        #expect(texts[Bond.columns.firstIndex { $0.name == "coupon_rate" }!] == "2.1")
+        // Written back and read again: the same record.
+        let again = try Bond.read { name in texts[Bond.columns.firstIndex { $0.name == name }!] }
+        #expect(again == bond)
+    }
+
+    @Test func everyIssueOfABondIsReported() {
+        var fields = Self.bond
+        fields["uscc"] = "91350100M000100Y44"
+        fields["maturity_date"] = "2024-01-01"
+        fields["amount_cny"] = "0"
+        fields["coupon_rate"] = "31"
+        fields["frequency"] = "3"
+        fields["sci_tech"] = "maybe"
+        fields["put_date"] = nil
+        fields["code"] = "102580123"
+        do {
+            _ = try read(Bond.self, fields)
+            Issue.record("accepted a bad bond")
+        } catch {
+            #expect(
+                error.issues.map(\.column) == [
+                    "code", "uscc", "sci_tech", "amount_cny", "coupon_rate", "frequency", "maturity_date",
+                ])
+            #expect(error.issues.first { $0.column == "uscc" }?.reason.contains("check character") == true)
+        }
+    }
+
+    @Test func regimeBelongsToSciTechBonds() {
+        var fields = Self.bond
+        fields["sci_tech"] = "false"
+        #expect(throws: RowIssues.self) { try read(Bond.self, fields) }
+    }
+
+    @Test func quotesAndMacroNeedOneOfTheirFigures() throws {
+        #expect(throws: RowIssues([FieldIssue(column: "yield", reason: "give clean_price or yield (or both)")])) {
+            try read(Quote.self, ["bond_code": "240001.SH", "date": "2025-03-03", "source": "chinabond"])
+        }
+        let quote = try read(
+            Quote.self, ["bond_code": "240001.SH", "date": "2025-03-03", "yield": "2.05", "source": "cfets"])
+        #expect(quote.yieldPercent == 2.05 && quote.cleanPrice == nil)
+        #expect(throws: RowIssues.self) {
+            try read(
+                MacroObservation.self,
+                [
+                    "series": "M1", "period": "2025-02", "unit": "CNY_trn", "definition": "M1_2025",
+                    "published": "2025-03-13",
+                ])
+        }
+    }
+
+    @Test func keysIdentifyRows() throws {
+        let a = try read(CurvePoint.self, ["curve": "CGB", "date": "2025-03-03", "tenor": "10Y", "yield": "1.75"])
+        let b = try read(CurvePoint.self, ["curve": "CGB", "date": "2025-03-03", "tenor": "10Y", "yield": "1.80"])
+        #expect(a.keyText == b.keyText)
+        #expect(RecordKind.curves.keyColumns == ["curve", "date", "tenor"])
+        #expect(RecordKind.allCases.allSatisfy { $0.recordType.kind == $0 })
+    }
+}
