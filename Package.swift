@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Dates, day counts, schedules, fixed-rate bonds, price, yield and risk.
@@ -21,6 +22,20 @@ let package = Package(
         ),
         // The registry's domain values and their validation.
         .target(name: "InnobondModel", dependencies: ["FixedIncome"]),
+        // Pure analysis over a registry snapshot.
+        .target(name: "InnobondInsights", dependencies: ["FixedIncome", "InnobondModel"]),
+        // The store protocol, the validated import pipeline, export.
+        .target(name: "InnobondStore", dependencies: ["InnobondModel", "InnobondIO"]),
+        // The built-in demo data set, generated deterministically.
+        .target(
+            name: "InnobondDemo",
+            dependencies: ["FixedIncome", "InnobondModel", .product(name: "RealModule", package: "swift-numerics")]
+        ),
+        // The registry in an SQLite file: the embedded default.
+        .target(
+            name: "InnobondSQLite",
+            dependencies: ["InnobondStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Byte-level CSV scanning, fast number parsing and formatting, and an
         // ordered parallel pipeline over large files.
         .target(name: "InnobondIO"),
@@ -34,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "InnobondCLI",
             dependencies: [
-                "InnobondAnalytics",
+                "InnobondAnalytics", "InnobondInsights", "InnobondSQLite", "InnobondDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

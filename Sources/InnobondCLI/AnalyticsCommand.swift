@@ -37,7 +37,7 @@ struct AnalyticsCommand: ParsableCommand {
             let sink = try output.map(FileOutput.init(path:)) ?? FileOutput.standardOutput()
             let summary = try BatchAnalytics.run(
                 input: source, output: sink, threads: threads,
-                diagnostics: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) },
+                diagnostics: printError,
                 progress: ProgressLine.onTerminal(
                     label: "rows", totalBytes: source.size, outputIsStandardOutput: output == nil))
             try sink.commit()
@@ -48,11 +48,4 @@ struct AnalyticsCommand: ParsableCommand {
             throw UsageFailure(error.description)
         }
     }
-}
-
-/// An input or argument that makes the command unusable: one line on standard
-/// error, exit status 2.
-struct UsageFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

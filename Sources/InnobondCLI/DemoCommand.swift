@@ -1,0 +1,35 @@
+import ArgumentParser
+import InnobondDemo
+import InnobondModel
+import InnobondStore
+
+/// `innobond demo`: loads the built-in demo data set.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Load the built-in demo data set: published facts in a synthetic market, marked as demo data."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let store = try database.openStore()
+        defer { Task { try? await store.close() } }
+        let reports = try await DemoLoader.load(into: store)
+        for report in reports { printError(report.summary) }
+        if reports.contains(where: { $0.badRows > 0 }) { throw ExitCode(1) }
+    }
+}
+
+/// Loads the demo data set through the validating import path, in one transaction.
+enum DemoLoader {
+    static func load(into store: any RegistryStore) async throws -> [ImportReport] {
+        let data = DemoDataSet.build()
+        let sources = data.recordsByKind.map { kind, records in ImportSource(kind: kind, records: records) }
+        do {
+            return try await store.importRows(from: sources, options: ImportOptions(), markDemo: true, progress: nil)
+        } catch let error as StoreError {
+            throw UsageFailure(error.description)
+        }
+    }
+}

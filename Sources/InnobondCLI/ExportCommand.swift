@@ -1,0 +1,39 @@
+import ArgumentParser
+import InnobondIO
+import InnobondModel
+import InnobondStore
+
+/// `innobond export KIND`: every row of a kind, in the format import reads.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export every row of a kind as CSV or JSON, in key order.",
+        discussion: "Importing the output into an empty registry and exporting again gives the same file."
+    )
+
+    @Argument(help: "What to export.")
+    var kind: RecordKind
+
+    @Option(help: "csv or json.")
+    var format: ImportSource.Format = .csv
+
+    @Option(help: "Output file (default: standard output).")
+    var output: String?
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let store = try database.openStore()
+        defer { Task { try? await store.close() } }
+        do {
+            let sink = try output.map(FileOutput.init(path:)) ?? FileOutput.standardOutput()
+            let writer = try RecordWriter(kind: kind, format: format, output: sink)
+            try await store.export(kind: kind, to: writer)
+            try sink.commit()
+        } catch let error as IOError {
+            throw UsageFailure(error.description)
+        } catch let error as StoreError {
+            throw UsageFailure(error.description)
+        }
+    }
+}

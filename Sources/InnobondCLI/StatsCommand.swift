@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import InnobondInsights
+import InnobondModel
+import InnobondStore
+
+/// `innobond stats`: what the registry holds.
+struct StatsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Counts per kind, and sci-tech bonds by sector and by month of issue."
+    )
+
+    @Flag(help: "Print JSON instead of tables.")
+    var json = false
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let store = try database.openStore()
+        defer { Task { try? await store.close() } }
+        let statistics: RegistryStatistics
+        do {
+            statistics = RegistryStatistics(try await store.loadSnapshot())
+        } catch let error as StoreError {
+            throw UsageFailure(error.description)
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(statistics), as: UTF8.self))
+            return
+        }
+        print(StatisticsText.render(statistics))
+    }
+}
+
+/// The plain-text tables of `innobond stats`.
+enum StatisticsText {
+    static func render(_ statistics: RegistryStatistics) -> String {
+        var lines: [String] = []
+        if statistics.isDemo { lines.append("DEMO DATA: synthetic market around published facts, not market data.\n") }
+        lines.append("Rows")
+        for kind in RecordKind.allCases {
+            lines.append("  " + pad(kind.rawValue, 20) + leftPad(grouped(statistics.counts[kind.rawValue] ?? 0), 12))
+        }
+        lines.append("")
+        lines.append(
+            "Sci-tech innovation bonds: \(grouped(statistics.sciTechBonds)) bonds by \(grouped(statistics.sciTechIssuers)) issuers, "
+                + "RMB \(billions(statistics.sciTechAmountYuan)) bn")
+        lines.append("")
+        lines.append(
+            "By issuer sector" + String(repeating: " ", count: 10) + leftPad("bonds", 8) + leftPad("RMB bn", 12))
+        for group in statistics.bySector {
+            lines.append(
+                "  " + pad(group.key, 24) + leftPad(grouped(group.bonds), 8) + leftPad(billions(group.amountYuan), 12))
+        }
+        lines.append("")
+        lines.append(
+            "By month of issue" + String(repeating: " ", count: 9) + leftPad("bonds", 8) + leftPad("RMB bn", 12))
+        for group in statistics.byMonth {
+            lines.append(
+                "  " + pad(group.key, 24) + leftPad(grouped(group.bonds), 8) + leftPad(billions(group.amountYuan), 12))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - text.count))
+    }
+
+    static func leftPad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+
+    static func grouped(_ value: Int) -> String {
+        let digits = Array(String(value))
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return result
+    }
+
+    /// Yuan as billions with one decimal.
+    static func billions(_ yuan: Double) -> String {
+        let tenths = Int((yuan / 1e8).rounded())
+        return grouped(tenths / 10) + "." + String(tenths % 10)
+    }
+}

@@ -1,0 +1,101 @@
+import FixedIncome
+import InnobondModel
+
+/// The built-in demo data set: facts of DOMAIN.md as they are, in a synthetic
+/// market of issuers, bonds, curves, quotes and money statistics that looks
+/// like the real one. Built by the program, deterministically: the same rows
+/// on every machine, no network.
+public struct DemoDataSet: Sendable {
+    public var issuers: [Issuer]
+    public var financials: [IssuerFinancials]
+    public var bonds: [Bond]
+    public var proceeds: [UseOfProceeds]
+    public var quotes: [Quote]
+    public var curves: [CurvePoint]
+    public var macro: [MacroObservation]
+    public var investments: [SectorInvestment]
+
+    /// The last day of the demo's market data.
+    public static let asOf = CivilDate(year: 2026, month: 11, day: 20)!
+
+    /// Builds the data set.
+    public static func build(seed: UInt64 = 2025_05_09) -> DemoDataSet {
+        var random = DemoRandom(seed: seed)
+        let market = DemoMarket(through: asOf, random: &random)
+        let (issuers, financials) = DemoIssuers.build(random: &random)
+        var bonds = DemoBonds(issuers: issuers, market: market)
+        bonds.build(random: &random)
+        let quotes = DemoQuotes.build(bonds: bonds.bonds, market: market, random: &random)
+        return DemoDataSet(
+            issuers: issuers, financials: financials, bonds: bonds.bonds, proceeds: bonds.proceeds, quotes: quotes,
+            curves: market.curvePoints(), macro: DemoMacro.observations(), investments: sectorInvestments)
+    }
+
+    /// The records of each kind, in the order they must be imported.
+    public var recordsByKind: [(RecordKind, [any RegistryRecord])] {
+        [
+            (.issuers, issuers), (.issuerFinancials, financials), (.bonds, bonds), (.useOfProceeds, proceeds),
+            (.curves, curves), (.quotes, quotes), (.macro, macro), (.investments, investments),
+        ]
+    }
+
+    /// The founding briefing's sector investment table, USD bn, 2022 and 2023.
+    static let sectorInvestments: [SectorInvestment] = [
+        ("Semiconductor design & equipment", 12.4, 18.7), ("Industrial & AI software", 8.1, 13.2),
+        ("Next-gen hardware", 5.6, 9.3), ("Biotech & health tech", 14.2, 15.8),
+    ].flatMap { sector, first, second in
+        [
+            SectorInvestment(sector: sector, year: 2022, amountUSDBillions: first, source: "founding briefing"),
+            SectorInvestment(sector: sector, year: 2023, amountUSDBillions: second, source: "founding briefing"),
+        ]
+    }
+}
+
+/// Daily ChinaBond-style valuations of 300 bonds over the two years to the
+/// demo's last day: the AAA corporate curve at the bond's remaining life,
+/// plus a spread for its rating and its own, priced with its conventions.
+enum DemoQuotes {
+    static func build(bonds: [Bond], market: DemoMarket, random: inout DemoRandom) -> [Quote] {
+        let start = CivilDate(year: 2024, month: 11, day: 22)!
+        let end = DemoDataSet.asOf
+        let candidates = bonds.filter { bond in
+            bond.frequency.periodic != nil && bond.maturityDate > start.adding(days: 60)!
+                && bond.issueDate < end.adding(days: -20)!
+        }
+        let sciTech = candidates.filter(\.sciTech).shuffled(using: &random).prefix(200)
+        let conventional = candidates.filter { !$0.sciTech }.shuffled(using: &random).prefix(100)
+        let days = market.workingDays.filter { $0 >= start && $0 <= end }
+        var quotes: [Quote] = []
+        var flows = RemainingCashFlows()
+        for bond in (Array(sciTech) + Array(conventional)).sorted(by: { $0.code < $1.code }) {
+            guard let frequency = bond.frequency.periodic,
+                let instrument = try? FixedRateBond(
+                    issueDate: bond.issueDate, maturityDate: bond.maturityDate,
+                    couponRate: bond.couponRatePercent / 100,
+                    frequency: frequency, dayCount: bond.dayCount)
+            else { continue }
+            let ratingSpread: Double
+            switch bond.rating?.value {
+            case "AAA": ratingSpread = 0.02
+            case "AA+": ratingSpread = 0.28
+            case "AA": ratingSpread = 0.62
+            default: ratingSpread = 1.05
+            }
+            let own = 0.08 * random.normal() - (bond.sciTech ? 0.05 : 0)
+            var drift = 0.0
+            for day in days where day >= bond.issueDate && day < bond.maturityDate {
+                drift = 0.9 * drift + 0.01 * random.normal()
+                let years = Double(day.days(to: bond.maturityDate)) / 365.25
+                let yield = round4(market.corporate(day, years: years) + ratingSpread + own + drift)
+                guard (try? flows.load(bond: instrument, settlement: day)) != nil,
+                    let figures = try? flows.analytics(yield: yield / 100)
+                else { continue }
+                quotes.append(
+                    Quote(
+                        bondCode: bond.code, date: day, cleanPrice: round4(figures.cleanPrice), yieldPercent: yield,
+                        source: "chinabond"))
+            }
+        }
+        return quotes
+    }
+}

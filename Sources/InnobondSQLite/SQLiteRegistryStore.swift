@@ -1,0 +1,215 @@
+import FixedIncome
+import GRDB
+import InnobondModel
+import InnobondStore
+
+/// The registry in an SQLite file (WAL mode), through GRDB.
+public final class SQLiteRegistryStore: RegistryStore {
+    private let pool: DatabasePool
+    public let location: String
+
+    /// Opens (creating if needed) and migrates the database at `path`.
+    ///
+    /// - Throws: ``StoreError/location(_:)`` when the file cannot be opened
+    ///   as an SQLite database.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.label = "innobond"
+        location = path
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try SQLiteMigrations.migrator.migrate(pool)
+        } catch {
+            throw StoreError.location("cannot open \(path) as an innobond SQLite database: \(Self.message(error))")
+        }
+    }
+
+    public func close() async throws {
+        try pool.close()
+    }
+
+    // MARK: Import
+
+    public func importRows(
+        from sources: [ImportSource], options: ImportOptions, markDemo: Bool?,
+        progress: (@Sendable (_ rows: Int, _ bytes: Int) -> Void)?
+    ) async throws -> [ImportReport] {
+        let work = Unchecked(sources)
+        do {
+            return try await pool.writeWithoutTransaction { db in
+                var reports: [ImportReport] = []
+                try db.inTransaction(.immediate) {
+                    for source in work.value {
+                        reports.append(
+                            try Self.stageCheckAndMerge(source, options: options, db: db, progress: progress))
+                    }
+                    let failed = reports.contains { $0.badRows > 0 && !options.skipInvalid }
+                    if failed {
+                        for index in reports.indices { reports[index].committed = false }
+                        return .rollback
+                    }
+                    if let markDemo {
+                        try db.execute(
+                            sql: "INSERT INTO dataset (key, value) VALUES ('demo', ?) "
+                                + "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                            arguments: [markDemo ? "true" : "false"])
+                    }
+                    return .commit
+                }
+                return reports
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.database(Self.message(error))
+        }
+    }
+
+    private static func stageCheckAndMerge(
+        _ source: ImportSource, options: ImportOptions, db: Database,
+        progress: (@Sendable (_ rows: Int, _ bytes: Int) -> Void)?
+    ) throws -> ImportReport {
+        let statements = ImportStatements(schema: source.schema, dialect: .sqlite)
+        var report = ImportReport(kind: source.kind)
+        var issues = IssueCollector(limit: options.issueLimit)
+        try db.execute(sql: statements.dropStaging)
+        try db.execute(sql: statements.createStaging)
+        let insert = try db.makeStatement(
+            sql: "INSERT INTO \(ImportStatements.stagingTable) (\(statements.stagingColumns.joined(separator: ", "))) "
+                + "VALUES (\(Array(repeating: "?", count: statements.stagingColumns.count).joined(separator: ", ")))")
+        var arguments = [DatabaseValue](repeating: .null, count: statements.stagingColumns.count)
+        while let batch = try source.nextBatch() {
+            report.rowsRead += batch.rowsRead
+            issues.addRowIssues(batch.issues)
+            for row in batch.rows {
+                arguments[0] = Int64(row.line).databaseValue
+                for (index, value) in row.values.enumerated() { arguments[index + 1] = value.databaseValue }
+                try insert.execute(arguments: StatementArguments(arguments))
+            }
+            progress?(report.rowsRead, batch.bytesRead)
+        }
+        for check in statements.checks {
+            let listed = try Row.fetchAll(db, sql: check.list + " ORDER BY 1 LIMIT \(options.issueLimit)")
+                .map { row in Array(row.databaseValues.map(\.sqlValue)) }
+            try db.execute(sql: check.mark)
+            issues.addCheck(check, listed: listed, marked: db.changesCount)
+        }
+        issues.complete(&report)
+        if report.badRows == 0 || options.skipInvalid {
+            try db.execute(sql: statements.merge)
+            report.rowsWritten = db.changesCount
+            report.committed = true
+        }
+        try db.execute(sql: statements.dropStaging)
+        return report
+    }
+
+    // MARK: Reading
+
+    public func rows(of kind: RecordKind, after: [SQLValue]?, limit: Int) async throws -> [[SQLValue]] {
+        let schema = TableSchema.of(kind)
+        let keys = schema.keyColumns.joined(separator: ", ")
+        var sql = "SELECT \(schema.columns.map(\.name).joined(separator: ", ")) FROM \(schema.table)"
+        var arguments: [DatabaseValue] = []
+        if let after {
+            sql += " WHERE (\(keys)) > (\(Array(repeating: "?", count: after.count).joined(separator: ", ")))"
+            arguments = after.map(\.databaseValue)
+        }
+        sql += " ORDER BY \(keys) LIMIT \(limit)"
+        let query = sql
+        let bound = arguments
+        return try await read { db in
+            try Row.fetchAll(db, sql: query, arguments: StatementArguments(bound)).map { row in
+                Array(row.databaseValues.map(\.sqlValue))
+            }
+        }
+    }
+
+    public func loadSnapshot() async throws -> RegistrySnapshot {
+        try await read { db in
+            func records<Record: RegistryRecord>(_ type: Record.Type) throws -> [Record] {
+                let schema = TableSchema.of(Record.kind)
+                let sql =
+                    "SELECT \(schema.columns.map(\.name).joined(separator: ", ")) FROM \(schema.table) "
+                    + "ORDER BY \(schema.keyColumns.joined(separator: ", "))"
+                return try Row.fetchAll(db, sql: sql).map { row in
+                    try schema.record(of: Array(row.databaseValues.map(\.sqlValue))) as! Record
+                }
+            }
+            var counts: [RecordKind: Int] = [:]
+            for kind in RecordKind.allCases {
+                counts[kind] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(TableSchema.of(kind).table)") ?? 0
+            }
+            let demo = try String.fetchOne(db, sql: "SELECT value FROM dataset WHERE key = 'demo'")
+            return RegistrySnapshot(
+                isDemo: demo == "true", issuers: try records(Issuer.self),
+                financials: try records(IssuerFinancials.self), bonds: try records(Bond.self),
+                proceeds: try records(UseOfProceeds.self), curvePoints: try records(CurvePoint.self),
+                macro: try records(MacroObservation.self), investments: try records(SectorInvestment.self),
+                counts: counts)
+        }
+    }
+
+    public func quotes(bond: BondCode, from start: CivilDate?, through end: CivilDate?) async throws -> [Quote] {
+        let schema = TableSchema.of(.quotes)
+        let sql =
+            "SELECT \(schema.columns.map(\.name).joined(separator: ", ")) FROM quotes WHERE bond_code = ? "
+            + "AND date >= ? AND date <= ? ORDER BY date, source"
+        let arguments: [DatabaseValue] = [
+            bond.value.databaseValue, (start?.iso8601 ?? "0001-01-01").databaseValue,
+            (end?.iso8601 ?? "9999-12-31").databaseValue,
+        ]
+        return try await read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+                try schema.record(of: Array(row.databaseValues.map(\.sqlValue))) as! Quote
+            }
+        }
+    }
+
+    private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as RowIssues {
+            throw StoreError.database("a stored row no longer validates: \(error)")
+        } catch {
+            throw StoreError.database(Self.message(error))
+        }
+    }
+
+    static func message(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? error.description }
+        return "\(error)"
+    }
+}
+
+/// A value handed to GRDB's writer queue and used there alone.
+struct Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+extension SQLValue {
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .null: return .null
+        case .integer(let value): return value.databaseValue
+        case .real(let value): return value.databaseValue
+        case .text(let value): return value.databaseValue
+        }
+    }
+}
+
+extension DatabaseValue {
+    var sqlValue: SQLValue {
+        switch storage {
+        case .null: return .null
+        case .int64(let value): return .integer(value)
+        case .double(let value): return .real(value)
+        case .string(let value): return .text(value)
+        case .blob: return .null
+        }
+    }
+}

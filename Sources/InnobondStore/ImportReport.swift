@@ -1,0 +1,102 @@
+import InnobondModel
+
+/// How an import is run.
+public struct ImportOptions: Sendable {
+    /// Write the good rows and report the bad ones, instead of writing nothing.
+    public var skipInvalid: Bool
+    /// The most issues a report lists; the rest are counted.
+    public var issueLimit: Int
+
+    public init(skipInvalid: Bool = false, issueLimit: Int = 100) {
+        self.skipInvalid = skipInvalid
+        self.issueLimit = issueLimit
+    }
+}
+
+/// What an import did.
+public struct ImportReport: Sendable {
+    public var kind: RecordKind
+    /// Rows read from the file.
+    public var rowsRead = 0
+    /// Rows written (inserted or replaced).
+    public var rowsWritten = 0
+    /// Rows rejected.
+    public var badRows = 0
+    /// The first issues by line, at most the options' limit.
+    public var issues: [LineIssue] = []
+    /// Whether anything was written.
+    public var committed = false
+
+    public init(kind: RecordKind) {
+        self.kind = kind
+    }
+
+    /// Issues beyond those listed.
+    public var unlistedIssues: Int { max(0, badRows - Set(issues.map(\.line)).count) }
+
+    /// One line on the outcome.
+    public var summary: String {
+        if badRows == 0 {
+            return "\(kind.rawValue): \(rowsRead) rows read, \(rowsWritten) written"
+        }
+        if committed {
+            return "\(kind.rawValue): \(rowsRead) rows read, \(rowsWritten) written, \(badRows) bad rows skipped"
+        }
+        return "\(kind.rawValue): \(rowsRead) rows read, \(badRows) bad; nothing written "
+            + "(fix them, or import with --skip-invalid to write the \(rowsRead - badRows) good rows)"
+    }
+}
+
+/// Gathers the issues of an import: counts every bad row, keeps the first
+/// issues by line up to a limit.
+public struct IssueCollector: Sendable {
+    private let limit: Int
+    private(set) var issues: [LineIssue] = []
+    private(set) var badRows = 0
+
+    public init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Adds the issues of rows rejected while reading (several may share a line).
+    public mutating func addRowIssues(_ rowIssues: [LineIssue]) {
+        badRows += Set(rowIssues.map(\.line)).count
+        keep(rowIssues)
+    }
+
+    /// Adds the rows a check listed (at most the limit) and the count it marked.
+    public mutating func addCheck(_ check: ImportStatements.Check, listed: [[SQLValue]], marked: Int) {
+        badRows += marked
+        keep(
+            listed.map { values in
+                LineIssue(
+                    line: Int(values.first?.integerValue ?? 0), column: check.column,
+                    reason: check.describe(Array(values.dropFirst())))
+            })
+    }
+
+    private mutating func keep(_ new: [LineIssue]) {
+        issues += new
+        if issues.count > 4 * limit + 100 { trim() }
+    }
+
+    private mutating func trim() {
+        issues.sort()
+        // Keep every issue of the first `limit` lines.
+        var lines = Set<Int>()
+        issues = issues.filter { issue in
+            if lines.contains(issue.line) { return true }
+            guard lines.count < limit else { return false }
+            lines.insert(issue.line)
+            return true
+        }
+    }
+
+    /// Completes a report with the issues gathered.
+    public func complete(_ report: inout ImportReport) {
+        var copy = self
+        copy.trim()
+        report.issues = copy.issues
+        report.badRows = badRows
+    }
+}

@@ -1,0 +1,144 @@
+import InnobondModel
+
+/// The SQL of one import, generated from a kind's schema (never from input):
+/// rows are staged in a temporary table with their lines, checked there by
+/// the database (repeated keys, missing references, amounts), and merged
+/// into the table by key in the same transaction.
+public struct ImportStatements: Sendable {
+    /// A check of the staged rows.
+    public struct Check: Sendable {
+        /// Lists offending rows, `line` first and then the values `describe` reads, by line.
+        public let list: String
+        /// Marks offending rows as bad.
+        public let mark: String
+        /// The column the issue is reported on.
+        public let column: String
+        /// The reason, from the listed values after `line`.
+        public let describe: @Sendable ([SQLValue]) -> String
+    }
+
+    public static let stagingTable = "import_staging"
+
+    public let schema: TableSchema
+    public let dialect: SQLDialect
+    /// Creates the staging table.
+    public let createStaging: String
+    /// The staging columns rows are inserted into: `line`, then the schema's.
+    public let stagingColumns: [String]
+    /// The checks, in order; each sees only rows no earlier check rejected.
+    public let checks: [Check]
+    /// Writes the good staged rows into the table, replacing rows with the same key.
+    public let merge: String
+    /// Removes the staging table.
+    public let dropStaging: String
+
+    public init(schema: TableSchema, dialect: SQLDialect) {
+        self.schema = schema
+        self.dialect = dialect
+        let staging = Self.stagingTable
+        let columns = schema.columns.map(\.name)
+        let definitions = schema.columns.map { "\($0.name) \(dialect.stagingType($0.storage))" }
+        let temporary = dialect == .postgres ? " ON COMMIT DROP" : ""
+        createStaging =
+            "CREATE TEMP TABLE \(staging) (line INTEGER NOT NULL, bad INTEGER NOT NULL DEFAULT 0, "
+            + definitions.joined(separator: ", ") + ")\(temporary)"
+        stagingColumns = ["line"] + columns
+        dropStaging = "DROP TABLE IF EXISTS \(staging)"
+
+        let keys = schema.keyColumns.joined(separator: ", ")
+        let updates = columns.filter { !schema.keyColumns.contains($0) }.map { "\($0) = excluded.\($0)" }
+        merge =
+            "INSERT INTO \(schema.table) (\(columns.joined(separator: ", "))) SELECT "
+            + columns.joined(separator: ", ")
+            + " FROM \(staging) WHERE bad = 0 ORDER BY line ON CONFLICT (\(keys)) "
+            + (updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", "))
+
+        var checks: [Check] = []
+        // Keys repeated within the file: every occurrence after the first.
+        let firstOccurrence =
+            "SELECT line, MIN(line) OVER (PARTITION BY \(keys)) AS first_line FROM \(staging) WHERE bad = 0"
+        let keyLabel = schema.kind.keyColumns.joined(separator: ", ")
+        checks.append(
+            Check(
+                list: "SELECT line, first_line FROM (\(firstOccurrence)) AS occurrences WHERE line <> first_line",
+                mark:
+                    "UPDATE \(staging) SET bad = 1 WHERE line IN (SELECT line FROM (\(firstOccurrence)) AS occurrences "
+                    + "WHERE line <> first_line)",
+                column: schema.kind.keyColumns[0],
+                describe: { values in "repeats the key (\(keyLabel)) of line \(values.first?.integerValue ?? 0)" }))
+        // References to rows that do not exist.
+        for (column, referenced) in schema.kind.references {
+            let target = TableSchema.of(referenced)
+            let missing =
+                "bad = 0 AND NOT EXISTS (SELECT 1 FROM \(target.table) AS r WHERE r.\(target.keyColumns[0]) = "
+                + "\(staging).\(column))"
+            let noun = referenced == .issuers ? "issuer" : "bond"
+            checks.append(
+                Check(
+                    list: "SELECT line, \(column) FROM \(staging) WHERE \(missing)",
+                    mark: "UPDATE \(staging) SET bad = 1 WHERE \(missing)",
+                    column: column,
+                    describe: { values in
+                        "no \(noun) '\(values.first?.textValue ?? "")' in the registry (import \(referenced.rawValue) first)"
+                    }))
+        }
+        // The planned uses of a bond add up to at most its amount.
+        switch schema.kind {
+        case .useOfProceeds:
+            let totals = """
+                SELECT b.code, b.amount_fen, t.total FROM bonds AS b JOIN (SELECT bond_code, SUM(planned_fen) AS total FROM \
+                (SELECT bond_code, planned_fen FROM use_of_proceeds AS u WHERE NOT EXISTS (SELECT 1 FROM \(staging) AS s \
+                WHERE s.bad = 0 AND s.bond_code = u.bond_code AND s.project = u.project) \
+                UNION ALL SELECT bond_code, planned_fen FROM \(staging) WHERE bad = 0) AS merged GROUP BY bond_code) AS t \
+                ON t.bond_code = b.code WHERE t.total > b.amount_fen
+                """
+            checks.append(
+                Check(
+                    list:
+                        "SELECT s.line, o.total, o.amount_fen FROM \(staging) AS s JOIN (\(totals)) AS o "
+                        + "ON o.code = s.bond_code WHERE s.bad = 0",
+                    mark:
+                        "UPDATE \(staging) SET bad = 1 WHERE bad = 0 AND bond_code IN (SELECT code FROM (\(totals)) AS o)",
+                    column: "planned_cny",
+                    describe: { values in
+                        "the bond's planned uses would total \(Money(fen: values[0].integerValue ?? 0).yuanText) yuan, "
+                            + "more than its amount of \(Money(fen: values[1].integerValue ?? 0).yuanText)"
+                    }))
+        case .bonds:
+            let committed = "SELECT bond_code, SUM(planned_fen) AS total FROM use_of_proceeds GROUP BY bond_code"
+            let below =
+                "bad = 0 AND code IN (SELECT p.bond_code FROM (\(committed)) AS p WHERE p.total > \(staging).amount_fen)"
+            checks.append(
+                Check(
+                    list:
+                        "SELECT s.line, p.total FROM \(staging) AS s JOIN (\(committed)) AS p ON p.bond_code = s.code "
+                        + "WHERE s.bad = 0 AND p.total > s.amount_fen",
+                    mark: "UPDATE \(staging) SET bad = 1 WHERE \(below)",
+                    column: "amount_cny",
+                    describe: { values in
+                        "is less than the \(Money(fen: values.first?.integerValue ?? 0).yuanText) yuan of planned uses "
+                            + "already committed for this bond"
+                    }))
+        default:
+            break
+        }
+        self.checks = checks
+    }
+}
+
+extension SQLValue {
+    /// The value as an integer, if it is one.
+    public var integerValue: Int64? {
+        switch self {
+        case .integer(let value): return value
+        case .real(let value): return Int64(exactly: value)
+        default: return nil
+        }
+    }
+
+    /// The value as text, if it is some.
+    public var textValue: String? {
+        if case .text(let value) = self { return value }
+        return nil
+    }
+}

@@ -1,0 +1,68 @@
+import FixedIncome
+import InnobondModel
+
+/// Where the registry lives: the operations every store offers, the same on
+/// SQLite and PostgreSQL.
+///
+/// Writes go through ``importRows(from:options:markDemo:progress:)`` alone:
+/// validated rows, checked by the database, merged in one transaction.
+public protocol RegistryStore: AnyObject, Sendable {
+    /// Where the store is, for messages: a path, or a URL without its password.
+    var location: String { get }
+
+    /// Imports files in one transaction, in order: all or nothing, unless
+    /// `options.skipInvalid`.
+    ///
+    /// - Parameters:
+    ///   - markDemo: when set, records whether the registry now holds the demo data set.
+    ///   - progress: called with rows read and bytes read as batches are staged.
+    func importRows(
+        from sources: [ImportSource], options: ImportOptions, markDemo: Bool?,
+        progress: (@Sendable (_ rows: Int, _ bytes: Int) -> Void)?
+    ) async throws -> [ImportReport]
+
+    /// Up to `limit` rows of a kind in key order, after the row whose key
+    /// values are `after` (from the start when `nil`): database values in
+    /// ``TableSchema/columns`` order.
+    func rows(of kind: RecordKind, after: [SQLValue]?, limit: Int) async throws -> [[SQLValue]]
+
+    /// The registry now, quotes aside.
+    func loadSnapshot() async throws -> RegistrySnapshot
+
+    /// The quotes of a bond between two dates (inclusive), by date and source.
+    func quotes(bond: BondCode, from start: CivilDate?, through end: CivilDate?) async throws -> [Quote]
+
+    /// Releases connections.
+    func close() async throws
+}
+
+extension RegistryStore {
+    /// Imports one file.
+    public func importRows(from source: ImportSource, options: ImportOptions = ImportOptions()) async throws
+        -> ImportReport
+    {
+        try await importRows(from: [source], options: options, markDemo: nil, progress: nil)[0]
+    }
+}
+
+extension RegistryStore {
+    /// Writes every row of a kind, in key order, a page at a time.
+    ///
+    /// - Returns: the number of rows written.
+    @discardableResult
+    public func export(kind: RecordKind, to writer: RecordWriter) async throws -> Int {
+        let schema = TableSchema.of(kind)
+        let keyPositions = schema.keyColumns.map { key in schema.columns.firstIndex { $0.name == key }! }
+        var after: [SQLValue]?
+        var count = 0
+        while true {
+            let page = try await rows(of: kind, after: after, limit: 5000)
+            for row in page { try writer.write(schema.texts(of: row)) }
+            count += page.count
+            guard page.count == 5000, let last = page.last else { break }
+            after = keyPositions.map { last[$0] }
+        }
+        try writer.finish()
+        return count
+    }
+}

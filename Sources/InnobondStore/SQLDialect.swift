@@ -1,0 +1,29 @@
+/// The two SQL databases the registry runs on, and where their SQL differs.
+public enum SQLDialect: Sendable {
+    case sqlite
+    case postgres
+
+    /// The staging table's type for a column stored as `storage`.
+    func stagingType(_ storage: TableSchema.Storage) -> String {
+        switch (self, storage) {
+        case (_, .text): return "TEXT"
+        case (.sqlite, .date): return "TEXT"
+        case (.postgres, .date): return "DATE"
+        case (.sqlite, .integer), (.sqlite, .money), (.sqlite, .boolean): return "INTEGER"
+        case (.postgres, .integer), (.postgres, .money): return "BIGINT"
+        case (.postgres, .boolean): return "BOOLEAN"
+        case (.sqlite, .real): return "REAL"
+        case (.postgres, .real): return "DOUBLE PRECISION"
+        }
+    }
+
+    /// An expression reading `column` back in the form ``SQLValue`` expects:
+    /// dates as `YYYY-MM-DD` text, booleans as 0 or 1.
+    func selectExpression(_ column: String, _ storage: TableSchema.Storage) -> String {
+        switch (self, storage) {
+        case (.postgres, .date): return "to_char(\(column), 'YYYY-MM-DD')"
+        case (.postgres, .boolean): return "\(column)::int"
+        default: return column
+        }
+    }
+}
