@@ -45,7 +45,7 @@ let package = Package(
             dependencies: ["FixedIncome", "InnobondIO"]
         ),
         // Fixtures and reference checks shared by the test targets.
-        .target(name: "InnobondTestSupport"),
+        .target(name: "InnobondTestSupport", dependencies: ["InnobondStore", "InnobondModel", "InnobondIO"]),
         .executableTarget(
             name: "InnobondCLI",
             dependencies: [
@@ -66,6 +66,10 @@ let package = Package(
                 "InnobondModel",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "InnobondSQLiteTests",
+            dependencies: ["InnobondSQLite", "InnobondTestSupport", "InnobondDemo"]
         ),
         .testTarget(
             name: "InnobondIOTests",

@@ -64,7 +64,7 @@ struct ImportCommand: AsyncParsableCommand {
             progress?.clear()
         } catch let error as StoreError {
             if case .unusableFile(let issues) = error {
-                issues.forEach { printError($0.description) }
+                for issue in issues { printError(issue.description) }
                 printError("\(kind.rawValue): nothing written")
                 throw ExitCode(1)
             }

@@ -69,7 +69,7 @@ import Testing
         for number in [
             0.0, -0.0, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, .leastNormalMagnitude,
             .greatestFiniteMagnitude, 9_007_199_254_740_992, 9_007_199_254_740_994, 1e-4, 9.9999e-5, 1e15, 1e16,
-            1e22, 1e23, 5e-324, 0.1, 0.2, 0.3, 123_456_789_012_345_680,
+            1e22, 1e23, 0.1, 0.2, 0.3, 123_456_789_012_345_680,
         ] { check(number) }
     }
 

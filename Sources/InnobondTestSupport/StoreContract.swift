@@ -1,0 +1,358 @@
+import InnobondIO
+import InnobondModel
+import InnobondStore
+import Testing
+
+/// The behaviour every registry store must show, run against SQLite always
+/// and PostgreSQL when a server is given. Each case gets a new, empty store.
+public enum StoreContract {
+    /// One contract case.
+    public struct Case: Sendable, CustomTestStringConvertible {
+        public let name: String
+        public let run: @Sendable (any RegistryStore) async throws -> Void
+        public var testDescription: String { name }
+    }
+
+    /// Every case.
+    public static let cases: [Case] = [
+        Case(name: "every kind imports and round-trips through CSV and JSON", run: roundTrip),
+        Case(name: "importing the same file twice leaves the same registry", run: idempotentImport),
+        Case(name: "a file with a bad row writes nothing", run: badRowWritesNothing),
+        Case(name: "skipping invalid rows writes the rest", run: skipInvalid),
+        Case(name: "each kind of bad value is named by line and column", run: badValues),
+        Case(name: "unknown, repeated and missing columns make a file unusable", run: badHeaders),
+        Case(name: "a key repeated within a file is a bad row", run: duplicateKeys),
+        Case(name: "references to missing rows are bad rows", run: danglingReferences),
+        Case(name: "planned uses may not exceed a bond's amount", run: proceedsWithinAmount),
+        Case(name: "a file cut off mid-row reports the cut row", run: truncatedFile),
+        Case(name: "JSON members are checked like CSV columns", run: jsonProblems),
+        Case(name: "the snapshot and quote ranges read what was written", run: snapshotAndQuotes),
+    ]
+
+    // MARK: Fixtures
+
+    /// A small valid registry, one file text per kind, in import order. The
+    /// codes carry valid check characters (GB 32100-2015).
+    public static let files: [(RecordKind, String)] = [
+        (
+            .issuers,
+            """
+            uscc,name,name_en,sector,province,ownership,listed_code
+            91350100M000100Y43,示例芯片股份有限公司,"Example Chips Co., Ltd.",semiconductors,Fujian,private,600001.SH
+            91440300708461136T,华为技术有限公司,Huawei Technologies Co. Ltd.,ai_software,Guangdong,private,
+            """
+        ),
+        (
+            .issuerFinancials,
+            """
+            uscc,year,revenue_cny,rd_spend_cny,invention_patents
+            91350100M000100Y43,2023,1200000000.50,150000000,310
+            91350100M000100Y43,2024,1500000000,180000000.25,
+            """
+        ),
+        (
+            .bonds,
+            """
+            code,uscc,name,type,sci_tech,regime,issue_date,maturity_date,amount_cny,coupon_rate,frequency,day_count,rating,put_date,coupon_reset_date,approval_days
+            102580123.IB,91350100M000100Y43,25示例科创债01,mtn,true,tech_board_2025,2025-05-09,2030-05-09,1660000000,2.10,1,ACT/ACT-ICMA,AA+,2028-05-09,2028-05-09,7
+            240001.SH,91440300708461136T,24华为01,corporate_bond,false,,2024-03-15,2027-03-15,3000000000.00,2.45,1,ACT/365F,AAA,,,21
+            012580001.IB,91350100M000100Y43,25示例SCP001,commercial_paper,false,,2025-06-03,2026-02-28,500000000,1.80,0,ACT/365F,,,,
+            """
+        ),
+        (
+            .useOfProceeds,
+            """
+            bond_code,project,category,planned_cny
+            102580123.IB,第三代半导体研发,rd,900000000
+            102580123.IB,偿还有息债务,refinancing,760000000
+            """
+        ),
+        (
+            .quotes,
+            """
+            bond_code,date,clean_price,yield,source
+            102580123.IB,2025-06-03,100.25,2.0412,chinabond
+            102580123.IB,2025-06-04,,2.0388,chinabond
+            102580123.IB,2025-06-05,100.31,,trade
+            240001.SH,2025-06-03,101.5,1.98,chinabond
+            """
+        ),
+        (
+            .curves,
+            """
+            curve,date,tenor,yield
+            CGB,2025-06-03,3M,1.4301
+            CGB,2025-06-03,10Y,1.6502
+            AAA_corporate,2025-06-03,5Y,1.9
+            """
+        ),
+        (
+            .macro,
+            """
+            series,period,value,yoy_pct,unit,definition,published
+            M2,2025-02,320.52,7.0,CNY_trn,M2_2001,2025-03-13
+            M1,2025-02,109.44,0.1,CNY_trn,M1_2025,2025-03-13
+            M1,2024-01,63.3,,CNY_trn,M1_2001,2024-02-13
+            tech_sme_loans,2025-Q4,3.63,19.8,CNY_trn,tech_sme_loans_2023,2026-01-27
+            """
+        ),
+        (
+            .investments,
+            """
+            sector,year,amount_usd_bn,source
+            Semiconductor design & equipment,2022,12.4,founding briefing
+            Semiconductor design & equipment,2023,18.7,founding briefing
+            """
+        ),
+    ]
+
+    static func text(_ kind: RecordKind) -> String { files.first { $0.0 == kind }!.1 + "\n" }
+
+    /// Imports a file's text.
+    public static func importText(
+        _ store: any RegistryStore, _ kind: RecordKind, _ text: String, format: ImportSource.Format = .csv,
+        skipInvalid: Bool = false
+    ) async throws -> ImportReport {
+        let source = try ImportSource(kind: kind, format: format, input: MemoryInput(Array(text.utf8), readLimit: 7))
+        return try await store.importRows(from: source, options: ImportOptions(skipInvalid: skipInvalid))
+    }
+
+    /// Exports a kind to text.
+    public static func exportText(_ store: any RegistryStore, _ kind: RecordKind, format: ImportSource.Format = .csv)
+        async throws -> String
+    {
+        let output = MemoryOutput()
+        try await store.export(kind: kind, to: try RecordWriter(kind: kind, format: format, output: output))
+        return output.text
+    }
+
+    /// Imports every fixture file.
+    public static func importAll(_ store: any RegistryStore) async throws {
+        for (kind, text) in files {
+            let report = try await importText(store, kind, text + "\n")
+            #expect(report.badRows == 0, "\(kind): \(report.issues)")
+        }
+    }
+
+    /// The whole registry as exported text, kind by kind.
+    static func exportAll(_ store: any RegistryStore, format: ImportSource.Format = .csv) async throws -> [String] {
+        var texts: [String] = []
+        for kind in RecordKind.allCases { texts.append(try await exportText(store, kind, format: format)) }
+        return texts
+    }
+
+    /// Imports `text` and expects it rejected with exactly these `line, column` pairs.
+    static func expectRejected(
+        _ store: any RegistryStore, _ kind: RecordKind, _ text: String, _ expected: [(Int, String)],
+        reason: String? = nil, format: ImportSource.Format = .csv, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
+        let before = try await exportAll(store)
+        let report = try await importText(store, kind, text, format: format)
+        #expect(!report.committed, sourceLocation: sourceLocation)
+        #expect(
+            report.issues.map { "\($0.line):\($0.column)" } == expected.map { "\($0.0):\($0.1)" },
+            "\(report.issues)", sourceLocation: sourceLocation)
+        if let reason {
+            #expect(report.issues.contains { $0.reason.contains(reason) }, "\(report.issues)", sourceLocation: sourceLocation)
+        }
+        #expect(try await exportAll(store) == before, "a rejected file changed the registry", sourceLocation: sourceLocation)
+    }
+
+    // MARK: Cases
+
+    static func roundTrip(_ store: any RegistryStore) async throws {
+        try await importAll(store)
+        let exported = try await exportAll(store)
+        #expect(exported[RecordKind.allCases.firstIndex(of: .bonds)!].contains("1660000000,2.1,1,ACT/ACT-ICMA"))
+        #expect(exported[RecordKind.allCases.firstIndex(of: .issuerFinancials)!].contains("1200000000.50,150000000,310"))
+        for format in ImportSource.Format.allCases {
+            let texts = try await exportAll(store, format: format)
+            // Import the export into the same store again: nothing changes.
+            for (kind, text) in zip(RecordKind.allCases, texts) {
+                let report = try await importText(store, kind, text, format: format)
+                #expect(report.badRows == 0 && report.committed, "\(kind) \(format): \(report.issues)")
+            }
+            #expect(try await exportAll(store, format: format) == texts)
+        }
+    }
+
+    static func idempotentImport(_ store: any RegistryStore) async throws {
+        try await importAll(store)
+        let first = try await exportAll(store)
+        try await importAll(store)
+        #expect(try await exportAll(store) == first)
+    }
+
+    static func badRowWritesNothing(_ store: any RegistryStore) async throws {
+        try await importAll(store)
+        let file = text(.issuers) + "91110000600037341L,New Issuer,,semiconductors,Beijing,private,\n"
+            + "91110000600037341X,Bad Code,,semiconductors,Beijing,private,\n"
+        try await expectRejected(store, .issuers, file, [(5, "uscc")], reason: "check character")
+    }
+
+    static func skipInvalid(_ store: any RegistryStore) async throws {
+        try await importAll(store)
+        let file = """
+            uscc,name,sector,province,ownership
+            91110000600037341L,New Issuer,semiconductors,Beijing,private
+            91110000600037341X,Bad Code,semiconductors,Beijing,private
+            91110000600037341L,Repeated,semiconductors,Beijing,private
+
+            """
+        let report = try await importText(store, .issuers, file, skipInvalid: true)
+        #expect(report.committed)
+        #expect(report.rowsRead == 3 && report.rowsWritten == 1 && report.badRows == 2)
+        #expect(report.issues.map(\.line) == [3, 4])
+        let snapshot = try await store.loadSnapshot()
+        #expect(snapshot.issuers.count == 3)
+        #expect(snapshot.issuersByCode[try USCC("91110000600037341L")]?.name == "New Issuer")
+    }
+
+    static func badValues(_ store: any RegistryStore) async throws {
+        try await importAll(store)
+        let bondHeader =
+            "code,uscc,name,type,sci_tech,regime,issue_date,maturity_date,amount_cny,coupon_rate,frequency,day_count,rating,put_date,coupon_reset_date,approval_days\n"
+        let good = "260001.SZ,91350100M000100Y43,26示例01,corporate_bond,false,,2026-01-05,2029-01-05,100000000,2,1,ACT/365F,AA,,,"
+        func bond(_ replace: (inout [String]) -> Void) -> String {
+            var fields = good.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            replace(&fields)
+            return bondHeader + good.replacingOccurrences(of: "260001", with: "260002") + "\n" + fields.joined(separator: ",") + "\n"
+        }
+        let cases: [(String, String, String)] = [
+            (bond { $0[0] = "260001" }, "code", "bond code"),
+            (bond { $0[1] = "91350100M000100Y44" }, "uscc", "check character"),
+            (bond { $0[3] = "loan" }, "type", "unknown value"),
+            (bond { $0[4] = "yes please" }, "sci_tech", "true or false"),
+            (bond { $0[5] = "tech_board_2025" }, "regime", "sci-tech bonds only"),
+            (bond { $0[6] = "2026-02-30" }, "issue_date", "no such calendar date"),
+            (bond { $0[7] = "2025-01-05" }, "maturity_date", "after issue_date"),
+            (bond { $0[8] = "0" }, "amount_cny", "greater than 0"),
+            (bond { $0[8] = "100.001" }, "amount_cny", "two decimals"),
+            (bond { $0[9] = "31" }, "coupon_rate", "between 0 and 30"),
+            (bond { $0[10] = "3" }, "frequency", "0, 1, 2, 4 or 12"),
+            (bond { $0[11] = "30E/360" }, "day_count", "unknown value"),
+            (bond { $0[12] = "AAA+" }, "rating", "not a rating"),
+            (bond { $0[13] = "2030-01-01" }, "put_date", "before maturity_date"),
+            (bond { $0[15] = "-1" }, "approval_days", "whole number"),
+            (bond { $0[2] = "" }, "name", "missing value"),
+        ]
+        for (file, column, reason) in cases {
+            try await expectRejected(store, .bonds, file, [(3, column)], reason: reason)
+        }
+        try await expectRejected(
+            store, .useOfProceeds, "bond_code,project,category,planned_cny\n240001.SH,Lab,research,100\n", [(2, "category")])
+        try await expectRejected(
+            store, .quotes, "bond_code,date,clean_price,yield,source\n240001.SH,2025-06-04,,,chinabond\n", [(2, "yield")],
+            reason: "clean_price or yield")
+        try await expectRejected(store, .curves, "curve,date,tenor,yield\nCGB,2025-06-04,3X,1.5\n", [(2, "tenor")])
+        try await expectRejected(
+            store, .macro, "series,period,value,yoy_pct,unit,definition,published\nM2,2025-13,1,,CNY_trn,M2_2001,2026-01-13\n",
+            [(2, "period")])
+        try await expectRejected(
+            store, .investments, "sector,year,amount_usd_bn,source\nChips,2023,-1,briefing\n", [(2, "amount_usd_bn")])
+        try await expectRejected(
+            store, .issuerFinancials, "uscc,year,revenue_cny,rd_spend_cny\n91350100M000100Y43,1800,1,1\n", [(2, "year")])
+    }
+
+    static func badHeaders(_ store: any RegistryStore) async throws {
+        for (text, expected) in [
+            ("curve,date,tenor,yield,colour\nCGB,2025-06-03,1Y,1.5,red\n", ["1:colour"]),
+            ("curve,date,tenor\nCGB,2025-06-03,1Y\n", ["1:yield"]),
+            ("curve,date,tenor,yield,tenor\nCGB,2025-06-03,1Y,1.5,1Y\n", ["1:tenor"]),
+            ("", ["1:-"]),
+        ] {
+            do {
+                _ = try await importText(store, .curves, text)
+                Issue.record("accepted an unusable file: \(text)")
+            } catch StoreError.unusableFile(let issues) {
+                #expect(issues.map { "\($0.line):\($0.column)" } == expected)
+            }
+        }
+        #expect(try await store.loadSnapshot().counts[.curves] == 0)
+    }
+
+    static func duplicateKeys(_ store: any RegistryStore) async throws {
+        try await importAll(store)
+        let file = "curve,date,tenor,yield\nCGB,2025-06-04,1Y,1.5\nCGB,2025-06-04,2Y,1.6\nCGB,2025-06-04,1Y,1.55\n"
+        try await expectRejected(store, .curves, file, [(4, "curve")], reason: "line 2")
+    }
+
+    static func danglingReferences(_ store: any RegistryStore) async throws {
+        try await importAll(store)
+        let bonds =
+            "code,uscc,name,type,sci_tech,issue_date,maturity_date,amount_cny,coupon_rate,frequency,day_count\n"
+            + "260009.SH,91110000600037341L,无主债,corporate_bond,false,2026-01-05,2029-01-05,1000,2,1,ACT/365F\n"
+        try await expectRejected(store, .bonds, bonds, [(2, "uscc")], reason: "no issuer")
+        try await expectRejected(
+            store, .quotes, "bond_code,date,yield,source\n999999.SH,2025-06-03,2,chinabond\n", [(2, "bond_code")],
+            reason: "no bond")
+        try await expectRejected(
+            store, .useOfProceeds, "bond_code,project,category,planned_cny\n999999.SH,Lab,rd,100\n", [(2, "bond_code")])
+        try await expectRejected(
+            store, .issuerFinancials, "uscc,year,revenue_cny,rd_spend_cny\n91110000600037341L,2024,1,1\n", [(2, "uscc")])
+    }
+
+    static func proceedsWithinAmount(_ store: any RegistryStore) async throws {
+        try await importAll(store)
+        // 900 m + 760 m are already planned of 1,660 m: one more yuan is too much.
+        try await expectRejected(
+            store, .useOfProceeds, "bond_code,project,category,planned_cny\n102580123.IB,Extra,capacity,0.01\n",
+            [(2, "planned_cny")], reason: "more than its amount")
+        // Replacing a project by key frees its amount.
+        let report = try await importText(
+            store, .useOfProceeds, "bond_code,project,category,planned_cny\n102580123.IB,偿还有息债务,refinancing,700000000\n"
+                + "102580123.IB,Extra,capacity,60000000\n")
+        #expect(report.committed && report.rowsWritten == 2)
+        // A bond's amount may not drop below what is planned.
+        let bonds = text(.bonds).replacingOccurrences(of: ",1660000000,", with: ",1000000000,")
+        try await expectRejected(store, .bonds, bonds, [(2, "amount_cny")], reason: "planned uses")
+    }
+
+    static func truncatedFile(_ store: any RegistryStore) async throws {
+        try await importAll(store)
+        let file = "curve,date,tenor,yield\nCGB,2025-06-04,1Y,1.5\nCGB,2025-06-04,2"
+        try await expectRejected(store, .curves, file, [(3, "tenor"), (3, "yield")])
+        let quoted = "curve,date,tenor,yield\nCGB,2025-06-04,1Y,1.5\n\"CGB,2025-06-04,2Y,1.6\n"
+        try await expectRejected(store, .curves, quoted, [(3, "curve")], reason: "not closed")
+    }
+
+    static func jsonProblems(_ store: any RegistryStore) async throws {
+        try await importAll(store)
+        let file = """
+            [
+            {"curve": "CGB", "date": "2025-06-04", "tenor": "1Y", "yield": 1.5},
+            {"curve": "CGB", "date": "2025-06-04", "tenor": "2Y", "yield": 1.6, "note": "x"},
+            {"curve": "CGB", "date": "2025-06-04", "tenor": {"years": 3}, "yield": 1.7}
+            ]
+            """
+        try await expectRejected(store, .curves, file, [(3, "note"), (4, "tenor")], format: .json)
+        do {
+            _ = try await importText(store, .curves, "[{\"curve\": \"CGB\",}]", format: .json)
+            Issue.record("accepted malformed JSON")
+        } catch StoreError.unusableFile(let issues) {
+            #expect(issues.first?.line == 1)
+        }
+    }
+
+    static func snapshotAndQuotes(_ store: any RegistryStore) async throws {
+        try await importAll(store)
+        let snapshot = try await store.loadSnapshot()
+        #expect(!snapshot.isDemo)
+        #expect(snapshot.issuers.count == 2 && snapshot.bonds.count == 3 && snapshot.proceeds.count == 2)
+        #expect(snapshot.counts[.quotes] == 4 && snapshot.counts[.macro] == 4)
+        let bond = snapshot.bondsByCode[BondCode("102580123.IB")!]
+        #expect(bond?.amount == Money(fen: 166_000_000_000) && bond?.putDate?.iso8601 == "2028-05-09")
+        #expect(snapshot.bonds.first { $0.type == .commercialPaper }?.frequency == .atMaturity)
+        let quotes = try await store.quotes(
+            bond: BondCode("102580123.IB")!, from: try .init(iso8601: "2025-06-04"), through: nil)
+        #expect(quotes.map(\.date.iso8601) == ["2025-06-04", "2025-06-05"])
+        #expect(quotes[0].cleanPrice == nil && quotes[0].yieldPercent == 2.0388)
+        #expect(quotes[1].source == "trade")
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

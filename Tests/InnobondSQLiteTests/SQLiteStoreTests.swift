@@ -1,0 +1,41 @@
+import Foundation
+import InnobondModel
+import InnobondSQLite
+import InnobondStore
+import InnobondTestSupport
+import Testing
+
+/// A new SQLite file in a folder of its own, removed afterwards.
+func withSQLiteStore(_ body: (SQLiteRegistryStore, String) async throws -> Void) async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("innobond-sqlite-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("registry.sqlite").path
+    let store = try SQLiteRegistryStore(path: path)
+    try await body(store, path)
+    try await store.close()
+}
+
+@Suite struct SQLiteStoreTests {
+    @Test(arguments: StoreContract.cases)
+    func contract(_ contractCase: StoreContract.Case) async throws {
+        try await withSQLiteStore { store, _ in try await contractCase.run(store) }
+    }
+
+    @Test func theFileIsInWALModeAndReopens() async throws {
+        try await withSQLiteStore { store, path in
+            try await StoreContract.importAll(store)
+            #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+            let again = try SQLiteRegistryStore(path: path)
+            #expect(try await again.loadSnapshot().bonds.count == 3)
+            try await again.close()
+        }
+    }
+
+    @Test func aFileThatIsNotADatabaseSaysSo() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-db-\(UUID().uuidString)").path
+        try Data("hello, I am text".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: StoreError.self) { try SQLiteRegistryStore(path: path) }
+    }
+}
