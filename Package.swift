@@ -71,6 +71,7 @@ let package = Package(
             name: "InnobondSQLiteTests",
             dependencies: ["InnobondSQLite", "InnobondTestSupport", "InnobondDemo"]
         ),
+        .testTarget(name: "InnobondDemoTests", dependencies: ["InnobondDemo", "InnobondModel", "FixedIncome"]),
         .testTarget(
             name: "InnobondIOTests",
             dependencies: [

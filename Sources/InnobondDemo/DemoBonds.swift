@@ -49,12 +49,13 @@ struct DemoBonds {
         }
 
         // The technology board: 9 May 2025, 36 interbank bonds for RMB 21 bn.
+        let launch = CivilDate(year: 2025, month: 5, day: 9)!
         var batch = (0..<36).map { _ in random.uniform(0.3...0.9) }
         scale(&batch, toTotal: 21)
         let batchIssuers = nonFinancial.shuffled(using: &random)
         for (index, amount) in batch.enumerated() {
             addSciTech(
-                issuer: batchIssuers[index], date: CivilDate(year: 2025, month: 5, day: 9)!, market: .interbank,
+                issuer: batchIssuers[index], date: launch, market: .interbank,
                 billions: amount, years: tenor(&random), regime: .techBoard2025, random: &random)
         }
         // The rest of 7 May – 19 June 2025: 298 bonds for RMB 513.9 bn, the
@@ -63,14 +64,15 @@ struct DemoBonds {
         var rest = (0..<280).map { _ in random.uniform(0.3...1.6) }
         scale(&large, toTotal: 513.9 * 0.55)
         scale(&rest, toTotal: 513.9 - large.reduce(0, +))
+        func notLaunchDay(_ date: CivilDate) -> CivilDate { date == launch ? launch.adding(days: 3)! : date }
         for amount in large {
-            let date = randomDate(from: (2025, 5, 7), to: (2025, 6, 19), random: &random)
+            let date = notLaunchDay(randomDate(from: (2025, 5, 7), to: (2025, 6, 19), random: &random))
             addSciTech(
                 issuer: random.element(financial), date: date, market: .interbank, billions: amount,
                 years: random.element([3, 5]), regime: .techBoard2025, random: &random, type: .financialBond)
         }
         for amount in rest {
-            let date = randomDate(from: (2025, 5, 7), to: (2025, 6, 19), random: &random)
+            let date = notLaunchDay(randomDate(from: (2025, 5, 7), to: (2025, 6, 19), random: &random))
             let venue = random.weighted([(Market.interbank, 0.55), (.shanghai, 0.28), (.shenzhen, 0.17)])
             addSciTech(
                 issuer: random.element(nonFinancial), date: date, market: venue, billions: amount,

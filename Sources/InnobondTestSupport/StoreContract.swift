@@ -153,9 +153,13 @@ public enum StoreContract {
             report.issues.map { "\($0.line):\($0.column)" } == expected.map { "\($0.0):\($0.1)" },
             "\(report.issues)", sourceLocation: sourceLocation)
         if let reason {
-            #expect(report.issues.contains { $0.reason.contains(reason) }, "\(report.issues)", sourceLocation: sourceLocation)
+            #expect(
+                report.issues.contains { $0.reason.contains(reason) }, "\(report.issues)",
+                sourceLocation: sourceLocation)
         }
-        #expect(try await exportAll(store) == before, "a rejected file changed the registry", sourceLocation: sourceLocation)
+        #expect(
+            try await exportAll(store) == before, "a rejected file changed the registry", sourceLocation: sourceLocation
+        )
     }
 
     // MARK: Cases
@@ -164,7 +168,8 @@ public enum StoreContract {
         try await importAll(store)
         let exported = try await exportAll(store)
         #expect(exported[RecordKind.allCases.firstIndex(of: .bonds)!].contains("1660000000,2.1,1,ACT/ACT-ICMA"))
-        #expect(exported[RecordKind.allCases.firstIndex(of: .issuerFinancials)!].contains("1200000000.50,150000000,310"))
+        #expect(
+            exported[RecordKind.allCases.firstIndex(of: .issuerFinancials)!].contains("1200000000.50,150000000,310"))
         for format in ImportSource.Format.allCases {
             let texts = try await exportAll(store, format: format)
             // Import the export into the same store again: nothing changes.
@@ -185,7 +190,8 @@ public enum StoreContract {
 
     static func badRowWritesNothing(_ store: any RegistryStore) async throws {
         try await importAll(store)
-        let file = text(.issuers) + "91110000600037341L,New Issuer,,semiconductors,Beijing,private,\n"
+        let file =
+            text(.issuers) + "91110000600037341L,New Issuer,,semiconductors,Beijing,private,\n"
             + "91110000600037341X,Bad Code,,semiconductors,Beijing,private,\n"
         try await expectRejected(store, .issuers, file, [(5, "uscc")], reason: "check character")
     }
@@ -212,11 +218,13 @@ public enum StoreContract {
         try await importAll(store)
         let bondHeader =
             "code,uscc,name,type,sci_tech,regime,issue_date,maturity_date,amount_cny,coupon_rate,frequency,day_count,rating,put_date,coupon_reset_date,approval_days\n"
-        let good = "260001.SZ,91350100M000100Y43,26示例01,corporate_bond,false,,2026-01-05,2029-01-05,100000000,2,1,ACT/365F,AA,,,"
+        let good =
+            "260001.SZ,91350100M000100Y43,26示例01,corporate_bond,false,,2026-01-05,2029-01-05,100000000,2,1,ACT/365F,AA,,,"
         func bond(_ replace: (inout [String]) -> Void) -> String {
             var fields = good.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             replace(&fields)
-            return bondHeader + good.replacingOccurrences(of: "260001", with: "260002") + "\n" + fields.joined(separator: ",") + "\n"
+            return bondHeader + good.replacingOccurrences(of: "260001", with: "260002") + "\n"
+                + fields.joined(separator: ",") + "\n"
         }
         let cases: [(String, String, String)] = [
             (bond { $0[0] = "260001" }, "code", "bond code"),
@@ -240,18 +248,22 @@ public enum StoreContract {
             try await expectRejected(store, .bonds, file, [(3, column)], reason: reason)
         }
         try await expectRejected(
-            store, .useOfProceeds, "bond_code,project,category,planned_cny\n240001.SH,Lab,research,100\n", [(2, "category")])
+            store, .useOfProceeds, "bond_code,project,category,planned_cny\n240001.SH,Lab,research,100\n",
+            [(2, "category")])
         try await expectRejected(
-            store, .quotes, "bond_code,date,clean_price,yield,source\n240001.SH,2025-06-04,,,chinabond\n", [(2, "yield")],
+            store, .quotes, "bond_code,date,clean_price,yield,source\n240001.SH,2025-06-04,,,chinabond\n",
+            [(2, "yield")],
             reason: "clean_price or yield")
         try await expectRejected(store, .curves, "curve,date,tenor,yield\nCGB,2025-06-04,3X,1.5\n", [(2, "tenor")])
         try await expectRejected(
-            store, .macro, "series,period,value,yoy_pct,unit,definition,published\nM2,2025-13,1,,CNY_trn,M2_2001,2026-01-13\n",
+            store, .macro,
+            "series,period,value,yoy_pct,unit,definition,published\nM2,2025-13,1,,CNY_trn,M2_2001,2026-01-13\n",
             [(2, "period")])
         try await expectRejected(
             store, .investments, "sector,year,amount_usd_bn,source\nChips,2023,-1,briefing\n", [(2, "amount_usd_bn")])
         try await expectRejected(
-            store, .issuerFinancials, "uscc,year,revenue_cny,rd_spend_cny\n91350100M000100Y43,1800,1,1\n", [(2, "year")])
+            store, .issuerFinancials, "uscc,year,revenue_cny,rd_spend_cny\n91350100M000100Y43,1800,1,1\n", [(2, "year")]
+        )
     }
 
     static func badHeaders(_ store: any RegistryStore) async throws {
@@ -289,7 +301,8 @@ public enum StoreContract {
         try await expectRejected(
             store, .useOfProceeds, "bond_code,project,category,planned_cny\n999999.SH,Lab,rd,100\n", [(2, "bond_code")])
         try await expectRejected(
-            store, .issuerFinancials, "uscc,year,revenue_cny,rd_spend_cny\n91110000600037341L,2024,1,1\n", [(2, "uscc")])
+            store, .issuerFinancials, "uscc,year,revenue_cny,rd_spend_cny\n91110000600037341L,2024,1,1\n", [(2, "uscc")]
+        )
     }
 
     static func proceedsWithinAmount(_ store: any RegistryStore) async throws {
@@ -300,7 +313,8 @@ public enum StoreContract {
             [(2, "planned_cny")], reason: "more than its amount")
         // Replacing a project by key frees its amount.
         let report = try await importText(
-            store, .useOfProceeds, "bond_code,project,category,planned_cny\n102580123.IB,偿还有息债务,refinancing,700000000\n"
+            store, .useOfProceeds,
+            "bond_code,project,category,planned_cny\n102580123.IB,偿还有息债务,refinancing,700000000\n"
                 + "102580123.IB,Extra,capacity,60000000\n")
         #expect(report.committed && report.rowsWritten == 2)
         // A bond's amount may not drop below what is planned.
