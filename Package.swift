@@ -88,7 +88,10 @@ let package = Package(
         ),
         .testTarget(
             name: "InnobondCLITests",
-            dependencies: ["InnobondCLI", "InnobondTestSupport"]
+            dependencies: [
+                "InnobondCLI", "InnobondTestSupport", "InnobondSQLite", "FixedIncome", "InnobondModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

@@ -1,0 +1,161 @@
+import FixedIncome
+import Foundation
+import GRDB
+import InnobondModel
+import InnobondSQLite
+import InnobondTestSupport
+import Testing
+
+/// `innobond import`, `export`, `stats` and `demo` end to end, on SQLite files.
+@Suite struct RegistryCommandTests {
+    /// A folder of its own for each test.
+    final class Folder: @unchecked Sendable {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("innobond-cli-\(UUID().uuidString)")
+        init() { try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
+        deinit { try? FileManager.default.removeItem(at: url) }
+        func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+        func write(_ name: String, _ text: String) throws -> String {
+            try Data(text.utf8).write(to: url.appendingPathComponent(name))
+            return path(name)
+        }
+    }
+
+    func importAll(_ folder: Folder, database: String) throws {
+        for (kind, text) in StoreContract.files {
+            let file = try folder.write("\(kind.rawValue).csv", text + "\n")
+            let result = try CommandRunner.run(["import", kind.rawValue, file, "--database", database])
+            #expect(result.status == 0, "\(kind): \(result.standardError)")
+        }
+    }
+
+    @Test func importThenExportGivesTheFileBack() throws {
+        let folder = Folder()
+        let database = folder.path("registry.sqlite")
+        try importAll(folder, database: database)
+        let exported = try CommandRunner.run(["export", "bonds", "--database", database])
+        #expect(exported.status == 0)
+        #expect(exported.standardOutput.hasPrefix("code,uscc,name,type,sci_tech,regime,issue_date"))
+        #expect(exported.standardOutput.contains("102580123.IB,91350100M000100Y43,25示例科创债01,mtn,true,tech_board_2025"))
+        let json = try CommandRunner.run(["export", "bonds", "--format", "json", "--database", database])
+        #expect(json.standardOutput.contains("\"sci_tech\":true"))
+        #expect(json.standardOutput.contains("\"amount_cny\":1660000000"))
+    }
+
+    @Test func aBadFileWritesNothingAndExitsOne() throws {
+        let folder = Folder()
+        let database = folder.path("registry.sqlite")
+        try importAll(folder, database: database)
+        let before = try CommandRunner.run(["export", "curves", "--database", database]).standardOutput
+        let file = try folder.write(
+            "bad.csv", "curve,date,tenor,yield\nCGB,2025-06-04,1Y,1.5\nCGB,2025-06-31,2Y,1.6\nCGB,2025-06-04,1Y,abc\n")
+        let result = try CommandRunner.run(["import", "curves", file, "--database", database])
+        #expect(result.status == 1)
+        let lines = result.standardError.split(separator: "\n").map(String.init)
+        #expect(lines.contains("line 3, column date: no such calendar date: '2025-06-31'"))
+        #expect(lines.contains("line 4, column yield: not a number: 'abc'"))
+        #expect(lines.last?.contains("nothing written") == true)
+        #expect(try CommandRunner.run(["export", "curves", "--database", database]).standardOutput == before)
+
+        let skipped = try CommandRunner.run(["import", "curves", file, "--skip-invalid", "--database", database])
+        #expect(skipped.status == 0)
+        #expect(skipped.standardError.contains("1 written, 2 bad rows skipped"))
+    }
+
+    @Test func unusableArgumentsExitTwo() throws {
+        let folder = Folder()
+        let file = try folder.write("curves.txt", "curve,date,tenor,yield\n")
+        let result = try CommandRunner.run(["import", "curves", file, "--database", folder.path("r.sqlite")])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("--format"))
+        let unknownKind = try CommandRunner.run(["import", "loans", file])
+        #expect(unknownKind.status == 2)
+        let missing = try CommandRunner.run([
+            "import", "curves", folder.path("none.csv"), "--database", folder.path("r.sqlite"),
+        ])
+        #expect(missing.status == 2 && missing.standardError.contains("cannot open"))
+        let header = try folder.write("header.csv", "curve,date,tenor,yield,colour\n")
+        let badHeader = try CommandRunner.run(["import", "curves", header, "--database", folder.path("r.sqlite")])
+        #expect(badHeader.status == 1 && badHeader.standardError.hasPrefix("line 1, column colour: unknown column"))
+    }
+
+    /// The demo data set, exported in both formats, imported into empty
+    /// registries and exported again, gives the same files.
+    @Test func theDemoRoundTripsThroughExportAndImport() throws {
+        let folder = Folder()
+        let demo = folder.path("demo.sqlite")
+        let loaded = try CommandRunner.run(["demo", "--database", demo])
+        #expect(loaded.status == 0, "\(loaded.standardError)")
+        let stats = try CommandRunner.run(["stats", "--json", "--database", demo])
+        let decoded = try JSONSerialization.jsonObject(with: Data(stats.standardOutput.utf8)) as? [String: Any]
+        #expect(decoded?["isDemo"] as? Bool == true)
+        #expect((decoded?["counts"] as? [String: Int])?["bonds"] == 3000)
+        #expect((decoded?["sciTechBonds"] as? Int ?? 0) >= 1000)
+        let table = try CommandRunner.run(["stats", "--database", demo])
+        #expect(table.standardOutput.hasPrefix("DEMO DATA"))
+
+        for format in ["csv", "json"] {
+            let copy = folder.path("copy-\(format).sqlite")
+            var first: [String] = []
+            for kind in RecordKind.allCases {
+                let exported = try CommandRunner.run(["export", kind.rawValue, "--format", format, "--database", demo])
+                #expect(exported.status == 0)
+                first.append(exported.standardOutput)
+                let file = try folder.write("\(kind.rawValue).\(format)", exported.standardOutput)
+                let imported = try CommandRunner.run(["import", kind.rawValue, file, "--database", copy])
+                #expect(imported.status == 0, "\(kind) \(format): \(imported.standardError)")
+            }
+            for (index, kind) in RecordKind.allCases.enumerated() {
+                let again = try CommandRunner.run(["export", kind.rawValue, "--format", format, "--database", copy])
+                #expect(again.standardOutput == first[index], "\(kind) \(format) differs after a round trip")
+            }
+        }
+    }
+
+    /// Killed with SIGKILL in the middle of a large import, the file still
+    /// opens, passes SQLite's integrity check, and holds none of the rows.
+    @Test func aKilledImportLeavesNoneOfItsRows() async throws {
+        let folder = Folder()
+        let database = folder.path("registry.sqlite")
+        var text = "curve,date,tenor,yield\n"
+        text.reserveCapacity(20_000_000)
+        var day = try CivilDateIterator(start: "1990-01-01")
+        for index in 0..<600_000 {
+            if index % 10 == 0 { day.advance() }
+            text += "CGB,\(day.text),\(index % 10 + 1)Y,\(1 + Double(index % 300) / 100)\n"
+        }
+        let file = try folder.write("curves.csv", text)
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = ["import", "curves", file, "--database", database]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the import is writing, then kill it.
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning && Date() < deadline {
+            let size = (try? FileManager.default.attributesOfItem(atPath: database + "-wal")[.size] as? Int) ?? 0
+            if size > 1_000_000 { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let killedMidway = process.isRunning
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(killedMidway, "the import finished before it could be killed; make the file larger")
+
+        let queue = try DatabaseQueue(path: database)
+        let integrity = try await queue.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
+        #expect(integrity == "ok")
+        try queue.close()
+        let store = try SQLiteRegistryStore(path: database)
+        let count = try await store.loadSnapshot().counts[.curves] ?? -1
+        #expect(count == 0 || count == 600_000)
+        try await store.close()
+    }
+}
+
+/// Consecutive dates as text, for generating files.
+struct CivilDateIterator {
+    private var date: CivilDate
+    init(start: String) throws { date = try CivilDate(iso8601: start) }
+    mutating func advance() { date = date.adding(days: 1)! }
+    var text: String { date.iso8601 }
+}
