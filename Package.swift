@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Dates, day counts, schedules, fixed-rate bonds, price, yield and risk.
@@ -36,6 +37,11 @@ let package = Package(
             name: "InnobondSQLite",
             dependencies: ["InnobondStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The registry in PostgreSQL, for teams and several servers.
+        .target(
+            name: "InnobondPostgres",
+            dependencies: ["InnobondStore", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         // Byte-level CSV scanning, fast number parsing and formatting, and an
         // ordered parallel pipeline over large files.
         .target(name: "InnobondIO"),
@@ -49,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "InnobondCLI",
             dependencies: [
-                "InnobondAnalytics", "InnobondInsights", "InnobondSQLite", "InnobondDemo",
+                "InnobondAnalytics", "InnobondInsights", "InnobondSQLite", "InnobondPostgres", "InnobondDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,6 +78,10 @@ let package = Package(
             dependencies: ["InnobondSQLite", "InnobondTestSupport", "InnobondDemo"]
         ),
         .testTarget(name: "InnobondDemoTests", dependencies: ["InnobondDemo", "InnobondModel", "FixedIncome"]),
+        .testTarget(
+            name: "InnobondPostgresTests",
+            dependencies: ["InnobondPostgres", "InnobondTestSupport"]
+        ),
         .testTarget(
             name: "InnobondIOTests",
             dependencies: [

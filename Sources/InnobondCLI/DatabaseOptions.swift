@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import InnobondPostgres
 import InnobondSQLite
 import InnobondStore
 
@@ -17,13 +18,14 @@ struct DatabaseOptions: ParsableArguments {
         database ?? ProcessInfo.processInfo.environment["INNOBOND_DATABASE_URL"] ?? "innobond.sqlite"
     }
 
-    /// Opens the store at ``location``.
-    func openStore() throws -> any RegistryStore {
+    /// Opens the store at ``location``: PostgreSQL for a `postgres://` URL,
+    /// an SQLite file otherwise.
+    func openStore() async throws -> any RegistryStore {
         let location = location
-        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            throw UsageFailure("PostgreSQL stores are not available in this build: \(location)")
-        }
         do {
+            if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+                return try await PostgresRegistryStore(url: location)
+            }
             return try SQLiteRegistryStore(path: location)
         } catch let error as StoreError {
             throw UsageFailure(error.description)

@@ -13,7 +13,7 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let store = try database.openStore()
+        let store = try await database.openStore()
         defer { Task { try? await store.close() } }
         let reports = try await DemoLoader.load(into: store)
         for report in reports { printError(report.summary) }

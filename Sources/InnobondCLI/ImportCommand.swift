@@ -50,7 +50,7 @@ struct ImportCommand: AsyncParsableCommand {
         } catch {
             throw UsageFailure(error.description)
         }
-        let store = try database.openStore()
+        let store = try await database.openStore()
         defer { Task { try? await store.close() } }
         let report: ImportReport
         do {

@@ -17,7 +17,7 @@ struct StatsCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let store = try database.openStore()
+        let store = try await database.openStore()
         defer { Task { try? await store.close() } }
         let statistics: RegistryStatistics
         do {

@@ -86,7 +86,7 @@ public struct ImportStatements: Sendable {
         switch schema.kind {
         case .useOfProceeds:
             let totals = """
-                SELECT b.code, b.amount_fen, t.total FROM bonds AS b JOIN (SELECT bond_code, SUM(planned_fen) AS total FROM \
+                SELECT b.code, b.amount_fen, t.total FROM bonds AS b JOIN (SELECT bond_code, CAST(SUM(planned_fen) AS BIGINT) AS total FROM \
                 (SELECT bond_code, planned_fen FROM use_of_proceeds AS u WHERE NOT EXISTS (SELECT 1 FROM \(staging) AS s \
                 WHERE s.bad = 0 AND s.bond_code = u.bond_code AND s.project = u.project) \
                 UNION ALL SELECT bond_code, planned_fen FROM \(staging) WHERE bad = 0) AS merged GROUP BY bond_code) AS t \
@@ -105,7 +105,8 @@ public struct ImportStatements: Sendable {
                             + "more than its amount of \(Money(fen: values[1].integerValue ?? 0).yuanText)"
                     }))
         case .bonds:
-            let committed = "SELECT bond_code, SUM(planned_fen) AS total FROM use_of_proceeds GROUP BY bond_code"
+            let committed =
+                "SELECT bond_code, CAST(SUM(planned_fen) AS BIGINT) AS total FROM use_of_proceeds GROUP BY bond_code"
             let below =
                 "bad = 0 AND code IN (SELECT p.bond_code FROM (\(committed)) AS p WHERE p.total > \(staging).amount_fen)"
             checks.append(
