@@ -8,11 +8,16 @@ import Testing
 let postgresURL = ProcessInfo.processInfo.environment["INNOBOND_TEST_POSTGRES_URL"]
 
 /// A store in a new schema of its own.
-func withPostgresStore(_ body: (PostgresRegistryStore) async throws -> Void) async throws {
+@Sendable func makePostgresStore() async throws -> PostgresRegistryStore {
     let base = try #require(postgresURL)
     let schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
     let separator = base.contains("?") ? "&" : "?"
-    let store = try await PostgresRegistryStore(url: base + separator + "schema=" + schema)
+    return try await PostgresRegistryStore(url: base + separator + "schema=" + schema)
+}
+
+/// A store in a new schema of its own, closed afterwards.
+func withPostgresStore(_ body: (PostgresRegistryStore) async throws -> Void) async throws {
+    let store = try await makePostgresStore()
     try await body(store)
     try await store.close()
 }
@@ -21,7 +26,7 @@ func withPostgresStore(_ body: (PostgresRegistryStore) async throws -> Void) asy
 struct PostgresStoreTests {
     @Test(arguments: StoreContract.cases)
     func contract(_ contractCase: StoreContract.Case) async throws {
-        try await withPostgresStore { store in try await contractCase.run(store) }
+        try await contractCase.run { try await makePostgresStore() }
     }
 
     @Test func theURLsPasswordStaysOutOfMessages() async throws {

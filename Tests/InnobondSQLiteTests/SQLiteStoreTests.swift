@@ -19,7 +19,13 @@ func withSQLiteStore(_ body: (SQLiteRegistryStore, String) async throws -> Void)
 @Suite struct SQLiteStoreTests {
     @Test(arguments: StoreContract.cases)
     func contract(_ contractCase: StoreContract.Case) async throws {
-        try await withSQLiteStore { store, _ in try await contractCase.run(store) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "innobond-contract-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await contractCase.run {
+            try SQLiteRegistryStore(path: folder.appendingPathComponent("\(UUID().uuidString).sqlite").path)
+        }
     }
 
     @Test func theFileIsInWALModeAndReopens() async throws {
