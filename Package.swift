@@ -35,7 +35,10 @@ let package = Package(
         // The registry in an SQLite file: the embedded default.
         .target(
             name: "InnobondSQLite",
-            dependencies: ["InnobondStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "InnobondStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // The registry in PostgreSQL, for teams and several servers.
         .target(

@@ -26,11 +26,18 @@ public struct BondCode: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     /// Validates a code: 1 to 20 letters or digits, a dot, and `IB`, `SH` or `SZ`.
     public init?(_ text: String) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, let market = Market(rawValue: String(parts[1])),
-            (1...20).contains(parts[0].count),
-            parts[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+        let bytes = text.utf8
+        guard (4...23).contains(bytes.count), bytes[bytes.index(bytes.endIndex, offsetBy: -3)] == UInt8(ascii: ".")
         else { return nil }
+        let suffix = String(text.utf8.suffix(2))!
+        guard let market = Market(rawValue: suffix) else { return nil }
+        for byte in bytes.dropLast(3) {
+            let alphanumeric =
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            guard alphanumeric else { return nil }
+        }
         value = text
         self.market = market
     }

@@ -27,7 +27,12 @@ public struct FieldReader {
     /// The trimmed text of a column, `nil` when empty or absent (an issue
     /// when `required`).
     public mutating func text(_ column: String, required: Bool) -> String? {
-        let raw = value(column)?.trimmingCharacters(in: [" ", "\t"])
+        var raw = value(column)
+        if let text = raw, let first = text.utf8.first, let last = text.utf8.last,
+            first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+        {
+            raw = text.trimmingCharacters(in: [" ", "\t"])
+        }
         guard let raw, !raw.isEmpty else {
             if required { report(column, "missing value") }
             return nil

@@ -29,18 +29,36 @@ public struct USCC: Sendable, Hashable, Comparable, Codable, CustomStringConvert
 
     /// Validates a code, check character included (letters may be lower case).
     public init(_ text: String) throws(Problem) {
-        let characters = Array(text.uppercased())
-        guard characters.count == 18 else { throw .length(characters.count) }
-        var values: [Int] = []
-        for (position, character) in characters.enumerated() {
-            guard let value = Self.alphabet.firstIndex(of: character) else {
-                throw .character(character, position: position + 1)
+        let bytes = Array(text.utf8)
+        guard bytes.count == 18 else { throw .length(text.count) }
+        var values = [Int](repeating: 0, count: 18)
+        var upper = [UInt8](repeating: 0, count: 18)
+        for (position, byte) in bytes.enumerated() {
+            let letter = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte
+            guard let value = Self.value(of: letter) else {
+                throw .character(Character(UnicodeScalar(byte)), position: position + 1)
             }
-            values.append(value)
+            values[position] = value
+            upper[position] = letter
         }
         let expected = Self.checkCharacter(for: values.prefix(17))
-        guard characters[17] == expected else { throw .checkCharacter(found: characters[17], expected: expected) }
-        value = String(characters)
+        guard Character(UnicodeScalar(upper[17])) == expected else {
+            throw .checkCharacter(found: Character(UnicodeScalar(upper[17])), expected: expected)
+        }
+        value = String(decoding: upper, as: UTF8.self)
+    }
+
+    /// The value 0...30 of an upper-case ASCII character of the alphabet.
+    static func value(of byte: UInt8) -> Int? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return Int(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "A")...UInt8(ascii: "H"): return Int(byte - UInt8(ascii: "A")) + 10
+        case UInt8(ascii: "J")...UInt8(ascii: "N"): return Int(byte - UInt8(ascii: "J")) + 18
+        case UInt8(ascii: "P")...UInt8(ascii: "R"): return Int(byte - UInt8(ascii: "P")) + 23
+        case UInt8(ascii: "T")...UInt8(ascii: "U"): return Int(byte - UInt8(ascii: "T")) + 26
+        case UInt8(ascii: "W")...UInt8(ascii: "Y"): return Int(byte - UInt8(ascii: "W")) + 28
+        default: return nil
+        }
     }
 
     /// The code whose first 17 characters are `prefix`, completed with its

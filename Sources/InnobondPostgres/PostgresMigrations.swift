@@ -52,8 +52,6 @@ enum PostgresMigrations {
             coupon_reset_date DATE CHECK (coupon_reset_date > issue_date AND coupon_reset_date < maturity_date),
             approval_days INTEGER CHECK (approval_days >= 0)
         );
-        CREATE INDEX bonds_by_issuer ON bonds (uscc);
-        CREATE INDEX bonds_by_issue_date ON bonds (issue_date);
 
         CREATE TABLE use_of_proceeds (
             bond_code TEXT NOT NULL REFERENCES bonds (code),

@@ -50,7 +50,7 @@ public struct ImportStatements: Sendable {
         merge =
             "INSERT INTO \(schema.table) (\(columns.joined(separator: ", "))) SELECT "
             + columns.joined(separator: ", ")
-            + " FROM \(staging) WHERE bad = 0 ORDER BY line ON CONFLICT (\(keys)) "
+            + " FROM \(staging) WHERE bad = 0 ON CONFLICT (\(keys)) "
             + (updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", "))
 
         var checks: [Check] = []
