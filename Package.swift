@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(
             name: "FixedIncomeTests",
             dependencies: [
-                "FixedIncome",
+                "FixedIncome", .product(name: "RealModule", package: "swift-numerics"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -1,0 +1,110 @@
+/// A curve that interpolates par yields by monotone cubic Hermite splines,
+/// the method ChinaBond publishes its yield curves with, and discounts by the
+/// factors that reprice par bonds at every anniversary of its date and at
+/// every input maturity.
+///
+/// Method: F. N. Fritsch and R. E. Carlson, "Monotone Piecewise Cubic
+/// Interpolation", SIAM J. Numer. Anal. 17 (1980): secant-averaged tangents,
+/// limited so that each piece stays monotone between its points. Par yields
+/// are flat beyond the first and last points.
+public struct HermiteCurve: YieldCurve {
+    public let referenceDate: CivilDate
+    /// The input points, by maturity.
+    public let points: [ParYield]
+    /// Input times in years (ACT/365F).
+    private let times: [Double]
+    private let yields: [Double]
+    private let tangents: [Double]
+    /// The discount factors implied by the interpolated par yields.
+    public let discountCurve: DiscountCurve
+
+    /// - Throws: ``CurveError`` for no, repeated, past or non-finite points.
+    public init(
+        referenceDate: CivilDate, parYields: [ParYield], frequency: Frequency = .annual,
+        dayCount: DayCount = .actualActualICMA
+    ) throws(CurveError) {
+        let points = try DiscountCurve.validated(parYields, referenceDate: referenceDate)
+        self.referenceDate = referenceDate
+        self.points = points
+        let times = points.map { Double(referenceDate.days(to: $0.maturity)) / 365 }
+        let yields = points.map(\.yield)
+        let tangents = Self.monotoneTangents(times, yields)
+        self.times = times
+        self.yields = yields
+        self.tangents = tangents
+        // Par bonds at each coupon anniversary up to the last maturity, and at
+        // each input maturity, priced on the interpolated par yields.
+        var maturities = Set(points.map(\.maturity))
+        let last = points[points.count - 1].maturity
+        var months = frequency.monthsPerPeriod
+        while let date = referenceDate.adding(months: months), date < last {
+            if date > points[0].maturity { maturities.insert(date) }
+            months += frequency.monthsPerPeriod
+        }
+        let interpolate = { (date: CivilDate) -> Double in
+            Self.evaluate(Double(referenceDate.days(to: date)) / 365, self_: (times, yields, tangents))
+        }
+        let synthetic = maturities.sorted().map { ParYield(maturity: $0, yield: interpolate($0)) }
+        discountCurve = try DiscountCurve.bootstrap(
+            referenceDate: referenceDate, parYields: synthetic, frequency: frequency, dayCount: dayCount)
+    }
+
+    /// The interpolated par yield (decimal) at `date`.
+    public func parYield(at date: CivilDate) -> Double {
+        Self.evaluate(time(to: date), self_: (times, yields, tangents))
+    }
+
+    public func discountFactor(time: Double) -> Double { discountCurve.discountFactor(time: time) }
+
+    static func evaluate(_ t: Double, self_ curve: (times: [Double], yields: [Double], tangents: [Double])) -> Double {
+        let (x, y, m) = curve
+        guard x.count > 1 else { return y[0] }
+        if t <= x[0] { return y[0] }
+        if t >= x[x.count - 1] { return y[y.count - 1] }
+        var k = 0
+        while x[k + 1] < t { k += 1 }
+        let h: Double = x[k + 1] - x[k]
+        let s: Double = (t - x[k]) / h
+        let s2: Double = s * s
+        let s3: Double = s2 * s
+        let h00: Double = 2 * s3 - 3 * s2 + 1
+        let h10: Double = s3 - 2 * s2 + s
+        let h01: Double = -2 * s3 + 3 * s2
+        let h11: Double = s3 - s2
+        return h00 * y[k] + h10 * h * m[k] + h01 * y[k + 1] + h11 * h * m[k + 1]
+    }
+
+    /// Fritsch–Carlson tangents.
+    static func monotoneTangents(_ x: [Double], _ y: [Double]) -> [Double] {
+        let n = x.count
+        guard n > 1 else { return [0] }
+        var secants = [Double](repeating: 0, count: n - 1)
+        for k in 0..<(n - 1) {
+            let rise: Double = y[k + 1] - y[k]
+            let run: Double = x[k + 1] - x[k]
+            secants[k] = rise / run
+        }
+        var m = [Double](repeating: 0, count: n)
+        m[0] = secants[0]
+        m[n - 1] = secants[n - 2]
+        for k in 1..<(n - 1) {
+            m[k] = secants[k - 1] * secants[k] > 0 ? (secants[k - 1] + secants[k]) / 2 : 0
+        }
+        for k in 0..<(n - 1) {
+            if secants[k] == 0 {
+                m[k] = 0
+                m[k + 1] = 0
+                continue
+            }
+            let alpha: Double = m[k] / secants[k]
+            let beta: Double = m[k + 1] / secants[k]
+            let radius: Double = alpha * alpha + beta * beta
+            if radius > 9 {
+                let tau: Double = 3 / radius.squareRoot()
+                m[k] = tau * alpha * secants[k]
+                m[k + 1] = tau * beta * secants[k]
+            }
+        }
+        return m
+    }
+}
