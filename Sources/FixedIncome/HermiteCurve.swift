@@ -42,7 +42,7 @@ public struct HermiteCurve: YieldCurve {
             months += frequency.monthsPerPeriod
         }
         let interpolate = { (date: CivilDate) -> Double in
-            Self.evaluate(Double(referenceDate.days(to: date)) / 365, self_: (times, yields, tangents))
+            Self.evaluate(Double(referenceDate.days(to: date)) / 365, curve: (times, yields, tangents))
         }
         let synthetic = maturities.sorted().map { ParYield(maturity: $0, yield: interpolate($0)) }
         discountCurve = try DiscountCurve.bootstrap(
@@ -51,12 +51,12 @@ public struct HermiteCurve: YieldCurve {
 
     /// The interpolated par yield (decimal) at `date`.
     public func parYield(at date: CivilDate) -> Double {
-        Self.evaluate(time(to: date), self_: (times, yields, tangents))
+        Self.evaluate(time(to: date), curve: (times, yields, tangents))
     }
 
     public func discountFactor(time: Double) -> Double { discountCurve.discountFactor(time: time) }
 
-    static func evaluate(_ t: Double, self_ curve: (times: [Double], yields: [Double], tangents: [Double])) -> Double {
+    static func evaluate(_ t: Double, curve: (times: [Double], yields: [Double], tangents: [Double])) -> Double {
         let (x, y, m) = curve
         guard x.count > 1 else { return y[0] }
         if t <= x[0] { return y[0] }

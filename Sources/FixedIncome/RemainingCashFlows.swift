@@ -9,25 +9,25 @@
 /// when pricing many bonds in a row.
 public struct RemainingCashFlows: Sendable {
     /// The settlement date the flows are seen from.
-    public private(set) var settlement: CivilDate
+    public internal(set) var settlement: CivilDate
     /// Coupons a year, also the compounding frequency of yields.
-    public private(set) var frequency: Frequency
+    public internal(set) var frequency: Frequency
     /// Interest accrued at settlement, per 100 face.
-    public private(set) var accruedInterest: Double
+    public internal(set) var accruedInterest: Double
     /// The number of remaining non-zero payments.
-    public private(set) var count: Int
+    public internal(set) var count: Int
 
     /// Payment amounts per 100 face; the first `count` are in use.
-    private(set) var amountStorage: [Double]
+    var amountStorage: [Double]
     /// Time in years to each payment; the first `count` are in use.
-    private(set) var timeStorage: [Double]
+    var timeStorage: [Double]
     /// For each payment after the first, the index in `stepExponents` of the
     /// exponent `f·(T_j - T_{j-1})` that separates it from the one before.
-    private(set) var stepClassStorage: [UInt8]
+    var stepClassStorage: [UInt8]
     /// The distinct exponent steps between consecutive payments (at most
     /// ``maximumStepClasses``), or none when there were more: then every
     /// discount factor is computed on its own.
-    private(set) var stepExponents: [Double]
+    var stepExponents: [Double]
 
     /// Steps between payments take few distinct values (a period is 181 to
     /// 184 days, say); more than this many and the recurrence is not used.
@@ -110,7 +110,7 @@ public struct RemainingCashFlows: Sendable {
 
     /// How many entries of `stepExponents` are in use; 0 when the recurrence
     /// is not used.
-    private(set) var stepClassCount = 0
+    var stepClassCount = 0
 
     /// Writes the remaining payments and their times.
     ///
