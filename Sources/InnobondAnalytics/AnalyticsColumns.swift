@@ -8,9 +8,18 @@ public struct AnalyticsColumns: Sendable {
         "day_count", "clean_price", "yield",
     ]
 
+    /// Optional input columns: a market convention (`CIBM`, `SSE`, `SZSE`),
+    /// under which `day_count` may be empty and `frequency` 0; an investor put date.
+    public static let optionalNames = ["convention", "put_date"]
+
     /// The output header.
     public static let outputHeader =
         "id,clean_price,yield,accrued,dirty_price,macaulay_duration,modified_duration,convexity,dv01\n"
+
+    /// The output header with the columns a curve adds.
+    public static let outputHeaderWithCurve =
+        "id,clean_price,yield,accrued,dirty_price,macaulay_duration,modified_duration,convexity,dv01,"
+        + "g_spread_bp,z_spread_bp,yield_to_put,yield_to_worst\n"
 
     let id: Int
     let issueDate: Int
@@ -18,9 +27,12 @@ public struct AnalyticsColumns: Sendable {
     let settlementDate: Int
     let couponRate: Int
     let frequency: Int
-    let dayCount: Int
+    /// `nil` when the file has a convention column and no day count.
+    let dayCount: Int?
     let cleanPrice: Int
     let yield: Int
+    let convention: Int?
+    let putDate: Int?
     /// Every header name by position, for messages about any field.
     let names: [String]
 
@@ -32,11 +44,12 @@ public struct AnalyticsColumns: Sendable {
         var positions: [String: Int] = [:]
         for (index, rawName) in header.enumerated() {
             let name = rawName.trimmingSpaces
-            guard Self.requiredNames.contains(name) else { continue }
+            guard Self.requiredNames.contains(name) || Self.optionalNames.contains(name) else { continue }
             guard positions[name] == nil else { throw .duplicateColumn(name) }
             positions[name] = index
         }
-        let missing = Self.requiredNames.filter { positions[$0] == nil }
+        let required = Self.requiredNames.filter { $0 != "day_count" || positions["convention"] == nil }
+        let missing = required.filter { positions[$0] == nil }
         guard missing.isEmpty else { throw .missingColumns(missing) }
         id = positions["id"]!
         issueDate = positions["issue_date"]!
@@ -44,9 +57,11 @@ public struct AnalyticsColumns: Sendable {
         settlementDate = positions["settlement_date"]!
         couponRate = positions["coupon_rate"]!
         frequency = positions["frequency"]!
-        dayCount = positions["day_count"]!
+        dayCount = positions["day_count"]
         cleanPrice = positions["clean_price"]!
         yield = positions["yield"]!
+        convention = positions["convention"]
+        putDate = positions["put_date"]
         names = header
     }
 

@@ -10,6 +10,8 @@ public enum AnalyticsError: Error, Sendable, Equatable, CustomStringConvertible 
     case duplicateColumn(String)
     /// The input or output failed.
     case io(IOError)
+    /// A curve file has bad rows or makes no curve.
+    case badCurveFile([String])
 
     public var description: String {
         switch self {
@@ -23,6 +25,9 @@ public enum AnalyticsError: Error, Sendable, Equatable, CustomStringConvertible 
             return "line 1, column \(name): the column appears more than once in the header"
         case .io(let error):
             return error.description
+        case .badCurveFile(let problems):
+            return "curve file: " + problems.prefix(20).joined(separator: "; ")
+                + (problems.count > 20 ? "; and \(problems.count - 20) more" : "")
         }
     }
 }

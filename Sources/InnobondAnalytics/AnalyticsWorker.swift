@@ -26,12 +26,15 @@ struct AnalyticsWorker {
     }
 
     let columns: AnalyticsColumns
+    /// Curves for the spread and put columns, when given.
+    let curves: CurveSet?
     private let parser = CSVRecordParser()
     private var flows = RemainingCashFlows()
     private var issues: [Issue] = []
 
-    init(columns: AnalyticsColumns) {
+    init(columns: AnalyticsColumns, curves: CurveSet? = nil) {
         self.columns = columns
+        self.curves = curves
     }
 
     mutating func process(_ chunk: CSVChunkReader.Chunk) -> ChunkResult {
@@ -72,38 +75,60 @@ struct AnalyticsWorker {
             output.append(commaAndShortest: figures.modifiedDuration)
             output.append(commaAndShortest: figures.convexity)
             output.append(commaAndShortest: figures.dv01)
+            if curves != nil {
+                for value in [
+                    analytics.gSpreadBP, analytics.zSpreadBP, analytics.yieldToPutPercent,
+                    analytics.yieldToWorstPercent,
+                ] {
+                    if let value { output.append(commaAndShortest: value) } else { output.append(.comma) }
+                }
+            }
             output.append(.lineFeed)
             return true
         }
-        output.append(",,,,,,,,\n")
+        output.append(curves == nil ? ",,,,,,,,\n" : ",,,,,,,,,,,,\n")
         return false
     }
 
     /// The figures of a priced row, with the price and yield as they are
-    /// written: echoed from the input when given, solved otherwise.
+    /// written: echoed from the input when given, solved otherwise; and the
+    /// curve's figures when there is a curve.
     private struct RowAnalytics {
         var figures: BondAnalytics
         var cleanPrice: Double
         var yieldPercent: Double
+        var gSpreadBP: Double?
+        var zSpreadBP: Double?
+        var yieldToPutPercent: Double?
+        var yieldToWorstPercent: Double?
     }
 
     private mutating func analyzeRow() -> RowAnalytics? {
         checkRecordShape()
+        let convention = convention()
+        // A convention written, even if unknown, makes the day count optional.
+        let conventionGiven = columns.convention.map { !isEmpty($0) } ?? false
         let issueDate = date(columns.issueDate)
         let maturityDate = date(columns.maturityDate)
         let settlementDate = date(columns.settlementDate)
         let couponPercent = number(columns.couponRate, required: true)
-        let frequency = frequency(columns.frequency)
-        let dayCount = dayCount(columns.dayCount)
+        let frequency = frequency(columns.frequency, atMaturityAllowed: conventionGiven)
+        let dayCount = columns.dayCount.flatMap { column in
+            conventionGiven && isEmpty(column) ? nil : self.dayCount(column)
+        }
+        if !conventionGiven, columns.dayCount == nil, let column = columns.convention {
+            report(column, "missing value: without a day_count column, each row needs a convention (CIBM, SSE, SZSE)")
+        }
         let cleanPrice = number(columns.cleanPrice, required: false)
         let yieldPercent = number(columns.yield, required: false)
+        let putDate = columns.putDate.flatMap { isEmpty($0) ? nil : date($0) }
         if !isEmpty(columns.cleanPrice) && !isEmpty(columns.yield) {
             report(columns.yield, "both clean_price and yield given; give exactly one")
         } else if isEmpty(columns.cleanPrice) && isEmpty(columns.yield) {
             report(columns.yield, "neither clean_price nor yield given; give exactly one")
         }
         guard issues.isEmpty, let issueDate, let maturityDate, let settlementDate, let couponPercent,
-            let frequency, let dayCount
+            let frequency, convention != nil || dayCount != nil
         else { return nil }
 
         let quote: BondQuote
@@ -115,14 +140,44 @@ struct AnalyticsWorker {
             return nil
         }
         do {
-            let bond = try FixedRateBond(
-                issueDate: issueDate, maturityDate: maturityDate, couponRate: couponPercent / 100,
-                frequency: frequency, dayCount: dayCount)
-            try flows.load(bond: bond, settlement: settlementDate)
-            let figures = try flows.analytics(quote)
-            return RowAnalytics(
+            let figures: BondAnalytics
+            // The bond the curve figures use: under a convention, its coupons on ACT/ACT-ICMA.
+            var periodic: FixedRateBond?
+            if let convention {
+                let bond = try MarketBond(
+                    convention: convention, issueDate: issueDate, maturityDate: maturityDate,
+                    couponRate: couponPercent / 100, frequency: frequency)
+                figures = try bond.analytics(settlement: settlementDate, quote: quote)
+                if curves != nil, let frequency {
+                    periodic = try FixedRateBond(
+                        issueDate: issueDate, maturityDate: maturityDate, couponRate: couponPercent / 100,
+                        frequency: frequency, dayCount: dayCount ?? .actualActualICMA)
+                }
+            } else {
+                let bond = try FixedRateBond(
+                    issueDate: issueDate, maturityDate: maturityDate, couponRate: couponPercent / 100,
+                    frequency: frequency!, dayCount: dayCount!)
+                try flows.load(bond: bond, settlement: settlementDate)
+                figures = try flows.analytics(quote)
+                periodic = bond
+            }
+            var row = RowAnalytics(
                 figures: figures, cleanPrice: cleanPrice ?? figures.cleanPrice,
                 yieldPercent: yieldPercent ?? figures.yield * 100)
+            if curves != nil { row.yieldToWorstPercent = row.yieldPercent }
+            if let curves, let bond = periodic, let curve = curves.curve(on: settlementDate) {
+                row.gSpreadBP = bond.gSpread(yield: figures.yield, curve: curve) * 10_000
+                row.zSpreadBP =
+                    try? bond.zSpread(cleanPrice: figures.cleanPrice, settlement: settlementDate, curve: curve)
+                    * 10_000
+                if let putDate, putDate > settlementDate, putDate < maturityDate {
+                    let toPut = try bond.yieldToPut(
+                        cleanPrice: figures.cleanPrice, settlement: settlementDate, putDate: putDate)
+                    row.yieldToPutPercent = toPut * 100
+                    row.yieldToWorstPercent = min(toPut * 100, row.yieldPercent)
+                }
+            }
+            return row
         } catch {
             report(column(for: error, quotedByPrice: cleanPrice != nil), error.description)
             return nil
@@ -217,17 +272,35 @@ struct AnalyticsWorker {
         return value
     }
 
-    private mutating func frequency(_ column: Int) -> Frequency? {
+    /// The coupon frequency; 0 (interest at maturity, as `nil`) only under a convention.
+    private mutating func frequency(_ column: Int, atMaturityAllowed: Bool) -> Frequency?? {
         let field = trimmed(column)
         guard !field.isEmpty else {
             report(column, "missing value")
             return nil
         }
-        guard let count = DecimalParser.parseInt(field), let frequency = Frequency(rawValue: count) else {
-            report(column, "must be 1, 2, 4 or 12: '\(text(field))'")
+        let count = DecimalParser.parseInt(field)
+        if atMaturityAllowed && count == 0 { return .some(nil) }
+        guard let count, let frequency = Frequency(rawValue: count) else {
+            report(
+                column,
+                atMaturityAllowed
+                    ? "must be 0, 1, 2, 4 or 12: '\(text(field))'" : "must be 1, 2, 4 or 12: '\(text(field))'")
             return nil
         }
         return frequency
+    }
+
+    /// The market convention of the row, if the file has the column and the row a value.
+    private mutating func convention() -> MarketConvention? {
+        guard let column = columns.convention else { return nil }
+        let field = trimmed(column)
+        guard !field.isEmpty else { return nil }
+        guard let convention = MarketConvention(rawValue: text(field).uppercased()) else {
+            report(column, "unknown convention: '\(text(field))' (one of CIBM, SSE, SZSE)")
+            return nil
+        }
+        return convention
     }
 
     private mutating func dayCount(_ column: Int) -> DayCount? {

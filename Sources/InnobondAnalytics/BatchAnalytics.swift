@@ -28,22 +28,26 @@ public enum BatchAnalytics {
     ///     rejected row, in input order.
     ///   - progress: redrawn as chunks are written, when given.
     ///   - chunkSize: bytes of input handed to a thread at a time.
+    ///   - curves: curves by date: adds G- and Z-spreads against the curve of
+    ///     each settlement date, and yields to put and to worst.
     /// - Throws: ``AnalyticsError`` when the input has no usable header or a
     ///   read or write fails; rejected rows do not throw.
     public static func run(
         input: any ByteInput, output: any ByteOutput, threads: Int = 1,
-        diagnostics: (String) -> Void, progress: ProgressLine? = nil, chunkSize: Int = 256 * 1024
+        diagnostics: (String) -> Void, progress: ProgressLine? = nil, chunkSize: Int = 256 * 1024,
+        curves: CurveSet? = nil
     ) throws(AnalyticsError) -> Summary {
         let reader = CSVChunkReader(input: input, chunkSize: chunkSize)
         var summary = Summary(rows: 0, rejected: 0)
         do {
             guard var first = try reader.next() else { throw AnalyticsError.emptyInput }
             let columns = try readHeader(of: &first)
-            try output.write(Array(AnalyticsColumns.outputHeader.utf8))
+            let header = curves == nil ? AnalyticsColumns.outputHeader : AnalyticsColumns.outputHeaderWithCurve
+            try output.write(Array(header.utf8))
             var pendingFirst: CSVChunkReader.Chunk? = first
             try OrderedParallelPipeline.run(
                 threads: threads, inFlightLimit: 4 * threads,
-                makeWorker: { AnalyticsWorker(columns: columns) },
+                makeWorker: { AnalyticsWorker(columns: columns, curves: curves) },
                 produce: { () throws -> CSVChunkReader.Chunk? in
                     if let chunk = pendingFirst {
                         pendingFirst = nil

@@ -8,7 +8,8 @@ struct Innobond: AsyncParsableCommand {
         commandName: "innobond",
         abstract: "Follow China's sci-tech innovation bonds: pricing, registry and analysis.",
         subcommands: [
-            AnalyticsCommand.self, ImportCommand.self, ExportCommand.self, StatsCommand.self, DemoCommand.self,
+            AnalyticsCommand.self, CurveCommand.self, ImportCommand.self, ExportCommand.self, StatsCommand.self,
+            DemoCommand.self,
         ]
     )
 

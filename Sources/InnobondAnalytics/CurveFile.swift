@@ -1,0 +1,149 @@
+import FixedIncome
+import InnobondIO
+
+/// A file of curve points in the registry's `curves` format (`curve`,
+/// `date`, `tenor`, `yield` in percent), turned into curves: one per date of
+/// the chosen curve.
+public struct CurveFile: Sendable {
+    /// How par yields become a curve.
+    public enum Method: String, Sendable, CaseIterable {
+        /// Discount factors that reprice par bonds, log-linear in between.
+        case bootstrap
+        /// Monotone cubic Hermite interpolation of par yields (ChinaBond's method).
+        case hermite
+        /// A Nelson–Siegel–Svensson fit.
+        case nss
+    }
+
+    /// A point of the file.
+    public struct Point: Sendable, Hashable {
+        public var curve: String
+        public var date: CivilDate
+        public var tenor: Tenor
+        /// Percent.
+        public var yieldPercent: Double
+    }
+
+    /// Every point, in file order.
+    public let points: [Point]
+
+    /// Reads a file; every bad row is reported as `line N, column NAME: reason`.
+    public init(input: any ByteInput) throws(AnalyticsError) {
+        let reader = CSVChunkReader(input: input)
+        let parser = CSVRecordParser()
+        var points: [Point] = []
+        var problems: [String] = []
+        var positions: [String: Int]?
+        do {
+            while let chunk = try reader.next() {
+                chunk.bytes.withUnsafeBufferPointer { bytes in
+                    var offset = chunk.start
+                    var line = chunk.firstLine
+                    while offset < bytes.count, let extent = parser.parse(bytes, from: offset, isFinal: true) {
+                        defer {
+                            offset = extent.end
+                            line += extent.lineFeeds
+                        }
+                        if parser.isBlank { continue }
+                        let fields = (0..<parser.fieldCount).map { parser.string($0).trimmingSpaces }
+                        guard let columns = positions else {
+                            positions = Dictionary(
+                                fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+                            continue
+                        }
+                        func field(_ name: String) -> String {
+                            columns[name].flatMap { $0 < fields.count ? fields[$0] : nil } ?? ""
+                        }
+                        let curve = field("curve")
+                        let date = try? CivilDate(iso8601: field("date"))
+                        let tenor = Tenor(field("tenor"))
+                        let yield = DecimalParserBridge.double(field("yield"))
+                        if curve.isEmpty { problems.append("line \(line), column curve: missing value") }
+                        if date == nil {
+                            problems.append("line \(line), column date: not a YYYY-MM-DD date: '\(field("date"))'")
+                        }
+                        if tenor == nil {
+                            problems.append("line \(line), column tenor: not a tenor: '\(field("tenor"))'")
+                        }
+                        if yield == nil {
+                            problems.append("line \(line), column yield: not a number: '\(field("yield"))'")
+                        }
+                        if let date, let tenor, let yield, !curve.isEmpty {
+                            points.append(Point(curve: curve, date: date, tenor: tenor, yieldPercent: yield))
+                        }
+                    }
+                }
+            }
+        } catch {
+            throw .io(error)
+        }
+        guard let positions else { throw .emptyInput }
+        let missing = ["curve", "date", "tenor", "yield"].filter { positions[$0] == nil }
+        guard missing.isEmpty else { throw .missingColumns(missing) }
+        guard problems.isEmpty else { throw .badCurveFile(problems) }
+        self.points = points
+    }
+
+    /// The names of the curves in the file.
+    public var curveNames: [String] { Array(Set(points.map(\.curve))).sorted() }
+
+    /// The curves of one name by date, built with `method`.
+    ///
+    /// - Throws: ``AnalyticsError/badCurveFile(_:)`` naming the date whose
+    ///   points make no curve, or an unknown curve name.
+    public func curves(named name: String, method: Method) throws(AnalyticsError) -> CurveSet {
+        let chosen = points.filter { $0.curve == name }
+        guard !chosen.isEmpty else {
+            throw .badCurveFile(["no curve named \(name) (the file has \(curveNames.joined(separator: ", ")))"])
+        }
+        var byDate: [CivilDate: [ParYield]] = [:]
+        for point in chosen {
+            guard let maturity = point.tenor.advance(point.date) else { continue }
+            byDate[point.date, default: []].append(ParYield(maturity: maturity, yield: point.yieldPercent / 100))
+        }
+        var curves: [(CivilDate, any YieldCurve)] = []
+        for (date, yields) in byDate.sorted(by: { $0.key < $1.key }) {
+            do {
+                switch method {
+                case .bootstrap:
+                    curves.append((date, try DiscountCurve.bootstrap(referenceDate: date, parYields: yields)))
+                case .hermite: curves.append((date, try HermiteCurve(referenceDate: date, parYields: yields)))
+                case .nss: curves.append((date, try NelsonSiegelSvensson.fit(referenceDate: date, parYields: yields)))
+                }
+            } catch {
+                throw .badCurveFile(["curve \(name) on \(date): \(error.description)"])
+            }
+        }
+        return CurveSet(curves: curves)
+    }
+}
+
+/// Curves by date: the curve of a day is the latest on or before it.
+public struct CurveSet: Sendable {
+    private let dates: [CivilDate]
+    private let curves: [any YieldCurve]
+
+    init(curves: [(CivilDate, any YieldCurve)]) {
+        dates = curves.map(\.0)
+        self.curves = curves.map(\.1)
+    }
+
+    /// The latest curve on or before `date`, if any.
+    public func curve(on date: CivilDate) -> (any YieldCurve)? {
+        var low = 0
+        var high = dates.count
+        while low < high {
+            let middle = (low + high) / 2
+            if dates[middle] <= date { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? nil : curves[low - 1]
+    }
+}
+
+/// Number parsing shared with the batch: the strict decimal grammar.
+enum DecimalParserBridge {
+    static func double(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { DecimalParser.parseDouble($0) }.flatMap { $0.isFinite ? $0 : nil }
+    }
+}

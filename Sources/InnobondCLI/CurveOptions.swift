@@ -1,0 +1,46 @@
+import ArgumentParser
+import InnobondAnalytics
+import InnobondIO
+
+extension CurveFile.Method: ExpressibleByArgument {}
+
+/// `--curve FILE`, the curve in it and how to build it.
+struct CurveOptions: ParsableArguments {
+    @Option(name: .customLong("curve"), help: "A curves file (curve,date,tenor,yield in percent).")
+    var file: String?
+
+    @Option(help: "Which curve of the file (default: CGB, or the only one).")
+    var curveName: String?
+
+    @Option(help: "bootstrap, hermite or nss.")
+    var curveMethod: CurveFile.Method = .bootstrap
+
+    /// The curves by date, or `nil` when no file was given and none is required.
+    func load(required: Bool) throws -> CurveSet? {
+        guard let file else {
+            if required { throw UsageFailure("give a curves file") }
+            return nil
+        }
+        do {
+            let curves = try CurveFile(input: try FileInput(path: file))
+            return try curves.curves(named: try Self.chosenName(curves, requested: curveName), method: curveMethod)
+        } catch let error as IOError {
+            throw UsageFailure(error.description)
+        } catch let error as AnalyticsError {
+            throw UsageFailure(error.description)
+        }
+    }
+
+    /// The curve named, or CGB, or the file's only curve.
+    static func chosenName(_ file: CurveFile, requested: String?) throws -> String {
+        if let requested { return requested }
+        let names = file.curveNames
+        if names.contains("CGB") || names.count != 1 {
+            guard names.contains("CGB") else {
+                throw UsageFailure("the file has curves \(names.joined(separator: ", ")); choose one with --curve-name")
+            }
+            return "CGB"
+        }
+        return names[0]
+    }
+}

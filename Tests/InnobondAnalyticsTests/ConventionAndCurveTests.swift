@@ -1,0 +1,76 @@
+import FixedIncome
+import InnobondAnalytics
+import InnobondIO
+import InnobondTestSupport
+import Testing
+
+/// The optional columns of `innobond analytics`: market conventions, and the
+/// curve figures with `--curve`.
+@Suite struct ConventionAndCurveTests {
+    static let header =
+        "id,convention,issue_date,maturity_date,settlement_date,coupon_rate,frequency,day_count,clean_price,yield,put_date"
+
+    func curves() throws -> CurveSet {
+        let file = try CurveFile(input: FileInput(path: Fixtures.url("curves/cgb-par-yields.csv").path))
+        return try file.curves(named: "CGB", method: .bootstrap)
+    }
+
+    @Test func conventionRowsUseTheirMarketsRules() throws {
+        let input = [
+            Self.header,
+            // The worked example of MarketConventionTests: dirty 102.34711911655648 at 2 %.
+            "cibm,CIBM,2024-03-15,2029-03-15,2025-06-03,2.5,1,,,2.0,",
+            "bill,cibm,2025-03-04,2025-09-03,2025-06-03,0,0,,,1.4,",
+            "zero-without-convention,,2025-03-04,2025-09-03,2025-06-03,0,0,ACT/365F,,1.4,",
+            "unknown,NYSE,2024-03-15,2029-03-15,2025-06-03,2.5,1,,,2.0,",
+            "no-day-count,,2024-03-15,2029-03-15,2025-06-03,2.5,1,,,2.0,",
+        ].joined(separator: "\n")
+        let result = try runBatch(input)
+        let rows = SimpleCSV.parse(result.output)
+        #expect(rows[0] == AnalyticsComparison.header)
+        #expect(Double(rows[1][4]).map { abs($0 - 102.34711911655648) < 1e-11 } == true)
+        #expect(Double(rows[2][4]).map { abs($0 - 99.64836412877298) < 1e-11 } == true)
+        #expect(
+            result.diagnostics.map { $0.prefix(while: { $0 != ":" }) } == [
+                "line 4, column frequency", "line 5, column convention", "line 6, column day_count",
+            ])
+    }
+
+    @Test func withoutADayCountColumnEveryRowNeedsAConvention() throws {
+        let input =
+            "id,convention,issue_date,maturity_date,settlement_date,coupon_rate,frequency,clean_price,yield\n"
+            + "a,SZSE,2024-03-15,2029-03-15,2025-06-03,2.5,1,,2.0\nb,,2024-03-15,2029-03-15,2025-06-03,2.5,1,,2.0\n"
+        let result = try runBatch(input)
+        #expect(result.summary == BatchAnalytics.Summary(rows: 2, rejected: 1))
+        #expect(result.diagnostics.first?.hasPrefix("line 3, column convention: missing value") == true)
+    }
+
+    @Test func aCurveAddsSpreadsAndYieldsToPutAndWorst() throws {
+        let input = [
+            Self.header,
+            "put,,2024-05-20,2029-05-20,2025-06-03,2.8,1,ACT/ACT-ICMA,99.5,,2027-05-20",
+            "plain,,2025-06-03,2035-06-03,2025-06-03,1.7102,1,ACT/ACT-ICMA,100,,",
+        ].joined(separator: "\n")
+        let output = MemoryOutput()
+        var diagnostics: [String] = []
+        let summary = try BatchAnalytics.run(
+            input: MemoryInput(Array(input.utf8)), output: output, diagnostics: { diagnostics.append($0) },
+            curves: try curves())
+        #expect(summary.rejected == 0 && diagnostics.isEmpty)
+        let rows = SimpleCSV.parse(output.text)
+        #expect(rows[0].suffix(4) == ["g_spread_bp", "z_spread_bp", "yield_to_put", "yield_to_worst"])
+        let put = rows[1]
+        let bond = try FixedRateBond(
+            issueDate: date("2024-05-20"), maturityDate: date("2029-05-20"), couponRate: 0.028, frequency: .annual,
+            dayCount: .actualActualICMA)
+        let toPut = try bond.yieldToPut(cleanPrice: 99.5, settlement: date("2025-06-03"), putDate: date("2027-05-20"))
+        #expect(Double(put[11]) == toPut * 100)
+        #expect(Double(put[12]) == min(toPut * 100, Double(put[2])!))
+        // A par bond of the curve's own 10-year point: no spreads.
+        let plain = rows[2]
+        #expect(abs(Double(plain[9])!) < 1e-7 && abs(Double(plain[10])!) < 1e-7)
+        #expect(plain[11] == "" && plain[12] == plain[2])
+    }
+}
+
+func date(_ text: String) -> CivilDate { try! CivilDate(iso8601: text) }
