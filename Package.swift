@@ -108,3 +108,15 @@ let package = Package(
         ),
     ]
 )
+
+// Benchmarks build only on request, so that tests and CI build what the product needs:
+// INNOBOND_BENCHMARKS=1 swift build -c release --product innobond-benchmarks
+if Context.environment["INNOBOND_BENCHMARKS"] != nil {
+    package.products.append(.executable(name: "innobond-benchmarks", targets: ["InnobondBenchmarks"]))
+    package.targets.append(
+        .executableTarget(
+            name: "InnobondBenchmarks",
+            dependencies: ["FixedIncome", "InnobondAnalytics", "InnobondIO"],
+            path: "Benchmarks/Sources/InnobondBenchmarks"
+        ))
+}

@@ -18,8 +18,14 @@ extension DiscountCurve {
         dayCount: DayCount = .actualActualICMA
     ) throws(CurveError) -> DiscountCurve {
         let points = try validated(parYields, referenceDate: referenceDate)
+        let origin = referenceDate.dayNumber
         var times: [Double] = [0]
         var logs: [Double] = [0]
+        times.reserveCapacity(points.count + 1)
+        logs.reserveCapacity(points.count + 1)
+        // Par bonds share payment dates: each date's discount factor, once known, is kept.
+        var known: [Int: Double] = [:]
+        var flows: [(day: Int, time: Double, amount: Double)] = []
         for point in points {
             let schedule: CouponSchedule
             do {
@@ -28,25 +34,34 @@ extension DiscountCurve {
             } catch {
                 throw .bootstrapFailed(maturity: point.maturity, reason: error.description)
             }
-            let cashFlows =
-                schedule.periods.map { period in
+            flows.removeAll(keepingCapacity: true)
+            for back in stride(from: schedule.periodCount - 1, through: 0, by: -1) {
+                let period = schedule.period(endingPeriodsBeforeMaturity: back)
+                let day = period.end.dayNumber
+                flows.append(
                     (
-                        time: Double(referenceDate.days(to: period.end)) / 365,
-                        amount: 100 * point.yield * period.length(dayCount: dayCount, frequency: frequency)
-                    )
-                } + [(time: Double(referenceDate.days(to: point.maturity)) / 365, amount: 100.0)]
-            let nodeTime = Double(referenceDate.days(to: point.maturity)) / 365
+                        day, Double(day - origin) / 365,
+                        100 * point.yield * period.length(dayCount: dayCount, frequency: frequency)
+                    ))
+            }
+            flows[flows.count - 1].amount += 100
+            let nodeTime = Double(point.maturity.dayNumber - origin) / 365
             let previousTime = times[times.count - 1]
             let previousLog = logs[logs.count - 1]
-            let known = DiscountCurve(
-                referenceDate: referenceDate, times: times, discountFactors: logs.map { .exp($0) })
             // Price as a function of u = log DF(node): cash flows up to the
             // previous node are fixed; later ones interpolate towards u.
             var fixedValue = 0.0
             var moving: [(amount: Double, weight: Double)] = []
-            for flow in cashFlows {
+            for flow in flows {
                 if flow.time <= previousTime {
-                    fixedValue += flow.amount * known.discountFactor(time: flow.time)
+                    let discount: Double
+                    if let cached = known[flow.day] {
+                        discount = cached
+                    } else {
+                        discount = Self.interpolate(flow.time, times, logs)
+                        known[flow.day] = discount
+                    }
+                    fixedValue += flow.amount * discount
                 } else {
                     moving.append((flow.amount, (flow.time - previousTime) / (nodeTime - previousTime)))
                 }
@@ -76,6 +91,18 @@ extension DiscountCurve {
             logs.append(u)
         }
         return DiscountCurve(referenceDate: referenceDate, times: times, discountFactors: logs.map { .exp($0) })
+    }
+
+    /// The discount factor at `t` (at most the last node) on log-linear nodes.
+    private static func interpolate(_ t: Double, _ times: [Double], _ logs: [Double]) -> Double {
+        var low = 0
+        var high = times.count - 1
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if times[middle] <= t { low = middle } else { high = middle }
+        }
+        let slope = (logs[high] - logs[low]) / (times[high] - times[low])
+        return .exp(logs[low] + slope * (t - times[low]))
     }
 
     /// The points sorted by maturity, after checking them.

@@ -47,7 +47,8 @@ public struct NelsonSiegelSvensson: YieldCurve, Hashable {
     /// The fit minimises the squared price errors weighted by the inverse of
     /// each bond's modified duration (the weighting of QuantLib's
     /// `FittedBondDiscountCurve`), by Levenberg–Marquardt within ``bounds``
-    /// from a grid of starting decay times, keeping the best.
+    /// from a grid of starting decay times: a few steps from each, then the
+    /// three most promising to convergence, keeping the best.
     ///
     /// - Throws: ``CurveError`` for invalid points, fewer than 4, or no fit.
     public static func fit(
@@ -75,46 +76,72 @@ public struct NelsonSiegelSvensson: YieldCurve, Hashable {
         }
         let norm = weights.reduce(0) { $0 + $1 * $1 }.squareRoot()
         weights = weights.map { $0 / norm }
+        // The par bonds share most payment dates: discount each distinct time
+        // once per evaluation.
+        let times = Array(Set(bonds.flatMap { $0.map(\.time) })).sorted()
+        let index = Dictionary(uniqueKeysWithValues: times.enumerated().map { ($1, $0) })
+        let flows = bonds.map { bond in bond.map { (index: index[$0.time]!, amount: $0.amount) } }
 
+        // Scratch reused by every evaluation: per distinct time the discount
+        // factor and −t·D·∂z/∂p, six to a time.
+        var discount = [Double](repeating: 0, count: times.count)
+        var partials = [Double](repeating: 0, count: 6 * times.count)
         func residuals(_ p: [Double]) -> (residuals: [Double], jacobian: [[Double]]) {
-            var r: [Double] = []
-            var jacobian: [[Double]] = []
-            for (flows, weight) in zip(bonds, weights) {
+            for (k, t) in times.enumerated() {
+                let (g1, e1) = loadings(t, p[4])
+                let (g2, e2) = loadings(t, p[5])
+                let z = p[0] + p[1] * g1 + p[2] * (g1 - e1) + p[3] * (g2 - e2)
+                let d = Double.exp(-z * t)
+                discount[k] = d
+                let scale = -d * t
+                partials[6 * k] = scale
+                partials[6 * k + 1] = scale * g1
+                partials[6 * k + 2] = scale * (g1 - e1)
+                partials[6 * k + 3] = scale * (g2 - e2)
+                partials[6 * k + 4] = scale * ((p[1] + p[2]) * dLoading(t, p[4]) - p[2] * dDecay(t, p[4]))
+                partials[6 * k + 5] = scale * p[3] * (dLoading(t, p[5]) - dDecay(t, p[5]))
+            }
+            var r = [Double](repeating: 0, count: flows.count)
+            var jacobian = [[Double]](repeating: [Double](repeating: 0, count: 6), count: flows.count)
+            for (b, bond) in flows.enumerated() {
                 var price = -100.0
-                var row = [Double](repeating: 0, count: 6)
-                for flow in flows {
-                    let t = flow.time
-                    let (g1, e1) = loadings(t, p[4])
-                    let (g2, e2) = loadings(t, p[5])
-                    let z = p[0] + p[1] * g1 + p[2] * (g1 - e1) + p[3] * (g2 - e2)
-                    let value = flow.amount * Double.exp(-z * t)
-                    price += value
-                    // ∂value/∂p = −value·t·∂z/∂p
-                    let scale = -value * t
-                    row[0] += scale
-                    row[1] += scale * g1
-                    row[2] += scale * (g1 - e1)
-                    row[3] += scale * (g2 - e2)
-                    row[4] += scale * (p[1] + p[2]) * dLoading(t, p[4]) - scale * p[2] * dDecay(t, p[4])
-                    row[5] += scale * p[3] * (dLoading(t, p[5]) - dDecay(t, p[5]))
+                var row = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+                for flow in bond {
+                    let k = flow.index
+                    let a = flow.amount
+                    price += a * discount[k]
+                    row.0 += a * partials[6 * k]
+                    row.1 += a * partials[6 * k + 1]
+                    row.2 += a * partials[6 * k + 2]
+                    row.3 += a * partials[6 * k + 3]
+                    row.4 += a * partials[6 * k + 4]
+                    row.5 += a * partials[6 * k + 5]
                 }
-                r.append(weight * price)
-                jacobian.append(row.map { $0 * weight })
+                let w = weights[b]
+                r[b] = w * price
+                jacobian[b] = [w * row.0, w * row.1, w * row.2, w * row.3, w * row.4, w * row.5]
             }
             return (r, jacobian)
         }
 
         let longest = points[points.count - 1].yield
         let shortest = points[0].yield
-        var best: LevenbergMarquardt.Result?
+        // A few steps from every start, then the three most promising to the end.
+        var candidates: [LevenbergMarquardt.Result] = []
         for tau1 in [0.5, 1.0, 2.0, 4.0] {
             for tau2 in [6.0, 12.0, 25.0] {
                 let start = [longest, shortest - longest, 0, 0, tau1, tau2]
-                let result = LevenbergMarquardt.minimize(start: start, bounds: Self.bounds, residuals)
-                guard result.parameters.allSatisfy(\.isFinite), result.parameters[4] > 0, result.parameters[5] > 0
-                else { continue }
-                if best == nil || result.sumOfSquares < best!.sumOfSquares { best = result }
+                let result = LevenbergMarquardt.minimize(
+                    start: start, bounds: Self.bounds, maximumIterations: 6, residuals)
+                if result.parameters.allSatisfy(\.isFinite) { candidates.append(result) }
             }
+        }
+        var best: LevenbergMarquardt.Result?
+        for candidate in candidates.sorted(by: { $0.sumOfSquares < $1.sumOfSquares }).prefix(3) {
+            let result = LevenbergMarquardt.minimize(start: candidate.parameters, bounds: Self.bounds, residuals)
+            guard result.parameters.allSatisfy(\.isFinite), result.parameters[4] > 0, result.parameters[5] > 0
+            else { continue }
+            if best == nil || result.sumOfSquares < best!.sumOfSquares { best = result }
         }
         guard let best else { throw .fitFailed("no starting point led to a curve with positive decay times") }
         return NelsonSiegelSvensson(referenceDate: referenceDate, parameters: best.parameters, cost: best.sumOfSquares)

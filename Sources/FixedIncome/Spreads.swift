@@ -1,3 +1,5 @@
+import RealModule
+
 extension YieldCurve {
     /// The curve's yield to maturity at `date` for comparisons with a bond's
     /// yield: its annual par rate; a ``HermiteCurve`` gives its interpolated
@@ -29,28 +31,68 @@ extension FixedRateBond {
     /// - Throws: ``FixedIncomeError/settlementOutsideLife(settlement:issue:maturity:)``,
     ///   ``FixedIncomeError/invalidPrice(_:)``, or
     ///   ``FixedIncomeError/noYieldForPrice(dirtyPrice:floor:)`` when no
-    ///   spread within ±100 % gives the price.
+    ///   spread within ±1,000 % gives the price.
     public func zSpread(
         cleanPrice: Double, settlement: CivilDate, curve: some YieldCurve, compounding: Compounding = .continuous
     ) throws(FixedIncomeError) -> Double {
         guard cleanPrice.isFinite else { throw .invalidPrice(cleanPrice) }
-        let dirty = cleanPrice + (try accruedInterest(settlement: settlement))
-        let flows = cashFlows.filter { $0.date > settlement && $0.amount != 0 }.map { flow in
-            (time: curve.time(to: flow.date), amount: flow.amount)
-        }
+        let (accrued, flows) = try payments(after: settlement)
+        let dirty = cleanPrice + accrued
         let settlementTime = curve.time(to: settlement)
+        if compounding == .continuous {
+            // Σ a_j·D(t_j)/D(t_s)·e^(−s(t_j − t_s)) is log-convex in s: the yield
+            // solver, with each flow's discounted value as its amount and a
+            // yearly exponent, solves it; s = log(1 + y).
+            let base = curve.discountFactor(time: settlementTime)
+            var amounts: [Double] = []
+            var times: [Double] = []
+            amounts.reserveCapacity(flows.count)
+            times.reserveCapacity(flows.count)
+            for flow in flows {
+                let t = curve.time(to: flow.date)
+                amounts.append(flow.amount * curve.discountFactor(time: t) / base)
+                times.append(t - settlementTime)
+            }
+            let discounted = RemainingCashFlows(
+                settlement: settlement, frequency: .annual, accruedInterest: accrued, amounts: amounts, times: times)
+            return .log(onePlus: try discounted.solveYield(dirtyPrice: dirty).yield)
+        }
         func spreaded(_ t: Double, _ spread: Double) -> Double {
             guard t > 0 else { return 1 }
             let base = curve.discountFactor(time: t)
             return compounding.discountFactor(rate: compounding.rate(discountFactor: base, time: t) + spread, time: t)
         }
         func value(_ spread: Double) -> Double {
-            let total = flows.reduce(0) { $0 + $1.amount * spreaded($1.time, spread) }
+            let total = flows.reduce(0) { $0 + $1.amount * spreaded(curve.time(to: $1.date), spread) }
             return total / spreaded(settlementTime, spread) - dirty
         }
-        guard let (low, high) = RootFinder.bracket(0, step: 0.01, limit: -1...1, value),
+        guard let (low, high) = RootFinder.bracket(0, step: 0.01, limit: -10...10, value),
             let spread = RootFinder.brent(low, high, tolerance: 1e-15, value)
         else { throw .noYieldForPrice(dirtyPrice: dirty, floor: 0) }
         return spread
+    }
+
+    /// The accrued interest at settlement and the payments after it, with
+    /// their dates (coupons of zero skipped, the redemption with the last coupon).
+    func payments(after settlement: CivilDate) throws(FixedIncomeError)
+        -> (accrued: Double, flows: [(date: CivilDate, amount: Double)])
+    {
+        guard settlement >= issueDate, settlement < maturityDate else {
+            throw .settlementOutsideLife(settlement: settlement, issue: issueDate, maturity: maturityDate)
+        }
+        let remaining = schedule.periodsBeforeMaturity(containing: settlement)
+        var flows: [(date: CivilDate, amount: Double)] = []
+        flows.reserveCapacity(remaining)
+        var accrued = 0.0
+        for back in stride(from: remaining - 1, through: 0, by: -1) {
+            let period = schedule.period(endingPeriodsBeforeMaturity: back)
+            if back == remaining - 1 {
+                accrued =
+                    100 * (couponRate * period.yearFraction(to: settlement, dayCount: dayCount, frequency: frequency))
+            }
+            let amount = couponAmount(of: period) + (back == 0 ? 100 : 0)
+            if amount != 0 { flows.append((period.end, amount)) }
+        }
+        return (accrued, flows)
     }
 }

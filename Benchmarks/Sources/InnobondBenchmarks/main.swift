@@ -1,0 +1,78 @@
+// The in-process side of Benchmarks/curves/run.sh: the same measures as
+// Benchmarks/curves/quantlib_curves.py, on the same inputs.
+//
+//   swift run -c release innobond-benchmarks FOLDER     (with INNOBOND_BENCHMARKS=1)
+//
+// Prints one line per measure: `name seconds count per_second`.
+import FixedIncome
+import Foundation
+import InnobondAnalytics
+import InnobondIO
+
+func measure(_ name: String, count: Int, _ body: () throws -> Void) rethrows {
+    let start = ContinuousClock.now
+    try body()
+    let elapsed = ContinuousClock.now - start
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    print(String(format: "%@ %.6f %d %.3f", name, seconds, count, Double(count) / seconds))
+}
+
+let folder = CommandLine.arguments.dropFirst().first ?? "Benchmarks/.work/curves"
+let file = try CurveFile(input: FileInput(path: folder + "/curve50.csv"))
+let reference = file.points[0].date
+let parYields = file.points.map { ParYield(maturity: $0.tenor.advance($0.date)!, yield: $0.yieldPercent / 100) }
+
+var sink = 0.0
+let fits = 2000
+try measure("bootstrap_fit", count: fits) {
+    for _ in 0..<fits {
+        sink += try DiscountCurve.bootstrap(referenceDate: reference, parYields: parYields).discountFactor(time: 50)
+    }
+}
+try measure("hermite_fit", count: 200) {
+    for _ in 0..<200 {
+        sink += try HermiteCurve(referenceDate: reference, parYields: parYields).discountFactor(time: 50)
+    }
+}
+try measure("nss_fit", count: 5) {
+    for _ in 0..<5 { sink += try NelsonSiegelSvensson.fit(referenceDate: reference, parYields: parYields).cost }
+}
+
+let curve = try DiscountCurve.bootstrap(referenceDate: reference, parYields: parYields)
+struct Row: Sendable {
+    var bond: FixedRateBond
+    var price: Double
+}
+let text = try String(contentsOfFile: folder + "/bonds.csv", encoding: .utf8)
+let rows: [Row] = text.split(separator: "\n").dropFirst().map { line in
+    let fields = line.split(separator: ",").map(String.init)
+    let bond = try! FixedRateBond(
+        issueDate: CivilDate(iso8601: fields[0]), maturityDate: CivilDate(iso8601: fields[1]),
+        couponRate: Double(fields[2])! / 100, frequency: Frequency(rawValue: Int(fields[3])!)!,
+        dayCount: DayCount(rawValue: fields[4])!)
+    return Row(bond: bond, price: Double(fields[5])!)
+}
+var total = 0.0
+try measure("z_spreads", count: rows.count) {
+    for row in rows { total += try row.bond.zSpread(cleanPrice: row.price, settlement: reference, curve: curve) }
+}
+print(String(format: "checksum %.12f", total))
+// The same on every core, as `innobond analytics --curve` runs.
+func allCores(_ rows: [Row], _ reference: CivilDate, _ curve: DiscountCurve) -> Double {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let partial = UnsafeMutableBufferPointer<Double>.allocate(capacity: cores)
+    defer { partial.deallocate() }
+    nonisolated(unsafe) let sums = partial
+    DispatchQueue.concurrentPerform(iterations: cores) { part in
+        var sum = 0.0
+        for index in stride(from: part, to: rows.count, by: cores) {
+            sum +=
+                (try? rows[index].bond.zSpread(cleanPrice: rows[index].price, settlement: reference, curve: curve)) ?? 0
+        }
+        sums[part] = sum
+    }
+    return partial.reduce(0, +)
+}
+var everywhere = 0.0
+measure("z_spreads_all_cores", count: rows.count) { everywhere = allCores(rows, reference, curve) }
+print(String(format: "checksum %.12f", everywhere))
