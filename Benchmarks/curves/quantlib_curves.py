@@ -76,15 +76,19 @@ def main():
     curve.enableExtrapolation()
     bonds = list(csv.DictReader(open(os.path.join(folder, "bonds.csv"))))
     calendar = ql.NullCalendar()
-    start = time.perf_counter()
-    total = 0.0
+    instruments = []
     for row in bonds:
         schedule = ql.Schedule(date(row["issue_date"]), date(row["maturity_date"]),
                                ql.Period(FREQUENCIES[int(row["frequency"])]), calendar, ql.Unadjusted, ql.Unadjusted,
                                ql.DateGeneration.Backward, False)
         bond = ql.FixedRateBond(0, 100.0, schedule, [float(row["coupon_rate"]) / 100], DAY_COUNTS[row["day_count"]])
-        total += ql.BondFunctions.zSpread(bond, ql.BondPrice(float(row["clean_price"]), ql.BondPrice.Clean), curve,
-                                          ql.Actual365Fixed(), ql.Continuous, ql.Annual, reference, 1e-12, 100, 0.0)
+        instruments.append((bond, ql.BondPrice(float(row["clean_price"]), ql.BondPrice.Clean)))
+    # Only the spreads are timed, as on the innobond side: bonds are built first.
+    start = time.perf_counter()
+    total = 0.0
+    for bond, price in instruments:
+        total += ql.BondFunctions.zSpread(bond, price, curve, ql.Actual365Fixed(), ql.Continuous, ql.Annual,
+                                          reference, 1e-12, 100, 0.0)
     report("z_spreads", time.perf_counter() - start, len(bonds))
     print("checksum %.12f" % total)
 

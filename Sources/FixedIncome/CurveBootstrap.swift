@@ -21,11 +21,12 @@ extension DiscountCurve {
         let origin = referenceDate.dayNumber
         var times: [Double] = [0]
         var logs: [Double] = [0]
+        var factors: [Double] = [1]
         times.reserveCapacity(points.count + 1)
         logs.reserveCapacity(points.count + 1)
-        // Par bonds share payment dates: each date's discount factor, once known, is kept.
-        var known: [Int: Double] = [:]
-        var flows: [(day: Int, time: Double, amount: Double)] = []
+        factors.reserveCapacity(points.count + 1)
+        var flows: [(time: Double, amount: Double)] = []
+        var moving: [(amount: Double, weight: Double)] = []
         for point in points {
             let schedule: CouponSchedule
             do {
@@ -37,31 +38,31 @@ extension DiscountCurve {
             flows.removeAll(keepingCapacity: true)
             for back in stride(from: schedule.periodCount - 1, through: 0, by: -1) {
                 let period = schedule.period(endingPeriodsBeforeMaturity: back)
-                let day = period.end.dayNumber
-                flows.append(
-                    (
-                        day, Double(day - origin) / 365,
-                        100 * point.yield * period.length(dayCount: dayCount, frequency: frequency)
-                    ))
+                // A regular ACT/ACT-ICMA period is 1/f years: days / (f · the same days).
+                let length =
+                    dayCount == .actualActualICMA && period.isRegular
+                    ? 1 / frequency.perYear : period.length(dayCount: dayCount, frequency: frequency)
+                flows.append((Double(period.end.dayNumber - origin) / 365, 100 * point.yield * length))
             }
             flows[flows.count - 1].amount += 100
             let nodeTime = Double(point.maturity.dayNumber - origin) / 365
             let previousTime = times[times.count - 1]
             let previousLog = logs[logs.count - 1]
             // Price as a function of u = log DF(node): cash flows up to the
-            // previous node are fixed; later ones interpolate towards u.
+            // previous node are fixed (log-linear between known nodes, found by
+            // a cursor since flows ascend); later ones interpolate towards u.
             var fixedValue = 0.0
-            var moving: [(amount: Double, weight: Double)] = []
+            moving.removeAll(keepingCapacity: true)
+            var node = 1
             for flow in flows {
                 if flow.time <= previousTime {
-                    let discount: Double
-                    if let cached = known[flow.day] {
-                        discount = cached
-                    } else {
-                        discount = Self.interpolate(flow.time, times, logs)
-                        known[flow.day] = discount
+                    while times[node] < flow.time { node += 1 }
+                    if times[node] == flow.time {
+                        fixedValue += flow.amount * factors[node]
+                        continue
                     }
-                    fixedValue += flow.amount * discount
+                    let slope = (logs[node] - logs[node - 1]) / (times[node] - times[node - 1])
+                    fixedValue += flow.amount * .exp(logs[node - 1] + slope * (flow.time - times[node - 1]))
                 } else {
                     moving.append((flow.amount, (flow.time - previousTime) / (nodeTime - previousTime)))
                 }
@@ -89,20 +90,9 @@ extension DiscountCurve {
             }
             times.append(nodeTime)
             logs.append(u)
+            factors.append(.exp(u))
         }
-        return DiscountCurve(referenceDate: referenceDate, times: times, discountFactors: logs.map { .exp($0) })
-    }
-
-    /// The discount factor at `t` (at most the last node) on log-linear nodes.
-    private static func interpolate(_ t: Double, _ times: [Double], _ logs: [Double]) -> Double {
-        var low = 0
-        var high = times.count - 1
-        while high - low > 1 {
-            let middle = (low + high) / 2
-            if times[middle] <= t { low = middle } else { high = middle }
-        }
-        let slope = (logs[high] - logs[low]) / (times[high] - times[low])
-        return .exp(logs[low] + slope * (t - times[low]))
+        return DiscountCurve(referenceDate: referenceDate, times: times, discountFactors: factors)
     }
 
     /// The points sorted by maturity, after checking them.

@@ -1,7 +1,7 @@
 // The in-process side of Benchmarks/curves/run.sh: the same measures as
 // Benchmarks/curves/quantlib_curves.py, on the same inputs.
 //
-//   swift run -c release innobond-benchmarks FOLDER     (with INNOBOND_BENCHMARKS=1)
+//   swift run -c release innobond-benchmarks FOLDER [MEASURE]     (with INNOBOND_BENCHMARKS=1)
 //
 // Prints one line per measure: `name seconds count per_second`.
 import FixedIncome
@@ -9,7 +9,11 @@ import Foundation
 import InnobondAnalytics
 import InnobondIO
 
+/// The one measure to run, when a second argument names it.
+let only = CommandLine.arguments.dropFirst(2).first
+
 func measure(_ name: String, count: Int, _ body: () throws -> Void) rethrows {
+    if let only, !name.hasPrefix(only) { return }
     let start = ContinuousClock.now
     try body()
     let elapsed = ContinuousClock.now - start
@@ -23,7 +27,7 @@ let reference = file.points[0].date
 let parYields = file.points.map { ParYield(maturity: $0.tenor.advance($0.date)!, yield: $0.yieldPercent / 100) }
 
 var sink = 0.0
-let fits = 2000
+let fits = only == nil ? 2000 : 50000
 try measure("bootstrap_fit", count: fits) {
     for _ in 0..<fits {
         sink += try DiscountCurve.bootstrap(referenceDate: reference, parYields: parYields).discountFactor(time: 50)
