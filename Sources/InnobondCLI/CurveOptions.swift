@@ -33,8 +33,13 @@ struct CurveOptions: ParsableArguments {
 
     /// The curve named, or CGB, or the file's only curve.
     static func chosenName(_ file: CurveFile, requested: String?) throws -> String {
-        if let requested { return requested }
         let names = file.curveNames
+        if let requested {
+            guard names.contains(requested) else {
+                throw UsageFailure("the file has no curve \(requested); it has \(names.joined(separator: ", "))")
+            }
+            return requested
+        }
         if names.contains("CGB") || names.count != 1 {
             guard names.contains("CGB") else {
                 throw UsageFailure("the file has curves \(names.joined(separator: ", ")); choose one with --curve-name")
