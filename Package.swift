@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Dates, day counts, schedules, fixed-rate bonds, price, yield and risk.
@@ -53,13 +54,19 @@ let package = Package(
             name: "InnobondAnalytics",
             dependencies: ["FixedIncome", "InnobondIO"]
         ),
+        // Briefings and pages as HTML and Markdown, from templates that escape what they print.
+        .target(
+            name: "InnobondPages",
+            dependencies: ["InnobondInsights", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]
+        ),
         // Fixtures and reference checks shared by the test targets.
         .target(name: "InnobondTestSupport", dependencies: ["InnobondStore", "InnobondModel", "InnobondIO"]),
         .executableTarget(
             name: "InnobondCLI",
             dependencies: [
-                "InnobondAnalytics", "InnobondInsights", "InnobondSQLite", "InnobondPostgres", "InnobondDemo",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "InnobondAnalytics", "InnobondInsights", "InnobondPages", "InnobondSQLite", "InnobondPostgres",
+                "InnobondDemo", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
@@ -84,6 +91,10 @@ let package = Package(
         .testTarget(
             name: "InnobondPostgresTests",
             dependencies: ["InnobondPostgres", "InnobondTestSupport"]
+        ),
+        .testTarget(
+            name: "InnobondInsightsTests",
+            dependencies: ["InnobondInsights", "InnobondModel", "FixedIncome", "InnobondDemo", "InnobondPages"]
         ),
         .testTarget(
             name: "InnobondIOTests",

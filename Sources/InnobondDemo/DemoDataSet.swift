@@ -99,3 +99,14 @@ enum DemoQuotes {
         return quotes
     }
 }
+
+extension DemoDataSet {
+    /// The data set as a registry snapshot would hold it after `innobond demo`.
+    public var snapshot: RegistrySnapshot {
+        var counts: [RecordKind: Int] = [:]
+        for (kind, records) in recordsByKind { counts[kind] = records.count }
+        return RegistrySnapshot(
+            isDemo: true, issuers: issuers, financials: financials, bonds: bonds, proceeds: proceeds,
+            curvePoints: curves, macro: macro, investments: investments, counts: counts)
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import FixedIncome
+import Foundation
+import InnobondIO
+import InnobondInsights
+import InnobondModel
+import InnobondPages
+import InnobondStore
+
+/// `innobond report`: a briefing from the registry.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "A briefing: financing conditions, issuance, financing advantage, sector flows, risks.",
+        discussion: """
+            Bonds issued from --from to --to are covered (default: 1 January of the year before the registry's \\
+            latest date, to that date). The financing-conditions table averages the last full year and the last \\
+            full quarter ending by --to, with trends over the ten months to that quarter's end.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case md
+        case html
+        case json
+    }
+
+    @Option(help: "First issue date covered, YYYY-MM-DD.")
+    var from: String?
+
+    @Option(help: "Last issue date covered and end of the conditions table, YYYY-MM-DD.")
+    var to: String?
+
+    @Option(help: "Use money and credit figures as known on this date, YYYY-MM-DD (default: the latest).")
+    var asOf: String?
+
+    @Option(help: "md, html or json.")
+    var format: Format = .md
+
+    @Option(help: "Output file (default: standard output).")
+    var output: String?
+
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        for (name, value) in [("--from", from), ("--to", to), ("--as-of", asOf)] {
+            if let value, (try? CivilDate(iso8601: value)) == nil {
+                throw ValidationError("\(name) is not a YYYY-MM-DD date: '\(value)'")
+            }
+        }
+        if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
+    }
+
+    func run() async throws {
+        let store = try await database.openStore()
+        defer { Task { try? await store.close() } }
+        let snapshot: RegistrySnapshot
+        do {
+            snapshot = try await store.loadSnapshot()
+        } catch let error as StoreError {
+            throw UsageFailure(error.description)
+        }
+        let options = Briefing.Options(
+            period: DateRange(from: from.flatMap(CivilDate.init), to: to.flatMap(CivilDate.init)),
+            asOf: asOf.flatMap(CivilDate.init), today: CivilDate.today)
+        let briefing = Briefing(snapshot, options: options)
+        let text: String
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            text = String(decoding: try encoder.encode(briefing), as: UTF8.self) + "\n"
+        case .md, .html:
+            text = try await Pages().render(BriefingView(briefing), template: "report.\(format.rawValue)")
+        }
+        do throws(IOError) {
+            let sink = try output.map(FileOutput.init(path:)) ?? FileOutput.standardOutput()
+            try sink.write(Array(text.utf8))
+            try sink.commit()
+        } catch {
+            throw UsageFailure(error.description)
+        }
+    }
+}
+
+extension CivilDate {
+    /// Today's date in UTC.
+    static var today: CivilDate {
+        CivilDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))!
+    }
+}

@@ -1,0 +1,74 @@
+import FixedIncome
+import InnobondModel
+
+/// Which bonds an analysis covers: an issue period and any of the registry's
+/// attributes. An empty set means no restriction on that attribute.
+public struct BondFilter: Sendable, Hashable, Codable {
+    /// Issue dates included.
+    public var issued: DateRange
+    public var markets: Set<Market>
+    public var regimes: Set<Regime>
+    /// The issuer's sector.
+    public var sectors: Set<Sector>
+    public var ratings: Set<Rating>
+    /// The issuer's ownership.
+    public var ownerships: Set<Ownership>
+    /// The issuer's province, in pinyin as the registry holds it.
+    public var provinces: Set<String>
+    /// Sci-tech bonds only (`true`), conventional only (`false`), or both.
+    public var sciTech: Bool?
+    /// Text searched, case-insensitively, in the bond's code and name and its issuer's names.
+    public var text: String?
+
+    public init(
+        issued: DateRange = .all, markets: Set<Market> = [], regimes: Set<Regime> = [], sectors: Set<Sector> = [],
+        ratings: Set<Rating> = [], ownerships: Set<Ownership> = [], provinces: Set<String> = [],
+        sciTech: Bool? = nil, text: String? = nil
+    ) {
+        self.issued = issued
+        self.markets = markets
+        self.regimes = regimes
+        self.sectors = sectors
+        self.ratings = ratings
+        self.ownerships = ownerships
+        self.provinces = provinces
+        self.sciTech = sciTech
+        self.text = text
+    }
+
+    /// Every bond.
+    public static let all = BondFilter()
+
+    /// Whether a bond, with its issuer when known, passes the filter.
+    public func matches(_ bond: Bond, issuer: Issuer?) -> Bool {
+        guard issued.contains(bond.issueDate) else { return false }
+        if let sciTech, bond.sciTech != sciTech { return false }
+        if !markets.isEmpty && !markets.contains(bond.market) { return false }
+        if !regimes.isEmpty && !(bond.regime.map(regimes.contains) ?? false) { return false }
+        if !ratings.isEmpty && !(bond.rating.map(ratings.contains) ?? false) { return false }
+        if !sectors.isEmpty && !(issuer.map { sectors.contains($0.sector) } ?? false) { return false }
+        if !ownerships.isEmpty && !(issuer.map { ownerships.contains($0.ownership) } ?? false) { return false }
+        if !provinces.isEmpty && !(issuer.map { provinces.contains($0.province) } ?? false) { return false }
+        if let text, !text.isEmpty {
+            let haystacks = [bond.code.value, bond.name, issuer?.name ?? "", issuer?.nameEnglish ?? ""]
+            guard haystacks.contains(where: { $0.lowercased().contains(text.lowercased()) }) else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The same filter with the sci-tech condition replaced.
+    public func with(sciTech: Bool?) -> BondFilter {
+        var copy = self
+        copy.sciTech = sciTech
+        return copy
+    }
+}
+
+extension RegistrySnapshot {
+    /// The bonds a filter passes, in registry order.
+    public func bonds(matching filter: BondFilter) -> [Bond] {
+        bonds.filter { filter.matches($0, issuer: issuersByCode[$0.uscc]) }
+    }
+}

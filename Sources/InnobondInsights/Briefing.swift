@@ -1,0 +1,326 @@
+import FixedIncome
+import InnobondModel
+
+/// A briefing in the shape of the founding briefings, computed from a
+/// snapshot: a headline summary, the financing-conditions table, issuance
+/// tables and charts, the financing advantage, sector flows, and the risks
+/// and open questions the data flags; every sentence a ``Takeaway``.
+public struct Briefing: Sendable, Codable {
+    /// What the briefing covers.
+    public struct Options: Sendable, Hashable, Codable {
+        /// Issue dates covered; the conditions table ends with `period.to`.
+        public var period: DateRange
+        /// Macro vintages as known on this date; the latest when `nil`.
+        public var asOf: CivilDate?
+        public var thresholds: TrendThresholds
+        public var integrity: IntegritySettings
+        public var minimumPairs: Int
+        public var leagueSize: Int
+        /// The period's end when neither it nor the registry gives one.
+        public var today: CivilDate?
+
+        public init(
+            period: DateRange = .all, asOf: CivilDate? = nil, thresholds: TrendThresholds = .standard,
+            integrity: IntegritySettings = .standard, minimumPairs: Int = 10, leagueSize: Int = 10,
+            today: CivilDate? = nil
+        ) {
+            self.today = today
+            self.period = period
+            self.asOf = asOf
+            self.thresholds = thresholds
+            self.integrity = integrity
+            self.minimumPairs = minimumPairs
+            self.leagueSize = leagueSize
+        }
+    }
+
+    /// A section's text: its sentences and charts.
+    public struct Section: Sendable, Codable {
+        public var takeaways: [Takeaway]
+        public var charts: [Chart]
+    }
+
+    public var title: String
+    /// The issue period, both ends set.
+    public var period: DateRange
+    public var asOf: CivilDate?
+    public var isDemo: Bool
+    public var headline: [Takeaway]
+    public var conditions: FinancingConditions
+    public var conditionsSection: Section
+    /// Sci-tech bonds issued in the period.
+    public var issuance: IssuanceStatistics
+    /// Every bond issued in the period.
+    public var allIssuance: IssuanceStatistics
+    public var issuanceSection: Section
+    public var advantage: FinancingAdvantage
+    public var advantageSection: Section
+    public var sectorFlows: SectorFlows?
+    public var sectorSection: Section
+    public var risks: [IntegrityFlag]
+    /// What the registry lacks for a full briefing, in plain sentences.
+    public var missing: [String]
+    /// How the figures were computed, one line each.
+    public var methods: [String]
+
+    /// The notice every view of demo data carries.
+    public static let demoNotice =
+        "DEMO DATA: a synthetic market around published facts, not market data."
+
+    /// Builds the briefing; a period end left open is the latest date in the
+    /// registry, a start left open is 1 January of the year before it.
+    public init(_ snapshot: RegistrySnapshot, options: Options = Options()) {
+        let end =
+            options.period.to ?? Self.latestDate(snapshot) ?? options.today ?? CivilDate(year: 2000, month: 1, day: 1)!
+        let start = options.period.from ?? CivilDate(year: end.year - 1, month: 1, day: 1)!
+        let period = DateRange(from: start, to: end)
+        self.period = period
+        asOf = options.asOf
+        isDemo = snapshot.isDemo
+        title = "Sci-tech innovation bonds: briefing, \(start) to \(end)"
+        let note = snapshot.isDemo ? Self.demoNotice : nil
+        var missing: [String] = []
+
+        // Financing conditions.
+        let monitor = MacroMonitor(snapshot.macro, asOf: options.asOf)
+        let curves = CurveLibrary(snapshot.curvePoints)
+        conditions = FinancingConditions(
+            monitor: monitor, curves: curves, through: end, thresholds: options.thresholds)
+        var conditionCharts: [Chart] = []
+        let chartRange = DateRange(from: CivilDate(year: end.year - 3, month: 1, day: 1), to: end)
+        let macroSeries: [Chart.Series] = ConditionIndicator.standard.compactMap { indicator in
+            let points: [GrowthPoint]
+            switch indicator.measure {
+            case .gap(let broad, let narrow): points = monitor.gap(broad: broad, narrow: narrow)
+            case .growth(let series): points = monitor.growth(series)
+            case .curveYield: return nil
+            }
+            let inRange = points.map(\.timePoint).filter { chartRange.contains($0.date) }
+            return inRange.isEmpty ? nil : Chart.Series(name: indicator.name, points: inRange)
+        }
+        conditionCharts.append(
+            Chart(
+                kind: .line, title: "Money and credit growth", xLabel: "Period (month or quarter end)",
+                yLabel: "% year on year; gap in percentage points", series: macroSeries,
+                source: "registry macro series (PBOC statistics), latest vintages"
+                    + (options.asOf.map { " as known on \($0)" } ?? ""), note: note))
+        let yieldPoints = curves.series("AAA_corporate", tenor: Tenor("5Y")!).filter { chartRange.contains($0.date) }
+        conditionCharts.append(
+            Chart(
+                kind: .line, title: "AAA 5-year corporate yield", xLabel: "Date", yLabel: "% (par yield)",
+                series: yieldPoints.isEmpty ? [] : [Chart.Series(name: "AAA 5Y", points: yieldPoints)],
+                source: "registry curves AAA_corporate, 5Y point, daily", note: note))
+        conditionsSection = Section(takeaways: conditions.rows.map(\.takeaway), charts: conditionCharts)
+        if monitor.seriesNames.isEmpty { missing.append("No money and credit series: import the macro kind.") }
+        if curves.days["AAA_corporate"] == nil {
+            missing.append("No AAA_corporate curve: the AAA 5-year yield row is empty.")
+        }
+
+        // Issuance.
+        let sciTechFilter = BondFilter(issued: period, sciTech: true)
+        issuance = IssuanceStatistics(snapshot, filter: sciTechFilter, leagueSize: options.leagueSize)
+        allIssuance = IssuanceStatistics(snapshot, filter: BondFilter(issued: period))
+        let bondSource = "registry bonds, sci_tech = true, issued \(period)"
+        var issuanceTakeaways: [Takeaway] = []
+        var headline: [Takeaway] = []
+        if issuance.bonds == 0 {
+            missing.append("No sci-tech bonds issued from \(start) to \(end).")
+            headline.append(Takeaway(plain: "No sci-tech innovation bonds were issued from \(start) to \(end)."))
+        } else {
+            let share = Double(issuance.amountFen) / Double(max(allIssuance.amountFen, 1)) * 100
+            let summary = Takeaway(
+                "From \(start) to \(end), {issuers} issuers raised {amount} through {bonds} sci-tech innovation bonds, {share} of the amount of all bonds issued.",
+                [
+                    "issuers": .count("Issuers of sci-tech bonds", issuance.issuers, source: bondSource),
+                    "amount": .amount("Amount raised", fen: issuance.amountFen, source: bondSource),
+                    "bonds": .count("Sci-tech bonds", issuance.bonds, source: bondSource),
+                    "share": .percent(
+                        "Share of all bonds' amount", share, source: "registry bonds issued \(period)"),
+                ])
+            headline.append(summary)
+            issuanceTakeaways.append(summary)
+            if let top = issuance.bySector.first {
+                issuanceTakeaways.append(
+                    Takeaway(
+                        "\(top.label) issuers raised the most: {amount}, {share} of the total, in {bonds} bonds.",
+                        [
+                            "amount": .amount("Amount, \(top.label)", fen: top.amountFen, source: bondSource),
+                            "share": .percent("Share, \(top.label)", top.share * 100, source: bondSource),
+                            "bonds": .count("Bonds, \(top.label)", top.bonds, source: bondSource),
+                        ]))
+            }
+            let longer = issuance.byTenor.filter { $0.key != TenorBucket.upToOneYear.rawValue }
+                .filter { $0.key != TenorBucket.oneToThreeYears.rawValue }
+            let longBonds = longer.reduce(0) { $0 + $1.bonds }
+            if let tenor = issuance.tenorYears {
+                issuanceTakeaways.append(
+                    Takeaway(
+                        "Their average tenor is {tenor} (median {median}); {share} of them run longer than 3 years.",
+                        [
+                            "tenor": .years("Average tenor", tenor.mean, source: bondSource),
+                            "median": .years("Median tenor", tenor.median, source: bondSource),
+                            "share": .percent(
+                                "Share of bonds over 3 years", Double(longBonds) / Double(issuance.bonds) * 100,
+                                source: bondSource + ", tenor bucket above 3 years"),
+                        ]))
+            }
+            if let leader = issuance.league.first {
+                issuanceTakeaways.append(
+                    Takeaway(
+                        "The largest issuer, \(leader.name), raised {amount} in {bonds} bonds.",
+                        [
+                            "amount": .amount("Amount, \(leader.name)", fen: leader.amountFen, source: bondSource),
+                            "bonds": .count("Bonds, \(leader.name)", leader.bonds, source: bondSource),
+                        ]))
+            }
+        }
+        let months = issuance.byMonth
+        let monthlyByMarket = Market.allCases.map { market -> Chart.Series in
+            let filter = BondFilter(issued: period, markets: [market], sciTech: true)
+            let byMonth = Dictionary(
+                IssuanceStatistics(snapshot, filter: filter, leagueSize: 0).byMonth.map { ($0.key, $0.amountFen) },
+                uniquingKeysWith: { a, _ in a })
+            return Chart.Series(
+                name: market.label,
+                values: months.map { month in byMonth[month.key].map { Double($0) / 1e11 } ?? 0 })
+        }
+        issuanceSection = Section(
+            takeaways: issuanceTakeaways,
+            charts: [
+                Chart(
+                    kind: .stackedBar, title: "Sci-tech bond issuance by month and market", xLabel: "Month of issue",
+                    yLabel: "RMB bn", categories: issuance.byMonth.map(\.key), series: monthlyByMarket,
+                    source: bondSource, note: note),
+                Chart(
+                    kind: .bar, title: "Sci-tech bond issuance by issuer sector", xLabel: "Issuer sector",
+                    yLabel: "RMB bn", categories: issuance.bySector.map(\.label),
+                    series: [
+                        Chart.Series(name: "Amount", values: issuance.bySector.map { Double($0.amountFen) / 1e11 })
+                    ], source: bondSource, note: note),
+                Chart(
+                    kind: .bar, title: "Sci-tech bonds by tenor", xLabel: "Tenor at issue", yLabel: "Bonds",
+                    categories: issuance.byTenor.map(\.label),
+                    series: [Chart.Series(name: "Bonds", values: issuance.byTenor.map { Double($0.bonds) })],
+                    source: bondSource, note: note),
+            ])
+
+        // Financing advantage.
+        advantage = FinancingAdvantage(
+            snapshot, filter: BondFilter(issued: period), curves: curves, minimumPairs: options.minimumPairs)
+        let advantageTakeaway = Self.advantageTakeaway(advantage, period: period)
+        headline.append(advantageTakeaway)
+        var advantageTakeaways = [advantageTakeaway]
+        if let sciTechTenor = advantage.sciTech.tenorYears, let conventionalTenor = advantage.conventional.tenorYears {
+            let source = "registry bonds issued \(period)"
+            advantageTakeaways.append(
+                Takeaway(
+                    "Sci-tech bonds run {sciTech} on average against {conventional} for conventional bonds of the same period.",
+                    [
+                        "sciTech": .years("Average tenor, sci-tech bonds", sciTechTenor.mean, source: source),
+                        "conventional": .years(
+                            "Average tenor, conventional bonds", conventionalTenor.mean, source: source),
+                    ]))
+        }
+        if let sciTechSpread = advantage.sciTech.issueSpreadBp,
+            let conventionalSpread = advantage.conventional.issueSpreadBp
+        {
+            let source = "registry bonds issued \(period) and the CGB curve of each issue date"
+            advantageTakeaways.append(
+                Takeaway(
+                    "Over the CGB curve of their issue dates, sci-tech bonds priced at {sciTech} on average, conventional bonds at {conventional}.",
+                    [
+                        "sciTech": .basisPoints(
+                            "Mean issue spread, sci-tech bonds", sciTechSpread.mean, source: source),
+                        "conventional": .basisPoints(
+                            "Mean issue spread, conventional bonds", conventionalSpread.mean, source: source),
+                    ]))
+        } else if advantage.sciTech.bonds > 0 {
+            missing.append("No CGB curve on the bonds' issue dates: issue spreads are not computed.")
+        }
+        advantageSection = Section(takeaways: advantageTakeaways, charts: [])
+
+        // Sector flows.
+        sectorFlows = SectorFlows(snapshot.investments)
+        if let flows = sectorFlows {
+            let source = "registry investments, source \(flows.source), \(flows.year - 1) and \(flows.year)"
+            var takeaways: [Takeaway] = []
+            if let fastest = flows.rows.filter({ $0.growth != nil }).max(by: { $0.growth! < $1.growth! }),
+                let slowest = flows.rows.filter({ $0.growth != nil }).min(by: { $0.growth! < $1.growth! })
+            {
+                takeaways.append(
+                    Takeaway(
+                        "Investment grew fastest in \(fastest.sector) ({fastest}) and slowest in \(slowest.sector) ({slowest}) from \(flows.year - 1) to \(flows.year).",
+                        [
+                            "fastest": Figure(
+                                name: "Growth, \(fastest.sector)", value: fastest.growth! * 100, unit: .percent,
+                                text: NumberText.signed(fastest.growth! * 100, 0) + " %", source: source),
+                            "slowest": Figure(
+                                name: "Growth, \(slowest.sector)", value: slowest.growth! * 100, unit: .percent,
+                                text: NumberText.signed(slowest.growth! * 100, 0) + " %", source: source),
+                        ]))
+            }
+            sectorSection = Section(
+                takeaways: takeaways,
+                charts: [
+                    Chart(
+                        kind: .bar, title: "Investment by technology sector", xLabel: "Sector", yLabel: "USD bn",
+                        categories: flows.rows.map(\.sector),
+                        series: [
+                            Chart.Series(name: String(flows.year - 1), values: flows.rows.map(\.previous)),
+                            Chart.Series(name: String(flows.year), values: flows.rows.map(\.current)),
+                        ], source: "registry investments (\(flows.source))", note: note)
+                ])
+        } else {
+            sectorSection = Section(takeaways: [], charts: [])
+            missing.append("No sector investment figures for two consecutive years: import the investments kind.")
+        }
+
+        risks = IntegrityChecks.run(snapshot, filter: BondFilter(issued: period), settings: options.integrity)
+        if let gap = conditions.rows.first?.takeaway, !gap.figures.isEmpty { headline.append(gap) }
+        if let yield = conditions.rows.last?.takeaway, !yield.figures.isEmpty, conditions.rows.count > 1 {
+            headline.append(yield)
+        }
+        self.headline = headline
+        self.missing = missing
+        methods = [
+            "Growth rates are as published, or from two levels of the same definition; never across a definition change.",
+            "Trends: least-squares change over the \(options.thresholds.windowMonths) months to the quarter's end; a gap within ±\(NumberText.fixed(options.thresholds.gapStableBand, 1)) pp is stable (narrow up to \(NumberText.fixed(options.thresholds.gapNarrowMaximum, 1)) pp), growth within ±\(NumberText.fixed(options.thresholds.growthStableBand, 1)) pp, a yield within ±\(NumberText.fixed(options.thresholds.yieldStableBandBp, 0)) bp (a decline beyond \(NumberText.fixed(options.thresholds.yieldSharpDeclineBp, 0)) bp is sharp).",
+            "Financing advantage: each sci-tech bond matched to the conventional bond of the same rating, market, issue month and priced-tenor bucket nearest in issue date; 95 % interval by Student's t.",
+            "Issue spreads: coupon over the CGB par yield at the priced tenor, on the Hermite curve of the issue date.",
+        ]
+    }
+
+    private static func advantageTakeaway(_ advantage: FinancingAdvantage, period: DateRange) -> Takeaway {
+        let source = "registry bonds issued \(period): matched sci-tech and conventional pairs"
+        let pairs = Figure.count("Matched pairs", advantage.pairs.count, source: source)
+        guard advantage.conclusion != .tooFewPairs, let difference = advantage.couponDifferenceBp,
+            let interval = advantage.confidenceInterval95Bp
+        else {
+            return Takeaway(
+                "Too few comparable conventional bonds to conclude on the coupon difference: {pairs} matched pairs, {minimum} needed.",
+                [
+                    "pairs": pairs,
+                    "minimum": .count("Pairs needed (setting)", advantage.minimumPairs, source: "setting minimumPairs"),
+                ])
+        }
+        let mean = Figure.basisPoints("Mean coupon difference", difference.mean, source: source)
+        let low = Figure.basisPoints("95 % interval, low", interval.lowerBound, source: source)
+        let high = Figure.basisPoints("95 % interval, high", interval.upperBound, source: source)
+        let verdict: String
+        switch advantage.conclusion {
+        case .cheaper: verdict = "Sci-tech bonds paid lower coupons than comparable conventional bonds"
+        case .dearer: verdict = "Sci-tech bonds paid higher coupons than comparable conventional bonds"
+        default: verdict = "No significant coupon difference between sci-tech and comparable conventional bonds"
+        }
+        return Takeaway(
+            "\(verdict): {mean} on average (95 % interval {low} to {high}, {pairs} matched pairs).",
+            ["mean": mean, "low": low, "high": high, "pairs": pairs])
+    }
+
+    /// The latest date of any bond issue, curve point or macro period.
+    static func latestDate(_ snapshot: RegistrySnapshot) -> CivilDate? {
+        let dates =
+            [snapshot.bonds.map(\.issueDate).max(), snapshot.curvePoints.map(\.date).max()].compactMap { $0 }
+        return dates.max()
+    }
+}

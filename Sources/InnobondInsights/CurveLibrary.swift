@@ -1,0 +1,89 @@
+import FixedIncome
+import InnobondModel
+
+/// The registry's curve points by curve and date, and the curves built from
+/// them with ChinaBond's method (monotone Hermite interpolation of par
+/// yields).
+public struct CurveLibrary: Sendable {
+    /// One curve on one date: its points by tenor.
+    public struct Day: Sendable {
+        public var date: CivilDate
+        /// Tenor and par yield in percent, shortest first.
+        public var points: [(tenor: Tenor, yieldPercent: Double)]
+    }
+
+    /// Days of each curve, in date order.
+    public let days: [String: [Day]]
+
+    /// Curves older than this many days before the date asked for are not used.
+    public var maximumAgeDays: Int
+
+    public init(_ points: [CurvePoint], maximumAgeDays: Int = 10) {
+        var grouped: [String: [CivilDate: [(Tenor, Double)]]] = [:]
+        for point in points {
+            grouped[point.curve, default: [:]][point.date, default: []].append((point.tenor, point.yieldPercent))
+        }
+        days = grouped.mapValues { byDate in
+            byDate.map { Day(date: $0.key, points: $0.value.sorted { $0.0 < $1.0 }) }.sorted { $0.date < $1.date }
+        }
+        self.maximumAgeDays = maximumAgeDays
+    }
+
+    /// The curve names, sorted.
+    public var names: [String] { days.keys.sorted() }
+
+    /// The latest day of a curve on or before `date`, within ``maximumAgeDays``.
+    public func day(_ curve: String, on date: CivilDate) -> Day? {
+        guard let list = days[curve] else { return nil }
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle].date <= date { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, list[low - 1].date.days(to: date) <= maximumAgeDays else { return nil }
+        return list[low - 1]
+    }
+
+    /// The Hermite curve of a day, `nil` when its points do not make one.
+    public func curve(_ day: Day) -> HermiteCurve? {
+        let parYields = day.points.compactMap { point in
+            point.tenor.advance(day.date).map { ParYield(maturity: $0, yield: point.yieldPercent / 100) }
+        }
+        return try? HermiteCurve(referenceDate: day.date, parYields: parYields)
+    }
+
+    /// A curve's par yield (percent) at one tenor on each of its days:
+    /// the point itself when the curve has that tenor, else linear in years
+    /// between its neighbours (flat beyond the ends).
+    public func series(_ curve: String, tenor: Tenor) -> [TimePoint] {
+        (days[curve] ?? []).compactMap { day in
+            Self.interpolate(day.points, years: tenor.approximateYears).map {
+                TimePoint(date: day.date, value: $0)
+            }
+        }
+    }
+
+    static func interpolate(_ points: [(tenor: Tenor, yieldPercent: Double)], years: Double) -> Double? {
+        guard let first = points.first, let last = points.last else { return nil }
+        if years <= first.tenor.approximateYears { return first.yieldPercent }
+        for (left, right) in zip(points, points.dropFirst()) where years <= right.tenor.approximateYears {
+            let x0 = left.tenor.approximateYears
+            let x1 = right.tenor.approximateYears
+            return left.yieldPercent + (right.yieldPercent - left.yieldPercent) * (years - x0) / (x1 - x0)
+        }
+        return last.yieldPercent
+    }
+}
+
+/// A dated value of a series: a month or quarter's figure (dated at its last
+/// day) or a daily yield.
+public struct TimePoint: Sendable, Hashable, Codable {
+    public var date: CivilDate
+    public var value: Double
+
+    public init(date: CivilDate, value: Double) {
+        self.date = date
+        self.value = value
+    }
+}

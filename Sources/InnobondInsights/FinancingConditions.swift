@@ -1,0 +1,210 @@
+import FixedIncome
+import InnobondModel
+
+/// One line of the financing-conditions table: what is measured, how its
+/// trend is named, and what each trend implies.
+public struct ConditionIndicator: Sendable, Hashable, Codable {
+    /// Where the indicator's numbers come from.
+    public enum Measure: Sendable, Hashable, Codable {
+        /// The gap between two macro series' growth rates, percentage points.
+        case gap(broad: String, narrow: String)
+        /// A macro series' year-on-year growth, percent.
+        case growth(series: String)
+        /// A curve's par yield at one tenor, percent, daily.
+        case curveYield(curve: String, tenor: Tenor)
+    }
+
+    /// `M2–M1 gap`.
+    public var name: String
+    public var measure: Measure
+    public var kind: TrendKind
+    /// What each trend class means for issuers, one short clause.
+    public var implications: [TrendClass: String]
+
+    public init(name: String, measure: Measure, kind: TrendKind, implications: [TrendClass: String]) {
+        self.name = name
+        self.measure = measure
+        self.kind = kind
+        self.implications = implications
+    }
+
+    /// The founding briefing's four: the M2–M1 gap, growth of aggregate
+    /// financing (TSF) and of loans to technology firms, and the AAA 5-year
+    /// corporate yield.
+    public static let standard: [ConditionIndicator] = [
+        ConditionIndicator(
+            name: "M2–M1 gap", measure: .gap(broad: "M2", narrow: "M1"), kind: .gap,
+            implications: [
+                .narrowAndStable: "Stable liquidity: money is not piling up idle",
+                .wideAndStable: "Money stays parked in deposits rather than spent or invested",
+                .widening: "Money is turning idle: weaker appetite to invest",
+                .narrowing: "Money is turning active: demand for funding is picking up",
+            ]),
+        ConditionIndicator(
+            name: "TSF growth", measure: .growth(series: "TSF_stock"), kind: .growth,
+            implications: [
+                .accelerating: "Credit expansion is gathering pace",
+                .stable: "Steady credit expansion supports issuance",
+                .decelerating: "Credit expansion is slowing",
+            ]),
+        ConditionIndicator(
+            name: "Tech-sector loan growth", measure: .growth(series: "tech_loans"), kind: .growth,
+            implications: [
+                .accelerating: "Credit is being channelled to technology firms",
+                .stable: "Lending to technology firms keeps its pace",
+                .decelerating: "Lending to technology firms is slowing",
+            ]),
+        ConditionIndicator(
+            name: "AAA 5-year corporate yield", measure: .curveYield(curve: "AAA_corporate", tenor: Tenor("5Y")!),
+            kind: .yield,
+            implications: [
+                .rising: "Financing costs are rising",
+                .stable: "Financing costs are steady",
+                .gradualDecline: "Lower financing costs for issuers",
+                .sharpDecline: "Financing costs are falling fast",
+            ]),
+    ]
+}
+
+/// The financing-conditions table of a briefing: each indicator's average
+/// over the last full year and the last full quarter to a date, its trend
+/// over the window ending with that quarter, and what that implies.
+public struct FinancingConditions: Sendable, Codable {
+    public struct Row: Sendable, Codable {
+        public var indicator: String
+        public var kind: TrendKind
+        /// `pp` or `%`.
+        public var unit: String
+        public var yearAverage: PeriodAverage?
+        public var quarterAverage: PeriodAverage?
+        public var trend: Trend?
+        /// Empty when there is no trend.
+        public var implication: String
+        /// The rows the figures come from.
+        public var source: String
+        public var takeaway: Takeaway
+    }
+
+    /// The last calendar year ending on or before the date.
+    public var year: DateRange
+    /// The last calendar quarter ending on or before the date.
+    public var quarter: DateRange
+    public var rows: [Row]
+
+    public init(
+        monitor: MacroMonitor, curves: CurveLibrary, through date: CivilDate,
+        indicators: [ConditionIndicator] = ConditionIndicator.standard, thresholds: TrendThresholds = .standard
+    ) {
+        let lastYear = date.month == 12 && date.day == 31 ? date.year : date.year - 1
+        year = .year(lastYear)
+        var quarterEnd = date.endOfMonth(addingMonths: -((date.month - 1) % 3) - 1)
+        if date.month % 3 == 0, date.isEndOfMonth { quarterEnd = date }
+        quarter = .quarter(quarterEnd.year, (quarterEnd.month - 1) / 3 + 1)
+        let (year, quarter) = (year, quarter)
+
+        rows = indicators.map { indicator in
+            let points: [TimePoint]
+            let unit: String
+            var source: String
+            switch indicator.measure {
+            case .gap(let broad, let narrow):
+                let gap = monitor.gap(broad: broad, narrow: narrow)
+                points = gap.map(\.timePoint)
+                unit = "pp"
+                let used = Set(
+                    gap.filter { year.contains($0.period.lastDay) || quarter.contains($0.period.lastDay) }
+                        .map(\.definition)
+                ).sorted()
+                source = "macro: \(broad) growth minus \(narrow) growth" + Self.definitions(used)
+            case .growth(let series):
+                let growth = monitor.growth(series)
+                points = growth.map(\.timePoint)
+                unit = "%"
+                let used = Set(
+                    growth.filter {
+                        year.contains($0.period.lastDay) || quarter.contains($0.period.lastDay)
+                    }.map(\.definition)
+                ).sorted()
+                source = "macro: \(series) year-on-year growth" + Self.definitions(used)
+            case .curveYield(let curve, let tenor):
+                points = curves.series(curve, tenor: tenor)
+                unit = "%"
+                source = "curves: \(curve) \(tenor) par yield, daily"
+            }
+            let yearAverage = PeriodAverage(points, over: year)
+            let quarterAverage = PeriodAverage(points, over: quarter)
+            let trend = Trend(points, kind: indicator.kind, endingOn: quarter.to!, thresholds: thresholds)
+            if let yearAverage, let quarterAverage {
+                source += ", \(yearAverage.count) and \(quarterAverage.count) values"
+            }
+            return Row(
+                indicator: indicator.name, kind: indicator.kind, unit: unit, yearAverage: yearAverage,
+                quarterAverage: quarterAverage,
+                trend: trend, implication: trend.flatMap { indicator.implications[$0.trendClass] } ?? "",
+                source: source,
+                takeaway: Self.takeaway(
+                    indicator, unit: unit, year: yearAverage, quarter: quarterAverage, trend: trend,
+                    yearRange: year, quarterRange: quarter, source: source, windowMonths: thresholds.windowMonths))
+        }
+    }
+
+    private static func definitions(_ used: [String]) -> String {
+        used.isEmpty ? "" : " (definitions: \(used.joined(separator: "; ")))"
+    }
+
+    /// The column headings: `2023 average`, `2024 Q1 average`.
+    public var yearLabel: String { "\(year) average" }
+    public var quarterLabel: String { "\(quarter) average" }
+
+    /// A number of the table as printed: 2 decimals for yields, 1 otherwise.
+    public static func text(_ value: Double, kind: TrendKind) -> String {
+        NumberText.fixed(value, kind == .yield ? 2 : 1)
+    }
+
+    private static func takeaway(
+        _ indicator: ConditionIndicator, unit: String, year: PeriodAverage?, quarter: PeriodAverage?, trend: Trend?,
+        yearRange: DateRange, quarterRange: DateRange, source: String, windowMonths: Int
+    ) -> Takeaway {
+        guard let year, let quarter else {
+            return Takeaway(
+                plain:
+                    "No \(indicator.name) figures for both \(yearRange) and \(quarterRange): import the series it needs."
+            )
+        }
+        func figure(_ label: String, _ value: Double) -> Figure {
+            let name = "\(indicator.name), \(label) average"
+            let places = indicator.kind == .yield ? 2 : 1
+            return unit == "pp"
+                ? .points(name, value, places: places, source: source)
+                : .percent(name, value, places: places, source: source)
+        }
+        let first = figure(yearRange.description, year.value)
+        let second = figure(quarterRange.description, quarter.value)
+        let end = quarterRange.to!
+        let window = "the \(windowMonths) months to \(MonthName.long(end.month)) \(end.year)"
+        guard let trend else {
+            return Takeaway(
+                "\(indicator.name) averaged {first} in \(yearRange) and {second} in \(quarterRange); too few values for a trend over \(window).",
+                ["first": first, "second": second])
+        }
+        let change: Figure
+        switch indicator.kind {
+        case .yield: change = .basisPoints("\(indicator.name), fitted change", trend.change * 100, source: source)
+        default: change = .points("\(indicator.name), fitted change", trend.change, places: 2, source: source)
+        }
+        return Takeaway(
+            "\(indicator.name) averaged {first} in \(yearRange) and {second} in \(quarterRange): \(trend.trendClass.rawValue) over \(window) (fitted change {change}).",
+            ["first": first, "second": second, "change": change])
+    }
+}
+
+/// English month names.
+public enum MonthName {
+    static let names = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ]
+
+    /// `March` for 3.
+    public static func long(_ month: Int) -> String { names[month - 1] }
+}

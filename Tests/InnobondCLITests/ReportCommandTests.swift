@@ -1,0 +1,80 @@
+import Foundation
+import InnobondTestSupport
+import Testing
+
+/// `innobond report` end to end over a demo registry in an SQLite file.
+@Suite(.serialized) struct ReportCommandTests {
+    static let database: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "innobond-report-\(UUID().uuidString).sqlite"
+        ).path
+        let result = try! CommandRunner.run(["demo", "--database", path])
+        precondition(result.status == 0, result.standardError)
+        return path
+    }()
+
+    @Test func theMarkdownBriefingHasTheFoundingBriefingsTables() throws {
+        let result = try CommandRunner.run(["report", "--database", Self.database, "--to", "2024-03-31"])
+        try #require(result.status == 0, "\(result.standardError)")
+        let text = result.standardOutput
+        for row in [
+            "| Indicator | 2023 average | 2024 Q1 average | Trend | Implication |",
+            "| M2–M1 gap (pp) | 4.8 | 4.6 | narrow and stable |",
+            "| TSF growth (%) | 9.7 | 9.5 | stable |",
+            "| Tech-sector loan growth (%) | 15.2 | 16.1 | accelerating |",
+            "| AAA 5-year corporate yield (%) | 3.05 | 2.95 | gradual decline |",
+            "| Semiconductor design & equipment | 12.4 | 18.7 | +51 % |",
+            "| Industrial & AI software | 8.1 | 13.2 | +63 % |",
+            "| Next-gen hardware | 5.6 | 9.3 | +66 % |",
+            "| Biotech & health tech | 14.2 | 15.8 | +11 % |",
+            "DEMO DATA",
+        ] {
+            #expect(text.contains(row), "\(row)")
+        }
+    }
+
+    @Test func theHTMLBriefingIsSelfContained() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("innobond-\(UUID()).html").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let result = try CommandRunner.run([
+            "report", "--database", Self.database, "--format", "html", "--output", output,
+        ])
+        try #require(result.status == 0, "\(result.standardError)")
+        let html = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<style>"))
+        #expect(html.components(separatedBy: "<svg").count - 1 >= 5)
+        // Nothing to fetch: no external scripts, styles or images.
+        #expect(!html.contains("<script") && !html.contains("<link") && !html.contains("src=\"http"))
+        #expect(html.contains("Risks and open questions") && html.contains("DEMO DATA"))
+    }
+
+    @Test func jsonCarriesEveryFigureWithItsSource() throws {
+        let result = try CommandRunner.run(["report", "--database", Self.database, "--format", "json"])
+        try #require(result.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as! [String: Any]
+        let headline = json["headline"] as! [[String: Any]]
+        let figures = headline.flatMap { $0["figures"] as! [[String: Any]] }
+        #expect(!figures.isEmpty)
+        #expect(figures.allSatisfy { !($0["source"] as! String).isEmpty })
+    }
+
+    @Test(arguments: [
+        (["report", "--to", "2024-02-30"], "--to is not a YYYY-MM-DD date"),
+        (["report", "--from", "2025-01-01", "--to", "2024-01-01"], "is after --to"),
+        (["report", "--format", "pdf"], "pdf"),
+    ])
+    func badArgumentsExitTwo(arguments: [String], message: String) throws {
+        let result = try CommandRunner.run(arguments + ["--database", Self.database])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+    }
+
+    @Test func anEmptyRegistrySaysWhatIsMissing() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("innobond-\(UUID()).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CommandRunner.run(["report", "--database", path])
+        try #require(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("What the data lacks"))
+        #expect(result.standardOutput.contains("No money and credit series"))
+    }
+}

@@ -1,0 +1,113 @@
+import FixedIncome
+import Foundation
+import InnobondDemo
+import InnobondInsights
+import InnobondModel
+import InnobondPages
+import Testing
+
+/// The briefing on the demo data reproduces the founding briefing's tables,
+/// computed from the series; on empty or thin data it says what is missing.
+@Suite struct BriefingTests {
+    static let demo = DemoDataSet.build().snapshot
+    static let march2024 = Briefing(demo, options: Briefing.Options(period: DateRange(to: Sample.date("2024-03-31"))))
+
+    @Test func theFinancingConditionsTableOfTheFoundingBriefing() throws {
+        let conditions = Self.march2024.conditions
+        #expect(conditions.yearLabel == "2023 average" && conditions.quarterLabel == "2024 Q1 average")
+        let rows = conditions.rows.map { row in
+            [
+                row.indicator, row.yearAverage.map { FinancingConditions.text($0.value, kind: row.kind) } ?? "",
+                row.quarterAverage.map { FinancingConditions.text($0.value, kind: row.kind) } ?? "",
+                row.trend?.trendClass.rawValue ?? "",
+            ]
+        }
+        // DOMAIN.md, "From the founding briefing".
+        #expect(
+            rows == [
+                ["M2–M1 gap", "4.8", "4.6", "narrow and stable"],
+                ["TSF growth", "9.7", "9.5", "stable"],
+                ["Tech-sector loan growth", "15.2", "16.1", "accelerating"],
+                ["AAA 5-year corporate yield", "3.05", "2.95", "gradual decline"],
+            ])
+        #expect(conditions.rows.allSatisfy { !$0.implication.isEmpty })
+    }
+
+    @Test func theSectorTableOfTheFoundingBriefing() throws {
+        let flows = try #require(Self.march2024.sectorFlows)
+        #expect(
+            flows.rows.map { NumberText.signed($0.growth! * 100, 0) + " %" } == ["+51 %", "+11 %", "+63 %", "+66 %"])
+        #expect(flows.rows.map(\.sector).first == "Semiconductor design & equipment")
+    }
+
+    @Test func theDemoBriefingOfItsLatestYear() throws {
+        let briefing = Briefing(Self.demo)
+        #expect(briefing.period == DateRange(from: Sample.date("2025-01-01"), to: Sample.date("2026-11-20")))
+        #expect(briefing.isDemo && briefing.missing.isEmpty)
+        #expect(briefing.issuance.bonds >= 1000)
+        // The demo prices sci-tech coupons about 17 bp under comparable bonds.
+        #expect(briefing.advantage.conclusion == .cheaper)
+        let mean = try #require(briefing.advantage.couponDifferenceBp?.mean)
+        #expect(mean < -5 && mean > -30)
+        #expect(briefing.risks.contains { $0.id == "refinancing_and_working_capital" })
+        #expect(briefing.conditions.year == .year(2025) && briefing.conditions.quarter == .quarter(2026, 3))
+    }
+
+    @Test func asOfADateTheVintagesOfThatDate() {
+        // On 1 February 2025 the M1 figures under the 2025 definition were not yet published.
+        let early = Briefing(
+            Self.demo,
+            options: Briefing.Options(period: DateRange(to: Sample.date("2024-12-31")), asOf: Sample.date("2025-02-01"))
+        )
+        let gap = early.conditions.rows[0]
+        #expect(gap.source.contains("M1_2001") && !gap.source.contains("M1_2025"))
+    }
+
+    @Test func emptyDataSaysWhatIsMissingWithoutNaN() async throws {
+        let briefing = Briefing(.empty, options: Briefing.Options(today: Sample.date("2026-11-22")))
+        #expect(briefing.period == DateRange(from: Sample.date("2025-01-01"), to: Sample.date("2026-11-22")))
+        #expect(briefing.issuance.bonds == 0)
+        #expect(briefing.missing.contains { $0.contains("No money and credit series") })
+        #expect(briefing.missing.contains { $0.contains("No sci-tech bonds") })
+        #expect(briefing.conditions.rows.allSatisfy { $0.trend == nil && $0.takeaway.figures.isEmpty })
+        let pages = try await Pages()
+        for template in ["report.md", "report.html"] {
+            let text = try pages.render(BriefingView(briefing), template: template)
+            #expect(!Self.hasNonFinite(text), "\(template)")
+            #expect(text.contains("What the data lacks"))
+        }
+        let json = String(decoding: try JSONEncoder().encode(briefing), as: UTF8.self)
+        #expect(!Self.hasNonFinite(json))
+    }
+
+    /// Whether a text prints a NaN or an infinity as Swift, JSON or C would.
+    static func hasNonFinite(_ text: String) -> Bool {
+        text.contains(/\b(nan|NaN|inf|Infinity)\b/)
+    }
+
+    @Test func thinDataStillRenders() async throws {
+        // One sci-tech bond, no conventional bond, no curve, no macro series.
+        let issuer = Sample.issuer(31)
+        let snapshot = Sample.snapshot(
+            issuers: [issuer], bonds: [Sample.bond("102500001.IB", issuer: issuer, issued: "2025-03-01")])
+        let briefing = Briefing(snapshot)
+        #expect(briefing.issuance.bonds == 1 && briefing.advantage.conclusion == .tooFewPairs)
+        #expect(briefing.missing.contains { $0.contains("issue spreads are not computed") })
+        let html = try await Pages().render(BriefingView(briefing), template: "report.html")
+        #expect(html.contains("Too few comparable conventional bonds"))
+    }
+
+    @Test func templatesEscapeWhatTheyPrint() async throws {
+        let hostile = Sample.issuer(32, name: "<script>alert(1)</script> | *bold*")
+        let snapshot = Sample.snapshot(
+            issuers: [hostile], bonds: [Sample.bond("102500001.IB", issuer: hostile, issued: "2025-03-01")])
+        let view = BriefingView(Briefing(snapshot))
+        let pages = try await Pages()
+        let html = try pages.render(view, template: "report.html")
+        #expect(!html.contains("<script>alert(1)"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        let markdown = try pages.render(view, template: "report.md")
+        #expect(!markdown.contains("<script>") && markdown.contains("&lt;script&gt;"))
+        #expect(markdown.contains("\\| \\*bold\\*"))
+    }
+}

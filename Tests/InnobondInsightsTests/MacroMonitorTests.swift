@@ -1,0 +1,95 @@
+import FixedIncome
+import InnobondInsights
+import InnobondModel
+import Testing
+
+/// Growth, gaps, vintages and averages of money series, on a handful of
+/// observations modelled on the M1 definition change of January 2025.
+@Suite struct MacroMonitorTests {
+    typealias O = Sample
+
+    /// M1 under the 2001 definition through December 2024 with published
+    /// growth; under the 2025 definition, levels from January 2024 (a
+    /// revision published with the January 2025 data) and growth from
+    /// January 2025; the old definition also has a January 2025 level.
+    static let m1 = [
+        O.observation("M1", "2024-01", value: 63.3, yoy: 5.9, definition: "M1_2001", published: "2024-02-13"),
+        O.observation("M1", "2024-12", value: 67.1, yoy: 1.2, definition: "M1_2001", published: "2025-01-13"),
+        O.observation("M1", "2025-01", value: 61.0, definition: "M1_2001", published: "2025-02-13"),
+        O.observation("M1", "2024-01", value: 105.1, definition: "M1_2025", published: "2025-02-14"),
+        O.observation("M1", "2024-02", value: 106.0, definition: "M1_2025", published: "2025-02-14"),
+        O.observation("M1", "2025-01", value: 106.6, yoy: 0.4, definition: "M1_2025", published: "2025-02-14"),
+        O.observation("M1", "2025-02", value: 109.44, definition: "M1_2025", published: "2025-03-13"),
+    ]
+    static let m2 = [
+        O.observation("M2", "2024-01", value: 297.6, yoy: 8.7, definition: "M2_2001", published: "2024-02-13"),
+        O.observation("M2", "2024-12", value: 313.5, yoy: 7.3, definition: "M2_2001", published: "2025-01-13"),
+        O.observation("M2", "2025-01", value: 318.52, yoy: 7.0, definition: "M2_2001", published: "2025-02-13"),
+        O.observation("M2", "2025-02", value: 320.52, yoy: 7.0, definition: "M2_2001", published: "2025-03-13"),
+    ]
+
+    @Test func growthIsNeverComputedAcrossADefinitionChange() {
+        let monitor = MacroMonitor(Self.m1)
+        let growth = Dictionary(uniqueKeysWithValues: monitor.growth("M1").map { ($0.period.description, $0) })
+        // 2024: the old definition's published rates (the new one has no level a year earlier).
+        #expect(growth["2024-01"]?.valuePercent == 5.9 && growth["2024-01"]?.definition == "M1_2001")
+        #expect(growth["2024-12"]?.definition == "M1_2001")
+        // January 2025: the new definition's published rate, not 61.0 / 63.3 − 1 (old) nor
+        // 106.6 / 63.3 − 1 (across the break).
+        #expect(growth["2025-01"]?.valuePercent == 0.4 && growth["2025-01"]?.definition == "M1_2025")
+        // February 2025: levels of the new definition only: 109.44 / 106.0 − 1.
+        #expect(growth["2025-02"]?.method == .fromLevels)
+        #expect(growth["2025-02"].map { abs($0.valuePercent - (109.44 / 106.0 - 1) * 100) < 1e-12 } == true)
+        // No period anywhere has growth from levels of two definitions.
+        let acrossBreak = (109.44 / 63.3 - 1) * 100
+        #expect(monitor.growth("M1").allSatisfy { abs($0.valuePercent - acrossBreak) > 1 })
+        #expect(growth.count == 4)
+    }
+
+    @Test func withoutThePublishedRateTheOldDefinitionUsesItsOwnLevels() {
+        // Without the new definition's January 2025 figures, January 2025 growth comes
+        // from the old definition's own levels: 61.0 / 63.3 − 1.
+        let rows = Self.m1.filter { !($0.definition == "M1_2025" && $0.period == MacroPeriod("2025-01")!) }
+        let growth = MacroMonitor(rows).growth("M1").first { $0.period == MacroPeriod("2025-01")! }
+        #expect(growth?.definition == "M1_2001" && growth?.method == .fromLevels)
+        #expect(growth.map { abs($0.valuePercent - (61.0 / 63.3 - 1) * 100) < 1e-12 } == true)
+    }
+
+    @Test func theGapIsBroadMinusNarrowGrowth() {
+        let monitor = MacroMonitor(Self.m1 + Self.m2)
+        let gap = monitor.gap()
+        #expect(gap.map(\.period.description) == ["2024-01", "2024-12", "2025-01", "2025-02"])
+        #expect(abs(gap[0].valuePercent - (8.7 - 5.9)) < 1e-12)
+        #expect(abs(gap[2].valuePercent - (7.0 - 0.4)) < 1e-12)
+        #expect(gap[2].definition == "M2_2001 − M1_2025" && gap[2].method == .published)
+        #expect(gap[3].method == .fromLevels)
+    }
+
+    @Test func vintagesShowWhatWasKnownOnADate() {
+        let first = O.observation(
+            "TSF_stock", "2024-12", value: 408.34, yoy: 8.0, definition: "TSF_2019", published: "2025-01-13")
+        let revised = O.observation(
+            "TSF_stock", "2024-12", value: 408.71, yoy: 8.0, definition: "TSF_2019", published: "2025-02-14")
+        let rows = [first, revised]
+        #expect(MacroMonitor(rows).observations["TSF_stock"]?.map(\.value) == [408.71])
+        #expect(MacroMonitor(rows, asOf: Sample.date("2025-02-13")).observations["TSF_stock"]?.map(\.value) == [408.34])
+        #expect(MacroMonitor(rows, asOf: Sample.date("2025-01-12")).observations["TSF_stock"] == nil)
+        #expect(MacroMonitor(rows).vintages["TSF_stock"]?.count == 2)
+        // As known on 13 February 2025 the new M1 definition was not yet published.
+        let before = MacroMonitor(Self.m1, asOf: Sample.date("2025-02-13"))
+        #expect(before.definitions(of: "M1").map(\.definition) == ["M1_2001"])
+        #expect(MacroMonitor(Self.m1).definitions(of: "M1").map(\.definition) == ["M1_2001", "M1_2025"])
+    }
+
+    @Test func periodAveragesTakeThePointsDatedInTheRange() throws {
+        let points = (1...12).map { TimePoint(date: MacroPeriod.month(2023, $0).lastDay, value: Double($0)) }
+        let year = try #require(PeriodAverage(points, over: .year(2023)))
+        #expect(year.value == 6.5 && year.count == 12)
+        let quarter = try #require(PeriodAverage(points, over: .quarter(2023, 2)))
+        #expect(quarter.value == 5 && quarter.count == 3)  // April to June: 4, 5, 6
+        let range = try #require(PeriodAverage(points, over: DateRange(from: Sample.date("2023-11-01"))))
+        #expect(range.value == 11.5)
+        #expect(PeriodAverage(points, over: .year(2024)) == nil)
+        #expect(DateRange.quarter(2024, 1).description == "2024 Q1" && DateRange.year(2023).description == "2023")
+    }
+}
