@@ -2,36 +2,25 @@
 /// the method ChinaBond publishes its yield curves with, and discounts by the
 /// factors that reprice par bonds at every anniversary of its date and at
 /// every input maturity.
-///
-/// Method: F. N. Fritsch and R. E. Carlson, "Monotone Piecewise Cubic
-/// Interpolation", SIAM J. Numer. Anal. 17 (1980): secant-averaged tangents,
-/// limited so that each piece stays monotone between its points. Par yields
-/// are flat beyond the first and last points.
 public struct HermiteCurve: YieldCurve {
     public let referenceDate: CivilDate
-    /// The input points, by maturity.
-    public let points: [ParYield]
-    /// Input times in years (ACT/365F).
-    private let times: [Double]
-    private let yields: [Double]
-    private let tangents: [Double]
+    /// The interpolated par yields.
+    public let parYields: HermiteParYields
     /// The discount factors implied by the interpolated par yields.
     public let discountCurve: DiscountCurve
+
+    /// The input points, by maturity.
+    public var points: [ParYield] { parYields.points }
 
     /// - Throws: ``CurveError`` for no, repeated, past or non-finite points.
     public init(
         referenceDate: CivilDate, parYields: [ParYield], frequency: Frequency = .annual,
         dayCount: DayCount = .actualActualICMA
     ) throws(CurveError) {
-        let points = try DiscountCurve.validated(parYields, referenceDate: referenceDate)
+        let interpolation = try HermiteParYields(referenceDate: referenceDate, parYields: parYields)
+        let points = interpolation.points
         self.referenceDate = referenceDate
-        self.points = points
-        let times = points.map { Double(referenceDate.days(to: $0.maturity)) / 365 }
-        let yields = points.map(\.yield)
-        let tangents = Self.monotoneTangents(times, yields)
-        self.times = times
-        self.yields = yields
-        self.tangents = tangents
+        self.parYields = interpolation
         // Par bonds at each coupon anniversary up to the last maturity, and at
         // each input maturity, priced on the interpolated par yields.
         var maturities = Set(points.map(\.maturity))
@@ -41,20 +30,46 @@ public struct HermiteCurve: YieldCurve {
             if date > points[0].maturity { maturities.insert(date) }
             months += frequency.monthsPerPeriod
         }
-        let interpolate = { (date: CivilDate) -> Double in
-            Self.evaluate(Double(referenceDate.days(to: date)) / 365, curve: (times, yields, tangents))
-        }
-        let synthetic = maturities.sorted().map { ParYield(maturity: $0, yield: interpolate($0)) }
+        let synthetic = maturities.sorted().map { ParYield(maturity: $0, yield: interpolation.parYield(at: $0)) }
         discountCurve = try DiscountCurve.bootstrap(
             referenceDate: referenceDate, parYields: synthetic, frequency: frequency, dayCount: dayCount)
     }
 
     /// The interpolated par yield (decimal) at `date`.
-    public func parYield(at date: CivilDate) -> Double {
-        Self.evaluate(time(to: date), curve: (times, yields, tangents))
-    }
+    public func parYield(at date: CivilDate) -> Double { parYields.parYield(at: date) }
 
     public func discountFactor(time: Double) -> Double { discountCurve.discountFactor(time: time) }
+}
+
+/// Par yields interpolated by monotone cubic Hermite splines in time
+/// (ACT/365F years from the reference date), flat beyond the first and last
+/// points: the interpolation of ``HermiteCurve`` without its discount factors.
+///
+/// Method: F. N. Fritsch and R. E. Carlson, "Monotone Piecewise Cubic
+/// Interpolation", SIAM J. Numer. Anal. 17 (1980): secant-averaged tangents,
+/// limited so that each piece stays monotone between its points.
+public struct HermiteParYields: Sendable {
+    public let referenceDate: CivilDate
+    /// The input points, by maturity.
+    public let points: [ParYield]
+    private let times: [Double]
+    private let yields: [Double]
+    private let tangents: [Double]
+
+    /// - Throws: ``CurveError`` for no, repeated, past or non-finite points.
+    public init(referenceDate: CivilDate, parYields: [ParYield]) throws(CurveError) {
+        let points = try DiscountCurve.validated(parYields, referenceDate: referenceDate)
+        self.referenceDate = referenceDate
+        self.points = points
+        times = points.map { Double(referenceDate.days(to: $0.maturity)) / 365 }
+        yields = points.map(\.yield)
+        tangents = Self.monotoneTangents(times, yields)
+    }
+
+    /// The interpolated par yield (decimal) at `date`.
+    public func parYield(at date: CivilDate) -> Double {
+        Self.evaluate(Double(referenceDate.days(to: date)) / 365, curve: (times, yields, tangents))
+    }
 
     static func evaluate(_ t: Double, curve: (times: [Double], yields: [Double], tangents: [Double])) -> Double {
         let (x, y, m) = curve

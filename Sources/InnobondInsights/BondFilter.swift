@@ -58,6 +58,11 @@ public struct BondFilter: Sendable, Hashable, Codable {
         return true
     }
 
+    /// Whether any condition is on the issuer.
+    var readsIssuer: Bool {
+        !sectors.isEmpty || !ownerships.isEmpty || !provinces.isEmpty || !(text ?? "").isEmpty
+    }
+
     /// The same filter with the sci-tech condition replaced.
     public func with(sciTech: Bool?) -> BondFilter {
         var copy = self
@@ -69,6 +74,7 @@ public struct BondFilter: Sendable, Hashable, Codable {
 extension RegistrySnapshot {
     /// The bonds a filter passes, in registry order.
     public func bonds(matching filter: BondFilter) -> [Bond] {
-        bonds.filter { filter.matches($0, issuer: issuersByCode[$0.uscc]) }
+        guard filter.readsIssuer else { return bonds.filter { filter.matches($0, issuer: nil) } }
+        return bonds.filter { filter.matches($0, issuer: issuersByCode[$0.uscc]) }
     }
 }

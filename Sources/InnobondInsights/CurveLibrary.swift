@@ -47,10 +47,19 @@ public struct CurveLibrary: Sendable {
 
     /// The Hermite curve of a day, `nil` when its points do not make one.
     public func curve(_ day: Day) -> HermiteCurve? {
-        let parYields = day.points.compactMap { point in
+        try? HermiteCurve(referenceDate: day.date, parYields: parYields(day))
+    }
+
+    /// The Hermite par yields of a day (the curve without its discount
+    /// factors), `nil` when its points do not make one.
+    public func interpolation(_ day: Day) -> HermiteParYields? {
+        try? HermiteParYields(referenceDate: day.date, parYields: parYields(day))
+    }
+
+    private func parYields(_ day: Day) -> [ParYield] {
+        day.points.compactMap { point in
             point.tenor.advance(day.date).map { ParYield(maturity: $0, yield: point.yieldPercent / 100) }
         }
-        return try? HermiteCurve(referenceDate: day.date, parYields: parYields)
     }
 
     /// A curve's par yield (percent) at one tenor on each of its days:
@@ -66,6 +75,7 @@ public struct CurveLibrary: Sendable {
 
     static func interpolate(_ points: [(tenor: Tenor, yieldPercent: Double)], years: Double) -> Double? {
         guard let first = points.first, let last = points.last else { return nil }
+        if let exact = points.first(where: { $0.tenor.approximateYears == years }) { return exact.yieldPercent }
         if years <= first.tenor.approximateYears { return first.yieldPercent }
         for (left, right) in zip(points, points.dropFirst()) where years <= right.tenor.approximateYears {
             let x0 = left.tenor.approximateYears

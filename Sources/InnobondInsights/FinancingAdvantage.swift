@@ -73,63 +73,85 @@ public struct FinancingAdvantage: Sendable, Codable, Equatable {
     ) {
         self.filter = filter
         self.minimumPairs = minimumPairs
+        // Bonds are read in place, by index into the scope: copying them costs more than the analysis.
         let scope = snapshot.bonds(matching: filter.with(sciTech: nil))
-        let sciTechBonds = scope.filter(\.sciTech)
-        let conventionalBonds = scope.filter { !$0.sciTech }
+        let sciTechIndices = scope.indices.filter { scope[$0].sciTech }
+        let conventionalIndices = scope.indices.filter { !scope[$0].sciTech }
 
-        var spreadCache: [CivilDate: HermiteCurve?] = [:]
-        func issueSpreadBp(_ bond: Bond) -> Double? {
-            let curve: HermiteCurve?
-            if let cached = spreadCache[bond.issueDate] {
+        var curveCache: [Int: HermiteParYields?] = [:]
+        func issueSpreadBp(_ index: Int) -> Double? {
+            let day = scope[index].issueDate.dayNumber
+            let curve: HermiteParYields?
+            if let cached = curveCache[day] {
                 curve = cached
             } else {
-                curve = curves.day(governmentCurve, on: bond.issueDate).flatMap(curves.curve)
-                spreadCache[bond.issueDate] = curve
+                curve = curves.day(governmentCurve, on: scope[index].issueDate).flatMap(curves.interpolation)
+                curveCache[day] = curve
             }
             guard let curve else { return nil }
-            return (bond.couponRatePercent - 100 * curve.parYield(at: bond.pricingDate)) * 100
+            return (scope[index].couponRatePercent - 100 * curve.parYield(at: scope[index].pricingDate)) * 100
         }
-        func figures(_ bonds: [Bond]) -> GroupFigures {
+        func figures(_ indices: [Int]) -> GroupFigures {
             GroupFigures(
-                bonds: bonds.count, tenorYears: SampleStatistics(bonds.map(\.tenorYears)),
-                couponPercent: SampleStatistics(bonds.map(\.couponRatePercent)),
-                issueSpreadBp: SampleStatistics(bonds.compactMap(issueSpreadBp)))
+                bonds: indices.count, tenorYears: SampleStatistics(indices.map { scope[$0].tenorYears }),
+                couponPercent: SampleStatistics(indices.map { scope[$0].couponRatePercent }),
+                issueSpreadBp: SampleStatistics(indices.compactMap(issueSpreadBp)))
         }
-        sciTech = figures(sciTechBonds)
-        conventional = figures(conventionalBonds)
+        sciTech = figures(sciTechIndices)
+        conventional = figures(conventionalIndices)
 
+        // Match on plain numbers: a rating's rank, the issue month, the day, the order of codes.
         struct Cell: Hashable {
-            var rating: Rating?
+            var rating: Int
             var market: Market
             var month: Int
             var bucket: TenorBucket
         }
-        func cell(_ bond: Bond) -> Cell {
-            Cell(
-                rating: bond.rating, market: bond.market, month: bond.issueDate.year * 12 + bond.issueDate.month,
-                bucket: bond.pricingTenorBucket)
+        struct Terms {
+            var index: Int
+            var day: Int
+            var years: Double
         }
-        let candidates = Dictionary(grouping: conventionalBonds.filter { $0.rating != nil }, by: cell)
+        func cell(_ index: Int) -> Cell {
+            let date = scope[index].issueDate
+            return Cell(
+                rating: scope[index].rating?.rank ?? -1, market: scope[index].market,
+                month: date.year * 12 + date.month,
+                bucket: scope[index].pricingTenorBucket)
+        }
+        func byCode(_ indices: [Int]) -> [Int] {
+            let sorted = zip(indices, indices.dropFirst()).allSatisfy { scope[$0].code < scope[$1].code }
+            return sorted ? indices : indices.sorted { scope[$0].code < scope[$1].code }
+        }
+        // Candidates in code order, so that the first of equals is the lowest code.
+        var candidates: [Cell: [Terms]] = [:]
+        for index in byCode(conventionalIndices) where scope[index].rating != nil {
+            candidates[cell(index), default: []].append(
+                Terms(index: index, day: scope[index].issueDate.dayNumber, years: scope[index].pricingTenorYears))
+        }
         var pairs: [Pair] = []
-        for bond in sciTechBonds.sorted(by: { $0.code < $1.code }) where bond.rating != nil {
-            guard let group = candidates[cell(bond)] else { continue }
-            let best = group.min { a, b in
-                let keyA = (
-                    abs(a.issueDate.days(to: bond.issueDate)), abs(a.pricingTenorYears - bond.pricingTenorYears)
-                )
-                let keyB = (
-                    abs(b.issueDate.days(to: bond.issueDate)), abs(b.pricingTenorYears - bond.pricingTenorYears)
-                )
-                return keyA != keyB ? keyA < keyB : a.code < b.code
-            }!
+        for index in byCode(sciTechIndices) where scope[index].rating != nil {
+            guard let group = candidates[cell(index)] else { continue }
+            let day = scope[index].issueDate.dayNumber
+            let years = scope[index].pricingTenorYears
+            // Nearest issue date, then nearest priced tenor, then the first in code order.
+            var best = group[0]
+            var bestKey = (abs(best.day - day), abs(best.years - years))
+            for terms in group.dropFirst() {
+                let key = (abs(terms.day - day), abs(terms.years - years))
+                if key < bestKey {
+                    best = terms
+                    bestKey = key
+                }
+            }
             pairs.append(
                 Pair(
-                    sciTech: bond.code.value, conventional: best.code.value,
-                    couponDifferenceBp: (bond.couponRatePercent - best.couponRatePercent) * 100,
-                    tenorDifferenceYears: bond.pricingTenorYears - best.pricingTenorYears))
+                    sciTech: scope[index].code.value, conventional: scope[best.index].code.value,
+                    couponDifferenceBp: (scope[index].couponRatePercent - scope[best.index].couponRatePercent) * 100,
+                    tenorDifferenceYears: years - best.years))
         }
         self.pairs = pairs
-        unmatched = sciTechBonds.count - pairs.count
+        unmatched = sciTechIndices.count - pairs.count
         let differences = SampleStatistics(pairs.map(\.couponDifferenceBp))
         couponDifferenceBp = differences
         confidenceInterval95Bp = differences?.confidenceInterval95

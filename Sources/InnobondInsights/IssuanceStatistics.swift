@@ -56,69 +56,97 @@ public struct IssuanceStatistics: Sendable, Codable, Equatable {
         let bonds = snapshot.bonds(matching: filter)
         self.filter = filter
         self.bonds = bonds.count
-        issuers = Set(bonds.map(\.uscc)).count
         let total = bonds.reduce(Int64(0)) { $0 + $1.amount.fen }
         amountFen = total
         tenorYears = SampleStatistics(bonds.map(\.tenorYears))
         couponPercent = SampleStatistics(bonds.map(\.couponRatePercent))
 
+        // Breakdowns count by small integer codes; issuers by their position in the snapshot.
         let issuersByCode = snapshot.issuersByCode
+        let amounts = bonds.map(\.amount.fen)
+        let owners = bonds.map(\.uscc)
+        var issuerIDs: [USCC: Int] = [:]
+        let ownerIDs = owners.map { uscc in
+            if let id = issuerIDs[uscc] { return id }
+            issuerIDs[uscc] = issuerIDs.count
+            return issuerIDs.count - 1
+        }
+        let sectorOrder = Sector.allCases
+        let ownershipOrder = Ownership.allCases
+        var sectorCodes = [Int](repeating: -1, count: bonds.count)
+        var ownershipCodes = [Int](repeating: -1, count: bonds.count)
+        for (index, uscc) in owners.enumerated() {
+            if let issuer = issuersByCode[uscc] {
+                sectorCodes[index] = sectorOrder.firstIndex(of: issuer.sector)!
+                ownershipCodes[index] = ownershipOrder.firstIndex(of: issuer.ownership)!
+            }
+        }
+        /// Groups by an integer code of each bond (by index), named by `key`.
         func groups(
-            _ key: (Bond) -> String, label: (String) -> String, order: [String]? = nil,
+            _ code: (Int) -> Int, key: (Int) -> String, label: (String) -> String, order: [Int]? = nil,
             sort: ((Group, Group) -> Bool)? = nil
         ) -> [Group] {
-            var fen: [String: Int64] = [:]
-            var counts: [String: Int] = [:]
-            var owners: [String: Set<USCC>] = [:]
-            for bond in bonds {
-                let value = key(bond)
-                fen[value, default: 0] += bond.amount.fen
-                counts[value, default: 0] += 1
-                owners[value, default: []].insert(bond.uscc)
+            var totals: [Int: (fen: Int64, bonds: Int, issuers: Set<Int>)] = [:]
+            for index in amounts.indices {
+                totals[code(index), default: (0, 0, [])].fen += amounts[index]
+                totals[code(index), default: (0, 0, [])].bonds += 1
+                totals[code(index), default: (0, 0, [])].issuers.insert(ownerIDs[index])
             }
-            let keys = order ?? Array(fen.keys)
-            let result = keys.map { value in
-                Group(
-                    key: value, label: label(value), issuers: owners[value]?.count ?? 0, bonds: counts[value] ?? 0,
-                    amountFen: fen[value] ?? 0, share: total > 0 ? Double(fen[value] ?? 0) / Double(total) : 0)
+            let result = (order ?? Array(totals.keys)).map { value in
+                let entry = totals[value] ?? (0, 0, [])
+                let name = key(value)
+                return Group(
+                    key: name, label: label(name), issuers: entry.issuers.count, bonds: entry.bonds,
+                    amountFen: entry.fen, share: total > 0 ? Double(entry.fen) / Double(total) : 0)
             }
             return sort.map { result.sorted(by: $0) } ?? result
         }
         let byAmount: (Group, Group) -> Bool = { ($0.amountFen, $1.key) > ($1.amountFen, $0.key) }
 
         bySector = groups(
-            { issuersByCode[$0.uscc]?.sector.rawValue ?? "unknown" },
+            { sectorCodes[$0] }, key: { $0 < 0 ? "unknown" : sectorOrder[$0].rawValue },
             label: { Sector(rawValue: $0)?.label ?? "Unknown issuer" }, sort: byAmount)
-        var monthKeys: [String] = []
-        if let first = bonds.map(\.issueDate).min(), let last = bonds.map(\.issueDate).max() {
-            var month = first.endOfMonth(addingMonths: 0)
-            while month.monthKey <= last.monthKey {
-                monthKeys.append(month.monthKey)
-                month = month.endOfMonth(addingMonths: 1)
-            }
-        }
-        byMonth = groups({ $0.issueDate.monthKey }, label: { $0 }, order: monthKeys)
-        let ratingKeys = Rating.scale + ["unrated"]
-        byRating = groups({ $0.rating?.value ?? "unrated" }, label: { $0 }).sorted {
-            ratingKeys.firstIndex(of: $0.key)! < ratingKeys.firstIndex(of: $1.key)!
-        }
+        let issueDates = bonds.map(\.issueDate)
+        let months = issueDates.map { $0.year * 12 + $0.month - 1 }
+        let monthRange = months.min().map { $0...months.max()! }
+        byMonth = groups(
+            { months[$0] }, key: { .padded($0 / 12, width: 4) + "-" + .padded($0 % 12 + 1, width: 2) }, label: { $0 },
+            order: monthRange.map(Array.init) ?? [])
+        let ratings = bonds.map { $0.rating?.rank ?? Rating.scale.count }
+        byRating = groups(
+            { ratings[$0] }, key: { $0 < Rating.scale.count ? Rating.scale[$0] : "unrated" }, label: { $0 }
+        ).sorted { (Rating($0.key)?.rank ?? Rating.scale.count) < (Rating($1.key)?.rank ?? Rating.scale.count) }
+        let bucketOrder = TenorBucket.allCases
+        let buckets = bonds.map { bucketOrder.firstIndex(of: $0.tenorBucket)! }
         byTenor = groups(
-            { $0.tenorBucket.rawValue }, label: { TenorBucket(rawValue: $0)!.label },
-            order: TenorBucket.allCases.map(\.rawValue))
+            { buckets[$0] }, key: { bucketOrder[$0].rawValue }, label: { TenorBucket(rawValue: $0)!.label },
+            order: Array(bucketOrder.indices))
         byIssuerType = groups(
-            { issuersByCode[$0.uscc]?.ownership.rawValue ?? "unknown" },
+            { ownershipCodes[$0] }, key: { $0 < 0 ? "unknown" : ownershipOrder[$0].rawValue },
             label: { Ownership(rawValue: $0)?.label ?? "Unknown issuer" }, sort: byAmount)
-        byMarket = groups({ $0.market.rawValue }, label: { Market(rawValue: $0)!.label }, sort: byAmount)
+        let marketOrder = Market.allCases
+        let markets = bonds.map { marketOrder.firstIndex(of: $0.market)! }
+        byMarket = groups(
+            { markets[$0] }, key: { marketOrder[$0].rawValue }, label: { Market(rawValue: $0)!.label },
+            sort: byAmount)
 
-        var fenByIssuer: [USCC: Int64] = [:]
-        var bondsByIssuer: [USCC: Int] = [:]
-        for bond in bonds {
-            fenByIssuer[bond.uscc, default: 0] += bond.amount.fen
-            bondsByIssuer[bond.uscc, default: 0] += 1
+        issuers = issuerIDs.count
+        var usccOfID = [USCC](repeating: USCC.completing("00000000000000000")!, count: issuerIDs.count)
+        for (uscc, id) in issuerIDs { usccOfID[id] = uscc }
+        var fenByIssuer = [Int64](repeating: 0, count: issuerIDs.count)
+        var bondsByIssuer = [Int](repeating: 0, count: issuerIDs.count)
+        for index in amounts.indices {
+            fenByIssuer[ownerIDs[index]] += amounts[index]
+            bondsByIssuer[ownerIDs[index]] += 1
         }
-        league = fenByIssuer.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(leagueSize).map { uscc, fen in
-            LeagueEntry(
-                uscc: uscc.value, name: issuersByCode[uscc]?.name ?? uscc.value, bonds: bondsByIssuer[uscc]!,
+        let ranked = fenByIssuer.indices.sorted {
+            (fenByIssuer[$0], usccOfID[$1]) > (fenByIssuer[$1], usccOfID[$0])
+        }
+        league = ranked.prefix(leagueSize).map { id in
+            let uscc = usccOfID[id]
+            let fen = fenByIssuer[id]
+            return LeagueEntry(
+                uscc: uscc.value, name: issuersByCode[uscc]?.name ?? uscc.value, bonds: bondsByIssuer[id],
                 amountFen: fen, share: total > 0 ? Double(fen) / Double(total) : 0)
         }
     }
@@ -134,5 +162,13 @@ extension Ownership {
         case .mixed: return "Mixed ownership"
         case .foreign: return "Foreign-invested"
         }
+    }
+}
+
+extension String {
+    /// A non-negative number with at least `width` digits: `padded(3, width: 2)` is `03`.
+    static func padded(_ value: Int, width: Int) -> String {
+        let digits = "\(value)"
+        return String(repeating: "0", count: Swift.max(0, width - digits.count)) + digits
     }
 }

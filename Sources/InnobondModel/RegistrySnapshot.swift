@@ -8,9 +8,9 @@ import FixedIncome
 public struct RegistrySnapshot: Sendable {
     /// Whether the registry holds the built-in demo data set.
     public var isDemo: Bool
-    public var issuers: [Issuer]
+    public let issuers: [Issuer]
     public var financials: [IssuerFinancials]
-    public var bonds: [Bond]
+    public let bonds: [Bond]
     public var proceeds: [UseOfProceeds]
     public var curvePoints: [CurvePoint]
     public var macro: [MacroObservation]
@@ -20,8 +20,8 @@ public struct RegistrySnapshot: Sendable {
 
     /// Issuers by code.
     public let issuersByCode: [USCC: Issuer]
-    /// Bonds by code.
-    public let bondsByCode: [BondCode: Bond]
+    /// Each bond's position in ``bonds``, by code.
+    private let bondPositions: [BondCode: Int]
 
     public init(
         isDemo: Bool, issuers: [Issuer], financials: [IssuerFinancials], bonds: [Bond], proceeds: [UseOfProceeds],
@@ -38,8 +38,14 @@ public struct RegistrySnapshot: Sendable {
         self.investments = investments
         self.counts = counts
         issuersByCode = Dictionary(issuers.map { ($0.uscc, $0) }, uniquingKeysWith: { first, _ in first })
-        bondsByCode = Dictionary(bonds.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        var positions: [BondCode: Int] = [:]
+        positions.reserveCapacity(bonds.count)
+        for index in bonds.indices where positions[bonds[index].code] == nil { positions[bonds[index].code] = index }
+        bondPositions = positions
     }
+
+    /// The bond with a code.
+    public func bond(_ code: BondCode) -> Bond? { bondPositions[code].map { bonds[$0] } }
 
     /// An empty registry.
     public static let empty = RegistrySnapshot(

@@ -273,7 +273,9 @@ public final class PostgresRegistryStore: RegistryStore {
                 let schema = TableSchema.of(Record.kind)
                 let sql =
                     "SELECT \(Self.selectList(schema)) FROM \(schema.table) ORDER BY \(schema.keyColumns.joined(separator: ", "))"
-                return try await self.rows(sql, [], connection: connection).map { try schema.record(of: $0) as! Record }
+                return try await self.rows(sql, [], connection: connection).map {
+                    try schema.snapshotRecord(of: $0) as! Record
+                }
             }
             var counts: [RecordKind: Int] = [:]
             for kind in RecordKind.allCases {

@@ -37,6 +37,8 @@ public struct TableSchema: Sendable {
     public let columns: [TableColumn]
     /// Database names of the key columns.
     public let keyColumns: [String]
+    /// Each file column's position in ``columns``.
+    let positions: [String: Int]
 
     /// The schema of a kind.
     public static func of(_ kind: RecordKind) -> TableSchema { all[kind]! }
@@ -53,6 +55,7 @@ public struct TableSchema: Sendable {
             let name = storage == .money ? column.name.replacingSuffix("_cny", with: "_fen") : column.name
             return TableColumn(fileName: column.name, name: name, storage: storage, required: column.required)
         }
+        positions = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.fileName, $0) })
         keyColumns = kind.keyColumns.map { key in
             let column = kind.columns.first { $0.name == key }!
             return Self.storage(kind, column.name) == .money ? column.name.replacingSuffix("_cny", with: "_fen") : key
@@ -117,7 +120,6 @@ public struct TableSchema: Sendable {
     /// The record of a database row.
     public func record(of row: [SQLValue]) throws(RowIssues) -> any RegistryRecord {
         let texts = texts(of: row)
-        let positions = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.fileName, $0) })
         return try kind.recordType.read { name in positions[name].flatMap { texts[$0] } }
     }
 }

@@ -379,9 +379,21 @@ public enum StoreContract {
         #expect(!snapshot.isDemo)
         #expect(snapshot.issuers.count == 2 && snapshot.bonds.count == 3 && snapshot.proceeds.count == 2)
         #expect(snapshot.counts[.quotes] == 4 && snapshot.counts[.macro] == 4)
-        let bond = snapshot.bondsByCode[BondCode("102580123.IB")!]
+        let bond = snapshot.bond(BondCode("102580123.IB")!)
         #expect(bond?.amount == Money(fen: 166_000_000_000) && bond?.putDate?.iso8601 == "2028-05-09")
         #expect(snapshot.bonds.first { $0.type == .commercialPaper }?.frequency == .atMaturity)
+        // The typed reading of snapshots gives what the validating reading gives.
+        func sameBothWays<Record: RegistryRecord & Equatable>(_ records: [Record]) throws {
+            let schema = TableSchema.of(Record.kind)
+            for record in records {
+                let row = schema.values(of: record)
+                #expect(try schema.snapshotRecord(of: row) as? Record == record)
+                #expect(try schema.record(of: row) as? Record == record)
+            }
+        }
+        try sameBothWays(snapshot.bonds)
+        try sameBothWays(snapshot.curvePoints)
+        try sameBothWays(snapshot.proceeds)
         let quotes = try await store.quotes(
             bond: BondCode("102580123.IB")!, from: try .init(iso8601: "2025-06-04"), through: nil)
         #expect(quotes.map(\.date.iso8601) == ["2025-06-04", "2025-06-05"])

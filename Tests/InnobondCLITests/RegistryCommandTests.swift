@@ -127,19 +127,24 @@ import Testing
         let process = Process()
         process.executableURL = CommandRunner.executable
         process.arguments = ["import", "curves", file, "--database", database]
-        process.standardError = FileHandle.nullDevice
+        let errors = folder.path("stderr.txt")
+        _ = FileManager.default.createFile(atPath: errors, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
         try process.run()
-        // Wait until the import is writing, then kill it.
+        // Kill it while it reads and stages the file (seconds in a debug build), well before it commits.
+        // The waits block this thread rather than suspend: other tests may hold the cooperative threads.
         let deadline = Date().addingTimeInterval(60)
-        while process.isRunning && Date() < deadline {
-            let size = (try? FileManager.default.attributesOfItem(atPath: database + "-wal")[.size] as? Int) ?? 0
-            if size > 1_000_000 { break }
-            try await Task.sleep(for: .milliseconds(20))
+        while process.isRunning && Date() < deadline && !FileManager.default.fileExists(atPath: database + "-wal") {
+            usleep(10_000)
         }
+        usleep(800_000)
         let killedMidway = process.isRunning
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        #expect(killedMidway, "the import finished before it could be killed; make the file larger")
+        #expect(
+            killedMidway,
+            "the import ended (status \(process.terminationStatus)) before it could be killed: \((try? String(contentsOfFile: errors, encoding: .utf8)) ?? "")"
+        )
 
         let queue = try DatabaseQueue(path: database)
         let integrity = try await queue.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }

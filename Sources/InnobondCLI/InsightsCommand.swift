@@ -1,0 +1,156 @@
+import ArgumentParser
+import FixedIncome
+import Foundation
+import InnobondInsights
+import InnobondModel
+import InnobondStore
+
+/// `innobond insights`: issuance statistics, financing advantage and the
+/// monetary monitor for a period and filter.
+struct InsightsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "insights",
+        abstract: "Issuance statistics, financing advantage and the monetary monitor for a period and filter.",
+        discussion: "Filters repeat or take comma-separated values; an empty filter keeps every bond."
+    )
+
+    @Option(help: "First issue date, YYYY-MM-DD.")
+    var from: String?
+
+    @Option(help: "Last issue date and end of the conditions table, YYYY-MM-DD (default: the latest in the registry).")
+    var to: String?
+
+    @Option(help: "Money and credit figures as known on this date, YYYY-MM-DD.")
+    var asOf: String?
+
+    @Option(help: "Markets: IB, SH, SZ.")
+    var market: [String] = []
+
+    @Option(help: "Issuer sectors (semiconductors, ai_software, ...).")
+    var sector: [String] = []
+
+    @Option(help: "Ratings (AAA, AA+, ...).")
+    var rating: [String] = []
+
+    @Option(help: "Sci-tech regimes (nafmii_note, exchange_2022, tech_board_2025, legacy_double_innovation).")
+    var regime: [String] = []
+
+    @Option(help: "Issuer ownership (central_soe, local_soe, private, mixed, foreign).")
+    var ownership: [String] = []
+
+    @Option(help: "Issuer provinces, in pinyin.")
+    var province: [String] = []
+
+    @Flag(help: "Print JSON instead of tables.")
+    var json = false
+
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        for (name, value) in [("--from", from), ("--to", to), ("--as-of", asOf)] {
+            if let value, (try? CivilDate(iso8601: value)) == nil {
+                throw ValidationError("\(name) is not a YYYY-MM-DD date: '\(value)'")
+            }
+        }
+        _ = try filter()
+    }
+
+    /// The filter the options describe.
+    func filter() throws -> BondFilter {
+        func values<T>(_ option: String, _ texts: [String], _ parse: (String) -> T?) throws -> Set<T> {
+            var result = Set<T>()
+            for text in texts.flatMap({ $0.split(separator: ",").map(String.init) }) {
+                guard let value = parse(text) else { throw ValidationError("--\(option): unknown value '\(text)'") }
+                result.insert(value)
+            }
+            return result
+        }
+        return BondFilter(
+            issued: DateRange(from: from.flatMap(CivilDate.init), to: to.flatMap(CivilDate.init)),
+            markets: try values("market", market) { Market(rawValue: $0.uppercased()) },
+            regimes: try values("regime", regime, Regime.init(rawValue:)),
+            sectors: try values("sector", sector, Sector.init(rawValue:)),
+            ratings: try values("rating", rating, Rating.init),
+            ownerships: try values("ownership", ownership, Ownership.init(rawValue:)),
+            provinces: try values("province", province) { $0 })
+    }
+
+    func run() async throws {
+        let store = try await database.openStore()
+        defer { Task { try? await store.close() } }
+        let snapshot: RegistrySnapshot
+        do {
+            snapshot = try await store.loadSnapshot()
+        } catch let error as StoreError {
+            throw UsageFailure(error.description)
+        }
+        let filter = try filter()
+        let end = filter.issued.to ?? snapshot.bonds.map(\.issueDate).max() ?? CivilDate.today
+        let summary = InsightsSummary(snapshot, filter: filter, through: end, asOf: asOf.flatMap(CivilDate.init))
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            FileHandle.standardOutput.write(try encoder.encode(summary))
+            FileHandle.standardOutput.write(Data("\n".utf8))
+            return
+        }
+        print(InsightsText.render(summary, isDemo: snapshot.isDemo))
+    }
+}
+
+/// The plain-text tables of `innobond insights`.
+enum InsightsText {
+    static func render(_ summary: InsightsSummary, isDemo: Bool) -> String {
+        typealias T = StatisticsText
+        var lines: [String] = []
+        if isDemo { lines.append(Briefing.demoNotice + "\n") }
+        let issuance = summary.issuance
+        lines.append(
+            "Sci-tech bonds issued \(issuance.filter.issued): \(T.grouped(issuance.bonds)) bonds by "
+                + "\(T.grouped(issuance.issuers)) issuers, RMB \(T.billions(Double(issuance.amountFen) / 100)) bn")
+        if let tenor = issuance.tenorYears, let coupon = issuance.couponPercent {
+            lines.append(
+                "  tenor mean \(NumberText.fixed(tenor.mean, 2)) y, median \(NumberText.fixed(tenor.median, 2)) y; "
+                    + "coupon mean \(NumberText.fixed(coupon.mean, 2)) %, median \(NumberText.fixed(coupon.median, 2)) %"
+            )
+        }
+        for (title, groups) in [
+            ("By sector", issuance.bySector), ("By tenor", issuance.byTenor), ("By rating", issuance.byRating),
+            ("By market", issuance.byMarket), ("By issuer type", issuance.byIssuerType),
+        ] {
+            lines.append("")
+            lines.append(T.pad(title, 26) + T.leftPad("bonds", 8) + T.leftPad("RMB bn", 12) + T.leftPad("share %", 9))
+            for group in groups {
+                lines.append(
+                    "  " + T.pad(group.label, 24) + T.leftPad(T.grouped(group.bonds), 8)
+                        + T.leftPad(T.billions(Double(group.amountFen) / 100), 12)
+                        + T.leftPad(NumberText.fixed(group.share * 100, 1), 9))
+            }
+        }
+        let advantage = summary.advantage
+        lines.append("")
+        lines.append("Financing advantage: \(advantage.pairs) matched pairs, \(advantage.unmatched) unmatched")
+        if let difference = advantage.couponDifferenceBp, let interval = advantage.confidenceInterval95Bp {
+            lines.append(
+                "  coupon difference \(NumberText.fixed(difference.mean, 1)) bp (95 % interval "
+                    + "\(NumberText.fixed(interval.lowerBound, 1)) to \(NumberText.fixed(interval.upperBound, 1))): "
+                    + advantage.conclusion.rawValue.replacingOccurrences(of: "_", with: " "))
+        } else {
+            lines.append("  too few pairs to conclude")
+        }
+        lines.append("")
+        let conditions = summary.conditions
+        lines.append(
+            T.pad("Financing conditions", 32) + T.leftPad(conditions.yearLabel, 16)
+                + T.leftPad(conditions.quarterLabel, 18) + "  trend")
+        for row in conditions.rows {
+            lines.append(
+                "  " + T.pad(row.indicator + " (\(row.unit))", 30)
+                    + T.leftPad(row.yearAverage.map { FinancingConditions.text($0.value, kind: row.kind) } ?? "–", 16)
+                    + T.leftPad(
+                        row.quarterAverage.map { FinancingConditions.text($0.value, kind: row.kind) } ?? "–", 18)
+                    + "  " + (row.trend?.trendClass.rawValue ?? "not enough data"))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
