@@ -2,7 +2,19 @@
 /// changes; a change of schema is a new migration appended to the list.
 enum PostgresMigrations {
     /// Migrations by version, in order.
-    static let all: [(version: String, sql: String)] = [("v1: registry", registryV1)]
+    static let all: [(version: String, sql: String)] = [("v1: registry", registryV1), ("v2: api tokens", apiTokensV2)]
+
+    /// API tokens, their secrets only as SHA-256 hashes.
+    static let apiTokensV2 = """
+        CREATE TABLE api_tokens (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            role TEXT NOT NULL CHECK (role IN ('viewer', 'analyst', 'admin')),
+            secret_hash TEXT NOT NULL UNIQUE CHECK (length(secret_hash) = 64),
+            created_at TEXT NOT NULL,
+            revoked_at TEXT
+        )
+        """
 
     /// The registry of spec/registry-csv.md with its invariants as constraints.
     static let registryV1 = """

@@ -154,6 +154,11 @@ public final class PostgresRegistryStore: RegistryStore {
                             ON CONFLICT (key) DO UPDATE SET value = excluded.value
                             """, logger: self.logger)
                     }
+                    try await connection.query(
+                        """
+                        INSERT INTO dataset (key, value) VALUES ('version', '1') \
+                        ON CONFLICT (key) DO UPDATE SET value = (dataset.value::bigint + 1)::text
+                        """, logger: self.logger)
                     try await connection.query("COMMIT", logger: self.logger)
                     return reports
                 } catch {
@@ -268,26 +273,95 @@ public final class PostgresRegistryStore: RegistryStore {
     }
 
     public func loadSnapshot() async throws -> RegistrySnapshot {
+        // One read-only transaction: every kind as of the same moment, whatever other servers write.
         try await reading { connection in
-            func records<Record: RegistryRecord>(_ type: Record.Type) async throws -> [Record] {
-                let schema = TableSchema.of(Record.kind)
-                let sql =
-                    "SELECT \(Self.selectList(schema)) FROM \(schema.table) ORDER BY \(schema.keyColumns.joined(separator: ", "))"
-                return try await self.rows(sql, [], connection: connection).map {
-                    try schema.snapshotRecord(of: $0) as! Record
-                }
+            try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: self.logger)
+            do {
+                let snapshot = try await self.snapshot(connection)
+                try await connection.query("COMMIT", logger: self.logger)
+                return snapshot
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: self.logger)
+                throw error
             }
-            var counts: [RecordKind: Int] = [:]
-            for kind in RecordKind.allCases {
-                counts[kind] = try await self.count("SELECT count(*) FROM \(TableSchema.of(kind).table)", connection)
+        }
+    }
+
+    private func snapshot(_ connection: PostgresConnection) async throws -> RegistrySnapshot {
+        func records<Record: RegistryRecord>(_ type: Record.Type) async throws -> [Record] {
+            let schema = TableSchema.of(Record.kind)
+            let sql =
+                "SELECT \(Self.selectList(schema)) FROM \(schema.table) ORDER BY \(schema.keyColumns.joined(separator: ", "))"
+            return try await self.rows(sql, [], connection: connection).map {
+                try schema.snapshotRecord(of: $0) as! Record
             }
-            let demo = try await self.rows("SELECT value FROM dataset WHERE key = 'demo'", [], connection: connection)
-            return RegistrySnapshot(
-                isDemo: demo.first?.first?.textValue == "true", issuers: try await records(Issuer.self),
-                financials: try await records(IssuerFinancials.self), bonds: try await records(Bond.self),
-                proceeds: try await records(UseOfProceeds.self), curvePoints: try await records(CurvePoint.self),
-                macro: try await records(MacroObservation.self), investments: try await records(SectorInvestment.self),
-                counts: counts)
+        }
+        var counts: [RecordKind: Int] = [:]
+        for kind in RecordKind.allCases {
+            counts[kind] = try await self.count("SELECT count(*) FROM \(TableSchema.of(kind).table)", connection)
+        }
+        let demo = try await self.rows("SELECT value FROM dataset WHERE key = 'demo'", [], connection: connection)
+        return RegistrySnapshot(
+            isDemo: demo.first?.first?.textValue == "true", issuers: try await records(Issuer.self),
+            financials: try await records(IssuerFinancials.self), bonds: try await records(Bond.self),
+            proceeds: try await records(UseOfProceeds.self), curvePoints: try await records(CurvePoint.self),
+            macro: try await records(MacroObservation.self), investments: try await records(SectorInvestment.self),
+            counts: counts)
+    }
+
+    public func registryVersion() async throws -> Int64 {
+        try await reading { connection in
+            let rows = try await self.rows(
+                "SELECT value FROM dataset WHERE key = 'version'", [], connection: connection)
+            return Int64(rows.first?.first?.textValue ?? "0") ?? 0
+        }
+    }
+
+    // MARK: Tokens
+
+    private static let tokenColumns = "id, name, role, created_at, revoked_at"
+
+    private static func token(_ row: [SQLValue]) -> APIToken {
+        APIToken(
+            id: row[0].integerValue ?? 0, name: row[1].textValue ?? "",
+            role: APIRole(rawValue: row[2].textValue ?? "") ?? .viewer, created: row[3].textValue ?? "",
+            revoked: row[4].textValue)
+    }
+
+    private static let now = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+
+    public func createToken(name: String, role: APIRole, secretHash: String) async throws -> APIToken {
+        try await reading { connection in
+            let rows = try await self.rows(
+                "INSERT INTO api_tokens (name, role, secret_hash, created_at) VALUES ($1, $2, $3, \(Self.now)) "
+                    + "RETURNING \(Self.tokenColumns)",
+                [.text(name), .text(role.rawValue), .text(secretHash)], connection: connection)
+            return Self.token(rows[0])
+        }
+    }
+
+    public func token(secretHash: String) async throws -> APIToken? {
+        try await reading { connection in
+            try await self.rows(
+                "SELECT \(Self.tokenColumns) FROM api_tokens WHERE secret_hash = $1 AND revoked_at IS NULL",
+                [.text(secretHash)], connection: connection
+            ).first.map(Self.token)
+        }
+    }
+
+    public func tokens() async throws -> [APIToken] {
+        try await reading { connection in
+            try await self.rows("SELECT \(Self.tokenColumns) FROM api_tokens ORDER BY id", [], connection: connection)
+                .map(Self.token)
+        }
+    }
+
+    public func revokeToken(id: Int64) async throws -> Bool {
+        try await reading { connection in
+            !(try await self.rows(
+                "UPDATE api_tokens SET revoked_at = \(Self.now) WHERE id = $1 AND revoked_at IS NULL RETURNING id",
+                [.integer(id)], connection: connection
+            ).isEmpty)
         }
     }
 

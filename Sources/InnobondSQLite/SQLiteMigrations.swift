@@ -8,6 +8,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v1: registry") { db in
             try db.execute(sql: registryV1)
         }
+        migrator.registerMigration("v2: api tokens") { db in
+            try db.execute(sql: apiTokensV2)
+        }
         return migrator
     }
 
@@ -111,5 +114,17 @@ enum SQLiteMigrations {
             source TEXT NOT NULL CHECK (source <> ''),
             PRIMARY KEY (sector, year, source)
         ) WITHOUT ROWID;
+        """
+
+    /// API tokens, their secrets only as SHA-256 hashes.
+    static let apiTokensV2 = """
+        CREATE TABLE api_tokens (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            role TEXT NOT NULL CHECK (role IN ('viewer', 'analyst', 'admin')),
+            secret_hash TEXT NOT NULL UNIQUE CHECK (length(secret_hash) = 64),
+            created_at TEXT NOT NULL,
+            revoked_at TEXT
+        );
         """
 }

@@ -62,6 +62,9 @@ public final class SQLiteRegistryStore: RegistryStore {
                                 + "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                             arguments: [markDemo ? "true" : "false"])
                     }
+                    try db.execute(
+                        sql: "INSERT INTO dataset (key, value) VALUES ('version', '1') "
+                            + "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)")
                     return .commit
                 }
                 return reports
@@ -224,6 +227,59 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
     }
 
+    public func registryVersion() async throws -> Int64 {
+        try await read { db in
+            Int64(try String.fetchOne(db, sql: "SELECT value FROM dataset WHERE key = 'version'") ?? "0") ?? 0
+        }
+    }
+
+    // MARK: Tokens
+
+    private static let tokenColumns = "id, name, role, created_at, revoked_at"
+
+    private static func token(_ row: Row) -> APIToken {
+        APIToken(
+            id: row["id"], name: row["name"], role: APIRole(rawValue: row["role"]) ?? .viewer,
+            created: row["created_at"], revoked: row["revoked_at"])
+    }
+
+    public func createToken(name: String, role: APIRole, secretHash: String) async throws -> APIToken {
+        try await write { db in
+            try db.execute(
+                sql: "INSERT INTO api_tokens (name, role, secret_hash, created_at) "
+                    + "VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                arguments: [name, role.rawValue, secretHash])
+            let row = try Row.fetchOne(
+                db, sql: "SELECT \(Self.tokenColumns) FROM api_tokens WHERE id = ?", arguments: [db.lastInsertedRowID])
+            return Self.token(row!)
+        }
+    }
+
+    public func token(secretHash: String) async throws -> APIToken? {
+        try await read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT \(Self.tokenColumns) FROM api_tokens WHERE secret_hash = ? AND revoked_at IS NULL",
+                arguments: [secretHash]
+            ).map(Self.token)
+        }
+    }
+
+    public func tokens() async throws -> [APIToken] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Self.tokenColumns) FROM api_tokens ORDER BY id").map(Self.token)
+        }
+    }
+
+    public func revokeToken(id: Int64) async throws -> Bool {
+        try await write { db in
+            try db.execute(
+                sql: "UPDATE api_tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                    + "WHERE id = ? AND revoked_at IS NULL",
+                arguments: [id])
+            return db.changesCount > 0
+        }
+    }
+
     public func quotes(bond: BondCode, from start: CivilDate?, through end: CivilDate?) async throws -> [Quote] {
         let schema = TableSchema.of(.quotes)
         let sql =
@@ -247,6 +303,16 @@ public final class SQLiteRegistryStore: RegistryStore {
             throw error
         } catch let error as RowIssues {
             throw StoreError.database("a stored row no longer validates: \(error)")
+        } catch {
+            throw StoreError.database(Self.message(error))
+        }
+    }
+
+    private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(body)
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError.database(Self.message(error))
         }

@@ -32,6 +32,22 @@ public protocol RegistryStore: AnyObject, Sendable {
     /// The quotes of a bond between two dates (inclusive), by date and source.
     func quotes(bond: BondCode, from start: CivilDate?, through end: CivilDate?) async throws -> [Quote]
 
+    /// A number that grows with every committed import: a server whose
+    /// snapshot is of an older version reloads it.
+    func registryVersion() async throws -> Int64
+
+    /// Stores a new token by the SHA-256 hash (64 lowercase hex digits) of its secret.
+    func createToken(name: String, role: APIRole, secretHash: String) async throws -> APIToken
+
+    /// The valid (unrevoked) token whose secret has this hash.
+    func token(secretHash: String) async throws -> APIToken?
+
+    /// Every token, revoked ones too, by id.
+    func tokens() async throws -> [APIToken]
+
+    /// Revokes a token; `false` when no valid token has that id.
+    func revokeToken(id: Int64) async throws -> Bool
+
     /// Releases connections.
     func close() async throws
 }

@@ -47,6 +47,8 @@ public enum StoreContract {
         Case(name: "a file cut off mid-row reports the cut row", run: truncatedFile),
         Case(name: "JSON members are checked like CSV columns", run: jsonProblems),
         Case(name: "the snapshot and quote ranges read what was written", run: snapshotAndQuotes),
+        Case(name: "the version grows with each committed import only", run: versionGrows),
+        Case(name: "tokens are kept by hash, found while valid, and revoked", run: tokens),
     ]
 
     // MARK: Fixtures
@@ -371,6 +373,39 @@ public enum StoreContract {
         } catch StoreError.unusableFile(let issues) {
             #expect(issues.first?.line == 1)
         }
+    }
+
+    static func versionGrows(_ store: any RegistryStore) async throws {
+        #expect(try await store.registryVersion() == 0)
+        try await importAll(store)
+        let afterAll = try await store.registryVersion()
+        #expect(afterAll == Int64(files.count))
+        // A rejected file commits nothing and leaves the version as it was.
+        let rejected = try await importText(store, .curves, "curve,date,tenor,yield\nCGB,2025-13-01,1Y,1.4\n")
+        #expect(!rejected.committed)
+        #expect(try await store.registryVersion() == afterAll)
+        _ = try await importText(store, .curves, text(.curves))
+        #expect(try await store.registryVersion() == afterAll + 1)
+    }
+
+    static func tokens(_ store: any RegistryStore) async throws {
+        let hash = String(repeating: "ab", count: 32)
+        let other = String(repeating: "cd", count: 32)
+        let analyst = try await store.createToken(name: "desk", role: .analyst, secretHash: hash)
+        let admin = try await store.createToken(name: "ops", role: .admin, secretHash: other)
+        #expect(analyst.role == .analyst && analyst.revoked == nil && admin.id > analyst.id)
+        #expect(analyst.created.count == 20 && analyst.created.hasSuffix("Z"))
+        #expect(try await store.token(secretHash: hash) == analyst)
+        #expect(try await store.token(secretHash: String(repeating: "ef", count: 32)) == nil)
+        // The same secret hash twice is refused by the database.
+        await #expect(throws: (any Error).self) {
+            _ = try await store.createToken(name: "again", role: .viewer, secretHash: hash)
+        }
+        #expect(try await store.revokeToken(id: analyst.id))
+        #expect(!(try await store.revokeToken(id: analyst.id)))
+        #expect(try await store.token(secretHash: hash) == nil)
+        let all = try await store.tokens()
+        #expect(all.map(\.name) == ["desk", "ops"] && all[0].revoked != nil && all[1].revoked == nil)
     }
 
     static func snapshotAndQuotes(_ store: any RegistryStore) async throws {
