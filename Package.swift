@@ -15,6 +15,12 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Dates, day counts, schedules, fixed-rate bonds, price, yield and risk.
@@ -60,13 +66,27 @@ let package = Package(
             dependencies: ["InnobondInsights", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")]
         ),
+        // The web dashboard and JSON API (Hummingbird), over any store.
+        .target(
+            name: "InnobondServer",
+            dependencies: [
+                "InnobondInsights", "InnobondStore", "InnobondPages", "FixedIncome", "InnobondModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                "InnobondIO",
+            ]
+        ),
         // Fixtures and reference checks shared by the test targets.
         .target(name: "InnobondTestSupport", dependencies: ["InnobondStore", "InnobondModel", "InnobondIO"]),
         .executableTarget(
             name: "InnobondCLI",
             dependencies: [
                 "InnobondAnalytics", "InnobondInsights", "InnobondPages", "InnobondSQLite", "InnobondPostgres",
-                "InnobondDemo", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "InnobondDemo", "InnobondServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
@@ -95,6 +115,13 @@ let package = Package(
         .testTarget(
             name: "InnobondInsightsTests",
             dependencies: ["InnobondInsights", "InnobondModel", "FixedIncome", "InnobondDemo", "InnobondPages"]
+        ),
+        .testTarget(
+            name: "InnobondServerTests",
+            dependencies: [
+                "InnobondServer", "InnobondSQLite", "InnobondDemo", "InnobondTestSupport", "InnobondStore",
+                "InnobondModel", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "InnobondIOTests",

@@ -9,7 +9,7 @@ struct Innobond: AsyncParsableCommand {
         abstract: "Follow China's sci-tech innovation bonds: pricing, registry and analysis.",
         subcommands: [
             AnalyticsCommand.self, CurveCommand.self, ImportCommand.self, ExportCommand.self, StatsCommand.self,
-            DemoCommand.self, ReportCommand.self, InsightsCommand.self,
+            DemoCommand.self, ReportCommand.self, InsightsCommand.self, ServeCommand.self, TokenCommand.self,
         ]
     )
 

@@ -11,6 +11,19 @@ public struct Chart: Sendable, Codable, Equatable {
         case line
         /// Series stacked in one bar per category.
         case stackedBar = "stacked_bar"
+        /// Series of points on two numeric axes.
+        case xy
+    }
+
+    /// A point on two numeric axes.
+    public struct XYPoint: Sendable, Codable, Equatable {
+        public var x: Double
+        public var y: Double
+
+        public init(x: Double, y: Double) {
+            self.x = x
+            self.y = y
+        }
     }
 
     /// One series: values by category for bars, dated points for lines.
@@ -20,11 +33,14 @@ public struct Chart: Sendable, Codable, Equatable {
         public var values: [Double?]
         /// For line charts.
         public var points: [TimePoint]
+        /// For xy charts.
+        public var xy: [XYPoint]
 
-        public init(name: String, values: [Double?] = [], points: [TimePoint] = []) {
+        public init(name: String, values: [Double?] = [], points: [TimePoint] = [], xy: [XYPoint] = []) {
             self.name = name
             self.values = values
             self.points = points
+            self.xy = xy
         }
     }
 
@@ -62,6 +78,7 @@ public struct Chart: Sendable, Codable, Equatable {
     public var isEmpty: Bool {
         switch kind {
         case .line: return series.allSatisfy { $0.points.isEmpty }
+        case .xy: return series.allSatisfy { $0.xy.isEmpty }
         case .bar, .stackedBar: return categories.isEmpty || series.allSatisfy { $0.values.allSatisfy { $0 == nil } }
         }
     }

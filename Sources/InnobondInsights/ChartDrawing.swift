@@ -15,7 +15,9 @@ struct ChartDrawing {
         self.width = width
         let band = (width - 80) / Double(max(chart.categories.count, 1))
         let longest = chart.categories.map(\.count).max() ?? 0
-        let rotates = chart.kind != .line && (chart.categories.count > 12 || Double(longest) * 7 > band)
+        let rotates =
+            (chart.kind == .bar || chart.kind == .stackedBar)
+            && (chart.categories.count > 12 || Double(longest) * 7 > band)
         labelRoom = rotates ? min(Double(longest) * 5.2, 130) : 0
         self.height = height + labelRoom
     }
@@ -58,6 +60,7 @@ struct ChartDrawing {
             switch chart.kind {
             case .bar, .stackedBar: writeBars()
             case .line: writeLines()
+            case .xy: writeXY()
             }
         }
         let axisLabelY = height - (chart.note == nil ? 38 : 54)
@@ -105,7 +108,9 @@ struct ChartDrawing {
 
                 """
         }
-        if let reference = chart.reference, reference >= scale.minimum, reference <= scale.maximum {
+        if chart.kind != .xy, let reference = chart.reference, reference >= scale.minimum,
+            reference <= scale.maximum
+        {
             let y = yPosition(reference, scale)
             output += """
                 <line x1="\(n(left))" x2="\(n(right))" y1="\(n(y))" y2="\(n(y))" stroke="#555" stroke-dasharray="4 3"/>
@@ -244,6 +249,42 @@ struct ChartDrawing {
                         """
                 }
             }
+        }
+    }
+
+    // MARK: Two numeric axes
+
+    private mutating func writeXY() {
+        let points = chart.series.flatMap(\.xy)
+        let scale = AxisScale(low: points.map(\.y).min()!, high: points.map(\.y).max()!)
+        writeValueAxis(scale)
+        let xScale = AxisScale(low: points.map(\.x).min()!, high: points.map(\.x).max()!, targetTicks: 6)
+        func x(_ value: Double) -> Double {
+            left + (value - xScale.minimum) / (xScale.maximum - xScale.minimum) * (right - left)
+        }
+        for tick in xScale.ticks {
+            output += """
+                <line x1="\(n(x(tick)))" x2="\(n(x(tick)))" y1="\(n(bottom))" y2="\(n(bottom + 4))" stroke="#888"/>
+                <text x="\(n(x(tick)))" y="\(n(bottom + 17))" font-size="11" fill="#444" text-anchor="middle">\
+                \(NumberText.fixed(tick, xScale.places))</text>
+
+                """
+        }
+        for (index, series) in chart.series.enumerated() where !series.xy.isEmpty {
+            let sorted = series.xy.sorted { $0.x < $1.x }
+            let path = sorted.map { "\(n(x($0.x))),\(n(yPosition($0.y, scale)))" }.joined(separator: " ")
+            output += """
+                <polyline points="\(path)" fill="none" stroke="\(color(index))" stroke-width="2">\
+                <title>\(XMLText.escape(series.name))</title></polyline>
+
+                """
+        }
+        if let reference = chart.reference, reference >= xScale.minimum, reference <= xScale.maximum {
+            output += """
+                <line x1="\(n(x(reference)))" x2="\(n(x(reference)))" y1="\(n(top))" y2="\(n(bottom))" \
+                stroke="#555" stroke-dasharray="4 3"/>
+
+                """
         }
     }
 

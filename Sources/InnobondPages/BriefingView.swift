@@ -14,7 +14,7 @@ public struct BriefingView: Sendable {
         var figures: [FigureView]
         var hasFigures: Bool
 
-        init(_ takeaway: Takeaway) {
+        public init(_ takeaway: Takeaway) {
             text = takeaway.text
             figures = takeaway.figures.map { FigureView(name: $0.name, text: $0.text, source: $0.source) }
             hasFigures = !figures.isEmpty
@@ -33,6 +33,18 @@ public struct BriefingView: Sendable {
         var trend: String
         var implication: String
         var source: String
+
+        public init(
+            indicator: String, yearAverage: String, quarterAverage: String, trend: String, implication: String,
+            source: String
+        ) {
+            self.indicator = indicator
+            self.yearAverage = yearAverage
+            self.quarterAverage = quarterAverage
+            self.trend = trend
+            self.implication = implication
+            self.source = source
+        }
     }
 
     public struct GroupRow: Sendable {

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import InnobondServer
+import InnobondStore
+import Logging
+
+/// `innobond serve`: the dashboard and the JSON API.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the dashboard and the JSON API (loads the demo data set into an empty registry).",
+        discussion: """
+            Listens on 127.0.0.1 unless --host says otherwise. Reads are open unless --private; writes \\
+            (POST /api/v1/import/KIND) need a token from 'innobond token create'. Several servers may share \\
+            one PostgreSQL database: each reloads its snapshot when another writes. SIGINT or SIGTERM stops \\
+            the server after the requests in progress.
+            """
+    )
+
+    @Option(name: .long, help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "Port to listen on (0: any free port).")
+    var port = 8080
+
+    @Flag(name: .customLong("no-demo"), help: "Do not load the demo data set into an empty registry.")
+    var noDemo = false
+
+    @Flag(name: .customLong("private"), help: "Reads need a token too.")
+    var isPrivate = false
+
+    @Option(help: "Log level: trace, debug (each request), info, notice, warning, error or critical.")
+    var logLevel = "info"
+
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be trace, debug, info, notice, warning, error or critical")
+        }
+    }
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: logLevel)!
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        var logger = Logger(label: "innobond")
+        logger.logLevel = level
+        let store = try await database.openStore()
+        do {
+            let snapshot = try await store.loadSnapshot()
+            if snapshot.counts.values.allSatisfy({ $0 == 0 }) && !noDemo {
+                logger.info(
+                    "the registry is empty: loading the demo data set", metadata: ["store": "\(store.location)"])
+                _ = try await DemoLoader.load(into: store)
+            }
+        } catch let error as StoreError {
+            throw UsageFailure(error.description)
+        }
+        let settings = ServerSettings(host: host, port: port, isPrivate: isPrivate, logLevel: level)
+        let application = try await ServerApplication.build(store: store, settings: settings, logger: logger) { url in
+            FileHandle.standardOutput.write(Data("innobond: serving \(store.location) at \(url)\n".utf8))
+        }
+        try await application.runService()
+        try? await store.close()
+        logger.info("stopped")
+    }
+}

@@ -1,0 +1,102 @@
+import FixedIncome
+import InnobondModel
+
+/// A registry bond priced as its market prices it: CIBM rules for `.IB`
+/// codes, SSE and SZSE rules for `.SH` and `.SZ`; with its cash flows, its
+/// spreads to the CGB curve of the settlement date, yield to put and worst,
+/// and the price–yield curve around the quote.
+public struct BondValuation: Sendable {
+    /// A cash flow per 100 face.
+    public struct Flow: Sendable, Codable, Equatable {
+        public var date: CivilDate
+        public var coupon: Double
+        public var principal: Double
+    }
+
+    public var settlement: CivilDate
+    public var convention: MarketConvention
+    public var figures: BondAnalytics
+    /// Yield minus the CGB curve's par yield at maturity, basis points.
+    public var gSpreadBp: Double?
+    /// The constant shift of the CGB zero curve that reprices the bond (textbook
+    /// pricing of its flows), basis points; periodic bonds only.
+    public var zSpreadBp: Double?
+    /// The CGB curve's date used for the spreads.
+    public var curveDate: CivilDate?
+    public var yieldToPut: Double?
+    public var yieldToWorst: Double?
+    /// Clean prices at yields around the quote's (yield decimal, price).
+    public var priceYield: [(yield: Double, cleanPrice: Double)]
+
+    /// The market convention of a bond code's market.
+    public static func convention(of market: Market) -> MarketConvention {
+        switch market {
+        case .interbank: return .cibm
+        case .shanghai: return .sse
+        case .shenzhen: return .szse
+        }
+    }
+
+    /// Every flow of the bond, per 100 face: coupons at its frequency on its
+    /// day count (all interest at maturity for frequency 0) and the principal.
+    public static func flows(of bond: Bond) -> [Flow] {
+        if let frequency = bond.frequency.periodic,
+            let instrument = try? FixedRateBond(
+                issueDate: bond.issueDate, maturityDate: bond.maturityDate, couponRate: bond.couponRatePercent / 100,
+                frequency: frequency, dayCount: bond.dayCount)
+        {
+            return instrument.cashFlows.filter { $0.kind == .coupon }.map {
+                Flow(date: $0.date, coupon: $0.amount, principal: $0.date == bond.maturityDate ? 100 : 0)
+            }
+        }
+        let years = Double(bond.issueDate.days(to: bond.maturityDate)) / 365
+        return [Flow(date: bond.maturityDate, coupon: bond.couponRatePercent * years, principal: 100)]
+    }
+
+    /// Prices the bond at `settlement` from a clean price or a yield (decimal).
+    ///
+    /// - Throws: the engine's ``FixedIncomeError`` when the bond cannot be
+    ///   priced there (settlement outside its life, no yield for the price).
+    public init(
+        bond: Bond, settlement: CivilDate, quote: BondQuote, curves: CurveLibrary, governmentCurve: String = "CGB"
+    ) throws(FixedIncomeError) {
+        self.settlement = settlement
+        convention = Self.convention(of: bond.market)
+        let instrument = try MarketBond(
+            convention: convention, issueDate: bond.issueDate, maturityDate: bond.maturityDate,
+            couponRate: bond.couponRatePercent / 100, frequency: bond.frequency.periodic)
+        let figures = try instrument.analytics(settlement: settlement, quote: quote)
+        self.figures = figures
+        let day = curves.day(governmentCurve, on: settlement)
+        curveDate = day?.date
+        if let day, let parYields = curves.interpolation(day) {
+            gSpreadBp = (figures.yield - parYields.parYield(at: bond.maturityDate)) * 10_000
+        }
+        let textbook = bond.frequency.periodic.flatMap { frequency in
+            try? FixedRateBond(
+                issueDate: bond.issueDate, maturityDate: bond.maturityDate, couponRate: bond.couponRatePercent / 100,
+                frequency: frequency, dayCount: bond.dayCount)
+        }
+        if let textbook, let day, let curve = curves.curve(day) {
+            zSpreadBp = (try? textbook.zSpread(cleanPrice: figures.cleanPrice, settlement: settlement, curve: curve))
+                .map { $0 * 10_000 }
+        }
+        // To the put date, redeemed at par there, under the same market convention.
+        if let put = bond.putDate, put > settlement,
+            let toPut = try? MarketBond(
+                convention: convention, issueDate: bond.issueDate, maturityDate: put,
+                couponRate: bond.couponRatePercent / 100, frequency: bond.frequency.periodic)
+        {
+            yieldToPut = try? toPut.analytics(settlement: settlement, quote: .cleanPrice(figures.cleanPrice)).yield
+            yieldToWorst = yieldToPut.map { min($0, figures.yield) }
+        }
+        var curve: [(Double, Double)] = []
+        for step in -8...8 {
+            let yield = figures.yield + Double(step) * 0.0025
+            if let price = try? instrument.analytics(settlement: settlement, quote: .yield(yield)).cleanPrice {
+                curve.append((yield, price))
+            }
+        }
+        priceYield = curve
+    }
+}

@@ -1,0 +1,213 @@
+import FixedIncome
+import InnobondInsights
+import InnobondModel
+import InnobondStore
+
+/// The JSON shapes of the API (keys in snake_case on the wire). Money is
+/// text in yuan with up to two decimals, exact; rates are percent.
+enum APIModels {
+    struct BondItem: Encodable, Sendable {
+        var code: String
+        var name: String
+        var uscc: String
+        var issuerName: String?
+        var type: String
+        var sciTech: Bool
+        var regime: String?
+        var market: String
+        var issueDate: CivilDate
+        var maturityDate: CivilDate
+        var amountCny: String
+        var couponRate: Double
+        var frequency: Int
+        var dayCount: String
+        var rating: String?
+        var putDate: CivilDate?
+        var couponResetDate: CivilDate?
+        var approvalDays: Int?
+
+        init(_ bond: Bond, issuer: Issuer?) {
+            code = bond.code.value
+            name = bond.name
+            uscc = bond.uscc.value
+            issuerName = issuer?.name
+            type = bond.type.rawValue
+            sciTech = bond.sciTech
+            regime = bond.regime?.rawValue
+            market = bond.market.rawValue
+            issueDate = bond.issueDate
+            maturityDate = bond.maturityDate
+            amountCny = bond.amount.yuanText
+            couponRate = bond.couponRatePercent
+            frequency = bond.frequency.rawValue
+            dayCount = bond.dayCount.rawValue
+            rating = bond.rating?.value
+            putDate = bond.putDate
+            couponResetDate = bond.couponResetDate
+            approvalDays = bond.approvalDays
+        }
+    }
+
+    struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
+        var items: [Item]
+        /// Passed back as `cursor` for the next page; absent on the last.
+        var nextCursor: String?
+        var total: Int
+    }
+
+    struct Items<Item: Encodable & Sendable>: Encodable, Sendable {
+        var items: [Item]
+    }
+
+    struct IssuerItem: Encodable, Sendable {
+        var uscc: String
+        var name: String
+        var nameEn: String?
+        var sector: String
+        var province: String
+        var ownership: String
+        var listedCode: String?
+
+        init(_ issuer: Issuer) {
+            uscc = issuer.uscc.value
+            name = issuer.name
+            nameEn = issuer.nameEnglish
+            sector = issuer.sector.rawValue
+            province = issuer.province
+            ownership = issuer.ownership.rawValue
+            listedCode = issuer.listedCode
+        }
+    }
+
+    struct FinancialsItem: Encodable, Sendable {
+        var year: Int
+        var revenueCny: String
+        var rdSpendCny: String
+        var rdIntensity: Double?
+        var inventionPatents: Int?
+    }
+
+    struct IssuerDetail: Encodable, Sendable {
+        var issuer: IssuerItem
+        var financials: [FinancialsItem]
+        var bonds: [BondItem]
+    }
+
+    struct UseItem: Encodable, Sendable {
+        var project: String
+        var category: String
+        var sciTech: Bool
+        var plannedCny: String
+    }
+
+    struct QuoteItem: Encodable, Sendable {
+        var date: CivilDate
+        var cleanPrice: Double?
+        var yield: Double?
+        var source: String
+
+        init(_ quote: Quote) {
+            date = quote.date
+            cleanPrice = quote.cleanPrice
+            yield = quote.yieldPercent
+            source = quote.source
+        }
+    }
+
+    struct BondDetail: Encodable, Sendable {
+        var bond: BondItem
+        var issuer: IssuerItem?
+        var useOfProceeds: [UseItem]
+        var latestQuote: QuoteItem?
+    }
+
+    struct Analytics: Encodable, Sendable {
+        var code: String
+        var settlement: CivilDate
+        var convention: String
+        var cleanPrice: Double
+        var yield: Double
+        var accruedInterest: Double
+        var dirtyPrice: Double
+        var macaulayDuration: Double
+        var modifiedDuration: Double
+        var convexity: Double
+        var dv01: Double
+        var gSpreadBp: Double?
+        var zSpreadBp: Double?
+        var curveDate: CivilDate?
+        var yieldToPut: Double?
+        var yieldToWorst: Double?
+
+        init(code: String, _ valuation: BondValuation) {
+            self.code = code
+            settlement = valuation.settlement
+            convention = valuation.convention.rawValue
+            let figures = valuation.figures
+            cleanPrice = figures.cleanPrice
+            yield = figures.yield * 100
+            accruedInterest = figures.accruedInterest
+            dirtyPrice = figures.dirtyPrice
+            macaulayDuration = figures.macaulayDuration
+            modifiedDuration = figures.modifiedDuration
+            convexity = figures.convexity
+            dv01 = figures.dv01
+            gSpreadBp = valuation.gSpreadBp
+            zSpreadBp = valuation.zSpreadBp
+            curveDate = valuation.curveDate
+            yieldToPut = valuation.yieldToPut.map { $0 * 100 }
+            yieldToWorst = valuation.yieldToWorst.map { $0 * 100 }
+        }
+    }
+
+    struct CurveItem: Encodable, Sendable {
+        var curve: String
+        var firstDate: CivilDate
+        var lastDate: CivilDate
+        var days: Int
+    }
+
+    struct CurvePointItem: Encodable, Sendable {
+        var tenor: String
+        var maturity: CivilDate?
+        var yield: Double
+        var zeroRate: Double?
+        var discountFactor: Double?
+    }
+
+    struct CurveDay: Encodable, Sendable {
+        var curve: String
+        var date: CivilDate
+        var method: String
+        var points: [CurvePointItem]
+    }
+
+    struct SeriesItem: Encodable, Sendable {
+        var series: String
+        var definitions: [DefinitionSpan]
+    }
+
+    struct ObservationItem: Encodable, Sendable {
+        var period: String
+        var value: Double?
+        var yoyPct: Double?
+        var unit: String
+        var definition: String
+        var published: CivilDate
+    }
+
+    struct SeriesDetail: Encodable, Sendable {
+        var series: String
+        var asOf: CivilDate?
+        var definitions: [DefinitionSpan]
+        var growth: [GrowthPoint]
+        var observations: [ObservationItem]
+    }
+
+    struct Health: Encodable, Sendable {
+        var status: String
+        var version: Int64
+        var bonds: Int
+        var store: String
+    }
+}

@@ -1,0 +1,49 @@
+import HTTPTypes
+import Hummingbird
+
+/// One route of the JSON API: how it is called and documented, and its
+/// handler. The router and the OpenAPI document are both built from
+/// ``APIRoutes/all``, so they cannot disagree.
+struct APIRoute: Sendable {
+    /// A query parameter.
+    struct Parameter: Sendable {
+        enum Kind: String, Sendable {
+            case string, integer, number, boolean, date
+        }
+
+        var name: String
+        var kind: Kind
+        var description: String
+        var required = false
+        /// Allowed values, when they are a closed list.
+        var values: [String] = []
+    }
+
+    typealias Handler = @Sendable (Request, ServerRequestContext, RegistryState) async throws -> Response
+
+    var method: HTTPRequest.Method
+    /// Hummingbird's form: `/api/v1/bonds/:code`.
+    var path: String
+    var summary: String
+    var tag: String
+    var parameters: [Parameter] = []
+    /// Content types of a request body, for writes.
+    var bodyTypes: [String] = []
+    /// Statuses other than 200 the route answers with, and why.
+    var errors: [Int: String] = [:]
+    /// The name of the response's schema in the document.
+    var schema: String
+    var handler: Handler
+
+    /// The path in OpenAPI's form: `/api/v1/bonds/{code}`.
+    var openAPIPath: String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { part in
+            part.hasPrefix(":") ? "{\(part.dropFirst())}" : String(part)
+        }.joined(separator: "/")
+    }
+
+    /// The path parameters, in order.
+    var pathParameters: [String] {
+        path.split(separator: "/").filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) }
+    }
+}

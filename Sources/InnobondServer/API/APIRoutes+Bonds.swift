@@ -1,0 +1,127 @@
+import FixedIncome
+import Foundation
+import Hummingbird
+import InnobondInsights
+import InnobondModel
+
+extension APIRoutes {
+    static let bonds: [APIRoute] = [
+        APIRoute(
+            method: .get, path: "/api/v1/bonds", summary: "Bonds, filtered and sorted, a page at a time",
+            tag: "bonds",
+            parameters: bondFilters + [
+                .init(
+                    name: "sort", kind: .string, description: "Order", values: BondQuery.Sort.allCases.map(\.rawValue)),
+                .init(name: "order", kind: .string, description: "Direction", values: ["asc", "desc"]),
+                .init(name: "limit", kind: .integer, description: "Bonds a page, 1 to 500 (default 50)"),
+                .init(name: "cursor", kind: .string, description: "The next_cursor of the previous page"),
+            ], errors: [400: "A parameter is not valid"], schema: "BondPage"
+        ) { request, _, state in
+            let query = try BondQuery(request.uri.queryParameters, paging: .cursor)
+            return try await Rendering.cached(request, state) { current in
+                let ordered = query.ordered(current.snapshot)
+                let page = query.page(of: ordered)
+                let issuers = current.snapshot.issuersByCode
+                let last = page.last.flatMap { $0.code == ordered.last?.code ? nil : $0 }
+                return try Rendering.entry(
+                    json: APIModels.Page(
+                        items: page.map { APIModels.BondItem($0, issuer: issuers[$0.uscc]) },
+                        nextCursor: last.map(BondQuery.cursor(after:)), total: ordered.count))
+            }
+        },
+        APIRoute(
+            method: .get, path: "/api/v1/bonds/:code",
+            summary: "A bond with its issuer, committed use of proceeds and latest quote", tag: "bonds",
+            errors: [404: "No such bond"], schema: "BondDetail"
+        ) { request, context, state in
+            let bond = try bond(context, state.now)
+            return try await Rendering.cached(request, state) { current in
+                let quotes = try await Timed.store("quotes") {
+                    try await state.store.quotes(bond: bond.code, from: nil, through: nil)
+                }
+                return try Rendering.entry(
+                    json: APIModels.BondDetail(
+                        bond: APIModels.BondItem(bond, issuer: current.snapshot.issuersByCode[bond.uscc]),
+                        issuer: current.snapshot.issuersByCode[bond.uscc].map(APIModels.IssuerItem.init),
+                        useOfProceeds: current.snapshot.proceeds.filter { $0.bondCode == bond.code }.map {
+                            APIModels.UseItem(
+                                project: $0.project, category: $0.category.rawValue, sciTech: $0.category.isSciTech,
+                                plannedCny: $0.planned.yuanText)
+                        }, latestQuote: quotes.last.map(APIModels.QuoteItem.init)))
+            }
+        },
+        APIRoute(
+            method: .get, path: "/api/v1/bonds/:code/quotes", summary: "A bond's quotes between two dates",
+            tag: "bonds",
+            parameters: [
+                .init(name: "from", kind: .date, description: "First date"),
+                .init(name: "to", kind: .date, description: "Last date"),
+            ], errors: [400: "A parameter is not valid", 404: "No such bond"], schema: "QuoteList"
+        ) { request, context, state in
+            let bond = try bond(context, state.now)
+            let query = Query(request)
+            let from = try query.date("from")
+            let to = try query.date("to")
+            return try await Rendering.cached(request, state) { _ in
+                let quotes = try await Timed.store("quotes") {
+                    try await state.store.quotes(bond: bond.code, from: from, through: to)
+                }
+                return try Rendering.entry(json: APIModels.Items(items: quotes.map(APIModels.QuoteItem.init)))
+            }
+        },
+        APIRoute(
+            method: .get, path: "/api/v1/bonds/:code/cashflows", summary: "A bond's cash flows per 100 face",
+            tag: "bonds", errors: [404: "No such bond"], schema: "CashFlowList"
+        ) { request, context, state in
+            let bond = try bond(context, state.now)
+            return try await Rendering.cached(request, state) { _ in
+                try Rendering.entry(json: APIModels.Items(items: BondValuation.flows(of: bond)))
+            }
+        },
+        APIRoute(
+            method: .get, path: "/api/v1/bonds/:code/analytics",
+            summary: "Price, yield, risk and spreads of a bond at a settlement date, from a clean price or a yield",
+            tag: "bonds",
+            parameters: [
+                .init(name: "settlement", kind: .date, description: "Settlement date", required: true),
+                .init(name: "clean_price", kind: .number, description: "Clean price per 100 face"),
+                .init(name: "yield", kind: .number, description: "Yield in percent"),
+            ], errors: [400: "A parameter is not valid, or the bond cannot be priced there", 404: "No such bond"],
+            schema: "Analytics"
+        ) { request, context, state in
+            let bond = try bond(context, state.now)
+            let query = Query(request)
+            guard let settlement = try query.date("settlement") else {
+                throw APIError.badParameter("settlement", "give the settlement date, YYYY-MM-DD")
+            }
+            let price = try query.number("clean_price", in: 0.000001...100_000)
+            let yield = try query.number("yield", in: -100...1000)
+            let quote: BondQuote
+            switch (price, yield) {
+            case (let price?, nil): quote = .cleanPrice(price)
+            case (nil, let yield?): quote = .yield(yield / 100)
+            case (nil, nil): throw APIError.badParameter("clean_price", "give clean_price or yield")
+            default: throw APIError.badParameter("yield", "give clean_price or yield, not both")
+            }
+            return try await Rendering.cached(request, state) { current in
+                do {
+                    let valuation = try BondValuation(
+                        bond: bond, settlement: settlement, quote: quote, curves: current.curves)
+                    return try Rendering.entry(json: APIModels.Analytics(code: bond.code.value, valuation))
+                } catch let error as FixedIncomeError {
+                    throw APIError(.badRequest, "cannot price \(bond.code) there: \(error)", field: "settlement")
+                }
+            }
+        },
+    ]
+
+    /// The bond of the `code` path parameter.
+    static func bond(_ context: ServerRequestContext, _ current: RegistryState.Current) throws(APIError) -> Bond {
+        let text = context.parameters.get("code") ?? ""
+        guard let code = BondCode(text) else {
+            throw .badParameter("code", "'\(text)' is not a bond code with a .IB, .SH or .SZ suffix")
+        }
+        guard let bond = current.snapshot.bond(code) else { throw .notFound("bond \(text)") }
+        return bond
+    }
+}

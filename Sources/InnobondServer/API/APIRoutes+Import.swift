@@ -1,0 +1,104 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import InnobondIO
+import InnobondModel
+import InnobondStore
+
+extension APIRoutes {
+    static let imports: [APIRoute] = [
+        APIRoute(
+            method: .post, path: "/api/v1/import/:kind",
+            summary: "Import a registry file: all or nothing unless skip_invalid, every bad row named", tag: "import",
+            parameters: [
+                .init(
+                    name: "format", kind: .string, description: "Body format (default: from Content-Type)",
+                    values: ["csv", "json"]),
+                .init(name: "skip_invalid", kind: .boolean, description: "Write the good rows, report the bad ones"),
+            ], bodyTypes: ["text/csv", "application/json"],
+            errors: [
+                400: "A parameter is not valid", 401: "No valid token",
+                403: "The token's role may not import this kind",
+                422: "Bad rows: nothing was written (or, with skip_invalid, they were skipped)",
+            ], schema: "ImportReport"
+        ) { request, context, state in
+            let text = context.parameters.get("kind") ?? ""
+            guard let kind = RecordKind(rawValue: text) else {
+                throw APIError.badParameter(
+                    "kind", "'\(text)' is not one of \(RecordKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard let role = context.role else { throw APIError(.unauthorized, "imports need a token") }
+            guard role.mayImport(kind) else {
+                throw APIError(.forbidden, "a \(role.rawValue) token may not import \(kind.rawValue)")
+            }
+            let query = Query(request)
+            let format: ImportSource.Format
+            if let name = query.text("format") {
+                guard let value = ImportSource.Format(rawValue: name) else {
+                    throw APIError.badParameter("format", "'\(name)' is not csv or json")
+                }
+                format = value
+            } else {
+                format = (request.headers[.contentType] ?? "").contains("json") ? .json : .csv
+            }
+            let skipInvalid = try query.boolean("skip_invalid") ?? false
+            var request = request
+            let body = try await request.collectBody(upTo: context.maxUploadSize)
+            let report: ImportReport
+            do {
+                let source = try ImportSource(
+                    kind: kind, format: format, input: MemoryInput(Array(buffer: body), name: "body"))
+                report = try await Timed.store("import") {
+                    try await state.store.importRows(from: source, options: ImportOptions(skipInvalid: skipInvalid))
+                }
+            } catch let error as StoreError {
+                switch error {
+                case .unusableFile(let issues):
+                    throw APIError(
+                        .badRequest, "the body is not a usable \(kind.rawValue) file", field: "body",
+                        details: issues.map { .init(line: $0.line, field: $0.column, message: $0.reason) })
+                default: throw APIError(.internalServerError, error.description)
+                }
+            }
+            if report.committed { try await state.refresh(force: true) }
+            context.logger.info(
+                "import",
+                metadata: [
+                    "kind": "\(kind.rawValue)", "rows": "\(report.rowsRead)", "written": "\(report.rowsWritten)",
+                    "bad": "\(report.badRows)", "role": "\(role.rawValue)",
+                ])
+            let entry = try Rendering.entry(json: ImportResult(report))
+            return Rendering.response(
+                ResponseCache.Entry(
+                    contentType: entry.contentType, body: entry.body,
+                    status: report.badRows > 0 ? HTTPResponse.Status.unprocessableContent.code : 200))
+        }
+    ]
+
+    /// What an import did, for JSON.
+    struct ImportResult: Encodable, Sendable {
+        struct Issue: Encodable, Sendable {
+            var line: Int
+            var column: String
+            var message: String
+        }
+
+        var kind: String
+        var rowsRead: Int
+        var rowsWritten: Int
+        var badRows: Int
+        var committed: Bool
+        var issues: [Issue]
+        var summary: String
+
+        init(_ report: ImportReport) {
+            kind = report.kind.rawValue
+            rowsRead = report.rowsRead
+            rowsWritten = report.rowsWritten
+            badRows = report.badRows
+            committed = report.committed
+            issues = report.issues.map { Issue(line: $0.line, column: $0.column, message: $0.reason) }
+            summary = report.summary
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import FixedIncome
+import Hummingbird
+import InnobondModel
+
+extension APIRoutes {
+    static let issuers: [APIRoute] = [
+        APIRoute(
+            method: .get, path: "/api/v1/issuers", summary: "Issuers, by code, a page at a time", tag: "issuers",
+            parameters: [
+                .init(name: "q", kind: .string, description: "Text in the name, English name or code"),
+                .init(name: "sector", kind: .string, description: "Sector", values: Sector.allCases.map(\.rawValue)),
+                .init(name: "limit", kind: .integer, description: "Issuers a page, 1 to 500 (default 100)"),
+                .init(name: "cursor", kind: .string, description: "The next_cursor of the previous page"),
+            ], errors: [400: "A parameter is not valid"], schema: "IssuerPage"
+        ) { request, _, state in
+            let query = Query(request)
+            let limit = try query.integer("limit", in: 1...500) ?? 100
+            var sector: Sector?
+            if let text = query.text("sector") {
+                guard let value = Sector(rawValue: text) else {
+                    throw APIError.badParameter("sector", "'\(text)' is not a sector")
+                }
+                sector = value
+            }
+            var after: String?
+            if let cursor = query.text("cursor") {
+                guard let code = BondQuery.code(ofCursor: cursor) else {
+                    throw APIError.badParameter("cursor", "not a cursor this API gave: '\(cursor)'")
+                }
+                after = code
+            }
+            let needle = query.text("q")?.lowercased()
+            return try await Rendering.cached(request, state) { current in
+                let matching = current.snapshot.issuers.filter { issuer in
+                    (sector == nil || issuer.sector == sector)
+                        && (needle == nil || issuer.name.lowercased().contains(needle!)
+                            || (issuer.nameEnglish ?? "").lowercased().contains(needle!)
+                            || issuer.uscc.value.lowercased().contains(needle!))
+                }.sorted { $0.uscc < $1.uscc }
+                let start = after.flatMap { code in matching.firstIndex { $0.uscc.value == code }.map { $0 + 1 } } ?? 0
+                let page = matching[min(start, matching.count)..<min(matching.count, start + limit)]
+                let next = start + limit < matching.count ? page.last : nil
+                return try Rendering.entry(
+                    json: APIModels.Page(
+                        items: page.map(APIModels.IssuerItem.init),
+                        nextCursor: next.map { BondQuery.cursor(code: $0.uscc.value) }, total: matching.count))
+            }
+        },
+        APIRoute(
+            method: .get, path: "/api/v1/issuers/:uscc", summary: "An issuer with its financials and bonds",
+            tag: "issuers", errors: [400: "Not a unified social credit code", 404: "No such issuer"],
+            schema: "IssuerDetail"
+        ) { request, context, state in
+            let text = context.parameters.get("uscc") ?? ""
+            guard let uscc = try? USCC(text) else {
+                throw APIError.badParameter("uscc", "'\(text)' is not a unified social credit code")
+            }
+            guard let issuer = state.now.snapshot.issuersByCode[uscc] else { throw APIError.notFound("issuer \(text)") }
+            return try await Rendering.cached(request, state) { current in
+                let financials = current.snapshot.financials.filter { $0.uscc == uscc }.sorted { $0.year < $1.year }
+                return try Rendering.entry(
+                    json: APIModels.IssuerDetail(
+                        issuer: APIModels.IssuerItem(issuer),
+                        financials: financials.map {
+                            APIModels.FinancialsItem(
+                                year: $0.year, revenueCny: $0.revenue.yuanText, rdSpendCny: $0.researchSpend.yuanText,
+                                rdIntensity: $0.researchIntensity.map { $0 * 100 },
+                                inventionPatents: $0.inventionPatents)
+                        },
+                        bonds: current.snapshot.bonds.filter { $0.uscc == uscc }.map {
+                            APIModels.BondItem($0, issuer: issuer)
+                        }))
+            }
+        },
+    ]
+}

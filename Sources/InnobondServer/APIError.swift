@@ -1,0 +1,60 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// An error a client can act on: an HTTP status, a message, and the field
+/// (query parameter, path parameter or body member) at fault.
+public struct APIError: Error, Sendable {
+    public var status: HTTPResponse.Status
+    public var message: String
+    public var field: String?
+    /// Further problems, such as every bad row of an import.
+    public var details: [Detail]
+
+    public struct Detail: Sendable, Codable, Equatable {
+        public var line: Int?
+        public var field: String?
+        public var message: String
+    }
+
+    public init(_ status: HTTPResponse.Status, _ message: String, field: String? = nil, details: [Detail] = []) {
+        self.status = status
+        self.message = message
+        self.field = field
+        self.details = details
+    }
+
+    static func badParameter(_ field: String, _ message: String) -> APIError {
+        APIError(.badRequest, message, field: field)
+    }
+
+    static func notFound(_ what: String) -> APIError { APIError(.notFound, "no \(what)") }
+
+    /// The JSON body: `{"error": {"status": 400, "message": "...", "field": "settlement"}}`.
+    var jsonBody: [UInt8] {
+        struct Body: Encodable {
+            struct Content: Encodable {
+                var status: Int
+                var message: String
+                var field: String?
+                var details: [Detail]?
+            }
+            var error: Content
+        }
+        let body = Body(
+            error: .init(
+                status: status.code, message: message, field: field, details: details.isEmpty ? nil : details))
+        return Array((try? JSONEncoder.api.encode(body)) ?? Data("{}".utf8))
+    }
+}
+
+extension JSONEncoder {
+    /// The API's encoder: snake_case keys, sorted, dates as written.
+    static var api: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}

@@ -1,0 +1,94 @@
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import InnobondStore
+import Synchronization
+
+/// API token secrets: made from 32 random bytes, kept by the store only as
+/// their SHA-256 hash. A secret of 256 random bits needs no slow hash: there
+/// is nothing to guess from a list of hashes.
+public enum TokenSecret {
+    /// A new secret, `ib_` and 64 hexadecimal digits, and its hash.
+    public static func generate() -> (secret: String, hash: String) {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let secret = "ib_" + bytes.map { String(format: "%02x", $0) }.joined()
+        return (secret, hash(secret))
+    }
+
+    /// The SHA-256 hash of a secret, 64 lowercase hexadecimal digits.
+    public static func hash(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// Finds the role of a request's token (`Authorization: Bearer ...`, or the
+/// `innobond_token` cookie a browser gets from the sign-in page), and refuses
+/// requests that need one: every write, and every read of a private server.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = ServerRequestContext
+    let state: RegistryState
+    let isPrivate: Bool
+    /// Recently seen tokens, so that a private server does not ask the store on every read.
+    let tokens = TokenCache()
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        var context = context
+        if let secret = Self.secret(of: request) {
+            let hash = TokenSecret.hash(secret)
+            let token: APIToken?
+            if let known = tokens.token(hash) {
+                token = known
+            } else {
+                token = try await Timed.store("token") { try await state.store.token(secretHash: hash) }
+                if let token { tokens.remember(token, hash: hash) }
+            }
+            guard let token else { throw APIError(.unauthorized, "the token is not valid (revoked or unknown)") }
+            context.role = token.role
+        }
+        let path = request.uri.path
+        let open = ["/health", "/sign-in"].contains(path) || path.hasPrefix("/static/")
+        if request.method != .get && request.method != .head && path != "/sign-in" {
+            guard context.role != nil else {
+                throw APIError(.unauthorized, "writes need a token: Authorization: Bearer ...")
+            }
+        } else if isPrivate && !open && context.role == nil {
+            throw APIError(.unauthorized, "this server is private: reads need a token")
+        }
+        return try await next(request, context)
+    }
+
+    static func secret(of request: Request) -> String? {
+        if let header = request.headers[.authorization] {
+            let parts = header.split(separator: " ", maxSplits: 1)
+            if parts.count == 2, parts[0].lowercased() == "bearer" {
+                return String(parts[1]).trimmingCharacters(in: .whitespaces)
+            }
+            return nil
+        }
+        if let cookie = request.cookies["innobond_token"]?.value, !cookie.isEmpty { return cookie }
+        return nil
+    }
+}
+
+/// Valid tokens seen in the last minute, by hash.
+final class TokenCache: Sendable {
+    private let entries = Mutex<[String: (token: APIToken, seen: ContinuousClock.Instant)]>([:])
+
+    func token(_ hash: String) -> APIToken? {
+        entries.withLock { entries in
+            guard let entry = entries[hash], ContinuousClock.now - entry.seen < .seconds(60) else { return nil }
+            return entry.token
+        }
+    }
+
+    func remember(_ token: APIToken, hash: String) {
+        entries.withLock { entries in
+            if entries.count > 1000 { entries.removeAll() }
+            entries[hash] = (token, ContinuousClock.now)
+        }
+    }
+}

@@ -1,0 +1,201 @@
+import FixedIncome
+import Foundation
+import Hummingbird
+import InnobondInsights
+import InnobondModel
+
+/// The bonds a list shows: a filter, an order and a page, read from query
+/// parameters, each checked (a bad one is a 400 naming it).
+struct BondQuery: Sendable {
+    enum Sort: String, CaseIterable, Sendable {
+        case code, name, issuer
+        case issueDate = "issue_date"
+        case maturityDate = "maturity_date"
+        case amount, coupon, rating
+    }
+
+    var filter = BondFilter()
+    var sort = Sort.issueDate
+    var descending = true
+    var page = 1
+    var perPage = 50
+    /// For the API: the code of the last bond of the previous page.
+    var after: String?
+
+    /// The parameters this query reads, for forms and the OpenAPI document.
+    static let parameters = [
+        "q", "market", "regime", "sector", "rating", "ownership", "province", "from", "to", "sci_tech", "sort",
+        "order",
+    ]
+
+    init() {}
+
+    init(_ parameters: Parameters, paging: Paging) throws(APIError) {
+        func values(_ name: String) -> [String] {
+            parameters.getAll(name).flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+                .filter { !$0.isEmpty }
+        }
+        func set<T: Hashable>(_ name: String, _ parse: (String) -> T?, expected: String) throws(APIError) -> Set<T> {
+            var result = Set<T>()
+            for text in values(name) {
+                guard let value = parse(text) else { throw .badParameter(name, "'\(text)' is not \(expected)") }
+                result.insert(value)
+            }
+            return result
+        }
+        func date(_ name: String) throws(APIError) -> CivilDate? {
+            guard let text = parameters.get(name), !text.isEmpty else { return nil }
+            guard let date = CivilDate(text) else { throw .badParameter(name, "'\(text)' is not a YYYY-MM-DD date") }
+            return date
+        }
+        filter.markets = try set("market", { Market(rawValue: $0.uppercased()) }, expected: "IB, SH or SZ")
+        filter.regimes = try set(
+            "regime", Regime.init(rawValue:), expected: Regime.allCases.map(\.rawValue).joined(separator: ", "))
+        filter.sectors = try set(
+            "sector", Sector.init(rawValue:), expected: Sector.allCases.map(\.rawValue).joined(separator: ", "))
+        filter.ratings = try set("rating", Rating.init, expected: "a rating such as AAA or AA+")
+        filter.ownerships = try set(
+            "ownership", Ownership.init(rawValue:),
+            expected: Ownership.allCases.map(\.rawValue).joined(separator: ", "))
+        filter.provinces = Set(values("province"))
+        filter.issued = DateRange(from: try date("from"), to: try date("to"))
+        if let from = filter.issued.from, let to = filter.issued.to, from > to {
+            throw .badParameter("to", "\(to) is before from \(from)")
+        }
+        if let text = parameters.get("sci_tech"), !text.isEmpty {
+            switch text.lowercased() {
+            case "true", "1", "yes": filter.sciTech = true
+            case "false", "0", "no": filter.sciTech = false
+            case "any", "all": filter.sciTech = nil
+            default: throw .badParameter("sci_tech", "'\(text)' is not true, false or any")
+            }
+        }
+        if let text = parameters.get("q"), !text.trimmingCharacters(in: .whitespaces).isEmpty {
+            filter.text = text.trimmingCharacters(in: .whitespaces)
+        }
+        if let text = parameters.get("sort"), !text.isEmpty {
+            guard let sort = Sort(rawValue: text) else {
+                throw .badParameter(
+                    "sort", "'\(text)' is not one of \(Sort.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            self.sort = sort
+            descending = [.issueDate, .maturityDate, .amount, .coupon].contains(sort)
+        }
+        if let text = parameters.get("order"), !text.isEmpty {
+            guard ["asc", "desc"].contains(text) else { throw .badParameter("order", "'\(text)' is not asc or desc") }
+            descending = text == "desc"
+        }
+        let limitName = paging == .pages ? "per_page" : "limit"
+        if let text = parameters.get(limitName), !text.isEmpty {
+            guard let value = Int(text), (1...500).contains(value) else {
+                throw .badParameter(limitName, "'\(text)' is not a whole number from 1 to 500")
+            }
+            perPage = value
+        }
+        switch paging {
+        case .pages:
+            if let text = parameters.get("page"), !text.isEmpty {
+                guard let value = Int(text), value >= 1 else {
+                    throw .badParameter("page", "'\(text)' is not a page number (1 or more)")
+                }
+                page = value
+            }
+        case .cursor:
+            if let text = parameters.get("cursor"), !text.isEmpty {
+                guard let code = Self.code(ofCursor: text) else {
+                    throw .badParameter("cursor", "not a cursor this API gave: '\(text)'")
+                }
+                after = code
+            }
+        }
+    }
+
+    enum Paging { case pages, cursor }
+
+    /// The bonds the filter passes, in order.
+    func ordered(_ snapshot: RegistrySnapshot) -> [Bond] {
+        let bonds = snapshot.bonds(matching: filter)
+        let issuers = snapshot.issuersByCode
+        func ascending(_ a: Bond, _ b: Bond) -> Bool {
+            switch sort {
+            case .code: return a.code < b.code
+            case .name: return (a.name, a.code) < (b.name, b.code)
+            case .issuer:
+                let x = issuers[a.uscc]?.name ?? ""
+                let y = issuers[b.uscc]?.name ?? ""
+                return (x, a.code) < (y, b.code)
+            case .issueDate: return (a.issueDate, a.code) < (b.issueDate, b.code)
+            case .maturityDate: return (a.maturityDate, a.code) < (b.maturityDate, b.code)
+            case .amount: return (a.amount, a.code) < (b.amount, b.code)
+            case .coupon: return (a.couponRatePercent, a.code) < (b.couponRatePercent, b.code)
+            case .rating:
+                let x = a.rating?.rank ?? Int.max
+                let y = b.rating?.rank ?? Int.max
+                return (x, a.code) < (y, b.code)
+            }
+        }
+        return bonds.sorted { descending ? ascending($1, $0) : ascending($0, $1) }
+    }
+
+    /// One page of `ordered`: by number, or after the cursor's bond.
+    func page(of ordered: [Bond]) -> ArraySlice<Bond> {
+        var start = (page - 1) * perPage
+        if let after, let index = ordered.firstIndex(where: { $0.code.value == after }) { start = index + 1 }
+        guard start < ordered.count else { return [] }
+        return ordered[start..<min(ordered.count, start + perPage)]
+    }
+
+    static func cursor(after bond: Bond) -> String { cursor(code: bond.code.value) }
+
+    /// An opaque cursor naming the last item of a page by its code.
+    static func cursor(code: String) -> String {
+        Data(("v1:" + code).utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    static func code(ofCursor cursor: String) -> String? {
+        var text = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while text.count % 4 != 0 { text += "=" }
+        guard let data = Data(base64Encoded: text), let decoded = String(data: data, encoding: .utf8),
+            decoded.hasPrefix("v1:")
+        else { return nil }
+        return String(decoded.dropFirst(3))
+    }
+
+    /// The query string of this query with some parameters replaced (for links).
+    func queryString(_ changes: [String: String?] = [:]) -> String {
+        var items: [(String, String)] = []
+        if let text = filter.text { items.append(("q", text)) }
+        if !filter.markets.isEmpty {
+            items.append(("market", filter.markets.map(\.rawValue).sorted().joined(separator: ",")))
+        }
+        if !filter.regimes.isEmpty {
+            items.append(("regime", filter.regimes.map(\.rawValue).sorted().joined(separator: ",")))
+        }
+        if !filter.sectors.isEmpty {
+            items.append(("sector", filter.sectors.map(\.rawValue).sorted().joined(separator: ",")))
+        }
+        if !filter.ratings.isEmpty {
+            items.append(("rating", filter.ratings.sorted().map(\.value).joined(separator: ",")))
+        }
+        if !filter.ownerships.isEmpty {
+            items.append(("ownership", filter.ownerships.map(\.rawValue).sorted().joined(separator: ",")))
+        }
+        if !filter.provinces.isEmpty { items.append(("province", filter.provinces.sorted().joined(separator: ","))) }
+        if let from = filter.issued.from { items.append(("from", from.iso8601)) }
+        if let to = filter.issued.to { items.append(("to", to.iso8601)) }
+        if let sciTech = filter.sciTech { items.append(("sci_tech", sciTech ? "true" : "false")) }
+        items.append(("sort", sort.rawValue))
+        items.append(("order", descending ? "desc" : "asc"))
+        items.append(("page", String(page)))
+        items.append(("per_page", String(perPage)))
+        for (name, value) in changes {
+            items.removeAll { $0.0 == name }
+            if let value { items.append((name, value)) }
+        }
+        var components = URLComponents()
+        components.queryItems = items.map { URLQueryItem(name: $0.0, value: $0.1) }
+        return components.percentEncodedQuery ?? ""
+    }
+}

@@ -1,0 +1,61 @@
+import HTTPTypes
+import Hummingbird
+import InnobondPages
+import Logging
+
+/// Turns every error into a response: a JSON body naming the field at fault
+/// for the API (and for clients that ask for JSON), an HTML page otherwise.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = ServerRequestContext
+    let pages: Pages
+    let state: RegistryState
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as APIError {
+            return respond(error, to: request)
+        } catch let error as HTTPError {
+            let message =
+                error.status == .notFound
+                ? "nothing at \(request.uri.path)" : (error.body ?? error.status.reasonPhrase)
+            return respond(APIError(error.status, message), to: request)
+        } catch {
+            context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            return respond(APIError(.internalServerError, "the server failed; the log says why"), to: request)
+        }
+    }
+
+    func respond(_ error: APIError, to request: Request) -> Response {
+        var headers: HTTPFields = [:]
+        if error.status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        let path = request.uri.path
+        let wantsJSON =
+            path.hasPrefix("/api/") || path == "/health"
+            || (request.headers[.accept] ?? "").contains("application/json")
+        if wantsJSON {
+            headers[.contentType] = "application/json; charset=utf-8"
+            return Rendering.response(
+                ResponseCache.Entry(
+                    contentType: "application/json; charset=utf-8", body: error.jsonBody, status: error.status.code),
+                headers: [:]
+            ).with(headers: headers)
+        }
+        let page = ErrorPage(
+            layout: Layout("\(error.status.code) \(error.status.reasonPhrase)", section: nil, current: state.now),
+            status: error.status.code, message: error.message, field: error.field)
+        let html = (try? pages.render(page, template: "error")) ?? "\(error.status.code)"
+        return Rendering.response(Rendering.entry(html: html, status: error.status)).with(headers: headers)
+    }
+}
+
+extension Response {
+    /// The response with these header fields set (replacing any of the same name).
+    func with(headers fields: HTTPFields) -> Response {
+        var response = self
+        for field in fields { response.headers[field.name] = field.value }
+        return response
+    }
+}

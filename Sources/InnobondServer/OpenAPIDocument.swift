@@ -1,0 +1,157 @@
+import Foundation
+
+/// The OpenAPI 3.1 document of the JSON API, built from the same route list
+/// as the router.
+enum OpenAPIDocument {
+    static func json(_ routes: [APIRoute] = APIRoutes.all) -> [UInt8] {
+        let data = try! JSONSerialization.data(
+            withJSONObject: document(routes), options: [.sortedKeys, .prettyPrinted])
+        return Array(data)
+    }
+
+    static func document(_ routes: [APIRoute]) -> [String: Any] {
+        var paths: [String: [String: Any]] = [:]
+        for route in routes {
+            paths[route.openAPIPath, default: [:]][route.method.rawValue.lowercased()] = operation(route)
+        }
+        paths["/health"] = [
+            "get": [
+                "summary": "Whether the server runs, and the registry version it serves", "tags": ["operations"],
+                "operationId": "health",
+                "responses": ["200": response("Health")],
+            ] as [String: Any]
+        ]
+        var schemas = objectSchemas
+        for name in Set(routes.map(\.schema)) where schemas[name] == nil {
+            schemas[name] = ["type": "object", "description": "See the API's documentation of \(name)."]
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "innobond API", "version": "1",
+                "description":
+                    "Sci-tech innovation bonds: the registry, analytics and insights. Reads are open unless the "
+                    + "server is private; writes need a token (Authorization: Bearer ...). Errors are JSON bodies "
+                    + "naming the field at fault.",
+            ],
+            "servers": [["url": "/"]],
+            "paths": paths,
+            "components": [
+                "schemas": schemas,
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+            ],
+        ]
+    }
+
+    static func operation(_ route: APIRoute) -> [String: Any] {
+        var parameters: [[String: Any]] = route.pathParameters.map { name in
+            ["name": name, "in": "path", "required": true, "schema": ["type": "string"]]
+        }
+        for parameter in route.parameters {
+            var schema: [String: Any]
+            switch parameter.kind {
+            case .string: schema = ["type": "string"]
+            case .integer: schema = ["type": "integer"]
+            case .number: schema = ["type": "number"]
+            case .boolean: schema = ["type": "boolean"]
+            case .date: schema = ["type": "string", "format": "date"]
+            }
+            if !parameter.values.isEmpty { schema["enum"] = parameter.values }
+            parameters.append([
+                "name": parameter.name, "in": "query", "required": parameter.required,
+                "description": parameter.description, "schema": schema,
+            ])
+        }
+        var responses: [String: Any] = ["200": response(route.schema)]
+        for (status, description) in route.errors {
+            responses[String(status)] = [
+                "description": description,
+                "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
+            ]
+        }
+        if route.errors[422] != nil { responses["422"] = response("ImportReport", "Bad rows") }
+        var operation: [String: Any] = [
+            "summary": route.summary, "tags": [route.tag], "parameters": parameters, "responses": responses,
+            "operationId": operationID(route),
+        ]
+        if !route.bodyTypes.isEmpty {
+            operation["requestBody"] = [
+                "required": true,
+                "content": Dictionary(
+                    uniqueKeysWithValues: route.bodyTypes.map { ($0, ["schema": ["type": "string"]]) }),
+            ]
+            operation["security"] = [["bearer": []]]
+        }
+        return operation
+    }
+
+    static func response(_ schema: String, _ description: String = "OK") -> [String: Any] {
+        [
+            "description": description,
+            "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(schema)"]]],
+        ]
+    }
+
+    /// `getApiV1BondsCode` for `GET /api/v1/bonds/:code`.
+    static func operationID(_ route: APIRoute) -> String {
+        let words = route.path.split(whereSeparator: { "/:._-".contains($0) }).map {
+            $0.prefix(1).uppercased() + $0.dropFirst()
+        }
+        return route.method.rawValue.lowercased() + words.joined()
+    }
+
+    static var objectSchemas: [String: Any] {
+        [
+            "Error": [
+                "type": "object", "required": ["error"],
+                "properties": [
+                    "error": [
+                        "type": "object", "required": ["status", "message"],
+                        "properties": [
+                            "status": ["type": "integer"], "message": ["type": "string"],
+                            "field": ["type": "string", "description": "The parameter or member at fault"],
+                            "details": ["type": "array", "items": ["type": "object"]],
+                        ],
+                    ]
+                ],
+            ],
+            "Bond": [
+                "type": "object",
+                "properties": [
+                    "code": ["type": "string"], "name": ["type": "string"], "uscc": ["type": "string"],
+                    "issuer_name": ["type": "string"], "type": ["type": "string"], "sci_tech": ["type": "boolean"],
+                    "regime": ["type": "string"], "market": ["type": "string", "enum": ["IB", "SH", "SZ"]],
+                    "issue_date": ["type": "string", "format": "date"],
+                    "maturity_date": ["type": "string", "format": "date"],
+                    "amount_cny": ["type": "string", "description": "Yuan, exact"],
+                    "coupon_rate": ["type": "number", "description": "Percent"], "frequency": ["type": "integer"],
+                    "day_count": ["type": "string"], "rating": ["type": "string"],
+                    "put_date": ["type": "string", "format": "date"],
+                    "coupon_reset_date": ["type": "string", "format": "date"], "approval_days": ["type": "integer"],
+                ],
+            ],
+            "BondPage": [
+                "type": "object", "required": ["items", "total"],
+                "properties": [
+                    "items": ["type": "array", "items": ["$ref": "#/components/schemas/Bond"]],
+                    "next_cursor": ["type": "string"], "total": ["type": "integer"],
+                ],
+            ],
+            "Health": [
+                "type": "object",
+                "properties": [
+                    "status": ["type": "string"], "version": ["type": "integer"], "bonds": ["type": "integer"],
+                    "store": ["type": "string"],
+                ],
+            ],
+            "ImportReport": [
+                "type": "object",
+                "properties": [
+                    "kind": ["type": "string"], "rows_read": ["type": "integer"], "rows_written": ["type": "integer"],
+                    "bad_rows": ["type": "integer"], "committed": ["type": "boolean"],
+                    "issues": ["type": "array", "items": ["type": "object"]], "summary": ["type": "string"],
+                ],
+            ],
+        ]
+    }
+}

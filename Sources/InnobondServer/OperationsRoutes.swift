@@ -1,0 +1,28 @@
+import Foundation
+import Hummingbird
+import Prometheus
+
+/// Health, metrics and the API's OpenAPI document.
+enum OperationsRoutes {
+    static func register(
+        on router: Router<ServerRequestContext>, state: RegistryState, metrics: PrometheusCollectorRegistry,
+        openAPI: [UInt8]
+    ) {
+        router.get("/health") { _, _ in
+            let current = state.now
+            return Rendering.response(
+                try Rendering.entry(
+                    json: APIModels.Health(
+                        status: "ok", version: current.version, bonds: current.snapshot.bonds.count,
+                        store: state.store.location)))
+        }
+        router.get("/metrics") { _, _ in
+            Rendering.response(
+                ResponseCache.Entry(
+                    contentType: "text/plain; version=0.0.4; charset=utf-8", body: metrics.emitToBuffer(), status: 200))
+        }
+        router.get("/api/openapi.json") { _, _ in
+            Rendering.response(ResponseCache.Entry(contentType: "application/json", body: openAPI, status: 200))
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import FixedIncome
+import Foundation
+import HTTPTypes
+import Hummingbird
+import InnobondInsights
+import InnobondModel
+import InnobondPages
+
+/// The HTML dashboard.
+enum PageRoutes {
+    static func register(on router: Router<ServerRequestContext>, state: RegistryState, pages: Pages) {
+        router.get("/") { request, _ in
+            let query = Query(request)
+            let period = DateRange(from: try query.date("from"), to: try query.date("to"))
+            return try await Rendering.cached(request, state) { current in
+                try Rendering.entry(
+                    html: pages.render(OverviewPage(current: current, period: period), template: "overview"))
+            }
+        }
+        router.get("/bonds") { request, _ in
+            let query = try BondQuery(request.uri.queryParameters, paging: .pages)
+            return try await Rendering.cached(request, state) { current in
+                try Rendering.entry(html: pages.render(BondListPage(current: current, query: query), template: "bonds"))
+            }
+        }
+        router.get("/bonds.csv") { request, _ in
+            let query = try BondQuery(request.uri.queryParameters, paging: .pages)
+            let response = try await Rendering.cached(request, state) { current in
+                Rendering.entry(
+                    text: BondListPage.csv(current: current, query: query), contentType: "text/csv; charset=utf-8")
+            }
+            var headers = response.headers
+            headers[.contentDisposition] = "attachment; filename=\"bonds.csv\""
+            return Response(status: response.status, headers: headers, body: response.body)
+        }
+        router.get("/bonds/:code") { request, context in
+            let bond = try APIRoutes.bond(context, state.now)
+            return try await Rendering.cached(request, state) { current in
+                let quotes = try await Timed.store("quotes") {
+                    try await state.store.quotes(bond: bond.code, from: nil, through: nil)
+                }
+                return try Rendering.entry(
+                    html: pages.render(BondPage(current: current, bond: bond, quotes: quotes), template: "bond"))
+            }
+        }
+        router.get("/issuers") { request, _ in
+            let query = Query(request)
+            var sector: Sector?
+            if let text = query.text("sector") {
+                guard let value = Sector(rawValue: text) else {
+                    throw APIError.badParameter("sector", "'\(text)' is not a sector")
+                }
+                sector = value
+            }
+            let text = query.text("q")
+            return try await Rendering.cached(request, state) { current in
+                try Rendering.entry(
+                    html: pages.render(
+                        IssuerListPage(current: current, text: text, sector: sector), template: "issuers"))
+            }
+        }
+        router.get("/issuers/:uscc") { request, context in
+            let text = context.parameters.get("uscc") ?? ""
+            guard let uscc = try? USCC(text) else {
+                throw APIError.badParameter("uscc", "'\(text)' is not a unified social credit code")
+            }
+            guard let issuer = state.now.snapshot.issuersByCode[uscc] else { throw APIError.notFound("issuer \(text)") }
+            return try await Rendering.cached(request, state) { current in
+                try Rendering.entry(
+                    html: pages.render(IssuerPage(current: current, issuer: issuer), template: "issuer"))
+            }
+        }
+        router.get("/monitor") { request, _ in
+            let query = Query(request)
+            let asOf = try query.date("as_of")
+            let to = try query.date("to")
+            return try await Rendering.cached(request, state) { current in
+                try Rendering.entry(
+                    html: pages.render(MonitorPage(current: current, asOf: asOf, through: to), template: "monitor"))
+            }
+        }
+        router.get("/reports") { request, _ in
+            let options = try APIRoutes.briefingOptions(Query(request))
+            return try await Rendering.cached(request, state) { current in
+                try Rendering.entry(
+                    html: pages.render(ReportPage(current: current, options: options), template: "reports"))
+            }
+        }
+        for format in ["html", "md"] {
+            router.get("/reports/briefing.\(format)") { request, _ in
+                let options = try APIRoutes.briefingOptions(Query(request))
+                let response = try await Rendering.cached(request, state) { current in
+                    var options = options
+                    options.today = current.latestDate
+                    let view = BriefingView(Briefing(current.snapshot, options: options))
+                    return Rendering.entry(
+                        text: try pages.render(view, template: "report.\(format)"),
+                        contentType: format == "html" ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8")
+                }
+                var headers = response.headers
+                headers[.contentDisposition] = "attachment; filename=\"innobond-briefing.\(format)\""
+                return Response(status: response.status, headers: headers, body: response.body)
+            }
+        }
+        router.get("/sign-in") { _, _ in
+            let page = SignInPage(layout: Layout("Sign in", section: nil, current: state.now), message: nil)
+            return Rendering.response(Rendering.entry(html: try pages.render(page, template: "sign-in")))
+        }
+        router.post("/sign-in") { request, context in
+            var request = request
+            let body = try await request.collectBody(upTo: 64 * 1024)
+            let form = String(buffer: body)
+            let token = URLComponents(string: "?" + form)?.queryItems?.first { $0.name == "token" }?.value ?? ""
+            guard !token.isEmpty, try await state.store.token(secretHash: TokenSecret.hash(token)) != nil else {
+                let page = SignInPage(
+                    layout: Layout("Sign in", section: nil, current: state.now), message: "That token is not valid.")
+                return Rendering.response(
+                    Rendering.entry(html: try pages.render(page, template: "sign-in"), status: .unauthorized))
+            }
+            return Response(
+                status: .seeOther,
+                headers: [
+                    .location: "/",
+                    .setCookie: "innobond_token=\(token); Path=/; HttpOnly; SameSite=Strict; Max-Age=2592000",
+                ])
+        }
+    }
+}

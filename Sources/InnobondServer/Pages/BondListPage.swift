@@ -1,0 +1,149 @@
+import FixedIncome
+import Foundation
+import InnobondInsights
+import InnobondModel
+
+/// `/bonds`: the registry's bonds, searched, filtered, sorted and paged.
+struct BondListPage: Sendable {
+    struct Row: Sendable {
+        var code: String
+        var href: String
+        var name: String
+        var issuer: String
+        var issuerHref: String
+        var sciTech: Bool
+        var regime: String
+        var market: String
+        var issueDate: String
+        var maturityDate: String
+        var amount: String
+        var coupon: String
+        var rating: String
+    }
+
+    struct Option: Sendable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    struct Column: Sendable {
+        var label: String
+        var href: String
+        var sorted: String?
+        var numeric: Bool
+    }
+
+    var layout: Layout
+    var q: String
+    var from: String
+    var to: String
+    var markets: [Option]
+    var regimes: [Option]
+    var sectors: [Option]
+    var ratings: [Option]
+    var sciTech: [Option]
+    var columns: [Column]
+    var rows: [Row]
+    var total: String
+    var pageText: String
+    var previous: String?
+    var next: String?
+    var csv: String
+    var api: String
+    var empty: Bool
+
+    /// The columns of the table and of its CSV download, with their sort keys.
+    static let columnTitles: [(String, BondQuery.Sort?, Bool)] = [
+        ("Code", .code, false), ("Name", .name, false), ("Issuer", .issuer, false), ("Sci-tech", nil, false),
+        ("Market", nil, false), ("Issued", .issueDate, false), ("Maturity", .maturityDate, false),
+        ("Amount (RMB m)", .amount, true), ("Coupon (%)", .coupon, true), ("Rating", .rating, false),
+    ]
+
+    init(current: RegistryState.Current, query: BondQuery) {
+        layout = Layout("Bonds", section: .bonds, current: current)
+        let ordered = query.ordered(current.snapshot)
+        let page = query.page(of: ordered)
+        let issuers = current.snapshot.issuersByCode
+        rows = page.map { Self.row($0, issuer: issuers[$0.uscc]) }
+        let filter = query.filter
+        q = filter.text ?? ""
+        from = filter.issued.from?.iso8601 ?? ""
+        to = filter.issued.to?.iso8601 ?? ""
+        func options<T: Hashable>(_ all: [T], _ chosen: Set<T>, value: (T) -> String, label: (T) -> String)
+            -> [Option]
+        {
+            [Option(value: "", label: "any", selected: chosen.isEmpty)]
+                + all.map {
+                    Option(value: value($0), label: label($0), selected: chosen.count == 1 && chosen.contains($0))
+                }
+        }
+        markets = options(Market.allCases, filter.markets, value: \.rawValue, label: \.label)
+        regimes = options(Regime.allCases, filter.regimes, value: \.rawValue, label: \.rawValue)
+        sectors = options(Sector.allCases, filter.sectors, value: \.rawValue, label: \.label)
+        ratings = options(
+            Array(Rating.scale.prefix(10)).compactMap(Rating.init), filter.ratings, value: \.value, label: \.value)
+        sciTech = [
+            Option(value: "", label: "any", selected: filter.sciTech == nil),
+            Option(value: "true", label: "sci-tech", selected: filter.sciTech == true),
+            Option(value: "false", label: "conventional", selected: filter.sciTech == false),
+        ]
+        columns = Self.columnTitles.map { title, sort, numeric in
+            guard let sort else { return Column(label: title, href: "", sorted: nil, numeric: numeric) }
+            let active = sort == query.sort
+            let order = active ? (query.descending ? "asc" : "desc") : "asc"
+            return Column(
+                label: title,
+                href: "/bonds?" + query.queryString(["sort": sort.rawValue, "order": order, "page": "1"]),
+                sorted: active ? (query.descending ? "descending" : "ascending") : nil, numeric: numeric)
+        }
+        let pages = max(1, (ordered.count + query.perPage - 1) / query.perPage)
+        total = NumberText.group(Int64(ordered.count))
+        pageText = "page \(query.page) of \(pages)"
+        previous = query.page > 1 ? "/bonds?" + query.queryString(["page": String(query.page - 1)]) : nil
+        next = query.page < pages ? "/bonds?" + query.queryString(["page": String(query.page + 1)]) : nil
+        csv = "/bonds.csv?" + query.queryString()
+        api = "/api/v1/bonds?" + query.queryString(["page": nil, "per_page": nil, "limit": String(query.perPage)])
+        empty = rows.isEmpty
+    }
+
+    static func row(_ bond: Bond, issuer: Issuer?) -> Row {
+        Row(
+            code: bond.code.value, href: "/bonds/" + bond.code.value, name: bond.name,
+            issuer: issuer?.name ?? bond.uscc.value, issuerHref: "/issuers/" + bond.uscc.value, sciTech: bond.sciTech,
+            regime: bond.regime?.rawValue ?? "", market: bond.market.rawValue, issueDate: bond.issueDate.iso8601,
+            maturityDate: bond.maturityDate.iso8601, amount: Format.millions(bond.amount.fen),
+            coupon: NumberText.fixed(bond.couponRatePercent, 2), rating: bond.rating?.value ?? "")
+    }
+
+    /// The rows shown, as CSV with the table's columns (and the regime).
+    static func csv(current: RegistryState.Current, query: BondQuery) -> String {
+        let issuers = current.snapshot.issuersByCode
+        let page = query.page(of: query.ordered(current.snapshot))
+        var lines = [
+            "code,name,issuer,uscc,sci_tech,regime,market,issue_date,maturity_date,amount_cny,coupon_rate,rating"
+        ]
+        for bond in page {
+            let fields = [
+                bond.code.value, bond.name, issuers[bond.uscc]?.name ?? "", bond.uscc.value,
+                bond.sciTech ? "true" : "false", bond.regime?.rawValue ?? "", bond.market.rawValue,
+                bond.issueDate.iso8601, bond.maturityDate.iso8601, bond.amount.yuanText,
+                bond.couponRatePercent.shortText, bond.rating?.value ?? "",
+            ]
+            lines.append(fields.map(CSVField.quote).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// RFC 4180 fields.
+enum CSVField {
+    /// The field, quoted when it holds a comma, a quote or a line break. A
+    /// field that a spreadsheet would run as a formula gets a leading quote mark.
+    static func quote(_ text: String) -> String {
+        var text = text
+        if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

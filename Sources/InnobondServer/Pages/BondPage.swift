@@ -1,0 +1,173 @@
+import FixedIncome
+import InnobondInsights
+import InnobondModel
+
+/// `/bonds/CODE`: terms, issuer, committed use of proceeds, cash flows, the
+/// latest quote with its analytics and spreads, the price–yield chart and
+/// the quote history.
+struct BondPage: Sendable {
+    struct Term: Sendable {
+        var label: String
+        var value: String
+    }
+
+    struct Use: Sendable {
+        var project: String
+        var category: String
+        var sciTech: Bool
+        var amount: String
+        var share: String
+    }
+
+    struct FlowRow: Sendable {
+        var date: String
+        var coupon: String
+        var principal: String
+        var past: Bool
+    }
+
+    var layout: Layout
+    var code: String
+    var name: String
+    var issuer: String
+    var issuerHref: String
+    var sciTech: Bool
+    var terms: [Term]
+    var uses: [Use]
+    var hasUses: Bool
+    var committedText: String
+    var flows: [FlowRow]
+    var quoteText: String?
+    var figures: [Term]
+    var valuationError: String?
+    var charts: [String]
+    var apiHref: String
+
+    init(current: RegistryState.Current, bond: Bond, quotes: [Quote]) {
+        layout = Layout(bond.name, section: .bonds, current: current)
+        let snapshot = current.snapshot
+        let issuer = snapshot.issuersByCode[bond.uscc]
+        code = bond.code.value
+        name = bond.name
+        self.issuer = issuer?.name ?? bond.uscc.value
+        issuerHref = "/issuers/" + bond.uscc.value
+        sciTech = bond.sciTech
+        apiHref = "/api/v1/bonds/" + bond.code.value
+        terms = [
+            Term(label: "Code", value: bond.code.value),
+            Term(
+                label: "Market",
+                value: bond.market.label + " (" + BondValuation.convention(of: bond.market).rawValue + " rules)"),
+            Term(label: "Type", value: bond.type.rawValue),
+            Term(
+                label: "Sci-tech innovation bond", value: bond.sciTech ? "yes, " + (bond.regime?.rawValue ?? "") : "no"),
+            Term(label: "Issued", value: bond.issueDate.iso8601),
+            Term(label: "Maturity", value: bond.maturityDate.iso8601),
+            Term(label: "Amount", value: "RMB " + Format.millions(bond.amount.fen) + " m"),
+            Term(label: "Coupon", value: NumberText.fixed(bond.couponRatePercent, 2) + " %"),
+            Term(
+                label: "Frequency",
+                value: bond.frequency == .atMaturity ? "at maturity" : "\(bond.frequency.rawValue) a year"),
+            Term(label: "Day count", value: bond.dayCount.rawValue),
+            Term(label: "Rating", value: bond.rating?.value ?? "unrated"),
+        ]
+        if let put = bond.putDate { terms.append(Term(label: "Investor put", value: put.iso8601)) }
+        if let reset = bond.couponResetDate { terms.append(Term(label: "Coupon reset", value: reset.iso8601)) }
+        if let days = bond.approvalDays { terms.append(Term(label: "Approval", value: "\(days) working days")) }
+
+        let committed = snapshot.proceeds.filter { $0.bondCode == bond.code }
+        uses = committed.map { use in
+            Use(
+                project: use.project, category: use.category.rawValue, sciTech: use.category.isSciTech,
+                amount: Format.millions(use.planned.fen),
+                share: NumberText.fixed(Double(use.planned.fen) / Double(bond.amount.fen) * 100, 1))
+        }
+        hasUses = !uses.isEmpty
+        let sciTechFen = committed.filter(\.category.isSciTech).reduce(Int64(0)) { $0 + $1.planned.fen }
+        let totalFen = committed.reduce(Int64(0)) { $0 + $1.planned.fen }
+        committedText =
+            "Committed RMB \(Format.millions(totalFen)) m of RMB \(Format.millions(bond.amount.fen)) m; "
+            + "sci-tech uses \(NumberText.fixed(Double(sciTechFen) / Double(bond.amount.fen) * 100, 1)) % of the amount."
+
+        let latest = quotes.last
+        let settlement = latest?.date ?? current.latestDate
+        flows = BondValuation.flows(of: bond).map { flow in
+            FlowRow(
+                date: flow.date.iso8601, coupon: NumberText.fixed(flow.coupon, 4),
+                principal: flow.principal > 0 ? NumberText.fixed(flow.principal, 2) : "", past: flow.date <= settlement)
+        }
+        figures = []
+        charts = []
+        let note = snapshot.isDemo ? Briefing.demoNotice : nil
+        if let latest {
+            quoteText =
+                "Latest quote \(latest.date) (\(latest.source)): "
+                + [
+                    latest.cleanPrice.map { "clean price " + NumberText.fixed($0, 4) },
+                    latest.yieldPercent.map { "yield " + NumberText.fixed($0, 4) + " %" },
+                ].compactMap { $0 }
+                .joined(separator: ", ")
+            let quote: BondQuote = latest.cleanPrice.map(BondQuote.cleanPrice) ?? .yield(latest.yieldPercent! / 100)
+            do {
+                let valuation = try BondValuation(
+                    bond: bond, settlement: latest.date, quote: quote, curves: current.curves)
+                figures = Self.figures(valuation)
+                charts.append(
+                    Chart(
+                        kind: .xy, title: "Price and yield on \(latest.date)", xLabel: "Yield (%)",
+                        yLabel: "Clean price per 100 face",
+                        series: [
+                            Chart.Series(
+                                name: "Clean price",
+                                xy: valuation.priceYield.map { Chart.XYPoint(x: $0.yield * 100, y: $0.cleanPrice) })
+                        ], source: "innobond pricing under \(valuation.convention.rawValue) rules", note: note,
+                        reference: valuation.figures.yield * 100
+                    ).svg())
+            } catch {
+                valuationError = "The latest quote cannot be priced: \(error)."
+            }
+            let prices = quotes.compactMap { quote in quote.cleanPrice.map { TimePoint(date: quote.date, value: $0) } }
+            let yields = quotes.compactMap { quote in quote.yieldPercent.map { TimePoint(date: quote.date, value: $0) }
+            }
+            if !prices.isEmpty {
+                charts.append(
+                    Chart(
+                        kind: .line, title: "Clean price history", xLabel: "Date", yLabel: "Clean price per 100 face",
+                        series: [Chart.Series(name: "Clean price", points: prices)],
+                        source: "registry quotes (\(Set(quotes.map(\.source)).sorted().joined(separator: ", ")))",
+                        note: note
+                    ).svg())
+            }
+            if !yields.isEmpty {
+                charts.append(
+                    Chart(
+                        kind: .line, title: "Yield history", xLabel: "Date", yLabel: "Yield (%)",
+                        series: [Chart.Series(name: "Yield", points: yields)],
+                        source: "registry quotes", note: note
+                    ).svg())
+            }
+        }
+    }
+
+    static func figures(_ valuation: BondValuation) -> [Term] {
+        let figures = valuation.figures
+        var terms = [
+            Term(label: "Clean price", value: NumberText.fixed(figures.cleanPrice, 4)),
+            Term(label: "Yield to maturity", value: Format.percent(figures.yield) + " %"),
+            Term(label: "Accrued interest", value: NumberText.fixed(figures.accruedInterest, 4)),
+            Term(label: "Dirty price", value: NumberText.fixed(figures.dirtyPrice, 4)),
+            Term(label: "Macaulay duration", value: NumberText.fixed(figures.macaulayDuration, 4) + " years"),
+            Term(label: "Modified duration", value: NumberText.fixed(figures.modifiedDuration, 4)),
+            Term(label: "Convexity", value: NumberText.fixed(figures.convexity, 4)),
+            Term(label: "DV01 (per 100 face)", value: NumberText.fixed(figures.dv01, 6)),
+            Term(label: "G-spread to CGB", value: Format.optional(valuation.gSpreadBp, 1) + " bp"),
+            Term(label: "Z-spread to CGB", value: Format.optional(valuation.zSpreadBp, 1) + " bp"),
+        ]
+        if let curveDate = valuation.curveDate { terms.append(Term(label: "CGB curve of", value: curveDate.iso8601)) }
+        if let put = valuation.yieldToPut {
+            terms.append(Term(label: "Yield to put", value: Format.percent(put) + " %"))
+            terms.append(Term(label: "Yield to worst", value: Format.percent(valuation.yieldToWorst) + " %"))
+        }
+        return terms
+    }
+}

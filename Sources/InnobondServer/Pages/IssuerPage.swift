@@ -1,0 +1,118 @@
+import FixedIncome
+import InnobondInsights
+import InnobondModel
+
+/// `/issuers/USCC`: profile, R&D intensity over the years, all its bonds.
+struct IssuerPage: Sendable {
+    struct Year: Sendable {
+        var year: Int
+        var revenue: String
+        var research: String
+        var intensity: String
+        var patents: String
+    }
+
+    var layout: Layout
+    var name: String
+    var profile: [BondPage.Term]
+    var years: [Year]
+    var hasYears: Bool
+    var chart: String?
+    var bonds: [BondListPage.Row]
+    var summary: String
+    var apiHref: String
+
+    init(current: RegistryState.Current, issuer: Issuer) {
+        layout = Layout(issuer.name, section: .issuers, current: current)
+        name = issuer.name
+        apiHref = "/api/v1/issuers/" + issuer.uscc.value
+        profile = [
+            BondPage.Term(label: "Unified social credit code", value: issuer.uscc.value),
+            BondPage.Term(label: "English name", value: issuer.nameEnglish ?? "–"),
+            BondPage.Term(label: "Sector", value: issuer.sector.label),
+            BondPage.Term(label: "Province", value: issuer.province),
+            BondPage.Term(label: "Ownership", value: issuer.ownership.label),
+            BondPage.Term(label: "Listed", value: issuer.listedCode ?? "no"),
+        ]
+        let financials = current.snapshot.financials.filter { $0.uscc == issuer.uscc }.sorted { $0.year < $1.year }
+        years = financials.map { row in
+            Year(
+                year: row.year, revenue: Format.millions(row.revenue.fen),
+                research: Format.millions(row.researchSpend.fen),
+                intensity: row.researchIntensity.map { NumberText.fixed($0 * 100, 2) } ?? "–",
+                patents: row.inventionPatents.map { NumberText.group(Int64($0)) } ?? "–")
+        }
+        hasYears = !years.isEmpty
+        if hasYears {
+            chart = Chart(
+                kind: .bar, title: "R&D intensity", xLabel: "Fiscal year", yLabel: "R&D spending, % of revenue",
+                categories: financials.map { String($0.year) },
+                series: [
+                    Chart.Series(
+                        name: "R&D intensity", values: financials.map { $0.researchIntensity.map { $0 * 100 } })
+                ],
+                source: "registry issuer_financials", note: current.snapshot.isDemo ? Briefing.demoNotice : nil,
+                reference: 5
+            ).svg(height: 300)
+        }
+        let own = current.snapshot.bonds.filter { $0.uscc == issuer.uscc }.sorted { $0.issueDate > $1.issueDate }
+        bonds = own.map { BondListPage.row($0, issuer: issuer) }
+        let sciTech = own.filter(\.sciTech)
+        summary =
+            "\(own.count) bonds, \(sciTech.count) of them sci-tech innovation bonds raising RMB "
+            + Format.millions(sciTech.reduce(Int64(0)) { $0 + $1.amount.fen }) + " m."
+    }
+}
+
+/// `/issuers`: issuers, searched and filtered by sector.
+struct IssuerListPage: Sendable {
+    struct Row: Sendable {
+        var name: String
+        var href: String
+        var uscc: String
+        var sector: String
+        var province: String
+        var bonds: Int
+        var sciTechBonds: Int
+        var amount: String
+    }
+
+    var layout: Layout
+    var q: String
+    var sectors: [BondListPage.Option]
+    var rows: [Row]
+    var total: String
+    var truncated: Bool
+
+    init(current: RegistryState.Current, text: String?, sector: Sector?, limit: Int = 500) {
+        layout = Layout("Issuers", section: .issuers, current: current)
+        q = text ?? ""
+        sectors =
+            [BondListPage.Option(value: "", label: "any", selected: sector == nil)]
+            + Sector.allCases.map { BondListPage.Option(value: $0.rawValue, label: $0.label, selected: $0 == sector) }
+        var bondCounts: [USCC: (all: Int, sciTech: Int, fen: Int64)] = [:]
+        for bond in current.snapshot.bonds {
+            bondCounts[bond.uscc, default: (0, 0, 0)].all += 1
+            if bond.sciTech {
+                bondCounts[bond.uscc, default: (0, 0, 0)].sciTech += 1
+                bondCounts[bond.uscc, default: (0, 0, 0)].fen += bond.amount.fen
+            }
+        }
+        let needle = text?.lowercased() ?? ""
+        let matching = current.snapshot.issuers.filter { issuer in
+            (sector == nil || issuer.sector == sector)
+                && (needle.isEmpty || issuer.name.lowercased().contains(needle)
+                    || (issuer.nameEnglish ?? "").lowercased().contains(needle)
+                    || issuer.uscc.value.lowercased().contains(needle))
+        }.sorted { (bondCounts[$0.uscc]?.fen ?? 0, $1.name) > (bondCounts[$1.uscc]?.fen ?? 0, $0.name) }
+        total = NumberText.group(Int64(matching.count))
+        truncated = matching.count > limit
+        rows = matching.prefix(limit).map { issuer in
+            let counts = bondCounts[issuer.uscc] ?? (0, 0, 0)
+            return Row(
+                name: issuer.name, href: "/issuers/" + issuer.uscc.value, uscc: issuer.uscc.value,
+                sector: issuer.sector.label, province: issuer.province, bonds: counts.all,
+                sciTechBonds: counts.sciTech, amount: Format.millions(counts.fen))
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import InnobondInsights
+
+/// What every page shows around its content: title, navigation, the
+/// demo-data notice, the registry version.
+struct Layout: Sendable {
+    struct NavigationItem: Sendable {
+        var label: String
+        var href: String
+        var active: Bool
+    }
+
+    enum Section: String, CaseIterable, Sendable {
+        case overview = "Overview"
+        case bonds = "Bonds"
+        case issuers = "Issuers"
+        case monitor = "Monetary monitor"
+        case reports = "Reports"
+
+        var href: String {
+            switch self {
+            case .overview: return "/"
+            case .bonds: return "/bonds"
+            case .issuers: return "/issuers"
+            case .monitor: return "/monitor"
+            case .reports: return "/reports"
+            }
+        }
+    }
+
+    var title: String
+    var nav: [NavigationItem]
+    var isDemo: Bool
+    var demoNotice: String
+    var version: String
+    var latest: String
+
+    init(_ title: String, section: Section?, current: RegistryState.Current) {
+        self.title = title
+        nav = Section.allCases.map { NavigationItem(label: $0.rawValue, href: $0.href, active: $0 == section) }
+        isDemo = current.snapshot.isDemo
+        demoNotice = Briefing.demoNotice
+        version = String(current.version)
+        latest = current.latestDate.iso8601
+    }
+}
+
+/// Formatting shared by the pages.
+enum Format {
+    /// Yuan in fen as millions with one decimal, grouped.
+    static func millions(_ fen: Int64) -> String { NumberText.fixed(Double(fen) / 1e8, 1, grouped: true) }
+
+    static func optional(_ value: Double?, _ places: Int) -> String {
+        value.map { NumberText.fixed($0, places) } ?? "–"
+    }
+
+    /// A decimal rate as percent.
+    static func percent(_ decimal: Double?, _ places: Int = 4) -> String {
+        decimal.map { NumberText.fixed($0 * 100, places) } ?? "–"
+    }
+}

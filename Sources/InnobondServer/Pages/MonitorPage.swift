@@ -1,0 +1,114 @@
+import FixedIncome
+import InnobondInsights
+import InnobondModel
+import InnobondPages
+
+/// `/monitor`: each money and credit series with its chart, the M2–M1 gap,
+/// definitions and revisions, as known on a date, with the
+/// financing-conditions table and its takeaways.
+struct MonitorPage: Sendable {
+    struct DefinitionRow: Sendable {
+        var series: String
+        var definition: String
+        var first: String
+        var last: String
+    }
+
+    struct Revision: Sendable {
+        var series: String
+        var period: String
+        var definition: String
+        var values: String
+    }
+
+    var layout: Layout
+    var asOf: String
+    var to: String
+    var yearLabel: String
+    var quarterLabel: String
+    var conditionRows: [BriefingView.ConditionRow]
+    var takeaways: [BriefingView.TakeawayView]
+    var charts: [String]
+    var definitions: [DefinitionRow]
+    var revisions: [Revision]
+    var hasRevisions: Bool
+    var hasSeries: Bool
+
+    init(current: RegistryState.Current, asOf: CivilDate?, through end: CivilDate?) {
+        layout = Layout("Monetary monitor", section: .monitor, current: current)
+        let monitor = asOf.map { MacroMonitor(current.snapshot.macro, asOf: $0) } ?? current.monitor
+        let end = end ?? current.latestDate
+        self.asOf = asOf?.iso8601 ?? ""
+        to = end.iso8601
+        let conditions = FinancingConditions(monitor: monitor, curves: current.curves, through: end)
+        yearLabel = conditions.yearLabel
+        quarterLabel = conditions.quarterLabel
+        conditionRows = conditions.rows.map { row in
+            BriefingView.ConditionRow(
+                indicator: row.indicator + (row.unit == "pp" ? " (pp)" : " (%)"),
+                yearAverage: row.yearAverage.map { FinancingConditions.text($0.value, kind: row.kind) } ?? "–",
+                quarterAverage: row.quarterAverage.map { FinancingConditions.text($0.value, kind: row.kind) } ?? "–",
+                trend: row.trend?.trendClass.rawValue ?? "not enough data", implication: row.implication,
+                source: row.source)
+        }
+        takeaways = conditions.rows.map { BriefingView.TakeawayView($0.takeaway) }
+        let note = current.snapshot.isDemo ? Briefing.demoNotice : nil
+        let known = asOf.map { " as known on \($0)" } ?? ", latest vintages"
+        var charts: [String] = []
+        let gap = monitor.gap().map(\.timePoint)
+        if !gap.isEmpty {
+            charts.append(
+                Chart(
+                    kind: .line, title: "M2–M1 gap", xLabel: "Month", yLabel: "Percentage points",
+                    series: [Chart.Series(name: "M2–M1 gap", points: gap)],
+                    source: "registry macro: M2 growth minus M1 growth" + known, note: note, reference: 0
+                ).svg())
+        }
+        for series in monitor.seriesNames {
+            let growth = monitor.growth(series)
+            guard !growth.isEmpty else { continue }
+            // One line per definition, so that a definition change shows.
+            let lines = Dictionary(grouping: growth, by: \.definition).sorted { $0.key < $1.key }.map {
+                Chart.Series(name: $0.key, points: $0.value.map(\.timePoint))
+            }
+            charts.append(
+                Chart(
+                    kind: .line, title: "\(series) growth", xLabel: "Period end", yLabel: "% year on year",
+                    series: lines, source: "registry macro: \(series)" + known, note: note
+                ).svg())
+        }
+        let yields = current.curves.series("AAA_corporate", tenor: Tenor("5Y")!)
+        if !yields.isEmpty {
+            charts.append(
+                Chart(
+                    kind: .line, title: "AAA 5-year corporate yield", xLabel: "Date", yLabel: "% (par yield)",
+                    series: [Chart.Series(name: "AAA 5Y", points: yields)],
+                    source: "registry curves AAA_corporate 5Y", note: note
+                ).svg())
+        }
+        self.charts = charts
+        hasSeries = !monitor.seriesNames.isEmpty
+        definitions = monitor.seriesNames.flatMap { series in
+            monitor.definitions(of: series).map {
+                DefinitionRow(
+                    series: series, definition: $0.definition, first: $0.first.description, last: $0.last.description)
+            }
+        }
+        var revisions: [Revision] = []
+        for (series, rows) in monitor.vintages.sorted(by: { $0.key < $1.key }) {
+            let visible = rows.filter { asOf == nil || $0.published <= asOf! }
+            for (key, versions) in Dictionary(grouping: visible, by: { "\($0.period)|\($0.definition)" })
+            where versions.count > 1 {
+                let parts = key.split(separator: "|")
+                revisions.append(
+                    Revision(
+                        series: series, period: String(parts[0]), definition: String(parts[1]),
+                        values: versions.sorted { $0.published < $1.published }.map { version in
+                            "\(version.value.map { NumberText.fixed($0, 2) } ?? "–") (published \(version.published))"
+                        }.joined(separator: " → ")))
+            }
+        }
+        self.revisions = revisions.sorted { ($0.series, $0.period) < ($1.series, $1.period) }
+        hasRevisions = !self.revisions.isEmpty
+    }
+}

@@ -1,0 +1,39 @@
+import FixedIncome
+import InnobondInsights
+import InnobondPages
+
+/// `/reports`: the briefing for a period, rendered, with its downloads.
+struct ReportPage: Sendable {
+    var layout: Layout
+    var from: String
+    var to: String
+    var asOf: String
+    var query: String
+    var briefing: BriefingView
+
+    init(current: RegistryState.Current, options: Briefing.Options) {
+        var options = options
+        options.today = current.latestDate
+        let briefing = Briefing(current.snapshot, options: options)
+        layout = Layout(briefing.title, section: .reports, current: current)
+        from = briefing.period.from?.iso8601 ?? ""
+        to = briefing.period.to?.iso8601 ?? ""
+        asOf = options.asOf?.iso8601 ?? ""
+        query = "from=\(from)&to=\(to)" + (asOf.isEmpty ? "" : "&as_of=\(asOf)")
+        self.briefing = BriefingView(briefing)
+    }
+}
+
+/// An error page: the status and what to do about it.
+struct ErrorPage: Sendable {
+    var layout: Layout
+    var status: Int
+    var message: String
+    var field: String?
+}
+
+/// `/sign-in`: a form that keeps a token in a cookie, for browsers on a private server.
+struct SignInPage: Sendable {
+    var layout: Layout
+    var message: String?
+}

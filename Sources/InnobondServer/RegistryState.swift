@@ -1,0 +1,89 @@
+import FixedIncome
+import Foundation
+import InnobondInsights
+import InnobondModel
+import InnobondStore
+import Logging
+import Metrics
+import Synchronization
+
+/// The server's view of the registry: the latest snapshot, what every page
+/// derives from it, and the responses rendered from it. A server keeps
+/// nothing else: it reloads the snapshot after its own writes and whenever
+/// the store's version moves (another server wrote).
+public final class RegistryState: Sendable {
+    /// One version of the registry and what is computed once from it.
+    public struct Current: Sendable {
+        public let version: Int64
+        public let snapshot: RegistrySnapshot
+        public let curves: CurveLibrary
+        public let monitor: MacroMonitor
+        /// The latest date of any bond issue or curve point.
+        public let latestDate: CivilDate
+    }
+
+    public let store: any RegistryStore
+    private let current: Mutex<Current>
+    /// Responses rendered from the current version, by request URI.
+    let responses: ResponseCache
+    private let logger: Logger
+
+    /// Loads the first snapshot.
+    public init(store: any RegistryStore, cachedResponses: Int = 2048, logger: Logger) async throws {
+        self.store = store
+        self.logger = logger
+        responses = ResponseCache(capacity: cachedResponses)
+        current = Mutex(try await Self.load(store))
+    }
+
+    /// The registry as the server sees it now.
+    public var now: Current { current.withLock { $0 } }
+
+    /// Reloads the snapshot when the store's version differs from ours (or always, when `force`).
+    public func refresh(force: Bool = false) async throws {
+        let version = try await Timed.store("version") { try await store.registryVersion() }
+        guard force || version != now.version else { return }
+        let next = try await Self.load(store)
+        current.withLock { $0 = next }
+        responses.removeAll()
+        logger.info(
+            "registry reloaded",
+            metadata: ["version": "\(next.version)", "bonds": "\(next.snapshot.bonds.count)"])
+    }
+
+    private static func load(_ store: any RegistryStore) async throws -> Current {
+        let version = try await Timed.store("version") { try await store.registryVersion() }
+        let snapshot = try await Timed.store("snapshot") { try await store.loadSnapshot() }
+        let latest = [snapshot.bonds.map(\.issueDate).max(), snapshot.curvePoints.map(\.date).max()]
+            .compactMap { $0 }.max()
+        return Current(
+            version: version, snapshot: snapshot, curves: CurveLibrary(snapshot.curvePoints),
+            monitor: MacroMonitor(snapshot.macro), latestDate: latest ?? CivilDate.today)
+    }
+}
+
+/// Store calls timed into the `innobond_store_seconds` histogram, by operation.
+enum Timed {
+    static func store<T>(_ operation: String, _ body: () async throws -> T) async throws -> T {
+        let start = ContinuousClock.now
+        defer {
+            Timer(label: "innobond_store_seconds", dimensions: [("operation", operation)])
+                .recordInterval(ContinuousClock.now - start)
+        }
+        return try await body()
+    }
+}
+
+extension CivilDate {
+    /// Today's date in UTC.
+    static var today: CivilDate {
+        CivilDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))!
+    }
+}
+
+extension Timer {
+    func recordInterval(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}

@@ -1,0 +1,91 @@
+import FixedIncome
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// Responses of the server: HTML, JSON and CSV bodies, and the cache in
+/// front of every read.
+enum Rendering {
+    static func entry(html: String, status: HTTPResponse.Status = .ok) -> ResponseCache.Entry {
+        ResponseCache.Entry(contentType: "text/html; charset=utf-8", body: Array(html.utf8), status: status.code)
+    }
+
+    static func entry(json value: some Encodable) throws -> ResponseCache.Entry {
+        ResponseCache.Entry(
+            contentType: "application/json; charset=utf-8", body: Array(try JSONEncoder.api.encode(value)), status: 200)
+    }
+
+    static func entry(text: String, contentType: String) -> ResponseCache.Entry {
+        ResponseCache.Entry(contentType: contentType, body: Array(text.utf8), status: 200)
+    }
+
+    static func response(_ entry: ResponseCache.Entry, headers extra: HTTPFields = [:]) -> Response {
+        var headers: HTTPFields = [.contentType: entry.contentType]
+        headers.append(contentsOf: extra)
+        return Response(
+            status: HTTPResponse.Status(code: entry.status), headers: headers,
+            body: ResponseBody(byteBuffer: NIOCore.ByteBuffer(bytes: entry.body)))
+    }
+
+    /// A read answered from the responses of the current registry version, or
+    /// rendered from it and kept: a page depends on the registry and its URI alone.
+    static func cached(
+        _ request: Request, _ state: RegistryState,
+        render: (RegistryState.Current) async throws -> ResponseCache.Entry
+    ) async throws -> Response {
+        let current = state.now
+        let key = "\(current.version) \(request.uri)"
+        if let entry = state.responses.entry(key) { return response(entry) }
+        let entry = try await render(current)
+        state.responses.store(entry, for: key)
+        return response(entry)
+    }
+}
+
+/// Query parameters read with their checks: a bad value is a 400 naming the parameter.
+struct Query {
+    let parameters: Parameters
+
+    init(_ request: Request) {
+        parameters = request.uri.queryParameters
+    }
+
+    func text(_ name: String) -> String? {
+        guard let value = parameters.get(name)?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+            return nil
+        }
+        return value
+    }
+
+    func date(_ name: String) throws(APIError) -> CivilDate? {
+        guard let text = text(name) else { return nil }
+        guard let date = CivilDate(text) else { throw .badParameter(name, "'\(text)' is not a YYYY-MM-DD date") }
+        return date
+    }
+
+    func number(_ name: String, in range: ClosedRange<Double>) throws(APIError) -> Double? {
+        guard let text = text(name) else { return nil }
+        guard let number = Double(text), number.isFinite, range.contains(number) else {
+            throw .badParameter(name, "'\(text)' is not a number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+
+    func integer(_ name: String, in range: ClosedRange<Int>) throws(APIError) -> Int? {
+        guard let text = text(name) else { return nil }
+        guard let number = Int(text), range.contains(number) else {
+            throw .badParameter(name, "'\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+
+    func boolean(_ name: String) throws(APIError) -> Bool? {
+        guard let text = text(name) else { return nil }
+        switch text.lowercased() {
+        case "true", "1", "yes": return true
+        case "false", "0", "no": return false
+        default: throw .badParameter(name, "'\(text)' is not true or false")
+        }
+    }
+}

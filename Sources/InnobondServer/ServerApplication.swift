@@ -1,0 +1,81 @@
+import Hummingbird
+import InnobondPages
+import InnobondStore
+import Logging
+import Metrics
+import NIOCore
+import Prometheus
+import ServiceLifecycle
+
+/// The innobond server: the dashboard, the JSON API, health and metrics, over any store.
+public enum ServerApplication {
+    /// The application: the router with its middleware, and a service that
+    /// reloads the snapshot when another server writes.
+    ///
+    /// - Parameter onRunning: called with the address the server listens on.
+    public static func build(
+        store: any RegistryStore, settings: ServerSettings, logger: Logger,
+        onRunning: @escaping @Sendable (String) async -> Void = { _ in }
+    ) async throws -> some ApplicationProtocol {
+        let state = try await RegistryState(store: store, cachedResponses: settings.cachedResponses, logger: logger)
+        let router = try await buildRouter(state: state, settings: settings)
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "innobond"),
+            services: [RefreshService(state: state, interval: settings.refreshInterval, logger: logger)],
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? settings.port
+                await onRunning("http://\(settings.host):\(port)")
+            },
+            logger: logger)
+    }
+
+    /// The router: middleware (request logs, metrics, errors, authentication) and every route.
+    public static func buildRouter(state: RegistryState, settings: ServerSettings) async throws
+        -> Router<ServerRequestContext>
+    {
+        let pages = try await Pages()
+        let router = Router(context: ServerRequestContext.self)
+        router.add(middleware: LogRequestsMiddleware(.debug))
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: ErrorMiddleware(pages: pages, state: state))
+        router.add(middleware: AuthenticationMiddleware(state: state, isPrivate: settings.isPrivate))
+        PageRoutes.register(on: router, state: state, pages: pages)
+        for route in APIRoutes.all {
+            let handler = route.handler
+            router.on(RouterPath(route.path), method: route.method) { request, context in
+                try await handler(request, context, state)
+            }
+        }
+        OperationsRoutes.register(on: router, state: state, metrics: Metrics.registry, openAPI: OpenAPIDocument.json())
+        return router
+    }
+}
+
+/// The process's Prometheus registry, the backend of swift-metrics.
+enum Metrics {
+    static let registry: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
+}
+
+/// Asks the store for its version every `interval`, and reloads the
+/// snapshot when another server has written.
+struct RefreshService: Service {
+    let state: RegistryState
+    let interval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            try? await Task.sleep(for: interval)
+            do {
+                try await state.refresh()
+            } catch {
+                logger.warning("cannot refresh the registry", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Logging
+
+/// How a server runs.
+public struct ServerSettings: Sendable {
+    /// The address to listen on; 127.0.0.1 unless told otherwise.
+    public var host: String
+    public var port: Int
+    /// Whether reads need a token too (writes always do).
+    public var isPrivate: Bool
+    /// How often to ask the store whether another server has written.
+    public var refreshInterval: Duration
+    /// Rendered responses kept per registry version.
+    public var cachedResponses: Int
+    /// Level of the structured logs; each request is logged at `debug`.
+    public var logLevel: Logger.Level
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, isPrivate: Bool = false,
+        refreshInterval: Duration = .seconds(2), cachedResponses: Int = 2048, logLevel: Logger.Level = .info
+    ) {
+        self.host = host
+        self.port = port
+        self.isPrivate = isPrivate
+        self.refreshInterval = refreshInterval
+        self.cachedResponses = cachedResponses
+        self.logLevel = logLevel
+    }
+}
