@@ -120,7 +120,8 @@ let package = Package(
             name: "InnobondServerTests",
             dependencies: [
                 "InnobondServer", "InnobondSQLite", "InnobondDemo", "InnobondTestSupport", "InnobondStore",
-                "InnobondModel", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "InnobondModel", "InnobondIO", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

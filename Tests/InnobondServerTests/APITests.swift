@@ -1,0 +1,139 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import InnobondStore
+import NIOCore
+import Testing
+
+@testable import InnobondServer
+
+/// The JSON API and its OpenAPI document, on the real application.
+@Suite struct APITests {
+    /// A request for each documented read, path parameters filled with demo data.
+    static func sampleURI(_ path: String) -> String {
+        var uri = path.replacingOccurrences(of: "{code}", with: ServerFixture.wingtechBond)
+            .replacingOccurrences(of: "{uscc}", with: ServerFixture.wingtech)
+            .replacingOccurrences(of: "{curve}", with: "CGB").replacingOccurrences(of: "{series}", with: "M1")
+        if uri.hasSuffix("/analytics") { uri += "?settlement=2025-06-03&clean_price=100.5" }
+        return uri
+    }
+
+    @Test func theDocumentListsEveryRouteAndEveryReadAnswers() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            let document = try await client.execute(uri: "/api/openapi.json", method: .get) { response in
+                #expect(response.status == .ok)
+                return try #require(response.json as? [String: Any])
+            }
+            #expect(document["openapi"] as? String == "3.1.0")
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            var documented = Set<String>()
+            for (path, operations) in paths {
+                for method in operations.keys { documented.insert("\(method.uppercased()) \(path)") }
+            }
+            var routed = Set(APIRoutes.all.map { "\($0.method.rawValue) \($0.openAPIPath)" })
+            routed.insert("GET /health")
+            #expect(documented == routed)
+            for (path, operations) in paths where operations["get"] != nil {
+                let uri = Self.sampleURI(path)
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok, "\(uri): \(response.text.prefix(200))")
+                    #expect(response.headers[.contentType]?.hasPrefix("application/json") == true, "\(uri)")
+                    #expect(response.json != nil, "\(uri) is not JSON")
+                }
+            }
+        }
+    }
+
+    @Test func bondsPageByCursorThroughTheWholeFilter() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            var cursor: String?
+            var codes: [String] = []
+            var total = 0
+            repeat {
+                let uri =
+                    "/api/v1/bonds?market=SZ&sci_tech=true&sort=code&order=asc&limit=100"
+                    + (cursor.map { "&cursor=\($0)" } ?? "")
+                let page = try await client.execute(uri: uri, method: .get) { try #require($0.json as? [String: Any]) }
+                total = page["total"] as! Int
+                codes += (page["items"] as! [[String: Any]]).map { $0["code"] as! String }
+                cursor = page["next_cursor"] as? String
+            } while cursor != nil
+            #expect(codes.count == total && total > 100)
+            #expect(codes == codes.sorted() && Set(codes).count == codes.count)
+            #expect(codes.allSatisfy { $0.hasSuffix(".SZ") })
+        }
+    }
+
+    @Test func analyticsOfOneBondAtASettlementDate() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            let uri = "/api/v1/bonds/\(ServerFixture.wingtechBond)/analytics?settlement=2025-06-03&yield=2.1"
+            let figures = try await client.execute(uri: uri, method: .get) { try #require($0.json as? [String: Any]) }
+            #expect(figures["convention"] as? String == "CIBM")
+            #expect((figures["yield"] as? Double).map { abs($0 - 2.1) < 1e-9 } == true)
+            let price = try #require(figures["clean_price"] as? Double)
+            // Back from the price to the same yield.
+            let back = try await client.execute(
+                uri: "/api/v1/bonds/\(ServerFixture.wingtechBond)/analytics?settlement=2025-06-03&clean_price=\(price)",
+                method: .get
+            ) { try #require($0.json as? [String: Any]) }
+            #expect((back["yield"] as? Double).map { abs($0 - 2.1) < 1e-8 } == true)
+            #expect(figures["g_spread_bp"] is Double && figures["modified_duration"] is Double)
+        }
+    }
+
+    @Test(arguments: [
+        ("/api/v1/bonds?limit=0", "limit"), ("/api/v1/bonds?market=XX", "market"),
+        ("/api/v1/bonds?cursor=@@", "cursor"),
+        ("/api/v1/bonds?from=2025-13-01", "from"), ("/api/v1/bonds?sci_tech=maybe", "sci_tech"),
+        ("/api/v1/bonds/NOPE", "code"), ("/api/v1/bonds/102500166.IB/analytics", "settlement"),
+        ("/api/v1/bonds/102500166.IB/analytics?settlement=2025-06-03", "clean_price"),
+        ("/api/v1/bonds/102500166.IB/analytics?settlement=2025-06-03&clean_price=100&yield=2", "yield"),
+        ("/api/v1/bonds/102500166.IB/analytics?settlement=2031-01-01&yield=2", "settlement"),
+        ("/api/v1/bonds/102500166.IB/quotes?from=soon", "from"), ("/api/v1/issuers/XYZ", "uscc"),
+        ("/api/v1/issuers?limit=9999", "limit"), ("/api/v1/curves/CGB?date=2025-02-30", "date"),
+        ("/api/v1/macro/M1?as_of=never", "as_of"), ("/api/v1/conditions?to=x", "to"),
+        ("/api/v1/report?from=2026-01-01&to=2025-01-01", "to"), ("/api/v1/statistics?rating=Z", "rating"),
+    ])
+    func badParametersAre400WithTheField(uri: String, field: String) async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .badRequest, "\(uri): \(response.text)")
+                #expect(response.error?["field"] as? String == field, "\(uri): \(response.text)")
+                #expect(response.error?["status"] as? Int == 400)
+            }
+        }
+    }
+
+    @Test func missingThingsAre404InJSON() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            for uri in ["/api/v1/bonds/102588888.IB", "/api/v1/curves/LIBOR", "/api/v1/macro/GDP", "/api/v1/nothing"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .notFound, "\(uri)")
+                    #expect(response.error?["message"] is String, "\(uri)")
+                }
+            }
+        }
+    }
+
+    @Test func healthAndMetrics() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/bonds?limit=1", method: .get) { _ in }
+            let health = try await client.execute(uri: "/health", method: .get) {
+                try #require($0.json as? [String: Any])
+            }
+            #expect(health["status"] as? String == "ok" && (health["bonds"] as? Int ?? 0) > 3000)
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(response.headers[.contentType]?.hasPrefix("text/plain") == true)
+                #expect(response.text.contains("hb_requests"))
+                #expect(response.text.contains("innobond_store_seconds"))
+            }
+        }
+    }
+}

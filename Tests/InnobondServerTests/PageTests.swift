@@ -1,0 +1,98 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Every page of the dashboard, on the real application over a real SQLite
+/// registry of demo data.
+@Suite struct PageTests {
+    @Test func everyPageAnswersWithRealData() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            let pages: [(String, [String])] = [
+                ("/", ["Sci-tech innovation bonds", "Issuers of sci-tech bonds", "Financing conditions", "<svg"]),
+                ("/bonds", ["bonds</strong>", "Download CSV", "page 1 of"]),
+                ("/bonds?q=闻泰", [ServerFixture.wingtechBond, "1,660.0"]),
+                ("/bonds?sci_tech=true&market=IB&sort=amount&order=desc&page=2", ["page 2 of"]),
+                ("/bonds/\(ServerFixture.wingtechBond)", ["闻泰科技", "半导体研发项目", "Cash flows", "RMB 1,660.0 m"]),
+                ("/issuers?q=Wingtech", ["闻泰科技股份有限公司", ServerFixture.wingtech]),
+                ("/issuers/\(ServerFixture.wingtech)", ["R&amp;D intensity", ServerFixture.wingtechBond, "<svg"]),
+                ("/monitor", ["M2–M1 gap", "M1_2025", "Revisions", "TSF_stock"]),
+                ("/monitor?as_of=2025-02-01", ["M1_2001"]),
+                ("/reports?to=2024-03-31", ["narrow and stable", "4.8", "gradual decline", "Download Markdown"]),
+                ("/reports/briefing.md?to=2024-03-31", ["| M2–M1 gap (pp) | 4.8 | 4.6 | narrow and stable |"]),
+                ("/reports/briefing.html", ["<!DOCTYPE html>", "Risks and open questions"]),
+                ("/sign-in", ["API token"]),
+            ]
+            for (uri, expected) in pages {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok, "\(uri)")
+                    for text in expected { #expect(response.text.contains(text), "\(uri) lacks \(text)") }
+                    if !uri.contains(".md") && !uri.hasPrefix("/sign-in") {
+                        #expect(response.text.contains("DEMO DATA"), "\(uri) lacks the demo notice")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func theCSVDownloadHoldsTheRowsShown() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            let query = "market=SH&sci_tech=true&sort=coupon&order=asc&page=1&per_page=20"
+            let page = try await client.execute(uri: "/bonds?" + query, method: .get) { $0.text }
+            let shown = page.matches(of: /<td class="codes"><a href="\/bonds\/([^"]+)">/).map { String($0.output.1) }
+            #expect(shown.count == 20)
+            try await client.execute(uri: "/bonds.csv?" + query, method: .get) { response in
+                #expect(response.headers[.contentType]?.hasPrefix("text/csv") == true)
+                #expect(response.headers[.contentDisposition]?.contains("bonds.csv") == true)
+                let lines = response.text.split(separator: "\n").dropFirst()
+                #expect(lines.map { String($0.split(separator: ",")[0]) } == shown)
+            }
+        }
+    }
+
+    @Test func aHostileIssuerNameIsEscapedOnEveryPage() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            let pages = [
+                "/", "/bonds?q=alert", "/bonds/\(ServerFixture.hostileBond)", "/issuers",
+                "/issuers/\(ServerFixture.hostileUSCC)", "/reports", "/reports/briefing.html",
+            ]
+            for uri in pages {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok, "\(uri)")
+                    let text = response.text
+                    #expect(text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(uri) does not show the name")
+                    #expect(!text.contains("<script>alert(1)"), "\(uri) shows the name unescaped")
+                    #expect(!text.contains("<img src=x"), "\(uri) shows the bond name unescaped")
+                    #expect(!text.contains("<script"), "\(uri) has a script element")
+                }
+            }
+            try await client.execute(uri: "/reports/briefing.md", method: .get) { response in
+                #expect(!response.text.contains("<script>") && response.text.contains("&lt;script&gt;"))
+            }
+        }
+    }
+
+    @Test func badParametersGiveAnErrorPageNamingThem() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            for (uri, field) in [
+                ("/bonds?page=0", "page"), ("/bonds?from=2025-02-30", "from"), ("/bonds?sort=colour", "sort"),
+                ("/monitor?as_of=yesterday", "as_of"), ("/bonds/NOT-A-CODE", "code"),
+                ("/issuers?sector=bakery", "sector"),
+                ("/reports?from=2025-01-01&to=2024-01-01", "to"),
+            ] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .badRequest, "\(uri)")
+                    #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
+                    #expect(response.text.contains("<code>\(field)</code>"), "\(uri)")
+                }
+            }
+            try await client.execute(uri: "/bonds/102588888.IB", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/no/such/page", method: .get) { #expect($0.status == .notFound) }
+        }
+    }
+}
