@@ -1,27 +1,48 @@
 #!/usr/bin/env bash
-# Headless Chromium screenshots of the demo briefing (and, with a running
-# server, of each dashboard page), into docs/screenshots/.
+# Headless Chromium screenshots of each page of the demo dashboard and of the
+# demo briefing, into docs/screenshots/.
 #
 #   scripts/screenshots.sh            (installs Debian's chromium when missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=docs/screenshots
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 mkdir -p "$out"
 command -v chromium >/dev/null || apt-get install -y -qq chromium fonts-noto-cjk </dev/null >/dev/null
 
 swift build --product innobond 2>&1 | tail -n 1
-innobond=.build/debug/innobond
-"$innobond" demo --database "$work/demo.sqlite" >/dev/null 2>&1
+innobond=$PWD/.build/debug/innobond
+port=18093
+"$innobond" serve --database "$work/demo.sqlite" --port "$port" >"$work/serve.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 120); do
+    curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
+    sleep 0.5
+done
+base=http://127.0.0.1:$port
 
-shoot() { # URL FILE WIDTH HEIGHT
+shoot() { # PATH FILE HEIGHT
     timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
-        --screenshot="$2" --window-size="$3,$4" "$1" </dev/null >/dev/null 2>&1
-    echo "$2"
+        --screenshot="$out/$2" --window-size="1280,$3" "$base$1" </dev/null >/dev/null 2>&1
+    echo "$out/$2"
 }
 
-"$innobond" report --database "$work/demo.sqlite" --format html --output "$work/report.html"
-"$innobond" report --database "$work/demo.sqlite" --to 2024-03-31 --format html --output "$work/report-2024Q1.html"
-shoot "file://$work/report.html" "$out/report.png" 1200 5200
-shoot "file://$work/report-2024Q1.html" "$out/report-2024Q1.png" 1200 2400
+quoted=$(curl -sf "$base/api/v1/bonds?limit=500&sort=amount" | python3 -c '
+import json, sys, urllib.request
+items = json.load(sys.stdin)["items"]
+for item in items:
+    quotes = json.load(urllib.request.urlopen("'"$base"'/api/v1/bonds/%s/quotes" % item["code"]))["items"]
+    if quotes and item["sci_tech"] and item.get("put_date"):
+        print(item["code"]); break
+')
+shoot / overview.png 2600
+shoot "/bonds?sci_tech=true" bonds.png 1700
+shoot "/bonds/$quoted" bond.png 2600
+shoot /issuers/91330400MA2DEM0011 issuer.png 1500
+shoot /monitor monitor.png 3200
+shoot "/reports?to=2024-03-31" reports.png 2400
+"$innobond" report --database "$work/demo.sqlite" --format html --output "$work/report.html" 2>/dev/null
+timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="$out/report.png" \
+    --window-size=1200,5200 "file://$work/report.html" </dev/null >/dev/null 2>&1
+echo "$out/report.png"
