@@ -158,4 +158,11 @@ if Context.environment["INNOBOND_BENCHMARKS"] != nil {
             dependencies: ["FixedIncome", "InnobondAnalytics", "InnobondIO"],
             path: "Benchmarks/Sources/InnobondBenchmarks"
         ))
+    package.products.append(.executable(name: "innobond-hello", targets: ["HelloServer"]))
+    package.targets.append(
+        .executableTarget(
+            name: "HelloServer",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Benchmarks/Sources/HelloServer"
+        ))
 }

@@ -12,6 +12,7 @@ yields on the working days of those two years.
 FOLDER/macro.csv: monthly M0, M1 (2001 and 2025 definitions, the break of
 January 2025 included), M2 and TSF_stock from 2022, quarterly tech_loans,
 with publication dates and one revised vintage.
+FOLDER/quotes.csv, with --quotes N: daily quotes of the first N bonds.
 """
 import argparse
 import datetime as dt
@@ -64,6 +65,7 @@ def main():
     parser.add_argument("bonds", type=int)
     parser.add_argument("folder")
     parser.add_argument("--seed", type=int, default=20261122)
+    parser.add_argument("--quotes", type=int, default=0, help="daily quotes for this many bonds (quotes.csv)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     os.makedirs(args.folder, exist_ok=True)
@@ -131,6 +133,21 @@ def main():
                 "true" if sci_tech else "false", "tech_board_2025" if sci_tech else "", issue, maturity,
                 rng.randint(2, 300) * 10_000_000, coupon, "ACT/ACT-ICMA" if market == "IB" else "ACT/365F",
                 rating, put_date or "", put_date or "", rng.randint(3, 40)))
+
+    if args.quotes:
+        with open(os.path.join(args.folder, "bonds.csv")) as bonds, \
+                open(os.path.join(args.folder, "quotes.csv"), "w") as out:
+            out.write("bond_code,date,clean_price,yield,source\n")
+            next(bonds)
+            for line in list(bonds)[:args.quotes]:
+                fields = line.split(",")
+                code, issue, maturity, coupon = fields[0], fields[6], fields[7], float(fields[9])
+                price = 100.0
+                for day in days:
+                    if str(day) < issue or str(day) >= maturity:
+                        continue
+                    price += 0.05 * rng.gauss(0, 1)
+                    out.write("%s,%s,%.4f,%.4f,chinabond\n" % (code, day, price, coupon - (price - 100) / 4))
 
     with open(os.path.join(args.folder, "macro.csv"), "w") as out:
         out.write("series,period,value,yoy_pct,unit,definition,published\n")
