@@ -27,25 +27,13 @@ if [ ! -s "$input" ]; then
 fi
 bytes=$(stat -c %s "$input")
 
-# best wall time (s) and peak memory (KB) of a command over $runs runs
-measure() {
-    local best="" memory=0 line wall kb
-    for _ in $(seq "$runs"); do
-        /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>/dev/null || true
-        line=$(tail -n 1 "$work/time.txt")
-        wall=${line% *}
-        kb=${line#* }
-        if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; fi
-        [ "$kb" -gt "$memory" ] && memory=$kb
-    done
-    echo "$best $memory"
-}
+source Benchmarks/measure.sh
 
 echo "== innobond analytics ($(nproc) threads), awk reprint: $rows rows, $bytes bytes, best of $runs"
-read -r innobond_s innobond_kb < <(measure "$innobond" analytics --input "$input" --output "$work/innobond-out.csv")
-read -r single_s single_kb < <(measure "$innobond" analytics --threads 1 --input "$input" --output "$work/innobond-out.csv")
+read -r innobond_s innobond_kb < <(measure /dev/null "$innobond" analytics --input "$input" --output "$work/innobond-out.csv")
+read -r single_s single_kb < <(measure /dev/null "$innobond" analytics --threads 1 --input "$input" --output "$work/innobond-out.csv")
 # awk writes to its own file so that both pay for writing their output
-read -r awk_s awk_kb < <(measure sh -c "awk -F, '{print \$1\",\"\$2\",\"\$3\",\"\$4\",\"\$5\",\"\$6\",\"\$7\",\"\$8\",\"\$9}' '$input' > '$work/awk-out.csv'")
+read -r awk_s awk_kb < <(measure /dev/null sh -c "awk -F, '{print \$1\",\"\$2\",\"\$3\",\"\$4\",\"\$5\",\"\$6\",\"\$7\",\"\$8\",\"\$9}' '$input' > '$work/awk-out.csv'")
 
 echo "== QuantLib-Python 1.44"
 venv=Benchmarks/.venv-quantlib

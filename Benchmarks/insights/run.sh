@@ -12,7 +12,6 @@ runs=${2:-5}
 work=Benchmarks/.work/insights-$bonds
 venv=Benchmarks/.venv-pandas
 mkdir -p "$work/export"
-command -v /usr/bin/time >/dev/null || apt-get install -y -qq time </dev/null >/dev/null
 if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
     "$venv/bin/pip" install -q pandas scipy
@@ -33,21 +32,7 @@ for kind in issuers bonds curves macro; do
 done
 period=(--from 2024-11-20 --to 2026-11-20)
 
-# best wall time (s) and peak memory (KB) over $runs runs, output to $1
-measure() {
-    local output=$1
-    shift
-    local best="" memory=0 line wall kb
-    for _ in $(seq "$runs"); do
-        /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >"$output"
-        line=$(tail -n 1 "$work/time.txt")
-        wall=${line% *}
-        kb=${line#* }
-        if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; fi
-        [ "$kb" -gt "$memory" ] && memory=$kb
-    done
-    echo "$best $memory"
-}
+source Benchmarks/measure.sh
 
 echo "== $bonds bonds, $(wc -l <"$work/export/curves.csv") curve points, best of $runs"
 read -r mine mine_kb < <(measure "$work/innobond.json" "$innobond" insights --database "$database" "${period[@]}" --json)

@@ -14,14 +14,7 @@ struct InsightsCommand: AsyncParsableCommand {
         discussion: "Filters repeat or take comma-separated values; an empty filter keeps every bond."
     )
 
-    @Option(help: "First issue date, YYYY-MM-DD.")
-    var from: String?
-
-    @Option(help: "Last issue date and end of the conditions table, YYYY-MM-DD (default: the latest in the registry).")
-    var to: String?
-
-    @Option(help: "Money and credit figures as known on this date, YYYY-MM-DD.")
-    var asOf: String?
+    @OptionGroup var period: PeriodOptions
 
     @Option(help: "Markets: IB, SH, SZ.")
     var market: [String] = []
@@ -47,11 +40,6 @@ struct InsightsCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        for (name, value) in [("--from", from), ("--to", to), ("--as-of", asOf)] {
-            if let value, (try? CivilDate(iso8601: value)) == nil {
-                throw ValidationError("\(name) is not a YYYY-MM-DD date: '\(value)'")
-            }
-        }
         _ = try filter()
     }
 
@@ -66,7 +54,7 @@ struct InsightsCommand: AsyncParsableCommand {
             return result
         }
         return BondFilter(
-            issued: DateRange(from: from.flatMap(CivilDate.init), to: to.flatMap(CivilDate.init)),
+            issued: period.period,
             markets: try values("market", market) { Market(rawValue: $0.uppercased()) },
             regimes: try values("regime", regime, Regime.init(rawValue:)),
             sectors: try values("sector", sector, Sector.init(rawValue:)),
@@ -86,7 +74,7 @@ struct InsightsCommand: AsyncParsableCommand {
         }
         let filter = try filter()
         let end = filter.issued.to ?? snapshot.bonds.map(\.issueDate).max() ?? CivilDate.today
-        let summary = InsightsSummary(snapshot, filter: filter, through: end, asOf: asOf.flatMap(CivilDate.init))
+        let summary = InsightsSummary(snapshot, filter: filter, through: end, asOf: period.asOfDate)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

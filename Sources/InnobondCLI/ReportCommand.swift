@@ -25,14 +25,7 @@ struct ReportCommand: AsyncParsableCommand {
         case json
     }
 
-    @Option(help: "First issue date covered, YYYY-MM-DD.")
-    var from: String?
-
-    @Option(help: "Last issue date covered and end of the conditions table, YYYY-MM-DD.")
-    var to: String?
-
-    @Option(help: "Use money and credit figures as known on this date, YYYY-MM-DD (default: the latest).")
-    var asOf: String?
+    @OptionGroup var period: PeriodOptions
 
     @Option(help: "md, html or json.")
     var format: Format = .md
@@ -41,15 +34,6 @@ struct ReportCommand: AsyncParsableCommand {
     var output: String?
 
     @OptionGroup var database: DatabaseOptions
-
-    func validate() throws {
-        for (name, value) in [("--from", from), ("--to", to), ("--as-of", asOf)] {
-            if let value, (try? CivilDate(iso8601: value)) == nil {
-                throw ValidationError("\(name) is not a YYYY-MM-DD date: '\(value)'")
-            }
-        }
-        if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
-    }
 
     func run() async throws {
         let store = try await database.openStore()
@@ -60,9 +44,7 @@ struct ReportCommand: AsyncParsableCommand {
         } catch let error as StoreError {
             throw UsageFailure(error.description)
         }
-        let options = Briefing.Options(
-            period: DateRange(from: from.flatMap(CivilDate.init), to: to.flatMap(CivilDate.init)),
-            asOf: asOf.flatMap(CivilDate.init), today: CivilDate.today)
+        let options = Briefing.Options(period: period.period, asOf: period.asOfDate, today: CivilDate.today)
         let briefing = Briefing(snapshot, options: options)
         let text: String
         switch format {

@@ -34,16 +34,14 @@ public struct BriefingView: Sendable {
         var implication: String
         var source: String
 
-        public init(
-            indicator: String, yearAverage: String, quarterAverage: String, trend: String, implication: String,
-            source: String
-        ) {
-            self.indicator = indicator
-            self.yearAverage = yearAverage
-            self.quarterAverage = quarterAverage
-            self.trend = trend
-            self.implication = implication
-            self.source = source
+        /// A row of the table as printed: yields to 2 decimals, the rest to 1.
+        public init(_ row: FinancingConditions.Row) {
+            indicator = row.indicator + (row.unit == "pp" ? " (pp)" : " (%)")
+            yearAverage = row.yearAverage.map { FinancingConditions.text($0.value, kind: row.kind) } ?? "–"
+            quarterAverage = row.quarterAverage.map { FinancingConditions.text($0.value, kind: row.kind) } ?? "–"
+            trend = row.trend?.trendClass.rawValue ?? "not enough data"
+            implication = row.implication
+            source = row.source
         }
     }
 
@@ -138,14 +136,7 @@ public struct BriefingView: Sendable {
         let conditions = briefing.conditions
         yearLabel = conditions.yearLabel
         quarterLabel = conditions.quarterLabel
-        conditionRows = conditions.rows.map { row in
-            ConditionRow(
-                indicator: row.indicator + (row.unit == "pp" ? " (pp)" : " (%)"),
-                yearAverage: row.yearAverage.map { FinancingConditions.text($0.value, kind: row.kind) } ?? "–",
-                quarterAverage: row.quarterAverage.map { FinancingConditions.text($0.value, kind: row.kind) } ?? "–",
-                trend: row.trend?.trendClass.rawValue ?? "not enough data", implication: row.implication,
-                source: row.source)
-        }
+        conditionRows = conditions.rows.map(ConditionRow.init)
         conditionTakeaways = briefing.conditionsSection.takeaways.map(TakeawayView.init)
         conditionCharts = briefing.conditionsSection.charts.map(Self.chart)
         issuanceTakeaways = briefing.issuanceSection.takeaways.map(TakeawayView.init)

@@ -43,14 +43,7 @@ struct MonitorPage: Sendable {
         let conditions = FinancingConditions(monitor: monitor, curves: current.curves, through: end)
         yearLabel = conditions.yearLabel
         quarterLabel = conditions.quarterLabel
-        conditionRows = conditions.rows.map { row in
-            BriefingView.ConditionRow(
-                indicator: row.indicator + (row.unit == "pp" ? " (pp)" : " (%)"),
-                yearAverage: row.yearAverage.map { FinancingConditions.text($0.value, kind: row.kind) } ?? "–",
-                quarterAverage: row.quarterAverage.map { FinancingConditions.text($0.value, kind: row.kind) } ?? "–",
-                trend: row.trend?.trendClass.rawValue ?? "not enough data", implication: row.implication,
-                source: row.source)
-        }
+        conditionRows = conditions.rows.map(BriefingView.ConditionRow.init)
         takeaways = conditions.rows.map { BriefingView.TakeawayView($0.takeaway) }
         let note = current.snapshot.isDemo ? Briefing.demoNotice : nil
         let known = asOf.map { " as known on \($0)" } ?? ", latest vintages"

@@ -1,0 +1,29 @@
+import ArgumentParser
+import FixedIncome
+import InnobondInsights
+
+/// `--from`, `--to` and `--as-of`: an issue period and the date money figures are seen from.
+struct PeriodOptions: ParsableArguments {
+    @Option(help: "First issue date covered, YYYY-MM-DD.")
+    var from: String?
+
+    @Option(help: "Last issue date covered and end of the conditions table, YYYY-MM-DD.")
+    var to: String?
+
+    @Option(help: "Use money and credit figures as known on this date, YYYY-MM-DD (default: the latest).")
+    var asOf: String?
+
+    func validate() throws {
+        for (name, value) in [("--from", from), ("--to", to), ("--as-of", asOf)] {
+            if let value, (try? CivilDate(iso8601: value)) == nil {
+                throw ValidationError("\(name) is not a YYYY-MM-DD date: '\(value)'")
+            }
+        }
+        if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
+    }
+
+    /// The issue period; open ends stay open.
+    var period: DateRange { DateRange(from: from.flatMap(CivilDate.init), to: to.flatMap(CivilDate.init)) }
+
+    var asOfDate: CivilDate? { asOf.flatMap(CivilDate.init) }
+}
