@@ -36,11 +36,15 @@ struct AuthenticationMiddleware: RouterMiddleware {
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
+        guard APIRoutes.methods(of: request.uri.path).contains(request.method.rawValue) else {
+            throw APIError(.methodNotAllowed, "\(request.method) is not a method of this server")
+        }
         var context = context
         if let secret = Self.secret(of: request) {
             let hash = TokenSecret.hash(secret)
             let token: APIToken?
-            if let known = tokens.token(hash) {
+            // Reads may use a token seen in the last minute; writes ask the store, so a revoked token stops at once.
+            if request.method == .get, let known = tokens.token(hash) {
                 token = known
             } else {
                 token = try await Timed.store("token") { try await state.store.token(secretHash: hash) }

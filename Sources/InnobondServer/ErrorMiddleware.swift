@@ -31,6 +31,9 @@ struct ErrorMiddleware: RouterMiddleware {
     func respond(_ error: APIError, to request: Request) -> Response {
         var headers: HTTPFields = [:]
         if error.status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        if error.status == .methodNotAllowed {
+            headers[.allow] = APIRoutes.methods(of: request.uri.path).joined(separator: ", ")
+        }
         let path = request.uri.path
         let wantsJSON =
             path.hasPrefix("/api/") || path == "/health"

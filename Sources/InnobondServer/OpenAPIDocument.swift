@@ -45,7 +45,9 @@ enum OpenAPIDocument {
 
     static func operation(_ route: APIRoute) -> [String: Any] {
         var parameters: [[String: Any]] = route.pathParameters.map { name in
-            ["name": name, "in": "path", "required": true, "schema": ["type": "string"]]
+            var schema: [String: Any] = ["type": "string"]
+            if let pattern = APIRoute.pathPatterns[name] { schema["pattern"] = pattern }
+            return ["name": name, "in": "path", "required": true, "schema": schema]
         }
         for parameter in route.parameters {
             var schema: [String: Any]
@@ -56,14 +58,33 @@ enum OpenAPIDocument {
             case .boolean: schema = ["type": "boolean"]
             case .date: schema = ["type": "string", "format": "date"]
             }
+            if let range = parameter.range {
+                schema["minimum"] = parameter.kind == .integer ? Int(range.lowerBound) as Any : range.lowerBound
+                schema["maximum"] = parameter.kind == .integer ? Int(range.upperBound) as Any : range.upperBound
+            }
             if !parameter.values.isEmpty { schema["enum"] = parameter.values }
-            parameters.append([
+            var entry: [String: Any] = [
                 "name": parameter.name, "in": "query", "required": parameter.required,
-                "description": parameter.description, "schema": schema,
-            ])
+                "description": parameter.description,
+            ]
+            if parameter.list {
+                // Several values, comma-separated: `market=IB,SH`.
+                entry["schema"] = ["type": "array", "items": schema]
+                entry["style"] = "form"
+                entry["explode"] = false
+            } else {
+                entry["schema"] = schema
+            }
+            // An empty value is taken as absent, as HTML forms send them.
+            if !parameter.required { entry["allowEmptyValue"] = true }
+            parameters.append(entry)
         }
         var responses: [String: Any] = ["200": response(route.schema)]
-        for (status, description) in route.errors {
+        var errors = route.errors
+        if errors[400] == nil && !(route.parameters.isEmpty && route.pathParameters.isEmpty) {
+            errors[400] = "A parameter is not valid"
+        }
+        for (status, description) in errors {
             responses[String(status)] = [
                 "description": description,
                 "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],

@@ -121,6 +121,21 @@ import Testing
         }
     }
 
+    @Test func otherMethodsAre405WithTheMethodsAllowed() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            for (uri, method, allowed) in [
+                ("/api/v1/bonds", HTTPRequest.Method.delete, "GET, HEAD"),
+                ("/api/v1/import/curves", .get, "POST"), ("/sign-in", .put, "GET, HEAD, POST"),
+            ] {
+                try await client.execute(uri: uri, method: method) { response in
+                    #expect(response.status == .methodNotAllowed, "\(method) \(uri)")
+                    #expect(response.headers[.allow] == allowed, "\(method) \(uri)")
+                }
+            }
+        }
+    }
+
     @Test func healthAndMetrics() async throws {
         let app = try await ServerFixture.application()
         try await app.test(.router) { client in

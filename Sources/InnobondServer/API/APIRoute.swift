@@ -17,7 +17,17 @@ struct APIRoute: Sendable {
         var required = false
         /// Allowed values, when they are a closed list.
         var values: [String] = []
+        /// Whether it takes several values, comma-separated.
+        var list = false
+        /// Bounds of a number.
+        var range: ClosedRange<Double>?
     }
+
+    /// Patterns of the path parameters, where they have one.
+    static let pathPatterns = [
+        "code": "^[A-Za-z0-9]{1,20}\\.(IB|SH|SZ)$", "uscc": "^[0-9A-HJ-NPQRTUWXY]{18}$",
+        "kind": "^(issuers|issuer_financials|bonds|use_of_proceeds|quotes|curves|macro|investments)$",
+    ]
 
     typealias Handler = @Sendable (Request, ServerRequestContext, RegistryState) async throws -> Response
 

@@ -13,7 +13,7 @@ extension APIRoutes {
                 .init(
                     name: "sort", kind: .string, description: "Order", values: BondQuery.Sort.allCases.map(\.rawValue)),
                 .init(name: "order", kind: .string, description: "Direction", values: ["asc", "desc"]),
-                .init(name: "limit", kind: .integer, description: "Bonds a page, 1 to 500 (default 50)"),
+                .init(name: "limit", kind: .integer, description: "Bonds a page (default 50)", range: 1...500),
                 .init(name: "cursor", kind: .string, description: "The next_cursor of the previous page"),
             ], errors: [400: "A parameter is not valid"], schema: "BondPage"
         ) { request, _, state in
@@ -84,8 +84,12 @@ extension APIRoutes {
             tag: "bonds",
             parameters: [
                 .init(name: "settlement", kind: .date, description: "Settlement date", required: true),
-                .init(name: "clean_price", kind: .number, description: "Clean price per 100 face"),
-                .init(name: "yield", kind: .number, description: "Yield in percent"),
+                .init(
+                    name: "clean_price", kind: .number, description: "Clean price per 100 face (or give yield)",
+                    range: 0.000001...100_000),
+                .init(
+                    name: "yield", kind: .number, description: "Yield in percent (or give clean_price)",
+                    range: -100...1000),
             ], errors: [400: "A parameter is not valid, or the bond cannot be priced there", 404: "No such bond"],
             schema: "Analytics"
         ) { request, context, state in

@@ -9,7 +9,7 @@ extension APIRoutes {
             parameters: [
                 .init(name: "q", kind: .string, description: "Text in the name, English name or code"),
                 .init(name: "sector", kind: .string, description: "Sector", values: Sector.allCases.map(\.rawValue)),
-                .init(name: "limit", kind: .integer, description: "Issuers a page, 1 to 500 (default 100)"),
+                .init(name: "limit", kind: .integer, description: "Issuers a page (default 100)", range: 1...500),
                 .init(name: "cursor", kind: .string, description: "The next_cursor of the previous page"),
             ], errors: [400: "A parameter is not valid"], schema: "IssuerPage"
         ) { request, _, state in

@@ -1,20 +1,45 @@
+import InnobondModel
+
 /// Every route of the JSON API under `/api/v1`.
 enum APIRoutes {
     static var all: [APIRoute] { bonds + issuers + market + insights + imports }
 
+    /// The methods a path answers to (`HEAD` with every `GET`), for `Allow` headers.
+    static func methods(of path: String) -> [String] {
+        let parts = path.split(separator: "/")
+        var methods = Set<String>()
+        for route in all {
+            let pattern = route.path.split(separator: "/")
+            guard pattern.count == parts.count,
+                zip(pattern, parts).allSatisfy({ $0.hasPrefix(":") || $0 == $1 })
+            else { continue }
+            methods.insert(route.method.rawValue)
+        }
+        if path == "/sign-in" { methods = ["GET", "POST"] }
+        if methods.isEmpty { methods = ["GET"] }
+        if methods.contains("GET") { methods.insert("HEAD") }
+        return methods.sorted()
+    }
+
     /// The filters of bond lists and statistics.
     static let bondFilters: [APIRoute.Parameter] = [
         .init(name: "q", kind: .string, description: "Text in the bond's code or name, or its issuer's names"),
-        .init(name: "market", kind: .string, description: "Markets, comma-separated", values: ["IB", "SH", "SZ"]),
-        .init(name: "regime", kind: .string, description: "Sci-tech regimes, comma-separated"),
-        .init(name: "sector", kind: .string, description: "Issuer sectors, comma-separated"),
-        .init(name: "rating", kind: .string, description: "Ratings, comma-separated (AAA, AA+, ...)"),
-        .init(name: "ownership", kind: .string, description: "Issuer ownership, comma-separated"),
-        .init(name: "province", kind: .string, description: "Issuer provinces in pinyin, comma-separated"),
+        .init(name: "market", kind: .string, description: "Markets", values: ["IB", "SH", "SZ"], list: true),
+        .init(
+            name: "regime", kind: .string, description: "Sci-tech regimes", values: Regime.allCases.map(\.rawValue),
+            list: true),
+        .init(
+            name: "sector", kind: .string, description: "Issuer sectors", values: Sector.allCases.map(\.rawValue),
+            list: true),
+        .init(name: "rating", kind: .string, description: "Ratings", values: Rating.scale, list: true),
+        .init(
+            name: "ownership", kind: .string, description: "Issuer ownership",
+            values: Ownership.allCases.map(\.rawValue), list: true),
+        .init(name: "province", kind: .string, description: "Issuer provinces in pinyin", list: true),
         .init(name: "from", kind: .date, description: "First issue date"),
         .init(name: "to", kind: .date, description: "Last issue date"),
         .init(
             name: "sci_tech", kind: .string, description: "Sci-tech bonds only, conventional only, or any",
-            values: ["true", "false", "any"]),
+            values: ["true", "false", "any", "all", "1", "0", "yes", "no"]),
     ]
 }
