@@ -2,9 +2,7 @@ import Hummingbird
 import InnobondPages
 import InnobondStore
 import Logging
-import Metrics
 import NIOCore
-import Prometheus
 import ServiceLifecycle
 
 /// The innobond server: the dashboard, the JSON API, health and metrics, over any store.
@@ -47,35 +45,8 @@ public enum ServerApplication {
                 try await handler(request, context, state)
             }
         }
-        OperationsRoutes.register(on: router, state: state, metrics: Metrics.registry, openAPI: OpenAPIDocument.json())
+        OperationsRoutes.register(
+            on: router, state: state, metrics: MetricsRegistry.registry, openAPI: OpenAPIDocument.json())
         return router
-    }
-}
-
-/// The process's Prometheus registry, the backend of swift-metrics.
-enum Metrics {
-    static let registry: PrometheusCollectorRegistry = {
-        let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        return registry
-    }()
-}
-
-/// Asks the store for its version every `interval`, and reloads the
-/// snapshot when another server has written.
-struct RefreshService: Service {
-    let state: RegistryState
-    let interval: Duration
-    let logger: Logger
-
-    func run() async throws {
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            try? await Task.sleep(for: interval)
-            do {
-                try await state.refresh()
-            } catch {
-                logger.warning("cannot refresh the registry", metadata: ["error": "\(error)"])
-            }
-        }
     }
 }

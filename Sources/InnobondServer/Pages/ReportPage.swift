@@ -23,17 +23,3 @@ struct ReportPage: Sendable {
         self.briefing = BriefingView(briefing)
     }
 }
-
-/// An error page: the status and what to do about it.
-struct ErrorPage: Sendable {
-    var layout: Layout
-    var status: Int
-    var message: String
-    var field: String?
-}
-
-/// `/sign-in`: a form that keeps a token in a cookie, for browsers on a private server.
-struct SignInPage: Sendable {
-    var layout: Layout
-    var message: String?
-}

@@ -1,27 +1,8 @@
-import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
 import InnobondStore
 import Synchronization
-
-/// API token secrets: made from 32 random bytes, kept by the store only as
-/// their SHA-256 hash. A secret of 256 random bits needs no slow hash: there
-/// is nothing to guess from a list of hashes.
-public enum TokenSecret {
-    /// A new secret, `ib_` and 64 hexadecimal digits, and its hash.
-    public static func generate() -> (secret: String, hash: String) {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        let secret = "ib_" + bytes.map { String(format: "%02x", $0) }.joined()
-        return (secret, hash(secret))
-    }
-
-    /// The SHA-256 hash of a secret, 64 lowercase hexadecimal digits.
-    public static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-}
 
 /// Finds the role of a request's token (`Authorization: Bearer ...`, or the
 /// `innobond_token` cookie a browser gets from the sign-in page), and refuses

@@ -1,0 +1,13 @@
+/// An error page: the status and what to do about it.
+struct ErrorPage: Sendable {
+    var layout: Layout
+    var status: Int
+    var message: String
+    var field: String?
+}
+
+/// `/sign-in`: a form that keeps a token in a cookie, for browsers on a private server.
+struct SignInPage: Sendable {
+    var layout: Layout
+    var message: String?
+}

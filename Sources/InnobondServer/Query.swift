@@ -1,0 +1,49 @@
+import FixedIncome
+import Hummingbird
+
+/// Query parameters read with their checks: a bad value is a 400 naming the parameter.
+struct Query {
+    let parameters: Parameters
+
+    init(_ request: Request) {
+        parameters = request.uri.queryParameters
+    }
+
+    func text(_ name: String) -> String? {
+        guard let value = parameters.get(name)?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+            return nil
+        }
+        return value
+    }
+
+    func date(_ name: String) throws(APIError) -> CivilDate? {
+        guard let text = text(name) else { return nil }
+        guard let date = CivilDate(text) else { throw .badParameter(name, "'\(text)' is not a YYYY-MM-DD date") }
+        return date
+    }
+
+    func number(_ name: String, in range: ClosedRange<Double>) throws(APIError) -> Double? {
+        guard let text = text(name) else { return nil }
+        guard let number = Double(text), number.isFinite, range.contains(number) else {
+            throw .badParameter(name, "'\(text)' is not a number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+
+    func integer(_ name: String, in range: ClosedRange<Int>) throws(APIError) -> Int? {
+        guard let text = text(name) else { return nil }
+        guard let number = Int(text), range.contains(number) else {
+            throw .badParameter(name, "'\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+
+    func boolean(_ name: String) throws(APIError) -> Bool? {
+        guard let text = text(name) else { return nil }
+        switch text.lowercased() {
+        case "true", "1", "yes": return true
+        case "false", "0", "no": return false
+        default: throw .badParameter(name, "'\(text)' is not true or false")
+        }
+    }
+}
