@@ -9,6 +9,8 @@ public struct DiscountCurve: YieldCurve, Hashable {
     /// Discount factors at the node times, starting at 1.
     public let discountFactors: [Double]
     private let logDiscounts: [Double]
+    /// The slope of the log discount factor over each segment, per year.
+    private let slopes: [Double]
 
     /// A curve through the given nodes; a node at time 0 with factor 1 is
     /// added when missing.
@@ -23,7 +25,15 @@ public struct DiscountCurve: YieldCurve, Hashable {
         self.referenceDate = referenceDate
         self.times = times
         self.discountFactors = factors
-        logDiscounts = factors.map { .log($0) }
+        let logs = factors.map { Double.log($0) }
+        logDiscounts = logs
+        var slopes: [Double] = []
+        for index in 0..<max(0, times.count - 1) {
+            let rise: Double = logs[index + 1] - logs[index]
+            let run: Double = times[index + 1] - times[index]
+            slopes.append(rise / run)
+        }
+        self.slopes = slopes
     }
 
     public func discountFactor(time t: Double) -> Double {
@@ -39,9 +49,15 @@ public struct DiscountCurve: YieldCurve, Hashable {
             if times[middle] <= t { low = middle } else { high = middle }
         }
         if t >= times[count - 1] { low = count - 2 }
-        let t0 = times[low]
-        let t1 = times[low + 1]
-        let slope = (logDiscounts[low + 1] - logDiscounts[low]) / (t1 - t0)
-        return .exp(logDiscounts[low] + slope * (t - t0))
+        return .exp(logDiscounts[low] + slopes[low] * (t - times[low]))
+    }
+
+    public func discountFactor(time t: Double, segment: inout Int) -> Double {
+        guard t > 0 else { return 1 }
+        let last = times.count - 2
+        guard last >= 0 else { return 1 }
+        if segment > last || segment < 0 || times[segment] > t { segment = 0 }
+        while segment < last && times[segment + 1] <= t { segment += 1 }
+        return .exp(logDiscounts[segment] + slopes[segment] * (t - times[segment]))
     }
 }

@@ -176,7 +176,7 @@ public struct RemainingCashFlows: Sendable {
 
 /// Appends payments to the storage of ``RemainingCashFlows``, classing the
 /// steps between them.
-private struct FlowWriter {
+struct FlowWriter {
     let rate: Double
     /// The exponent `f·T` of one unit of time (a day, or a period).
     let unitExponent: Double
@@ -215,6 +215,14 @@ private struct FlowWriter {
         } else {
             write(100)
         }
+    }
+
+    /// Writes a payment of `amount` at `time`, `units` after the one before.
+    @inline(__always)
+    mutating func write(_ amount: Double, at time: Double, units: Int) {
+        self.time = time
+        pendingUnits += units
+        write(amount)
     }
 
     @inline(__always)

@@ -6,9 +6,15 @@ public protocol YieldCurve: Sendable {
     var referenceDate: CivilDate { get }
     /// The discount factor at `time` years from the reference date.
     func discountFactor(time: Double) -> Double
+    /// The discount factor at `time`, searching for its place on the curve
+    /// from `segment` and leaving there the place found: the same value as
+    /// ``discountFactor(time:)``, found faster for increasing times.
+    func discountFactor(time: Double, segment: inout Int) -> Double
 }
 
 extension YieldCurve {
+    public func discountFactor(time: Double, segment: inout Int) -> Double { discountFactor(time: time) }
+
     /// Years from the reference date to `date`, ACT/365F.
     @inlinable
     public func time(to date: CivilDate) -> Double {

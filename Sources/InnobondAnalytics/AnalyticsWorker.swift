@@ -30,6 +30,8 @@ struct AnalyticsWorker {
     let curves: CurveSet?
     private let parser = CSVRecordParser()
     private var flows = RemainingCashFlows()
+    /// Working storage for Z-spreads.
+    private var spreadFlows = RemainingCashFlows()
     private var issues: [Issue] = []
 
     init(columns: AnalyticsColumns, curves: CurveSet? = nil) {
@@ -168,8 +170,9 @@ struct AnalyticsWorker {
             if let curves, let bond = periodic, let curve = curves.curve(on: settlementDate) {
                 row.gSpreadBP = bond.gSpread(yield: figures.yield, curve: curve) * 10_000
                 row.zSpreadBP =
-                    try? bond.zSpread(cleanPrice: figures.cleanPrice, settlement: settlementDate, curve: curve)
-                    * 10_000
+                    try? bond.zSpread(
+                        cleanPrice: figures.cleanPrice, settlement: settlementDate, curve: curve,
+                        scratch: &spreadFlows) * 10_000
                 if let putDate, putDate > settlementDate, putDate < maturityDate {
                     let toPut = try bond.yieldToPut(
                         cleanPrice: figures.cleanPrice, settlement: settlementDate, putDate: putDate)

@@ -1,5 +1,6 @@
-import FixedIncome
 import Testing
+
+@testable import FixedIncome
 
 @Suite struct SpreadAndOptionTests {
     /// Z-spreads against the bootstrapped fixture curve, computed by QuantLib's
@@ -77,6 +78,50 @@ import Testing
         #expect(abs((base.dirtyPrice - lower.dirtyPrice) - 1.8362884066696554) < 1e-12)
         #expect(throws: FixedIncomeError.invalidCouponRate(-0.01)) {
             try bond.analytics(settlement: settlement, quote: .yield(0.025), resetDate: reset, resetRate: -0.01)
+        }
+    }
+}
+
+/// The classed, allocation-free Z-spread against the same spread computed
+/// payment by payment, over generated bonds of every frequency and day
+/// count, with short first periods, no coupon, and settlements on coupon
+/// dates, inside periods and after the curve's date.
+@Suite struct ZSpreadPathTests {
+    @Test func classedFlowsAgreeWithDatedFlows() throws {
+        let curve = try DiscountCurve.bootstrap(
+            referenceDate: CurveFixtures.reference, parYields: CurveFixtures.parYields)
+        var random = SystemRandomNumberGenerator()
+        var scratch = RemainingCashFlows()
+        var checked = 0
+        for index in 0..<3_000 {
+            let frequency = [Frequency.annual, .semiannual, .quarterly, .monthly][index % 4]
+            let dayCount = DayCount.allCases[index % DayCount.allCases.count]
+            let issue = CurveFixtures.reference.adding(days: -Int.random(in: 0...4_000, using: &random))!
+            let maturity = issue.adding(days: Int.random(in: 20...18_000, using: &random))!
+            let settlement = CurveFixtures.reference.adding(days: [0, 1, 17, 200][index % 4])!
+            guard settlement < maturity, settlement >= issue else { continue }
+            let coupon = index % 7 == 0 ? 0 : Double.random(in: 0.001...0.08, using: &random)
+            let bond = try FixedRateBond(
+                issueDate: issue, maturityDate: maturity, couponRate: coupon, frequency: frequency, dayCount: dayCount)
+            let price = Double.random(in: 60...130, using: &random)
+            let fast = try bond.zSpread(cleanPrice: price, settlement: settlement, curve: curve, scratch: &scratch)
+            let dated = try bond.zSpreadByDates(cleanPrice: price, settlement: settlement, curve: curve)
+            #expect(abs(fast - dated) < 1e-12, "\(bond) at \(price) on \(settlement)")
+            checked += 1
+        }
+        #expect(checked > 2_000)
+    }
+
+    /// The segment search gives the same discount factors as the bisection,
+    /// for increasing, decreasing and repeated times, before, inside and
+    /// beyond the nodes.
+    @Test func segmentSearchAgreesWithBisection() throws {
+        let curve = try DiscountCurve.bootstrap(
+            referenceDate: CurveFixtures.reference, parYields: CurveFixtures.parYields)
+        var segment = 0
+        let times = (0..<400).map { Double($0) * 0.17 } + [60, 0.5, 0.5, -1, 0, 49.99, 3]
+        for t in times {
+            #expect(curve.discountFactor(time: t, segment: &segment) == curve.discountFactor(time: t))
         }
     }
 }

@@ -58,7 +58,10 @@ let rows: [Row] = text.split(separator: "\n").dropFirst().map { line in
 }
 var total = 0.0
 try measure("z_spreads", count: rows.count) {
-    for row in rows { total += try row.bond.zSpread(cleanPrice: row.price, settlement: reference, curve: curve) }
+    var scratch = RemainingCashFlows()
+    for row in rows {
+        total += try row.bond.zSpread(cleanPrice: row.price, settlement: reference, curve: curve, scratch: &scratch)
+    }
 }
 print(String(format: "checksum %.12f", total))
 // The same on every core, as `innobond analytics --curve` runs.
@@ -69,9 +72,12 @@ func allCores(_ rows: [Row], _ reference: CivilDate, _ curve: DiscountCurve) -> 
     nonisolated(unsafe) let sums = partial
     DispatchQueue.concurrentPerform(iterations: cores) { part in
         var sum = 0.0
+        var scratch = RemainingCashFlows()
         for index in stride(from: part, to: rows.count, by: cores) {
+            let row = rows[index]
             sum +=
-                (try? rows[index].bond.zSpread(cleanPrice: rows[index].price, settlement: reference, curve: curve)) ?? 0
+                (try? row.bond.zSpread(cleanPrice: row.price, settlement: reference, curve: curve, scratch: &scratch))
+                ?? 0
         }
         sums[part] = sum
     }
