@@ -27,6 +27,7 @@ extension DiscountCurve {
         factors.reserveCapacity(points.count + 1)
         var flows: [(time: Double, amount: Double)] = []
         var moving: [(amount: Double, weight: Double)] = []
+        var chains: [CouponChain] = []
         for point in points {
             let schedule: CouponSchedule
             do {
@@ -35,41 +36,79 @@ extension DiscountCurve {
             } catch {
                 throw .bootstrapFailed(maturity: point.maturity, reason: error.description)
             }
-            flows.removeAll(keepingCapacity: true)
-            for back in stride(from: schedule.periodCount - 1, through: 0, by: -1) {
-                let period = schedule.period(endingPeriodsBeforeMaturity: back)
-                // A regular ACT/ACT-ICMA period is 1/f years: days / (f · the same days).
-                let length =
-                    dayCount == .actualActualICMA && period.isRegular
-                    ? 1 / frequency.perYear : period.length(dayCount: dayCount, frequency: frequency)
-                flows.append((Double(period.end.dayNumber - origin) / 365, 100 * point.yield * length))
-            }
-            flows[flows.count - 1].amount += 100
             let nodeTime = Double(point.maturity.dayNumber - origin) / 365
             let previousTime = times[times.count - 1]
             let previousLog = logs[logs.count - 1]
+            /// The discount factor at a time up to the previous node: log-linear
+            /// between known nodes, found by a cursor since times ascend.
+            var node = 1
+            func knownDiscount(_ time: Double) -> Double {
+                while times[node] < time { node += 1 }
+                if times[node] == time { return factors[node] }
+                let slope = (logs[node] - logs[node - 1]) / (times[node] - times[node - 1])
+                return .exp(logs[node - 1] + slope * (time - times[node - 1]))
+            }
             // Price as a function of u = log DF(node): cash flows up to the
-            // previous node are fixed (log-linear between known nodes, found by
-            // a cursor since flows ascend); later ones interpolate towards u.
+            // previous node are fixed; later ones interpolate towards u.
             var fixedValue = 0.0
             moving.removeAll(keepingCapacity: true)
-            var node = 1
-            for flow in flows {
-                if flow.time <= previousTime {
-                    while times[node] < flow.time { node += 1 }
-                    if times[node] == flow.time {
-                        fixedValue += flow.amount * factors[node]
-                        continue
-                    }
-                    let slope = (logs[node] - logs[node - 1]) / (times[node] - times[node - 1])
-                    fixedValue += flow.amount * .exp(logs[node - 1] + slope * (flow.time - times[node - 1]))
+            let periods = schedule.periodCount
+            let firstLength = schedule.period(0).length(dayCount: dayCount, frequency: frequency)
+            if dayCount == .actualActualICMA {
+                // Every period after the first is 1/f years: days / (f · the same days).
+                let firstDay = schedule.couponDate(periodsBeforeMaturity: periods - 1).dayNumber
+                let dayOfMonth = point.maturity.day
+                let chain: Int
+                if let found = chains.firstIndex(where: { $0.firstDay == firstDay && $0.dayOfMonth == dayOfMonth }) {
+                    chain = found
                 } else {
-                    moving.append((flow.amount, (flow.time - previousTime) / (nodeTime - previousTime)))
+                    chains.append(CouponChain(schedule: schedule, firstDay: firstDay, origin: origin))
+                    chain = chains.count - 1
+                }
+                chains[chain].extend(to: periods)
+                chains[chain].fix(through: previousTime, count: periods, discount: knownDiscount)
+                let fixed = min(chains[chain].fixedCount, periods)
+                let coupon = 100 * point.yield
+                if fixed > 0 {
+                    let first = chains[chain].sum(through: 0)
+                    let rest = chains[chain].sum(through: fixed - 1) - first
+                    fixedValue = coupon * (firstLength * first + rest / frequency.perYear)
+                }
+                for index in fixed..<periods {
+                    let length = index == 0 ? firstLength : 1 / frequency.perYear
+                    let amount = coupon * length + (index == periods - 1 ? 100 : 0)
+                    let weight = (chains[chain].time(at: index) - previousTime) / (nodeTime - previousTime)
+                    moving.append((amount, weight))
+                }
+            } else {
+                flows.removeAll(keepingCapacity: true)
+                var walk = CouponDateWalk(
+                    schedule: schedule, from: schedule.couponDate(periodsBeforeMaturity: periods - 1))
+                for index in 0..<periods {
+                    if index > 0 { walk.advance() }
+                    let length =
+                        index == 0
+                        ? firstLength : schedule.period(index).length(dayCount: dayCount, frequency: frequency)
+                    flows.append((Double(walk.dayNumber - origin) / 365, 100 * point.yield * length))
+                }
+                flows[flows.count - 1].amount += 100
+                for flow in flows {
+                    if flow.time <= previousTime {
+                        fixedValue += flow.amount * knownDiscount(flow.time)
+                    } else {
+                        moving.append((flow.amount, (flow.time - previousTime) / (nodeTime - previousTime)))
+                    }
                 }
             }
             var u = previousLog - point.yield * (nodeTime - previousTime)
             var solved = false
-            for _ in 0..<100 {
+            if moving.count == 1, fixedValue < 100 {
+                // One payment left to the node: a·exp(p + (u − p)·w) = 100 − fixed, solved exactly.
+                let flow = moving[0]
+                u = previousLog + (Double.log((100 - fixedValue) / flow.amount) - previousLog) / flow.weight
+                solved = true
+            }
+            for _ in 0..<(solved ? 0 : 100) {
                 var value = fixedValue - 100
                 var slope = 0.0
                 for flow in moving {
