@@ -20,8 +20,16 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens the store at ``location``: PostgreSQL for a `postgres://` URL,
     /// an SQLite file otherwise.
-    func openStore() async throws -> any RegistryStore {
+    ///
+    /// - Parameter existing: fail, rather than create an empty registry, when
+    ///   the SQLite file does not exist: for commands that only read.
+    func openStore(existing: Bool = false) async throws -> any RegistryStore {
         let location = location
+        let isURL = location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
+        if existing, !isURL, !FileManager.default.fileExists(atPath: location) {
+            throw UsageFailure(
+                "no registry at \(location): give --database, or create one with `innobond demo` or `innobond import`")
+        }
         do {
             if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
                 return try await PostgresRegistryStore(url: location)

@@ -23,7 +23,7 @@ struct ExportCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let store = try await database.openStore()
+        let store = try await database.openStore(existing: true)
         defer { Task { try? await store.close() } }
         do {
             let sink = try output.map(FileOutput.init(path:)) ?? FileOutput.standardOutput()

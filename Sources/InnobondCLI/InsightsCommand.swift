@@ -64,7 +64,7 @@ struct InsightsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try await database.openStore()
+        let store = try await database.openStore(existing: true)
         defer { Task { try? await store.close() } }
         let snapshot: RegistrySnapshot
         do {
@@ -72,8 +72,10 @@ struct InsightsCommand: AsyncParsableCommand {
         } catch let error as StoreError {
             throw UsageFailure(error.description)
         }
-        let filter = try filter()
+        var filter = try filter()
+        filter.provinces = try Self.provinces(filter.provinces, in: snapshot)
         let end = filter.issued.to ?? snapshot.bonds.map(\.issueDate).max() ?? CivilDate.today
+        try period.checkStart(against: DateRange(from: filter.issued.from, to: end))
         let summary = InsightsSummary(snapshot, filter: filter, through: end, asOf: period.asOfDate)
         if json {
             let encoder = JSONEncoder()
@@ -83,6 +85,24 @@ struct InsightsCommand: AsyncParsableCommand {
             return
         }
         print(InsightsText.render(summary, isDemo: snapshot.isDemo))
+    }
+}
+
+extension InsightsCommand {
+    /// The registry's spelling of each province asked for, matched without
+    /// regard to case.
+    static func provinces(_ wanted: Set<String>, in snapshot: RegistrySnapshot) throws -> Set<String> {
+        guard !wanted.isEmpty else { return wanted }
+        let known = Set(snapshot.issuers.map(\.province)).sorted()
+        return Set(
+            try wanted.map { name in
+                guard let match = known.first(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) else {
+                    throw UsageFailure(
+                        "--province: no issuer in the registry is in '\(name)' (provinces: \(known.joined(separator: ", ")))"
+                    )
+                }
+                return match
+            })
     }
 }
 
@@ -96,16 +116,21 @@ enum InsightsText {
         lines.append(
             "Sci-tech bonds issued \(issuance.filter.issued): \(T.grouped(issuance.bonds)) bonds by "
                 + "\(T.grouped(issuance.issuers)) issuers, RMB \(T.billions(Double(issuance.amountFen) / 100)) bn")
+        if issuance.bonds == 0 {
+            lines.append("  No sci-tech bond matches this period and filter: no breakdowns and no league table.")
+        }
         if let tenor = issuance.tenorYears, let coupon = issuance.couponPercent {
             lines.append(
                 "  tenor mean \(NumberText.fixed(tenor.mean, 2)) y, median \(NumberText.fixed(tenor.median, 2)) y; "
                     + "coupon mean \(NumberText.fixed(coupon.mean, 2)) %, median \(NumberText.fixed(coupon.median, 2)) %"
             )
         }
-        for (title, groups) in [
-            ("By sector", issuance.bySector), ("By tenor", issuance.byTenor), ("By rating", issuance.byRating),
-            ("By market", issuance.byMarket), ("By issuer type", issuance.byIssuerType),
-        ] {
+        let breakdowns = [
+            ("By sector", issuance.bySector), ("By month of issue", issuance.byMonth), ("By tenor", issuance.byTenor),
+            ("By rating", issuance.byRating), ("By market", issuance.byMarket),
+            ("By issuer type", issuance.byIssuerType),
+        ]
+        for (title, groups) in issuance.bonds == 0 ? [] : breakdowns {
             lines.append("")
             lines.append(T.pad(title, 26) + T.leftPad("bonds", 8) + T.leftPad("RMB bn", 12) + T.leftPad("share %", 9))
             for group in groups {
@@ -113,6 +138,17 @@ enum InsightsText {
                     "  " + T.pad(group.label, 24) + T.leftPad(T.grouped(group.bonds), 8)
                         + T.leftPad(T.billions(Double(group.amountFen) / 100), 12)
                         + T.leftPad(NumberText.fixed(group.share * 100, 1), 9))
+            }
+        }
+        if !issuance.league.isEmpty {
+            lines.append("")
+            lines.append(
+                T.pad("League table", 50) + T.leftPad("bonds", 8) + T.leftPad("RMB bn", 12) + T.leftPad("share %", 9))
+            for (rank, entry) in issuance.league.enumerated() {
+                lines.append(
+                    "  " + T.pad("\(rank + 1). \(entry.name)", 48) + T.leftPad(T.grouped(entry.bonds), 8)
+                        + T.leftPad(T.billions(Double(entry.amountFen) / 100), 12)
+                        + T.leftPad(NumberText.fixed(entry.share * 100, 1), 9))
             }
         }
         let advantage = summary.advantage

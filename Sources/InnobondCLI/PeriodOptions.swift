@@ -26,4 +26,14 @@ struct PeriodOptions: ParsableArguments {
     var period: DateRange { DateRange(from: from.flatMap(CivilDate.init), to: to.flatMap(CivilDate.init)) }
 
     var asOfDate: CivilDate? { asOf.flatMap(CivilDate.init) }
+
+    /// Fails when `--from` alone was given and comes after the default end
+    /// of `resolved`, the latest date in the registry.
+    func checkStart(against resolved: DateRange) throws {
+        if let start = resolved.from, let end = resolved.to, start > end {
+            throw UsageFailure(
+                "--from \(start) is after \(end), the latest date in the registry and the default --to: give --to as well"
+            )
+        }
+    }
 }

@@ -36,7 +36,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let store = try await database.openStore()
+        let store = try await database.openStore(existing: true)
         defer { Task { try? await store.close() } }
         let snapshot: RegistrySnapshot
         do {
@@ -45,6 +45,7 @@ struct ReportCommand: AsyncParsableCommand {
             throw UsageFailure(error.description)
         }
         let options = Briefing.Options(period: period.period, asOf: period.asOfDate, today: CivilDate.today)
+        try period.checkStart(against: Briefing.period(of: snapshot, options: options))
         let briefing = Briefing(snapshot, options: options)
         let text: String
         switch format {

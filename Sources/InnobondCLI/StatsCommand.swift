@@ -17,7 +17,7 @@ struct StatsCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let store = try await database.openStore()
+        let store = try await database.openStore(existing: true)
         defer { Task { try? await store.close() } }
         let statistics: RegistryStatistics
         do {

@@ -70,9 +70,10 @@ public struct Briefing: Sendable, Codable {
     /// Builds the briefing; a period end left open is the latest date in the
     /// registry, a start left open is 1 January of the year before it.
     public init(_ snapshot: RegistrySnapshot, options: Options = Options()) {
-        let end =
-            options.period.to ?? Self.latestDate(snapshot) ?? options.today ?? CivilDate(year: 2000, month: 1, day: 1)!
-        let start = options.period.from ?? CivilDate(year: end.year - 1, month: 1, day: 1)!
+        let resolved = Self.period(of: snapshot, options: options)
+        // A start after the open end: the briefing of that one day.
+        let start = resolved.from!
+        let end = max(resolved.to!, start)
         let period = DateRange(from: start, to: end)
         self.period = period
         asOf = options.asOf
@@ -111,7 +112,13 @@ public struct Briefing: Sendable, Codable {
                 series: yieldPoints.isEmpty ? [] : [Chart.Series(name: "AAA 5Y", points: yieldPoints)],
                 source: "registry curves AAA_corporate, 5Y point, daily", note: note))
         conditionsSection = Section(takeaways: conditions.rows.map(\.takeaway), charts: conditionCharts)
-        if monitor.seriesNames.isEmpty { missing.append("No money and credit series: import the macro kind.") }
+        if monitor.seriesNames.isEmpty {
+            if let asOf = options.asOf, !snapshot.macro.isEmpty {
+                missing.append("No money and credit figures had been published by \(asOf) (--as-of).")
+            } else {
+                missing.append("No money and credit series: import the macro kind.")
+            }
+        }
         if curves.days["AAA_corporate"] == nil {
             missing.append("No AAA_corporate curve: the AAA 5-year yield row is empty.")
         }
@@ -129,11 +136,13 @@ public struct Briefing: Sendable, Codable {
         } else {
             let share = Double(issuance.amountFen) / Double(max(allIssuance.amountFen, 1)) * 100
             let summary = Takeaway(
-                "From \(start) to \(end), {issuers} issuers raised {amount} through {bonds} sci-tech innovation bonds, {share} of the amount of all bonds issued.",
+                "From \(start) to \(end), {issuers} raised {amount} through {bonds}, {share} of the amount of all bonds issued.",
                 [
-                    "issuers": .count("Issuers of sci-tech bonds", issuance.issuers, source: bondSource),
+                    "issuers": .count(
+                        "Issuers of sci-tech bonds", issuance.issuers, noun: "issuer", source: bondSource),
                     "amount": .amount("Amount raised", fen: issuance.amountFen, source: bondSource),
-                    "bonds": .count("Sci-tech bonds", issuance.bonds, source: bondSource),
+                    "bonds": .count(
+                        "Sci-tech bonds", issuance.bonds, noun: "sci-tech innovation bond", source: bondSource),
                     "share": .percent(
                         "Share of all bonds' amount", share, source: "registry bonds issued \(period)"),
                 ])
@@ -142,11 +151,11 @@ public struct Briefing: Sendable, Codable {
             if let top = issuance.bySector.first {
                 issuanceTakeaways.append(
                     Takeaway(
-                        "\(top.label) issuers raised the most: {amount}, {share} of the total, in {bonds} bonds.",
+                        "\(top.label) issuers raised the most: {amount}, {share} of the total, in {bonds}.",
                         [
                             "amount": .amount("Amount, \(top.label)", fen: top.amountFen, source: bondSource),
                             "share": .percent("Share, \(top.label)", top.share * 100, source: bondSource),
-                            "bonds": .count("Bonds, \(top.label)", top.bonds, source: bondSource),
+                            "bonds": .count("Bonds, \(top.label)", top.bonds, noun: "bond", source: bondSource),
                         ]))
             }
             let longer = issuance.byTenor.filter { $0.key != TenorBucket.upToOneYear.rawValue }
@@ -167,10 +176,10 @@ public struct Briefing: Sendable, Codable {
             if let leader = issuance.league.first {
                 issuanceTakeaways.append(
                     Takeaway(
-                        "The largest issuer, \(leader.name), raised {amount} in {bonds} bonds.",
+                        "The largest issuer, \(leader.name), raised {amount} in {bonds}.",
                         [
                             "amount": .amount("Amount, \(leader.name)", fen: leader.amountFen, source: bondSource),
-                            "bonds": .count("Bonds, \(leader.name)", leader.bonds, source: bondSource),
+                            "bonds": .count("Bonds, \(leader.name)", leader.bonds, noun: "bond", source: bondSource),
                         ]))
             }
         }
@@ -212,14 +221,21 @@ public struct Briefing: Sendable, Codable {
         var advantageTakeaways = [advantageTakeaway]
         if let sciTechTenor = advantage.sciTech.tenorYears, let conventionalTenor = advantage.conventional.tenorYears {
             let source = "registry bonds issued \(period)"
-            advantageTakeaways.append(
-                Takeaway(
-                    "Sci-tech bonds run {sciTech} on average against {conventional} for conventional bonds of the same period.",
-                    [
-                        "sciTech": .years("Average tenor, sci-tech bonds", sciTechTenor.mean, source: source),
-                        "conventional": .years(
-                            "Average tenor, conventional bonds", conventionalTenor.mean, source: source),
-                    ]))
+            var figures: [String: Figure] = [
+                "sciTech": .years("Average tenor, sci-tech bonds", sciTechTenor.mean, source: source),
+                "conventional": .years("Average tenor, conventional bonds", conventionalTenor.mean, source: source),
+            ]
+            var sentence =
+                "Sci-tech bonds run {sciTech} on average against {conventional} for all conventional bonds of the same period"
+            if let difference = advantage.tenorDifferenceYears, !advantage.pairs.isEmpty {
+                let pairSource = "registry bonds issued \(period): matched sci-tech and conventional pairs"
+                figures["difference"] = Figure(
+                    name: "Mean tenor difference within matched pairs (sci-tech minus conventional)",
+                    value: difference.mean, unit: .years, text: NumberText.signed(difference.mean, 2) + " years",
+                    source: pairSource)
+                sentence += "; within matched pairs (same tenor bucket) the difference is {difference}"
+            }
+            advantageTakeaways.append(Takeaway(sentence + ".", figures))
         }
         if let sciTechSpread = advantage.sciTech.issueSpreadBp,
             let conventionalSpread = advantage.conventional.issueSpreadBp
@@ -292,15 +308,26 @@ public struct Briefing: Sendable, Codable {
 
     private static func advantageTakeaway(_ advantage: FinancingAdvantage, period: DateRange) -> Takeaway {
         let source = "registry bonds issued \(period): matched sci-tech and conventional pairs"
-        let pairs = Figure.count("Matched pairs", advantage.pairs.count, source: source)
+        let pairs = Figure.count("Matched pairs", advantage.pairs.count, noun: "matched pair", source: source)
         guard advantage.conclusion != .tooFewPairs, let difference = advantage.couponDifferenceBp,
             let interval = advantage.confidenceInterval95Bp
         else {
+            if advantage.sciTech.bonds == 0 {
+                return Takeaway(plain: "No sci-tech bonds issued in the period: no financing advantage to measure.")
+            }
+            if advantage.conventional.bonds == 0 {
+                return Takeaway(
+                    plain: "No conventional bonds issued in the period: no comparison for the sci-tech bonds' coupons.")
+            }
+            let bondSource = "registry bonds issued \(period), sci_tech = true"
             return Takeaway(
-                "Too few comparable conventional bonds to conclude on the coupon difference: {pairs} matched pairs, {minimum} needed.",
+                "Too few matched pairs to conclude on the coupon difference: {pairs} among {bonds} (each with a conventional bond of the same rating, market, issue month and tenor bucket); {minimum} needed.",
                 [
                     "pairs": pairs,
-                    "minimum": .count("Pairs needed (setting)", advantage.minimumPairs, source: "setting minimumPairs"),
+                    "bonds": .count(
+                        "Sci-tech bonds", advantage.sciTech.bonds, noun: "sci-tech bond", source: bondSource),
+                    "minimum": .count(
+                        "Pairs needed (setting)", advantage.minimumPairs, noun: "pair", source: "setting minimumPairs"),
                 ])
         }
         let mean = Figure.basisPoints("Mean coupon difference", difference.mean, source: source)
@@ -313,8 +340,18 @@ public struct Briefing: Sendable, Codable {
         default: verdict = "No significant coupon difference between sci-tech and comparable conventional bonds"
         }
         return Takeaway(
-            "\(verdict): {mean} on average (95 % interval {low} to {high}, {pairs} matched pairs).",
+            "\(verdict): {mean} on average (95 % interval {low} to {high}, {pairs}).",
             ["mean": mean, "low": low, "high": high, "pairs": pairs])
+    }
+
+    /// The issue period a briefing of `snapshot` covers: an end left open is
+    /// the latest date in the registry (else `options.today`), a start left
+    /// open is 1 January of the year before the end. Both ends are set; the
+    /// start may come after the end when only the start was given.
+    public static func period(of snapshot: RegistrySnapshot, options: Options) -> DateRange {
+        let end =
+            options.period.to ?? latestDate(snapshot) ?? options.today ?? CivilDate(year: 2000, month: 1, day: 1)!
+        return DateRange(from: options.period.from ?? CivilDate(year: end.year - 1, month: 1, day: 1)!, to: end)
     }
 
     /// The latest date of any bond issue, curve point or macro period.

@@ -74,12 +74,13 @@ public struct Chart: Sendable, Codable, Equatable {
         self.reference = reference
     }
 
-    /// Whether there is anything to draw.
+    /// Whether there is anything to draw: bars that are all zero or missing are nothing.
     public var isEmpty: Bool {
         switch kind {
         case .line: return series.allSatisfy { $0.points.isEmpty }
         case .xy: return series.allSatisfy { $0.xy.isEmpty }
-        case .bar, .stackedBar: return categories.isEmpty || series.allSatisfy { $0.values.allSatisfy { $0 == nil } }
+        case .bar, .stackedBar:
+            return categories.isEmpty || series.allSatisfy { $0.values.allSatisfy { $0 == nil || $0 == 0 } }
         }
     }
 
@@ -118,7 +119,8 @@ struct AxisScale {
     var maximum: Double
     var step: Double
 
-    init(low: Double, high: Double, targetTicks: Int = 5) {
+    /// - Parameter wholeSteps: steps of at least 1, for counts.
+    init(low: Double, high: Double, targetTicks: Int = 5, wholeSteps: Bool = false) {
         var low = low
         var high = high
         if low == high {
@@ -130,7 +132,8 @@ struct AxisScale {
         while power * 10 <= raw { power *= 10 }
         while power > raw { power /= 10 }
         let fraction = raw / power
-        let step = (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power
+        let nice = (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power
+        let step = wholeSteps ? max(nice, 1) : nice
         self.step = step
         minimum = (low / step).rounded(.down) * step
         maximum = (high / step).rounded(.up) * step

@@ -148,7 +148,10 @@ struct ChartDrawing {
                 low = min(low, negative)
             }
         }
-        let scale = AxisScale(low: low, high: high)
+        // Counts (whole numbers) get whole ticks and labels.
+        let counts = chart.series.allSatisfy { $0.values.allSatisfy { $0.map { $0 == $0.rounded() } ?? true } }
+        let scale = AxisScale(low: low, high: high, wholeSteps: counts)
+        let valuePlaces = counts ? 0 : scale.places + 1
         writeValueAxis(scale)
         let band = bandWidth
         let groups = stacked ? 1 : chart.series.count
@@ -164,7 +167,7 @@ struct ChartDrawing {
                 let base = stacked ? (value >= 0 ? positiveBase : negativeBase) : 0
                 let y0 = yPosition(base, scale)
                 let y1 = yPosition(base + value, scale)
-                let label = "\(category), \(series.name): \(NumberText.fixed(value, scale.places + 1))"
+                let label = "\(category), \(series.name): \(NumberText.fixed(value, valuePlaces))"
                 output += """
                     <rect x="\(n(x))" y="\(n(min(y0, y1)))" width="\(n(max(barWidth - 1, 1)))" \
                     height="\(n(abs(y1 - y0)))" fill="\(color(seriesIndex))"><title>\(XMLText.escape(label))</title></rect>
@@ -173,7 +176,7 @@ struct ChartDrawing {
                 if labelsValues {
                     output += """
                         <text x="\(n(x + barWidth / 2))" y="\(n(value >= 0 ? y1 - 4 : y1 + 13))" font-size="11" \
-                        fill="#222" text-anchor="middle">\(NumberText.fixed(value, scale.places + 1))</text>
+                        fill="#222" text-anchor="middle">\(NumberText.fixed(value, valuePlaces))</text>
 
                         """
                 }

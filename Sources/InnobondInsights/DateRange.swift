@@ -32,7 +32,8 @@ public struct DateRange: Sendable, Hashable, Codable, CustomStringConvertible {
         return true
     }
 
-    /// `2023`, `2024 Q1`, or `from … to` with open ends shown as `…`.
+    /// `2023`, `2024 Q1`, `2025-01-01 to 2025-06-30`; open ends give
+    /// `from 2025-01-01 on`, `up to 2025-06-30` or `at any date`.
     public var description: String {
         if let from, let to, from.month == 1, from.day == 1, to.year == from.year {
             if to.month == 12, to.day == 31 { return String(from.year) }
@@ -42,7 +43,12 @@ public struct DateRange: Sendable, Hashable, Codable, CustomStringConvertible {
         {
             return "\(from.year) Q\((from.month - 1) / 3 + 1)"
         }
-        return "\(from?.iso8601 ?? "…") to \(to?.iso8601 ?? "…")"
+        switch (from, to) {
+        case (let from?, let to?): return "\(from.iso8601) to \(to.iso8601)"
+        case (let from?, nil): return "from \(from.iso8601) on"
+        case (nil, let to?): return "up to \(to.iso8601)"
+        case (nil, nil): return "at any date"
+        }
     }
 }
 

@@ -79,7 +79,8 @@ public struct FinancingConditions: Sendable, Codable {
                 source: source,
                 takeaway: Self.takeaway(
                     indicator, unit: unit, year: yearAverage, quarter: quarterAverage, trend: trend,
-                    yearRange: year, quarterRange: quarter, source: source, windowMonths: thresholds.windowMonths))
+                    yearRange: year, quarterRange: quarter, source: source, windowMonths: thresholds.windowMonths,
+                    absence: Self.absence(of: indicator, points: points, monitor: monitor, curves: curves)))
         }
     }
 
@@ -98,14 +99,8 @@ public struct FinancingConditions: Sendable, Codable {
 
     private static func takeaway(
         _ indicator: ConditionIndicator, unit: String, year: PeriodAverage?, quarter: PeriodAverage?, trend: Trend?,
-        yearRange: DateRange, quarterRange: DateRange, source: String, windowMonths: Int
+        yearRange: DateRange, quarterRange: DateRange, source: String, windowMonths: Int, absence: String
     ) -> Takeaway {
-        guard let year, let quarter else {
-            return Takeaway(
-                plain:
-                    "No \(indicator.name) figures for both \(yearRange) and \(quarterRange): import the series it needs."
-            )
-        }
         func figure(_ label: String, _ value: Double) -> Figure {
             let name = "\(indicator.name), \(label) average"
             let places = indicator.kind == .yield ? 2 : 1
@@ -113,23 +108,73 @@ public struct FinancingConditions: Sendable, Codable {
                 ? .points(name, value, places: places, source: source)
                 : .percent(name, value, places: places, source: source)
         }
-        let first = figure(yearRange.description, year.value)
-        let second = figure(quarterRange.description, quarter.value)
+        /// `{first} in 2025 (January to March only)`.
+        func averaged(_ key: String, _ average: PeriodAverage, _ range: DateRange) -> String {
+            "{\(key)} in \(range)" + (average.coverage.map { " (\($0))" } ?? "")
+        }
+        guard year != nil || quarter != nil else {
+            return Takeaway(plain: "No \(indicator.name) figures for \(yearRange) or \(quarterRange): \(absence).")
+        }
+        var figures: [String: Figure] = [:]
+        var parts: [String] = []
+        if let year {
+            figures["first"] = figure(yearRange.description, year.value)
+            parts.append(averaged("first", year, yearRange))
+        }
+        if let quarter {
+            figures["second"] = figure(quarterRange.description, quarter.value)
+            parts.append(averaged("second", quarter, quarterRange))
+        }
+        var sentence = "\(indicator.name) averaged " + parts.joined(separator: " and ")
+        if year == nil { sentence += "; no figures for \(yearRange)" }
+        if quarter == nil { sentence += "; no figures for \(quarterRange)" }
         let end = quarterRange.to!
         let window = "the \(windowMonths) months to \(MonthName.long(end.month)) \(end.year)"
         guard let trend else {
-            return Takeaway(
-                "\(indicator.name) averaged {first} in \(yearRange) and {second} in \(quarterRange); too few values for a trend over \(window).",
-                ["first": first, "second": second])
+            return Takeaway(sentence + "; too few values for a trend over \(window).", figures)
         }
-        let change: Figure
         switch indicator.kind {
-        case .yield: change = .basisPoints("\(indicator.name), fitted change", trend.change * 100, source: source)
-        default: change = .points("\(indicator.name), fitted change", trend.change, places: 2, source: source)
+        case .yield:
+            figures["change"] = .basisPoints("\(indicator.name), fitted change", trend.change * 100, source: source)
+        default:
+            figures["change"] = .points("\(indicator.name), fitted change", trend.change, places: 2, source: source)
         }
         return Takeaway(
-            "\(indicator.name) averaged {first} in \(yearRange) and {second} in \(quarterRange): \(trend.trendClass.rawValue) over \(window) (fitted change {change}).",
-            ["first": first, "second": second, "change": change])
+            sentence + ": \(trend.trendClass.rawValue) over \(window) (fitted change {change}).", figures)
+    }
+
+    /// Why an indicator has no figures in the table's periods, as a clause.
+    private static func absence(
+        of indicator: ConditionIndicator, points: [TimePoint], monitor: MacroMonitor, curves: CurveLibrary
+    ) -> String {
+        if let first = points.map(\.date).min(), let last = points.map(\.date).max() {
+            return "its figures run from \(first) to \(last)"
+        }
+        switch indicator.measure {
+        case .curveYield(let curve, let tenor):
+            return curves.days[curve] == nil
+                ? "import the \(curve) curve" : "the \(curve) curve has no \(tenor) point"
+        case .growth(let series):
+            return growthAbsence(series, monitor: monitor)
+        case .gap(let broad, let narrow):
+            let broadPoints = monitor.growth(broad)
+            return broadPoints.isEmpty
+                ? growthAbsence(broad, monitor: monitor) : growthAbsence(narrow, monitor: monitor)
+        }
+    }
+
+    private static func growthAbsence(_ series: String, monitor: MacroMonitor) -> String {
+        let definitions = monitor.definitions(of: series)
+        if definitions.isEmpty {
+            if let asOf = monitor.asOf { return "no \(series) figures had been published by \(asOf)" }
+            return "import the \(series) series (macro kind)"
+        }
+        if definitions.count > 1 {
+            return "\(series) growth is never computed across its definition change ("
+                + definitions.map(\.definition).joined(separator: " to ")
+                + "): import published growth rates or a year of levels under one definition"
+        }
+        return "\(series) has no published growth rates and no two levels a year apart"
     }
 }
 
@@ -142,4 +187,6 @@ public enum MonthName {
 
     /// `March` for 3.
     public static func long(_ month: Int) -> String { names[month - 1] }
+    /// `Jan`, …, `Dec`.
+    public static func short(_ month: Int) -> String { String(names[month - 1].prefix(3)) }
 }

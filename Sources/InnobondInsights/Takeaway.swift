@@ -57,6 +57,15 @@ public struct Figure: Sendable, Hashable, Codable {
         Figure(name: name, value: Double(value), unit: .count, text: NumberText.group(Int64(value)), source: source)
     }
 
+    /// A count with its noun, singular for one: `1 bond`, `3 bonds`.
+    public static func count(_ name: String, _ value: Int, noun: String, plural: String? = nil, source: String)
+        -> Figure
+    {
+        Figure(
+            name: name, value: Double(value), unit: .count,
+            text: NumberText.group(Int64(value)) + " " + (value == 1 ? noun : plural ?? noun + "s"), source: source)
+    }
+
     /// Years, two decimals.
     public static func years(_ name: String, _ value: Double, source: String) -> Figure {
         Figure(name: name, value: value, unit: .years, text: NumberText.fixed(value, 2) + " years", source: source)
@@ -73,7 +82,8 @@ public struct Takeaway: Sendable, Hashable, Codable {
     /// Fills `{name}` placeholders of a fixed template with the figures' texts.
     ///
     /// A placeholder without a figure is a programming error.
-    public init(_ template: String, _ figures: KeyValuePairs<String, Figure>) {
+    public init<Figures: Sequence>(_ template: String, _ figures: Figures)
+    where Figures.Element == (key: String, value: Figure) {
         var text = template
         var used: [(position: String.Index, figure: Figure)] = []
         for (key, figure) in figures {

@@ -37,8 +37,13 @@ public struct BriefingView: Sendable {
         /// A row of the table as printed: yields to 2 decimals, the rest to 1.
         public init(_ row: FinancingConditions.Row) {
             indicator = row.indicator + (row.unit == "pp" ? " (pp)" : " (%)")
-            yearAverage = row.yearAverage.map { FinancingConditions.text($0.value, kind: row.kind) } ?? "–"
-            quarterAverage = row.quarterAverage.map { FinancingConditions.text($0.value, kind: row.kind) } ?? "–"
+            func cell(_ average: PeriodAverage?) -> String {
+                guard let average else { return "–" }
+                let text = FinancingConditions.text(average.value, kind: row.kind)
+                return average.shortCoverage.map { "\(text) (\($0))" } ?? text
+            }
+            yearAverage = cell(row.yearAverage)
+            quarterAverage = cell(row.quarterAverage)
             trend = row.trend?.trendClass.rawValue ?? "not enough data"
             implication = row.implication
             source = row.source

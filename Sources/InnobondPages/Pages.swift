@@ -38,16 +38,19 @@ public enum PagesError: Error, CustomStringConvertible {
 }
 
 /// Markdown text: characters that would start markup are escaped with a
-/// backslash, `<` and `>` as entities, so that data cannot inject markup or HTML.
+/// backslash, `<` and `>` as entities, and an `&` that would start an entity
+/// as `&amp;`, so that data cannot inject markup or HTML.
 struct MarkdownContentType: MustacheContentType {
     func escapeText(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
-        for character in text {
+        var rest = Substring(text)
+        while let character = rest.popFirst() {
             switch character {
             case "\\", "`", "*", "_", "[", "]", "|", "#", "!": result += "\\" + String(character)
             case "<": result += "&lt;"
             case ">": result += "&gt;"
+            case "&": result += rest.prefixMatch(of: /#?[A-Za-z0-9]+;/) == nil ? "&" : "&amp;"
             case "\n": result += " "
             default: result.append(character)
             }

@@ -10,11 +10,10 @@ import InnobondPages
 enum PageRoutes {
     static func register(on router: Router<ServerRequestContext>, state: RegistryState, pages: Pages) {
         router.get("/") { request, _ in
-            let query = Query(request)
-            let period = DateRange(from: try query.date("from"), to: try query.date("to"))
+            let options = try APIRoutes.briefingOptions(Query(request))
             return try await Rendering.cached(request, state) { current in
                 try Rendering.entry(
-                    html: pages.render(OverviewPage(current: current, period: period), template: "overview"))
+                    html: pages.render(OverviewPage(current: current, period: options.period), template: "overview"))
             }
         }
         router.get("/bonds") { request, _ in
@@ -90,9 +89,7 @@ enum PageRoutes {
             router.get("/reports/briefing.\(format)") { request, _ in
                 let options = try APIRoutes.briefingOptions(Query(request))
                 let response = try await Rendering.cached(request, state) { current in
-                    var options = options
-                    options.today = current.latestDate
-                    let view = BriefingView(Briefing(current.snapshot, options: options))
+                    let view = BriefingView(try APIRoutes.briefing(current, options))
                     return Rendering.entry(
                         text: try pages.render(view, template: "report.\(format)"),
                         contentType: format == "html" ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8")

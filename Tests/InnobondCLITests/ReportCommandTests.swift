@@ -58,6 +58,15 @@ import Testing
         #expect(figures.allSatisfy { !($0["source"] as! String).isEmpty })
     }
 
+    /// A start after the registry's latest date, with the end left open.
+    @Test func aStartAfterTheRegistryEndsIsAUsageError() throws {
+        for command in ["report", "insights"] {
+            let result = try CommandRunner.run([command, "--database", Self.database, "--from", "2030-01-01"])
+            #expect(result.status == 2)
+            #expect(result.standardError.contains("--from 2030-01-01 is after"), "\(result.standardError)")
+        }
+    }
+
     @Test(arguments: [
         (["report", "--to", "2024-02-30"], "--to is not a YYYY-MM-DD date"),
         (["report", "--from", "2025-01-01", "--to", "2024-01-01"], "is after --to"),
@@ -70,8 +79,18 @@ import Testing
     }
 
     @Test func anEmptyRegistrySaysWhatIsMissing() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("innobond-\(UUID()).sqlite").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("innobond-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("registry.sqlite").path
+        let missing = try CommandRunner.run(["report", "--database", path])
+        #expect(missing.status == 2 && missing.standardError.contains("no registry at \(path)"))
+        #expect(!FileManager.default.fileExists(atPath: path))
+        // An empty registry: created by importing a file of no rows.
+        let empty = folder.appendingPathComponent("issuers.csv").path
+        try "uscc,name,sector,province,ownership\n".write(toFile: empty, atomically: true, encoding: .utf8)
+        let created = try CommandRunner.run(["import", "issuers", empty, "--database", path])
+        try #require(created.status == 0, "\(created.standardError)")
         let result = try CommandRunner.run(["report", "--database", path])
         try #require(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("What the data lacks"))

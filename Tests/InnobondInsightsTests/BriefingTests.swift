@@ -94,11 +94,11 @@ import Testing
         #expect(briefing.issuance.bonds == 1 && briefing.advantage.conclusion == .tooFewPairs)
         #expect(briefing.missing.contains { $0.contains("issue spreads are not computed") })
         let html = try await Pages().render(BriefingView(briefing), template: "report.html")
-        #expect(html.contains("Too few comparable conventional bonds"))
+        #expect(html.contains("No conventional bonds issued in the period"))
     }
 
     @Test func templatesEscapeWhatTheyPrint() async throws {
-        let hostile = Sample.issuer(32, name: "<script>alert(1)</script> | *bold*")
+        let hostile = Sample.issuer(32, name: "<script>alert(1)</script> | *bold* &amp; R&D")
         let snapshot = Sample.snapshot(
             issuers: [hostile], bonds: [Sample.bond("102500001.IB", issuer: hostile, issued: "2025-03-01")])
         let view = BriefingView(Briefing(snapshot))
@@ -109,5 +109,7 @@ import Testing
         let markdown = try pages.render(view, template: "report.md")
         #expect(!markdown.contains("<script>") && markdown.contains("&lt;script&gt;"))
         #expect(markdown.contains("\\| \\*bold\\*"))
+        // An entity in the data shows as typed; a lone & stays readable.
+        #expect(markdown.contains("&amp;amp; R&D"))
     }
 }

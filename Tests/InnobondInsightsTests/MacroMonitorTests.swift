@@ -1,4 +1,5 @@
 import FixedIncome
+import Foundation
 import InnobondInsights
 import InnobondModel
 import Testing
@@ -91,5 +92,63 @@ import Testing
         #expect(range.value == 11.5)
         #expect(PeriodAverage(points, over: .year(2024)) == nil)
         #expect(DateRange.quarter(2024, 1).description == "2024 Q1" && DateRange.year(2023).description == "2023")
+    }
+}
+
+/// The conditions table says when an average covers part of its period, and
+/// why a row is empty.
+@Suite struct FinancingConditionsCoverageTests {
+    typealias O = Sample
+
+    /// M2 growth for every month of 2024 and 2025; M1 growth only for
+    /// January to March 2025: the 2025 gap averages three months and says so.
+    @Test func aPartialYearIsNamed() {
+        var macro: [MacroObservation] = []
+        for year in [2024, 2025] {
+            for month in 1...12 {
+                let period = "\(year)-\(String(format: "%02d", month))"
+                macro.append(O.observation("M2", period, yoy: 7, definition: "M2_2001", published: "\(year + 1)-01-20"))
+                if year == 2025 && month <= 3 {
+                    macro.append(
+                        O.observation("M1", period, yoy: Double(month), definition: "M1_2025", published: "2025-04-20"))
+                }
+            }
+        }
+        let conditions = FinancingConditions(
+            monitor: MacroMonitor(macro), curves: CurveLibrary([]), through: O.date("2025-12-31"))
+        let gap = conditions.rows[0]
+        // (7 − 1 + 7 − 2 + 7 − 3) / 3 = 5.
+        #expect(gap.yearAverage?.value == 5 && gap.yearAverage?.count == 3)
+        #expect(gap.yearAverage?.coverage == "January to March only")
+        #expect(gap.yearAverage?.shortCoverage == "Jan–Mar")
+        #expect(gap.quarterAverage == nil)
+        #expect(gap.takeaway.text.contains("in 2025 (January to March only); no figures for 2025 Q4"))
+        // TSF: not imported at all.
+        #expect(conditions.rows[1].takeaway.text.hasSuffix("import the TSF_stock series (macro kind)."))
+        // The AAA yield: no curve.
+        #expect(conditions.rows[3].takeaway.text.hasSuffix("import the AAA_corporate curve."))
+    }
+
+    /// M1 levels under two definitions and no published rates: no growth at
+    /// all, and the row says it is the definition change.
+    @Test func aDefinitionChangeIsGivenAsTheReason() {
+        var macro: [MacroObservation] = []
+        for month in 1...12 {
+            let period = "2024-\(String(format: "%02d", month))"
+            macro.append(O.observation("M2", period, yoy: 7, definition: "M2_2001", published: "2025-01-20"))
+            macro.append(O.observation("M1", period, value: 60, definition: "M1_2001", published: "2025-01-20"))
+        }
+        for month in 1...12 {
+            let period = "2025-\(String(format: "%02d", month))"
+            macro.append(O.observation("M2", period, yoy: 7, definition: "M2_2001", published: "2026-01-20"))
+            macro.append(O.observation("M1", period, value: 105, definition: "M1_2025", published: "2026-01-20"))
+        }
+        let conditions = FinancingConditions(
+            monitor: MacroMonitor(macro), curves: CurveLibrary([]), through: O.date("2025-12-31"))
+        #expect(conditions.rows[0].yearAverage == nil && conditions.rows[0].quarterAverage == nil)
+        #expect(
+            conditions.rows[0].takeaway.text.contains(
+                "M1 growth is never computed across its definition change (M1_2001 to M1_2025)"),
+            "\(conditions.rows[0].takeaway.text)")
     }
 }

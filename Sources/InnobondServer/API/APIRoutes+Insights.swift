@@ -59,12 +59,24 @@ extension APIRoutes {
         ) { request, _, state in
             let options = try Self.briefingOptions(Query(request))
             return try await Rendering.cached(request, state) { current in
-                var options = options
-                options.today = current.latestDate
-                return try Rendering.entry(json: Briefing(current.snapshot, options: options))
+                try Rendering.entry(json: Self.briefing(current, options))
             }
         },
     ]
+
+    /// The briefing of `options` on `current`'s registry.
+    ///
+    /// - Throws: a 400 naming `from` when only the start was given and it
+    ///   comes after the registry's latest date, the period's default end.
+    static func briefing(_ current: RegistryState.Current, _ options: Briefing.Options) throws(APIError) -> Briefing {
+        var options = options
+        options.today = current.latestDate
+        let period = Briefing.period(of: current.snapshot, options: options)
+        if let from = period.from, let to = period.to, from > to {
+            throw .badParameter("from", "\(from) is after \(to), the latest date in the registry: give to as well")
+        }
+        return Briefing(current.snapshot, options: options)
+    }
 
     /// A briefing's period and vintage date from `from`, `to` and `as_of`.
     static func briefingOptions(_ query: Query) throws(APIError) -> Briefing.Options {

@@ -17,9 +17,8 @@ struct OverviewPage: Sendable {
     var cards: [Card]
     var briefing: BriefingView
 
-    init(current: RegistryState.Current, period: DateRange) {
-        let briefing = Briefing(
-            current.snapshot, options: Briefing.Options(period: period, today: current.latestDate))
+    init(current: RegistryState.Current, period: DateRange) throws(APIError) {
+        let briefing = try APIRoutes.briefing(current, Briefing.Options(period: period))
         layout = Layout("Overview", section: .overview, current: current)
         from = briefing.period.from?.iso8601 ?? ""
         to = briefing.period.to?.iso8601 ?? ""

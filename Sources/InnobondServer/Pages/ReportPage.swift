@@ -11,10 +11,8 @@ struct ReportPage: Sendable {
     var query: String
     var briefing: BriefingView
 
-    init(current: RegistryState.Current, options: Briefing.Options) {
-        var options = options
-        options.today = current.latestDate
-        let briefing = Briefing(current.snapshot, options: options)
+    init(current: RegistryState.Current, options: Briefing.Options) throws(APIError) {
+        let briefing = try APIRoutes.briefing(current, options)
         layout = Layout(briefing.title, section: .reports, current: current)
         from = briefing.period.from?.iso8601 ?? ""
         to = briefing.period.to?.iso8601 ?? ""
