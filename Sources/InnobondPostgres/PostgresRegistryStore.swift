@@ -177,9 +177,10 @@ public final class PostgresRegistryStore: RegistryStore {
         _ source: ImportSource, options: ImportOptions, connection: PostgresConnection,
         progress: (@Sendable (_ rows: Int, _ bytes: Int) -> Void)?
     ) async throws -> ImportReport {
-        let statements = ImportStatements(schema: source.schema, dialect: .postgres)
+        let statements = ImportStatements(
+            schema: source.schema, dialect: .postgres, rowNoun: source.rowUnit.rawValue)
         var report = ImportReport(kind: source.kind)
-        var issues = IssueCollector(limit: options.issueLimit)
+        var issues = IssueCollector(limit: options.issueLimit, unit: source.rowUnit)
         try await connection.query(PostgresQuery(unsafeSQL: statements.dropStaging), logger: logger)
         try await connection.query(PostgresQuery(unsafeSQL: statements.createStaging), logger: logger)
         let storages = source.schema.columns.map(\.storage)
@@ -314,6 +315,12 @@ public final class PostgresRegistryStore: RegistryStore {
             let rows = try await self.rows(
                 "SELECT value FROM dataset WHERE key = 'version'", [], connection: connection)
             return Int64(rows.first?.first?.textValue ?? "0") ?? 0
+        }
+    }
+
+    public func revokedTokenCount() async throws -> Int {
+        try await reading { connection in
+            try await self.count("SELECT count(revoked_at) FROM api_tokens", connection)
         }
     }
 

@@ -80,9 +80,10 @@ public final class SQLiteRegistryStore: RegistryStore {
         _ source: ImportSource, options: ImportOptions, db: Database,
         progress: (@Sendable (_ rows: Int, _ bytes: Int) -> Void)?
     ) throws -> ImportReport {
-        let statements = ImportStatements(schema: source.schema, dialect: .sqlite)
+        let statements = ImportStatements(
+            schema: source.schema, dialect: .sqlite, rowNoun: source.rowUnit.rawValue)
         var report = ImportReport(kind: source.kind)
-        var issues = IssueCollector(limit: options.issueLimit)
+        var issues = IssueCollector(limit: options.issueLimit, unit: source.rowUnit)
         try db.execute(sql: statements.dropStaging)
         try db.execute(sql: statements.createStaging)
         let insert = try db.makeStatement(
@@ -231,6 +232,10 @@ public final class SQLiteRegistryStore: RegistryStore {
         try await read { db in
             Int64(try String.fetchOne(db, sql: "SELECT value FROM dataset WHERE key = 'version'") ?? "0") ?? 0
         }
+    }
+
+    public func revokedTokenCount() async throws -> Int {
+        try await read { db in try Int.fetchOne(db, sql: "SELECT count(revoked_at) FROM api_tokens") ?? 0 }
     }
 
     // MARK: Tokens

@@ -12,7 +12,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
     let state: RegistryState
     let isPrivate: Bool
     /// Recently seen tokens, so that a private server does not ask the store on every read.
-    let tokens = TokenCache()
+    var tokens: TokenCache { state.tokens }
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -24,7 +24,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
         if let secret = Self.secret(of: request) {
             let hash = TokenSecret.hash(secret)
             let token: APIToken?
-            // Reads may use a token seen in the last minute; writes ask the store, so a revoked token stops at once.
+            // Reads may use a token seen in the last minute, until the store's
+            // next poll sees a revocation; writes ask the store, so a revoked
+            // token stops at once.
             if request.method == .get, let known = tokens.token(hash) {
                 token = known
             } else {
@@ -69,6 +71,8 @@ final class TokenCache: Sendable {
             return entry.token
         }
     }
+
+    func removeAll() { entries.withLock { $0.removeAll() } }
 
     func remember(_ token: APIToken, hash: String) {
         entries.withLock { entries in

@@ -30,7 +30,7 @@ struct BondQuery: Sendable {
 
     init() {}
 
-    init(_ parameters: Parameters, paging: Paging) throws(APIError) {
+    init(_ parameters: QueryParameters, paging: Paging) throws(APIError) {
         func values(_ name: String) -> [String] {
             parameters.getAll(name).flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
                 .filter { !$0.isEmpty }
@@ -196,6 +196,7 @@ struct BondQuery: Sendable {
         }
         var components = URLComponents()
         components.queryItems = items.map { URLQueryItem(name: $0.0, value: $0.1) }
-        return components.percentEncodedQuery ?? ""
+        // A `+` in a value would read back as a space.
+        return (components.percentEncodedQuery ?? "").replacing("+", with: "%2B")
     }
 }

@@ -17,13 +17,13 @@ enum PageRoutes {
             }
         }
         router.get("/bonds") { request, _ in
-            let query = try BondQuery(request.uri.queryParameters, paging: .pages)
+            let query = try BondQuery(QueryParameters(request), paging: .pages)
             return try await Rendering.cached(request, state) { current in
                 try Rendering.entry(html: pages.render(BondListPage(current: current, query: query), template: "bonds"))
             }
         }
         router.get("/bonds.csv") { request, _ in
-            let query = try BondQuery(request.uri.queryParameters, paging: .pages)
+            let query = try BondQuery(QueryParameters(request), paging: .pages)
             let response = try await Rendering.cached(request, state) { current in
                 Rendering.entry(
                     text: BondListPage.csv(current: current, query: query), contentType: "text/csv; charset=utf-8")
@@ -59,7 +59,7 @@ enum PageRoutes {
             }
         }
         router.get("/issuers/:uscc") { request, context in
-            let text = context.parameters.get("uscc") ?? ""
+            let text = context.parameters.decoded("uscc") ?? ""
             guard let uscc = try? USCC(text) else {
                 throw APIError.badParameter("uscc", "'\(text)' is not a unified social credit code")
             }

@@ -3,10 +3,10 @@ import Hummingbird
 
 /// Query parameters read with their checks: a bad value is a 400 naming the parameter.
 struct Query {
-    let parameters: Parameters
+    let parameters: QueryParameters
 
     init(_ request: Request) {
-        parameters = request.uri.queryParameters
+        parameters = QueryParameters(request)
     }
 
     func text(_ name: String) -> String? {
@@ -24,7 +24,10 @@ struct Query {
 
     func number(_ name: String, in range: ClosedRange<Double>) throws(APIError) -> Double? {
         guard let text = text(name) else { return nil }
-        guard let number = Double(text), number.isFinite, range.contains(number) else {
+        // Decimal notation only: Double("0x10") would read hexadecimal.
+        guard text.wholeMatch(of: /[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?/) != nil,
+            let number = Double(text), number.isFinite, range.contains(number)
+        else {
             throw .badParameter(name, "'\(text)' is not a number from \(range.lowerBound) to \(range.upperBound)")
         }
         return number

@@ -26,6 +26,9 @@ public final class RegistryState: Sendable {
     private let current: Mutex<Current>
     /// Responses rendered from the current version, by request URI.
     let responses: ResponseCache
+    /// Tokens recently seen, dropped whenever a token is revoked.
+    let tokens = TokenCache()
+    private let revokedTokens: Mutex<Int>
     private let logger: Logger
 
     /// Loads the first snapshot.
@@ -34,6 +37,7 @@ public final class RegistryState: Sendable {
         self.logger = logger
         responses = ResponseCache(capacity: cachedResponses)
         current = Mutex(try await Self.load(store))
+        revokedTokens = Mutex(try await store.revokedTokenCount())
     }
 
     /// The registry as the server sees it now.
@@ -41,6 +45,13 @@ public final class RegistryState: Sendable {
 
     /// Reloads the snapshot when the store's version differs from ours (or always, when `force`).
     public func refresh(force: Bool = false) async throws {
+        let revoked = try await Timed.store("tokens") { try await store.revokedTokenCount() }
+        if revokedTokens.withLock({ known in
+            defer { known = revoked }
+            return known != revoked
+        }) {
+            tokens.removeAll()
+        }
         let version = try await Timed.store("version") { try await store.registryVersion() }
         guard force || version != now.version else { return }
         let next = try await Self.load(store)

@@ -18,7 +18,7 @@ public enum ServerApplication {
         let state = try await RegistryState(store: store, cachedResponses: settings.cachedResponses, logger: logger)
         let router = try await buildRouter(state: state, settings: settings)
         return Application(
-            router: router,
+            responder: HeadResponder(inner: router.buildResponder()),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "innobond"),
             services: [RefreshService(state: state, interval: settings.refreshInterval, logger: logger)],
             onServerRunning: { channel in

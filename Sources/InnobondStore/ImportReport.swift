@@ -42,8 +42,9 @@ public struct ImportReport: Sendable {
         if committed {
             return "\(kind.rawValue): \(rowsRead) rows read, \(rowsWritten) written, \(badRows) bad rows skipped"
         }
+        let good = rowsRead - badRows
         return "\(kind.rawValue): \(rowsRead) rows read, \(badRows) bad; nothing written "
-            + "(fix them, or import with --skip-invalid to write the \(rowsRead - badRows) good rows)"
+            + (good == 0 ? "(fix them)" : "(fix them, or import with --skip-invalid to write the \(good) good rows)")
     }
 }
 
@@ -51,11 +52,14 @@ public struct ImportReport: Sendable {
 /// issues by line up to a limit.
 public struct IssueCollector: Sendable {
     private let limit: Int
+    private let unit: LineIssue.Unit
     private(set) var issues: [LineIssue] = []
     private(set) var badRows = 0
 
-    public init(limit: Int) {
+    /// - Parameter unit: how the file's rows are numbered.
+    public init(limit: Int, unit: LineIssue.Unit = .line) {
         self.limit = limit
+        self.unit = unit
     }
 
     /// Adds the issues of rows rejected while reading (several may share a line).
@@ -71,7 +75,7 @@ public struct IssueCollector: Sendable {
             listed.map { values in
                 LineIssue(
                     line: Int(values.first?.integerValue ?? 0), column: check.column,
-                    reason: check.describe(Array(values.dropFirst())))
+                    reason: check.describe(Array(values.dropFirst())), unit: unit)
             })
     }
 

@@ -25,7 +25,7 @@ public final class ImportSource {
         }
     }
 
-    /// A validated row with its line.
+    /// A validated row with its line (or, for JSON, its record's position).
     public struct Row: Sendable {
         public var line: Int
         /// Values in ``TableSchema/columns`` order.
@@ -48,6 +48,8 @@ public final class ImportSource {
     public let format: Format
     /// The size of the file when known, for progress.
     public let size: Int?
+    /// How rows are numbered: JSON records by position, as several may share a line.
+    public var rowUnit: LineIssue.Unit { format == .json ? .record : .line }
     private let reader: any RowReader
 
     /// Opens the file and checks its header (CSV) or opening bracket (JSON).
@@ -84,7 +86,9 @@ public final class ImportSource {
             case .record(let record):
                 batch.rows.append(Row(line: raw.line, values: schema.values(of: record)))
             case .issues(let issues):
-                batch.issues += issues.map { LineIssue(line: raw.line, column: $0.column, reason: $0.reason) }
+                batch.issues += issues.map {
+                    LineIssue(line: raw.line, column: $0.column, reason: $0.reason, unit: rowUnit)
+                }
             }
         }
         batch.bytesRead = reader.bytesRead
@@ -214,6 +218,8 @@ final class JSONRowReader: RowReader {
     private let kind: RecordKind
     private let reader: JSONRecordReader
     private let known: Set<String>
+    /// Records read so far: each row is numbered by its position.
+    private var records = 0
 
     init(kind: RecordKind, input: any ByteInput) {
         self.kind = kind
@@ -256,12 +262,13 @@ final class JSONRowReader: RowReader {
             issues.append(
                 FieldIssue(column: name, reason: "must be a string, number, boolean or null, not an array or object"))
         }
-        if !issues.isEmpty { return RawRow(line: object.line, outcome: .issues(issues)) }
+        records += 1
+        if !issues.isEmpty { return RawRow(line: records, outcome: .issues(issues)) }
         do {
             let record = try kind.recordType.read { values[$0] }
-            return RawRow(line: object.line, outcome: .record(record))
+            return RawRow(line: records, outcome: .record(record))
         } catch {
-            return RawRow(line: object.line, outcome: .issues(error.issues))
+            return RawRow(line: records, outcome: .issues(error.issues))
         }
     }
 }

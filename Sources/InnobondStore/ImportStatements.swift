@@ -32,7 +32,8 @@ public struct ImportStatements: Sendable {
     /// Removes the staging table.
     public let dropStaging: String
 
-    public init(schema: TableSchema, dialect: SQLDialect) {
+    /// - Parameter rowNoun: what a row's number counts, `line` or `record`.
+    public init(schema: TableSchema, dialect: SQLDialect, rowNoun: String = "line") {
         self.schema = schema
         self.dialect = dialect
         let staging = Self.stagingTable
@@ -65,7 +66,9 @@ public struct ImportStatements: Sendable {
                     "UPDATE \(staging) SET bad = 1 WHERE line IN (SELECT line FROM (\(firstOccurrence)) AS occurrences "
                     + "WHERE line <> first_line)",
                 column: schema.kind.keyColumns[0],
-                describe: { values in "repeats the key (\(keyLabel)) of line \(values.first?.integerValue ?? 0)" }))
+                describe: { values in
+                    "repeats the key (\(keyLabel)) of \(rowNoun) \(values.first?.integerValue ?? 0)"
+                }))
         // References to rows that do not exist.
         for (column, referenced) in schema.kind.references {
             let target = TableSchema.of(referenced)

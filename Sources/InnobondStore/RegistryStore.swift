@@ -36,6 +36,10 @@ public protocol RegistryStore: AnyObject, Sendable {
     /// snapshot is of an older version reloads it.
     func registryVersion() async throws -> Int64
 
+    /// How many tokens have been revoked, ever: a server that caches tokens
+    /// drops them when this changes.
+    func revokedTokenCount() async throws -> Int
+
     /// Stores a new token by the SHA-256 hash (64 lowercase hex digits) of its secret.
     func createToken(name: String, role: APIRole, secretHash: String) async throws -> APIToken
 

@@ -2,7 +2,9 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import InnobondSQLite
 import InnobondStore
+import Logging
 import NIOCore
 import Testing
 
@@ -97,6 +99,8 @@ import Testing
         ("/api/v1/issuers?limit=9999", "limit"), ("/api/v1/curves/CGB?date=2025-02-30", "date"),
         ("/api/v1/macro/M1?as_of=never", "as_of"), ("/api/v1/conditions?to=x", "to"),
         ("/api/v1/report?from=2026-01-01&to=2025-01-01", "to"), ("/api/v1/statistics?rating=Z", "rating"),
+        ("/api/v1/report?from=2099-01-01", "from"),
+        ("/api/v1/bonds/102500166.IB/analytics?settlement=2025-06-03&yield=0x10", "yield"),
     ])
     func badParametersAre400WithTheField(uri: String, field: String) async throws {
         let app = try await ServerFixture.application()
@@ -119,6 +123,82 @@ import Testing
                 }
             }
         }
+    }
+
+    /// HEAD answers as GET would, without the body.
+    @Test func headIsGetWithoutTheBody() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            for uri in ["/health", "/", "/bonds", "/api/v1/bonds", "/api/openapi.json"] {
+                let length = try await client.execute(uri: uri, method: .get) { $0.body.readableBytes }
+                try await client.execute(uri: uri, method: .head) { response in
+                    #expect(response.status == .ok, "HEAD \(uri)")
+                    #expect(response.body.readableBytes == 0, "HEAD \(uri)")
+                    #expect(response.headers[.contentLength] == String(length), "HEAD \(uri)")
+                }
+            }
+            try await client.execute(uri: "/api/v1/bonds/102588888.IB", method: .head) {
+                #expect($0.status == .notFound)
+            }
+        }
+    }
+
+    /// Query values as forms send them (`+` a space, `%2B` a plus) and path
+    /// parameters percent-decoded.
+    @Test func queriesAndPathsAreDecoded() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            func count(_ uri: String) async throws -> Int {
+                try await client.execute(uri: uri, method: .get) { response in
+                    ((response.json as? [String: Any])?["items"] as? [Any])?.count ?? -1
+                }
+            }
+            let spaced = try await count("/api/v1/bonds?q=Wingtech%20Technology")
+            #expect(spaced > 0)
+            #expect(try await count("/api/v1/bonds?q=Wingtech+Technology") == spaced)
+            #expect(try await count("/api/v1/bonds?q=Wingtech+Technology+") == spaced)
+            #expect(try await count("/api/v1/bonds?q=Wingtech%2BTechnology") == 0)
+            try await client.execute(uri: "/api/v1/bonds?rating=AA%2B&limit=5", method: .get) { response in
+                let bonds = (response.json as? [String: Any])?["items"] as? [[String: Any]] ?? []
+                #expect(!bonds.isEmpty && bonds.allSatisfy { $0["rating"] as? String == "AA+" }, "\(response.text)")
+            }
+            // The page's links keep the plus.
+            try await client.execute(uri: "/bonds?rating=AA%2B", method: .get) { response in
+                #expect(response.text.contains("rating=AA%2B"))
+            }
+        }
+        // A curve whose name has a space and Chinese characters, in a registry of its own.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("innobond-\(UUID()).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try SQLiteRegistryStore(path: path)
+        try await ServerFixture.importText(store, .curves, "curve,date,tenor,yield\nAAA corp 中债,2026-11-21,5Y,2.2\n")
+        let own = try await ServerFixture.application(store: store)
+        try await own.test(.router) { client in
+            try await client.execute(uri: "/api/v1/curves/AAA%20corp%20%E4%B8%AD%E5%80%BA", method: .get) { response in
+                #expect(response.status == .ok, "\(response.text)")
+                #expect((response.json as? [String: Any])?["curve"] as? String == "AAA corp 中债")
+            }
+        }
+        try await store.close()
+    }
+
+    /// Reads may use a cached token, until the next poll of the store sees a revocation.
+    @Test func aRevokedTokenIsForgottenAtTheNextPoll() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("innobond-\(UUID()).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try SQLiteRegistryStore(path: path)
+        var logger = Logging.Logger(label: "test")
+        logger.logLevel = .warning
+        let state = try await RegistryState(store: store, logger: logger)
+        let (_, hash) = TokenSecret.generate()
+        let token = try await store.createToken(name: "desk", role: .viewer, secretHash: hash)
+        state.tokens.remember(token, hash: hash)
+        try await state.refresh()
+        #expect(state.tokens.token(hash) != nil)
+        #expect(try await store.revokeToken(id: token.id))
+        try await state.refresh()
+        #expect(state.tokens.token(hash) == nil)
+        try await store.close()
     }
 
     @Test func otherMethodsAre405WithTheMethodsAllowed() async throws {

@@ -65,10 +65,29 @@ import Testing
             #expect(result["committed"] as? Bool == false && result["bad_rows"] as? Int == 2)
             let issues = try #require(result["issues"] as? [[String: Any]])
             #expect(issues.map { "\($0["line"]!) \($0["column"]!)" } == ["3 date", "4 tenor"])
+            // Skipping them, the good row is written: a success.
             response = try await post(
                 client, "/api/v1/import/curves?skip_invalid=true", body, headers: .bearer(registry.admin))
-            #expect(response.status == .unprocessableContent)
+            #expect(response.status == .ok)
             #expect((response.json as? [String: Any])?["rows_written"] as? Int == 1)
+            // JSON on one line: rows are told apart by their position.
+            var json: HTTPFields = .bearer(registry.admin)
+            json[.contentType] = "application/json"
+            let records =
+                #"[{"curve":"CGB","date":"2026-11-23","tenor":"2Y","yield":1.5},"#
+                + #"{"curve":"CGB","date":"2026-02-30","tenor":"2Y","yield":1.5},"#
+                + #"{"curve":"CGB","date":"2026-11-23","tenor":"1Q","yield":1.5}]"#
+            response = try await client.execute(
+                uri: "/api/v1/import/curves", method: .post, headers: json, body: NIOCore.ByteBuffer(string: records))
+            #expect(response.status == .unprocessableContent)
+            let jsonResult = try #require(response.json as? [String: Any])
+            #expect(jsonResult["bad_rows"] as? Int == 2 && jsonResult["rows_read"] as? Int == 3)
+            let jsonIssues = try #require(jsonResult["issues"] as? [[String: Any]])
+            #expect(jsonIssues.map { "\($0["record"]!) \($0["column"]!)" } == ["2 date", "3 tenor"])
+            response = try await client.execute(
+                uri: "/api/v1/import/curves?skip_invalid=true", method: .post, headers: json,
+                body: NIOCore.ByteBuffer(string: records))
+            #expect(response.status == .ok && (response.json as? [String: Any])?["rows_written"] as? Int == 1)
             // An unusable header, an unknown kind and a bad format are 400s.
             response = try await post(
                 client, "/api/v1/import/curves", "colour\nred\n", headers: .bearer(registry.admin))

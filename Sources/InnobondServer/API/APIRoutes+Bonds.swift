@@ -17,7 +17,7 @@ extension APIRoutes {
                 .init(name: "cursor", kind: .string, description: "The next_cursor of the previous page"),
             ], errors: [400: "A parameter is not valid"], schema: "BondPage"
         ) { request, _, state in
-            let query = try BondQuery(request.uri.queryParameters, paging: .cursor)
+            let query = try BondQuery(QueryParameters(request), paging: .cursor)
             return try await Rendering.cached(request, state) { current in
                 let ordered = query.ordered(current.snapshot)
                 let page = query.page(of: ordered)
@@ -121,7 +121,7 @@ extension APIRoutes {
 
     /// The bond of the `code` path parameter.
     static func bond(_ context: ServerRequestContext, _ current: RegistryState.Current) throws(APIError) -> Bond {
-        let text = context.parameters.get("code") ?? ""
+        let text = context.parameters.decoded("code") ?? ""
         guard let code = BondCode(text) else {
             throw .badParameter("code", "'\(text)' is not a bond code with a .IB, .SH or .SZ suffix")
         }

@@ -4,6 +4,7 @@ import Hummingbird
 import InnobondIO
 import InnobondModel
 import InnobondStore
+import NIOCore
 
 extension APIRoutes {
     static let imports: [APIRoute] = [
@@ -19,7 +20,9 @@ extension APIRoutes {
             errors: [
                 400: "A parameter is not valid", 401: "No valid token",
                 403: "The token's role may not import this kind",
-                422: "Bad rows: nothing was written (or, with skip_invalid, they were skipped)",
+                413: "The body is larger than the server accepts",
+                422:
+                    "Bad rows: nothing was written (with skip_invalid, the good rows are written and the answer is 200)",
             ], schema: "ImportReport"
         ) { request, context, state in
             let text = context.parameters.get("kind") ?? ""
@@ -29,7 +32,8 @@ extension APIRoutes {
             }
             guard let role = context.role else { throw APIError(.unauthorized, "imports need a token") }
             guard role.mayImport(kind) else {
-                throw APIError(.forbidden, "a \(role.rawValue) token may not import \(kind.rawValue)")
+                let article = "aeiou".contains(role.rawValue.first ?? "x") ? "an" : "a"
+                throw APIError(.forbidden, "\(article) \(role.rawValue) token may not import \(kind.rawValue)")
             }
             let query = Query(request)
             let format: ImportSource.Format
@@ -43,7 +47,15 @@ extension APIRoutes {
             }
             let skipInvalid = try query.boolean("skip_invalid") ?? false
             var request = request
-            let body = try await request.collectBody(upTo: context.maxUploadSize)
+            let body: ByteBuffer
+            do {
+                body = try await request.collectBody(upTo: context.maxUploadSize)
+            } catch is NIOTooManyBytesError {
+                throw APIError(
+                    .contentTooLarge,
+                    "the body is larger than \(context.maxUploadSize / 1_048_576) MB: import the file with the CLI, or in parts",
+                    field: "body")
+            }
             let report: ImportReport
             do {
                 let source = try ImportSource(
@@ -71,14 +83,16 @@ extension APIRoutes {
             return Rendering.response(
                 ResponseCache.Entry(
                     contentType: entry.contentType, body: entry.body,
-                    status: report.badRows > 0 ? HTTPResponse.Status.unprocessableContent.code : 200))
+                    status: report.committed ? 200 : HTTPResponse.Status.unprocessableContent.code))
         }
     ]
 
     /// What an import did, for JSON.
     struct ImportResult: Encodable, Sendable {
+        /// A bad row: its line in a CSV body, its position among the records of a JSON body.
         struct Issue: Encodable, Sendable {
-            var line: Int
+            var line: Int?
+            var record: Int?
             var column: String
             var message: String
         }
@@ -97,8 +111,12 @@ extension APIRoutes {
             rowsWritten = report.rowsWritten
             badRows = report.badRows
             committed = report.committed
-            issues = report.issues.map { Issue(line: $0.line, column: $0.column, message: $0.reason) }
-            summary = report.summary
+            issues = report.issues.map { issue in
+                Issue(
+                    line: issue.unit == .line ? issue.line : nil, record: issue.unit == .record ? issue.line : nil,
+                    column: issue.column, message: issue.reason)
+            }
+            summary = report.summary.replacing("import with --skip-invalid", with: "send skip_invalid=true")
         }
     }
 }

@@ -11,7 +11,7 @@ extension APIRoutes {
             parameters: bondFilters.filter { $0.name != "sci_tech" }, errors: [400: "A parameter is not valid"],
             schema: "IssuanceStatistics"
         ) { request, _, state in
-            let query = try BondQuery(request.uri.queryParameters, paging: .pages)
+            let query = try BondQuery(QueryParameters(request), paging: .pages)
             return try await Rendering.cached(request, state) { current in
                 try Rendering.entry(
                     json: IssuanceStatistics(current.snapshot, filter: query.filter.with(sciTech: true)))
@@ -23,7 +23,7 @@ extension APIRoutes {
             parameters: bondFilters.filter { $0.name != "sci_tech" }, errors: [400: "A parameter is not valid"],
             schema: "Advantage"
         ) { request, _, state in
-            let query = try BondQuery(request.uri.queryParameters, paging: .pages)
+            let query = try BondQuery(QueryParameters(request), paging: .pages)
             return try await Rendering.cached(request, state) { current in
                 try Rendering.entry(
                     json: InsightsSummary.Advantage(

@@ -51,7 +51,7 @@ extension APIRoutes {
             tag: "issuers", errors: [400: "Not a unified social credit code", 404: "No such issuer"],
             schema: "IssuerDetail"
         ) { request, context, state in
-            let text = context.parameters.get("uscc") ?? ""
+            let text = context.parameters.decoded("uscc") ?? ""
             guard let uscc = try? USCC(text) else {
                 throw APIError.badParameter("uscc", "'\(text)' is not a unified social credit code")
             }

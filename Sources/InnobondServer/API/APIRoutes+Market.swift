@@ -27,7 +27,7 @@ extension APIRoutes {
             errors: [400: "A parameter is not valid", 404: "No such curve or no points on or before the date"],
             schema: "CurveDay"
         ) { request, context, state in
-            let name = context.parameters.get("curve") ?? ""
+            let name = context.parameters.decoded("curve") ?? ""
             let date = try Query(request).date("date")
             return try await Rendering.cached(request, state) { current in
                 guard let days = current.curves.days[name] else { throw APIError.notFound("curve \(name)") }
@@ -69,7 +69,7 @@ extension APIRoutes {
             parameters: [.init(name: "as_of", kind: .date, description: "Vintages as known on this date")],
             errors: [400: "A parameter is not valid", 404: "No such series"], schema: "SeriesDetail"
         ) { request, context, state in
-            let name = context.parameters.get("series") ?? ""
+            let name = context.parameters.decoded("series") ?? ""
             let asOf = try Query(request).date("as_of")
             return try await Rendering.cached(request, state) { current in
                 guard current.monitor.observations[name] != nil else { throw APIError.notFound("series \(name)") }
