@@ -18,9 +18,9 @@ struct CurveFitCommand: ParsableCommand {
         commandName: "fit",
         abstract: "Fit a curve to par yields and print its rates at tenors (CSV, rates in percent).",
         discussion: """
-            FILE is in the registry's curves format (curve,date,tenor,yield). The output has one row a \\
-            tenor: its date, the continuously compounded zero rate, the discount factor, the continuously \\
-            compounded forward rate from the previous tenor (from the curve's date for the first), and the \\
+            FILE is in the registry's curves format (curve,date,tenor,yield). The output has one row a \
+            tenor: its date, the continuously compounded zero rate, the discount factor, the continuously \
+            compounded forward rate from the previous tenor (from the curve's date for the first), and the \
             annual par rate.
             """
     )

@@ -13,8 +13,8 @@ struct ReportCommand: AsyncParsableCommand {
         commandName: "report",
         abstract: "A briefing: financing conditions, issuance, financing advantage, sector flows, risks.",
         discussion: """
-            Bonds issued from --from to --to are covered (default: 1 January of the year before the registry's \\
-            latest date, to that date). The financing-conditions table averages the last full year and the last \\
+            Bonds issued from --from to --to are covered (default: 1 January of the year before the registry's \
+            latest date, to that date). The financing-conditions table averages the last full year and the last \
             full quarter ending by --to, with trends over the ten months to that quarter's end.
             """
     )

@@ -11,9 +11,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the dashboard and the JSON API (loads the demo data set into an empty registry).",
         discussion: """
-            Listens on 127.0.0.1 unless --host says otherwise. Reads are open unless --private; writes \\
-            (POST /api/v1/import/KIND) need a token from 'innobond token create'. Several servers may share \\
-            one PostgreSQL database: each reloads its snapshot when another writes. SIGINT or SIGTERM stops \\
+            Listens on 127.0.0.1 unless --host says otherwise. Reads are open unless --private; writes \
+            (POST /api/v1/import/KIND) need a token from 'innobond token create'. Several servers may share \
+            one PostgreSQL database: each reloads its snapshot when another writes. SIGINT or SIGTERM stops \
             the server after the requests in progress.
             """
     )

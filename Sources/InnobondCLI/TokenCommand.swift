@@ -19,7 +19,7 @@ struct TokenCreateCommand: AsyncParsableCommand {
         commandName: "create",
         abstract: "Create a token and print its secret (shown once; only its hash is kept).",
         discussion: """
-            viewer: reads (of a private server); analyst: also imports quotes, curves, macro and investments; \\
+            viewer: reads (of a private server); analyst: also imports quotes, curves, macro and investments; \
             admin: also imports issuers, issuer financials, bonds and use of proceeds.
             """
     )

@@ -88,8 +88,9 @@ public struct BondValuation: Sendable {
                 couponRate: bond.couponRatePercent / 100, frequency: bond.frequency.periodic)
         {
             yieldToPut = try? toPut.analytics(settlement: settlement, quote: .cleanPrice(figures.cleanPrice)).yield
-            yieldToWorst = yieldToPut.map { min($0, figures.yield) }
         }
+        // Without a put, the worst case is the yield to maturity.
+        yieldToWorst = min(yieldToPut ?? figures.yield, figures.yield)
         var curve: [(Double, Double)] = []
         for step in -8...8 {
             let yield = figures.yield + Double(step) * 0.0025

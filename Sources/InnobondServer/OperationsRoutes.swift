@@ -5,16 +5,18 @@ import Prometheus
 /// Health, metrics and the API's OpenAPI document.
 enum OperationsRoutes {
     static func register(
-        on router: Router<ServerRequestContext>, state: RegistryState, metrics: PrometheusCollectorRegistry,
+        on router: Router<ServerRequestContext>, state: RegistryState, isPrivate: Bool,
+        metrics: PrometheusCollectorRegistry,
         openAPI: [UInt8]
     ) {
-        router.get("/health") { _, _ in
+        router.get("/health") { _, context in
             let current = state.now
+            // A private server tells where its store is only to those with a token.
             return Rendering.response(
                 try Rendering.entry(
                     json: APIModels.Health(
                         status: "ok", version: current.version, bonds: current.snapshot.bonds.count,
-                        store: state.store.location)))
+                        store: isPrivate && context.role == nil ? nil : state.store.location)))
         }
         router.get("/metrics") { _, _ in
             Rendering.response(

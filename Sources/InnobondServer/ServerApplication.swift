@@ -28,7 +28,7 @@ public enum ServerApplication {
             logger: logger)
     }
 
-    /// The router: middleware (request logs, metrics, errors, authentication) and every route.
+    /// The router: middleware (request logs, metrics, demo notice, errors, authentication) and every route.
     public static func buildRouter(state: RegistryState, settings: ServerSettings) async throws
         -> Router<ServerRequestContext>
     {
@@ -36,6 +36,7 @@ public enum ServerApplication {
         let router = Router(context: ServerRequestContext.self)
         router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: MetricsMiddleware())
+        router.add(middleware: DemoNoticeMiddleware(state: state))
         router.add(middleware: ErrorMiddleware(pages: pages, state: state))
         router.add(middleware: AuthenticationMiddleware(state: state, isPrivate: settings.isPrivate))
         PageRoutes.register(on: router, state: state, pages: pages)
@@ -46,7 +47,8 @@ public enum ServerApplication {
             }
         }
         OperationsRoutes.register(
-            on: router, state: state, metrics: MetricsRegistry.registry, openAPI: OpenAPIDocument.json())
+            on: router, state: state, isPrivate: settings.isPrivate, metrics: MetricsRegistry.registry,
+            openAPI: OpenAPIDocument.json())
         return router
     }
 }

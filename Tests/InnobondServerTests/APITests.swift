@@ -99,7 +99,7 @@ import Testing
         ("/api/v1/issuers?limit=9999", "limit"), ("/api/v1/curves/CGB?date=2025-02-30", "date"),
         ("/api/v1/macro/M1?as_of=never", "as_of"), ("/api/v1/conditions?to=x", "to"),
         ("/api/v1/report?from=2026-01-01&to=2025-01-01", "to"), ("/api/v1/statistics?rating=Z", "rating"),
-        ("/api/v1/report?from=2099-01-01", "from"),
+        ("/api/v1/report?from=2099-01-01", "from"), ("/api/v1/bonds?page=2", "page"),
         ("/api/v1/bonds/102500166.IB/analytics?settlement=2025-06-03&yield=0x10", "yield"),
     ])
     func badParametersAre400WithTheField(uri: String, field: String) async throws {
@@ -139,6 +139,15 @@ import Testing
             }
             try await client.execute(uri: "/api/v1/bonds/102588888.IB", method: .head) {
                 #expect($0.status == .notFound)
+            }
+            // A page past the end shows the last.
+            try await client.execute(uri: "/bonds?page=9999", method: .get) { response in
+                #expect(response.status == .ok && !response.text.contains("No bond matches"))
+                #expect(response.text.contains(/page (\d+) of \1/))
+            }
+            // Demo data says so, in a header, to clients that see no banner.
+            try await client.execute(uri: "/api/v1/bonds?limit=1", method: .get) {
+                #expect($0.headers[HTTPField.Name("Innobond-Demo")!] == "true")
             }
         }
     }

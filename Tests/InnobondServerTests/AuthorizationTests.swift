@@ -109,7 +109,14 @@ import Testing
                 #expect(response.status == .unauthorized)
                 #expect(response.text.contains("private"))
             }
-            try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/health", method: .get) { response in
+                #expect(response.status == .ok)
+                // Where the store is, only for those with a token.
+                #expect((response.json as? [String: Any])?["store"] == nil)
+            }
+            try await client.execute(uri: "/health", method: .get, headers: .bearer(registry.viewer)) { response in
+                #expect((response.json as? [String: Any])?["store"] as? String == registry.path)
+            }
             try await client.execute(uri: "/api/v1/bonds", method: .get, headers: .bearer(registry.viewer)) {
                 #expect($0.status == .ok)
             }

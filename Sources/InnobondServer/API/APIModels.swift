@@ -136,6 +136,10 @@ enum APIModels {
         var gSpreadBp: Double?
         var zSpreadBp: Double?
         var curveDate: CivilDate?
+        /// How the government curve behind the spreads was built: `hermite`,
+        /// ChinaBond's method (`innobond analytics --curve` bootstraps unless
+        /// given `--curve-method hermite`).
+        var curveMethod: String?
         var yieldToPut: Double?
         var yieldToWorst: Double?
 
@@ -155,6 +159,7 @@ enum APIModels {
             gSpreadBp = valuation.gSpreadBp
             zSpreadBp = valuation.zSpreadBp
             curveDate = valuation.curveDate
+            curveMethod = valuation.curveDate == nil ? nil : "hermite"
             yieldToPut = valuation.yieldToPut.map { $0 * 100 }
             yieldToWorst = valuation.yieldToWorst.map { $0 * 100 }
         }
@@ -208,6 +213,8 @@ enum APIModels {
         var status: String
         var version: Int64
         var bonds: Int
-        var store: String
+        /// The store's location (a PostgreSQL URL without its password); not
+        /// told to anonymous callers of a private server.
+        var store: String?
     }
 }

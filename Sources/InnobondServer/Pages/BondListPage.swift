@@ -52,6 +52,8 @@ struct BondListPage: Sendable {
     var csv: String
     var api: String
     var empty: Bool
+    /// The registry holds no bond at all.
+    var registryEmpty: Bool
 
     /// The columns of the table and of its CSV download, with their sort keys.
     static let columnTitles: [(String, BondQuery.Sort?, Bool)] = [
@@ -63,6 +65,9 @@ struct BondListPage: Sendable {
     init(current: RegistryState.Current, query: BondQuery) {
         layout = Layout("Bonds", section: .bonds, current: current)
         let ordered = query.ordered(current.snapshot)
+        // A page past the end shows the last one.
+        var query = query
+        query.page = min(query.page, max(1, (ordered.count + query.perPage - 1) / query.perPage))
         let page = query.page(of: ordered)
         let issuers = current.snapshot.issuersByCode
         rows = page.map { Self.row($0, issuer: issuers[$0.uscc]) }
@@ -105,6 +110,7 @@ struct BondListPage: Sendable {
         csv = "/bonds.csv?" + query.queryString()
         api = "/api/v1/bonds?" + query.queryString(["page": nil, "per_page": nil, "limit": String(query.perPage)])
         empty = rows.isEmpty
+        registryEmpty = current.snapshot.bonds.isEmpty
     }
 
     static func row(_ bond: Bond, issuer: Issuer?) -> Row {

@@ -163,7 +163,9 @@ struct BondPage: Sendable {
             Term(label: "G-spread to CGB", value: Format.optional(valuation.gSpreadBp, 1) + " bp"),
             Term(label: "Z-spread to CGB", value: Format.optional(valuation.zSpreadBp, 1) + " bp"),
         ]
-        if let curveDate = valuation.curveDate { terms.append(Term(label: "CGB curve of", value: curveDate.iso8601)) }
+        if let curveDate = valuation.curveDate {
+            terms.append(Term(label: "CGB curve (Hermite) of", value: curveDate.iso8601))
+        }
         if let put = valuation.yieldToPut {
             terms.append(Term(label: "Yield to put", value: Format.percent(put) + " %"))
             terms.append(Term(label: "Yield to worst", value: Format.percent(valuation.yieldToWorst) + " %"))
