@@ -31,6 +31,7 @@ awk 'FNR == NR { if (NF == 4) mine[$1] = $4; next }
      NF == 4 { theirs[$1] = $4 }
      END {
          theirs["z_spreads_all_cores"] = theirs["z_spreads"]
+         theirs["bootstrap_fit_all_cores"] = theirs["bootstrap_fit"]
          for (name in mine) if (name in theirs)
              printf "%-20s %12.1f /s vs %10.1f /s  %7.1fx\n", name, mine[name], theirs[name], mine[name] / theirs[name]
      }' "$work/innobond.txt" "$work/quantlib.txt" | sort

@@ -27,11 +27,28 @@ let reference = file.points[0].date
 let parYields = file.points.map { ParYield(maturity: $0.tenor.advance($0.date)!, yield: $0.yieldPercent / 100) }
 
 var sink = 0.0
-let fits = only == nil ? 2000 : 50000
+let fits = only == nil ? 20000 : 50000
 try measure("bootstrap_fit", count: fits) {
     for _ in 0..<fits {
         sink += try DiscountCurve.bootstrap(referenceDate: reference, parYields: parYields).discountFactor(time: 50)
     }
+}
+// Independent fits on every core, as the curves of many dates are fitted.
+try measure("bootstrap_fit_all_cores", count: fits) {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let partial = UnsafeMutableBufferPointer<Double>.allocate(capacity: cores)
+    defer { partial.deallocate() }
+    nonisolated(unsafe) let sums = partial
+    DispatchQueue.concurrentPerform(iterations: cores) { part in
+        var sum = 0.0
+        for _ in stride(from: part, to: fits, by: cores) {
+            sum +=
+                (try? DiscountCurve.bootstrap(referenceDate: reference, parYields: parYields))?
+                .discountFactor(time: 50) ?? 0
+        }
+        sums[part] = sum
+    }
+    sink += partial.reduce(0, +)
 }
 try measure("hermite_fit", count: 200) {
     for _ in 0..<200 {
