@@ -78,7 +78,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "InnobondIO",
-            ]
+            ],
+            resources: [.copy("Resources/response-schemas.json")]
         ),
         // Fixtures and reference checks shared by the test targets.
         .target(name: "InnobondTestSupport", dependencies: ["InnobondStore", "InnobondModel", "InnobondIO"]),

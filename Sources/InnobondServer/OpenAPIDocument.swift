@@ -21,9 +21,9 @@ enum OpenAPIDocument {
                 "responses": ["200": response("Health")],
             ] as [String: Any]
         ]
-        var schemas = objectSchemas
+        var schemas = responseSchemas.merging(objectSchemas) { _, written in written }
         for name in Set(routes.map(\.schema)) where schemas[name] == nil {
-            schemas[name] = ["type": "object", "description": "See the API's documentation of \(name)."]
+            schemas[name] = ["type": "object"]
         }
         return [
             "openapi": "3.1.0",
@@ -121,6 +121,18 @@ enum OpenAPIDocument {
         return route.method.rawValue.lowercased() + words.joined()
     }
 
+    /// The schemas of the reads' answers, inferred from the answers to many
+    /// requests on the demo registry and checked against them by a test
+    /// (Tests/InnobondServerTests/ResponseSchemaTests.swift).
+    static var responseSchemas: [String: Any] {
+        guard let url = Bundle.module.url(forResource: "response-schemas", withExtension: "json"),
+            let data = try? Data(contentsOf: url),
+            let schemas = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return [:] }
+        return schemas
+    }
+
+    /// Schemas written by hand: errors, health and import reports.
     static var objectSchemas: [String: Any] {
         [
             "Error": [
@@ -134,28 +146,6 @@ enum OpenAPIDocument {
                             "details": ["type": "array", "items": ["type": "object"]],
                         ],
                     ]
-                ],
-            ],
-            "Bond": [
-                "type": "object",
-                "properties": [
-                    "code": ["type": "string"], "name": ["type": "string"], "uscc": ["type": "string"],
-                    "issuer_name": ["type": "string"], "type": ["type": "string"], "sci_tech": ["type": "boolean"],
-                    "regime": ["type": "string"], "market": ["type": "string", "enum": ["IB", "SH", "SZ"]],
-                    "issue_date": ["type": "string", "format": "date"],
-                    "maturity_date": ["type": "string", "format": "date"],
-                    "amount_cny": ["type": "string", "description": "Yuan, exact"],
-                    "coupon_rate": ["type": "number", "description": "Percent"], "frequency": ["type": "integer"],
-                    "day_count": ["type": "string"], "rating": ["type": "string"],
-                    "put_date": ["type": "string", "format": "date"],
-                    "coupon_reset_date": ["type": "string", "format": "date"], "approval_days": ["type": "integer"],
-                ],
-            ],
-            "BondPage": [
-                "type": "object", "required": ["items", "total"],
-                "properties": [
-                    "items": ["type": "array", "items": ["$ref": "#/components/schemas/Bond"]],
-                    "next_cursor": ["type": "string"], "total": ["type": "integer"],
                 ],
             ],
             "Health": [

@@ -1,0 +1,117 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import InnobondServer
+
+/// The response schemas of the OpenAPI document against the API's answers on
+/// the demo registry: every answer of many requests to every read must match
+/// its schema, with no member the schema lacks.
+///
+/// The schemas are inferred from these same answers and kept in
+/// `Sources/InnobondServer/Resources/response-schemas.json`; after a change
+/// to a response, write them again with
+/// `INNOBOND_RECORD_SCHEMAS=1 swift test --filter ResponseSchemaTests`.
+@Suite struct ResponseSchemaTests {
+    static let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources/InnobondServer/Resources/response-schemas.json")
+
+    /// Requests to every documented read, by the schema of their answers.
+    static func samples(_ client: some TestClientProtocol) async throws -> [(schema: String, uri: String)] {
+        func items(_ uri: String) async throws -> [[String: Any]] {
+            try await client.execute(uri: uri, method: .get) { response in
+                ((response.json as? [String: Any])?["items"] as? [[String: Any]]) ?? []
+            }
+        }
+        var samples: [(String, String)] = []
+        for query in ["", "?sci_tech=false&limit=300", "?sort=amount&order=asc&limit=300", "?market=SH&limit=500"] {
+            samples.append(("BondPage", "/api/v1/bonds" + query))
+        }
+        let bonds = try await items("/api/v1/bonds?limit=500")
+        var chosen = stride(from: 0, to: bonds.count, by: 20).map { bonds[$0] }
+        chosen += bonds.filter { $0["put_date"] != nil }.prefix(3)
+        chosen += bonds.filter { $0["frequency"] as? Int == 0 }.prefix(3)
+        for bond in chosen {
+            let code = bond["code"] as! String
+            samples.append(("BondDetail", "/api/v1/bonds/\(code)"))
+            samples.append(("QuoteList", "/api/v1/bonds/\(code)/quotes"))
+            samples.append(("CashFlowList", "/api/v1/bonds/\(code)/cashflows"))
+            if let issue = bond["issue_date"] as? String, let settlement = Self.day(after: issue, days: 40) {
+                samples.append(("Analytics", "/api/v1/bonds/\(code)/analytics?settlement=\(settlement)&yield=2.5"))
+                samples.append(
+                    ("Analytics", "/api/v1/bonds/\(code)/analytics?settlement=\(settlement)&clean_price=100"))
+            }
+        }
+        for code in [ServerFixture.wingtechBond, ServerFixture.hostileBond] {
+            samples.append(("BondDetail", "/api/v1/bonds/\(code)"))
+        }
+        for query in ["", "?limit=500", "?sector=semiconductors"] {
+            samples.append(("IssuerPage", "/api/v1/issuers" + query))
+        }
+        for issuer in try await items("/api/v1/issuers?limit=500").enumerated().filter({ $0.offset % 25 == 0 }) {
+            samples.append(("IssuerDetail", "/api/v1/issuers/\(issuer.element["uscc"] as! String)"))
+        }
+        samples.append(("IssuerDetail", "/api/v1/issuers/\(ServerFixture.hostileUSCC)"))
+        samples.append(("CurveList", "/api/v1/curves"))
+        for curve in try await items("/api/v1/curves") {
+            let name = curve["curve"] as! String
+            samples.append(("CurveDay", "/api/v1/curves/\(name)"))
+            samples.append(("CurveDay", "/api/v1/curves/\(name)?date=2025-06-03"))
+        }
+        samples.append(("SeriesList", "/api/v1/macro"))
+        for series in try await items("/api/v1/macro") {
+            let name = series["series"] as! String
+            samples.append(("SeriesDetail", "/api/v1/macro/\(name)"))
+            samples.append(("SeriesDetail", "/api/v1/macro/\(name)?as_of=2025-03-20"))
+        }
+        for query in ["", "?to=2024-03-31", "?from=2025-02-01&to=2025-02-28", "?from=2020-01-01&to=2020-12-31"] {
+            samples.append(("IssuanceStatistics", "/api/v1/statistics" + query))
+            samples.append(("Advantage", "/api/v1/advantage" + query))
+            samples.append(("FinancingConditions", "/api/v1/conditions" + query))
+            samples.append(("Briefing", "/api/v1/report" + query))
+        }
+        return samples
+    }
+
+    static func day(after date: String, days: Int) -> String? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.date(from: date).map { formatter.string(from: $0.addingTimeInterval(Double(days) * 86_400)) }
+    }
+
+    @Test func everyAnswerMatchesItsSchema() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            let samples = try await Self.samples(client)
+            var inferred: [String: InferredSchema] = [:]
+            var answers: [(schema: String, uri: String, value: JSONValue)] = []
+            for (schema, uri) in samples {
+                let (status, body) = try await client.execute(uri: uri, method: .get) {
+                    ($0.status, Data(buffer: $0.body))
+                }
+                guard status == .ok else { continue }
+                let value = try JSONValue(body)
+                answers.append((schema, uri, value))
+                inferred[schema] = inferred[schema].map { $0.merged(InferredSchema(value)) } ?? InferredSchema(value)
+            }
+            let routed = Set(APIRoutes.all.filter { $0.method == .get }.map(\.schema))
+            #expect(Set(inferred.keys) == routed, "every read is sampled")
+            if ProcessInfo.processInfo.environment["INNOBOND_RECORD_SCHEMAS"] == "1" {
+                let data = try JSONSerialization.data(
+                    withJSONObject: inferred.mapValues(\.json), options: [.prettyPrinted, .sortedKeys])
+                try (data + Data("\n".utf8)).write(to: Self.file)
+            }
+            let document = try await client.execute(uri: "/api/openapi.json", method: .get) {
+                $0.json as! [String: Any]
+            }
+            let schemas = (document["components"] as! [String: Any])["schemas"] as! [String: [String: Any]]
+            for answer in answers {
+                let schema = try #require(schemas[answer.schema], "\(answer.schema)")
+                let problems = SchemaCheck.problems(answer.value, schema)
+                #expect(problems.isEmpty, "\(answer.uri): \(problems.prefix(5))")
+            }
+        }
+    }
+}
