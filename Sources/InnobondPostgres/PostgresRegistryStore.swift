@@ -84,13 +84,16 @@ public final class PostgresRegistryStore: RegistryStore {
         running.cancel()
     }
 
-    /// Applies the migrations not yet applied, under an advisory lock so that
-    /// servers starting together do not race.
+    /// Applies the migrations not yet applied, under an advisory lock of the
+    /// schema so that servers starting together on one schema do not race
+    /// (and stores of other schemas do not wait for each other).
     private func migrate() async throws {
+        let schemaName = schema ?? "public"
         try await client.withConnection { connection in
             try await connection.query("BEGIN", logger: self.logger)
             do {
-                try await connection.query("SELECT pg_advisory_xact_lock(7291504)", logger: self.logger)
+                try await connection.query(
+                    "SELECT pg_advisory_xact_lock(7291504, hashtext(\(schemaName)))", logger: self.logger)
                 if let schema = self.schema {
                     // The name was checked to be letters, digits and underscores.
                     try await connection.query(

@@ -48,7 +48,8 @@ struct ErrorMiddleware: RouterMiddleware {
         }
         let page = ErrorPage(
             layout: Layout("\(error.status.code) \(error.status.reasonPhrase)", section: nil, current: state.now),
-            status: error.status.code, message: error.message, field: error.field)
+            status: error.status.code, message: error.message, field: error.field,
+            signIn: error.status == .unauthorized)
         let html = (try? pages.render(page, template: "error")) ?? "\(error.status.code)"
         return Rendering.response(Rendering.entry(html: html, status: error.status)).with(headers: headers)
     }

@@ -107,7 +107,7 @@ import Testing
             try await client.execute(uri: "/api/v1/bonds", method: .get) { #expect($0.status == .unauthorized) }
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .unauthorized)
-                #expect(response.text.contains("private"))
+                #expect(response.text.contains("private") && response.text.contains("href=\"/sign-in\""))
             }
             try await client.execute(uri: "/health", method: .get) { response in
                 #expect(response.status == .ok)

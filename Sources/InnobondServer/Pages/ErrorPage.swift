@@ -4,6 +4,8 @@ struct ErrorPage: Sendable {
     var status: Int
     var message: String
     var field: String?
+    /// A token is needed: point to the sign-in page.
+    var signIn: Bool
 }
 
 /// `/sign-in`: a form that keeps a token in a cookie, for browsers on a private server.
