@@ -33,13 +33,12 @@ enum JSONValue: Decodable {
 }
 
 /// The JSON Schema of the values seen: types, `date` strings, the members of
-/// objects (required when every object seen had them) and array items.
+/// objects and array items.
 struct InferredSchema: Equatable {
     var types: Set<String> = []
     /// Every string seen was a YYYY-MM-DD date.
     var isDate = true
     var properties: [String: InferredSchema] = [:]
-    var required: Set<String>?
     /// The schema of array items, when any array was seen (0 or 1 element).
     var items: [InferredSchema] = []
 
@@ -62,7 +61,6 @@ struct InferredSchema: Equatable {
         case .object(let members):
             types = ["object"]
             properties = members.mapValues(InferredSchema.init)
-            required = Set(members.keys)
         }
     }
 
@@ -77,11 +75,6 @@ struct InferredSchema: Equatable {
         for (name, schema) in other.properties {
             result.properties[name] = properties[name].map { $0.merged(schema) } ?? schema
         }
-        switch (required, other.required) {
-        case (let mine?, let theirs?): result.required = mine.intersection(theirs)
-        case (nil, let theirs): result.required = theirs
-        default: break
-        }
         if let theirs = other.items.first {
             result.items = [items.first.map { $0.merged(theirs) } ?? theirs]
         }
@@ -94,10 +87,9 @@ struct InferredSchema: Equatable {
         let sorted = types.sorted()
         schema["type"] = sorted.count == 1 ? sorted[0] : sorted
         if types.contains("string") && isDate { schema["format"] = "date" }
-        if types.contains("object") {
-            schema["properties"] = properties.mapValues(\.json)
-            if let required, !required.isEmpty { schema["required"] = required.sorted() }
-        }
+        // No `required`: members present in every answer seen may still be
+        // absent from others (an empty period has no averages).
+        if types.contains("object") { schema["properties"] = properties.mapValues(\.json) }
         if types.contains("array") { schema["items"] = items.first?.json ?? [:] }
         return schema
     }

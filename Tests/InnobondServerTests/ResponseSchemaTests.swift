@@ -8,7 +8,7 @@ import Testing
 
 /// The response schemas of the OpenAPI document against the API's answers on
 /// the demo registry: every answer of many requests to every read must match
-/// its schema, with no member the schema lacks.
+/// its schema (types, dates), with no member the schema lacks.
 ///
 /// The schemas are inferred from these same answers and kept in
 /// `Sources/InnobondServer/Resources/response-schemas.json`; after a change
