@@ -1,3 +1,4 @@
+import Foundation
 import InnobondIO
 import InnobondModel
 
@@ -5,7 +6,8 @@ import InnobondModel
 /// database values of its kind or into the issues that reject it.
 ///
 /// Batches come out in file order and memory stays flat whatever the size of
-/// the file. Rows are validated here, once, for every store.
+/// the file. Rows are validated here, once, for every store, on a thread of
+/// their own that reads a batch or two ahead while the store writes.
 public final class ImportSource {
     /// The file formats of spec/registry-csv.md.
     public enum Format: String, Sendable, CaseIterable {
@@ -48,6 +50,8 @@ public final class ImportSource {
     public let format: Format
     /// The size of the file when known, for progress.
     public let size: Int?
+    /// Batches read ahead, once the first is asked for.
+    private var ahead: BatchPrefetcher?
     /// How rows are numbered: JSON records by position, as several may share a line.
     public var rowUnit: LineIssue.Unit { format == .json ? .record : .line }
     private let reader: any RowReader
@@ -76,8 +80,28 @@ public final class ImportSource {
         reader = RecordListReader(records: records)
     }
 
+    deinit { ahead?.stop() }
+
     /// The next batch of up to `limit` rows, or `nil` at the end of the file.
+    ///
+    /// The first call starts a thread that reads and validates the following
+    /// batches (of the same `limit`) while the caller writes this one.
     public func nextBatch(limit: Int = 5000) throws(StoreError) -> Batch? {
+        if ahead == nil {
+            // From here on only the prefetching thread touches the reader.
+            nonisolated(unsafe) let reader = reader
+            let schema = schema
+            let unit = rowUnit
+            ahead = BatchPrefetcher { () throws(StoreError) -> Batch? in
+                try Self.readBatch(reader, schema: schema, unit: unit, limit: limit)
+            }
+        }
+        return try ahead!.next()
+    }
+
+    private static func readBatch(_ reader: any RowReader, schema: TableSchema, unit: LineIssue.Unit, limit: Int)
+        throws(StoreError) -> Batch?
+    {
         var batch = Batch()
         while batch.rowsRead < limit {
             guard let raw = try reader.next() else { break }
@@ -87,7 +111,7 @@ public final class ImportSource {
                 batch.rows.append(Row(line: raw.line, values: schema.values(of: record)))
             case .issues(let issues):
                 batch.issues += issues.map {
-                    LineIssue(line: raw.line, column: $0.column, reason: $0.reason, unit: rowUnit)
+                    LineIssue(line: raw.line, column: $0.column, reason: $0.reason, unit: unit)
                 }
             }
         }
