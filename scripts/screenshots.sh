@@ -22,9 +22,9 @@ for _ in $(seq 120); do
 done
 base=http://127.0.0.1:$port
 
-shoot() { # PATH FILE HEIGHT
+shoot() { # PATH FILE HEIGHT [WIDTH]
     timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
-        --screenshot="$out/$2" --window-size="1280,$3" "$base$1" </dev/null >/dev/null 2>&1
+        --screenshot="$out/$2" --window-size="${4:-1280},$3" "$base$1" </dev/null >/dev/null 2>&1
     echo "$out/$2"
 }
 
@@ -42,6 +42,9 @@ shoot "/bonds/$quoted" bond.png 2600
 shoot /issuers/91330400MA2DEM0011 issuer.png 1500
 shoot /monitor monitor.png 3200
 shoot "/reports?to=2024-03-31" reports.png 2400
+# A phone's width: tables scroll sideways, charts keep legible text.
+shoot / phone-overview.png 2400 390
+shoot "/bonds?sci_tech=true" phone-bonds.png 1400 390
 "$innobond" report --database "$work/demo.sqlite" --format html --output "$work/report.html" 2>/dev/null
 timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="$out/report.png" \
     --window-size=1200,5200 "file://$work/report.html" </dev/null >/dev/null 2>&1
