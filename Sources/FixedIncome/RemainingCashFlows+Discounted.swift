@@ -27,31 +27,19 @@ extension RemainingCashFlows {
         var walk = CouponDateWalk(schedule: schedule, from: firstDate)
         var writer = FlowWriter(rate: 0, unitExponent: 1.0 / 365)
         let payments = count
-        amountStorage.withUnsafeMutableBufferPointer { amounts in
-            timeStorage.withUnsafeMutableBufferPointer { times in
-                stepClassStorage.withUnsafeMutableBufferPointer { classes in
-                    stepExponents.withUnsafeMutableBufferPointer { steps in
-                        writer.amounts = amounts.baseAddress!
-                        writer.times = times.baseAddress!
-                        writer.classes = classes.baseAddress!
-                        writer.steps = steps.baseAddress!
-                        var previousDay = settlementDay
-                        for j in 0..<payments {
-                            if j > 0 { walk.advance() }
-                            let day = walk.dayNumber
-                            let discount =
-                                curve.discountFactor(time: Double(day - referenceDay) / 365, segment: &segment) / base
-                            writer.write(
-                                amounts[j] * discount, at: Double(day - settlementDay) / 365, units: day - previousDay)
-                            previousDay = day
-                        }
-                    }
-                }
+        write(with: &writer) { writer in
+            var previousDay = settlementDay
+            for j in 0..<payments {
+                if j > 0 { walk.advance() }
+                let day = walk.dayNumber
+                let discount = curve.discountFactor(time: Double(day - referenceDay) / 365, segment: &segment) / base
+                // The amount load wrote here, read before the writer overwrites it.
+                let amount = writer.amounts[j] * discount
+                writer.write(amount, at: Double(day - settlementDay) / 365, units: day - previousDay)
+                previousDay = day
             }
         }
         frequency = .annual
-        count = writer.count
-        stepClassCount = writer.classCount <= Self.maximumStepClasses ? writer.classCount : 0
         return true
     }
 }

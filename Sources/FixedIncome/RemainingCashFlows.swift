@@ -89,6 +89,16 @@ public struct RemainingCashFlows: Sendable {
         if stepExponents.isEmpty { stepExponents = Array(repeating: 0, count: Self.maximumStepClasses) }
         var writer = FlowWriter(
             rate: bond.couponRate, unitExponent: frequency.perYear / dayCount.unitsPerYear(frequency))
+        write(with: &writer) { writer in
+            Self.fill(
+                &writer, schedule: schedule, dayCount: dayCount, holding: holding, remaining: remaining,
+                firstTime: holdingFraction - accruedFraction, holdingFraction: holdingFraction)
+        }
+    }
+
+    /// Lets `writer` write into the storage (which must hold what it will
+    /// write) through `body`, then takes its count and step classes.
+    mutating func write(with writer: inout FlowWriter, _ body: (inout FlowWriter) -> Void) {
         amountStorage.withUnsafeMutableBufferPointer { amounts in
             timeStorage.withUnsafeMutableBufferPointer { times in
                 stepClassStorage.withUnsafeMutableBufferPointer { classes in
@@ -97,9 +107,7 @@ public struct RemainingCashFlows: Sendable {
                         writer.times = times.baseAddress!
                         writer.classes = classes.baseAddress!
                         writer.steps = steps.baseAddress!
-                        Self.fill(
-                            &writer, schedule: schedule, dayCount: dayCount, holding: holding, remaining: remaining,
-                            firstTime: holdingFraction - accruedFraction, holdingFraction: holdingFraction)
+                        body(&writer)
                     }
                 }
             }

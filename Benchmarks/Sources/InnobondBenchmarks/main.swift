@@ -21,6 +21,29 @@ func measure(_ name: String, count: Int, _ body: () throws -> Void) rethrows {
     print(String(format: "%@ %.6f %d %.3f", name, seconds, count, Double(count) / seconds))
 }
 
+/// The sum of `body(index, &scratch)` over `0..<count`, the indices dealt out
+/// to every core, each core with scratch storage of its own.
+func onEveryCore(count: Int, _ body: (Int, inout RemainingCashFlows) -> Double) -> Double {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let partial = UnsafeMutableBufferPointer<Double>.allocate(capacity: cores)
+    defer { partial.deallocate() }
+    nonisolated(unsafe) let sums = partial
+    withoutActuallyEscaping(body) { body in
+        nonisolated(unsafe) let body = body
+        DispatchQueue.concurrentPerform(iterations: cores) { part in
+            var sum = 0.0
+            var scratch = RemainingCashFlows()
+            for index in stride(from: part, to: count, by: cores) { sum += body(index, &scratch) }
+            sums[part] = sum
+        }
+    }
+    return partial.reduce(0, +)
+}
+
+func onEveryCore(count: Int, _ body: (Int) -> Double) -> Double {
+    onEveryCore(count: count) { index, _ in body(index) }
+}
+
 let folder = CommandLine.arguments.dropFirst().first ?? "Benchmarks/.work/curves"
 let file = try CurveFile(input: FileInput(path: folder + "/curve50.csv"))
 let reference = file.points[0].date
@@ -35,20 +58,9 @@ try measure("bootstrap_fit", count: fits) {
 }
 // Independent fits on every core, as the curves of many dates are fitted.
 try measure("bootstrap_fit_all_cores", count: fits) {
-    let cores = ProcessInfo.processInfo.activeProcessorCount
-    let partial = UnsafeMutableBufferPointer<Double>.allocate(capacity: cores)
-    defer { partial.deallocate() }
-    nonisolated(unsafe) let sums = partial
-    DispatchQueue.concurrentPerform(iterations: cores) { part in
-        var sum = 0.0
-        for _ in stride(from: part, to: fits, by: cores) {
-            sum +=
-                (try? DiscountCurve.bootstrap(referenceDate: reference, parYields: parYields))?
-                .discountFactor(time: 50) ?? 0
-        }
-        sums[part] = sum
+    sink += onEveryCore(count: fits) { index in
+        (try? DiscountCurve.bootstrap(referenceDate: reference, parYields: parYields))?.discountFactor(time: 50) ?? 0
     }
-    sink += partial.reduce(0, +)
 }
 try measure("hermite_fit", count: 200) {
     for _ in 0..<200 {
@@ -83,22 +95,11 @@ try measure("z_spreads", count: rows.count) {
 print(String(format: "checksum %.12f", total))
 // The same on every core, as `innobond analytics --curve` runs.
 func allCores(_ rows: [Row], _ reference: CivilDate, _ curve: DiscountCurve) -> Double {
-    let cores = ProcessInfo.processInfo.activeProcessorCount
-    let partial = UnsafeMutableBufferPointer<Double>.allocate(capacity: cores)
-    defer { partial.deallocate() }
-    nonisolated(unsafe) let sums = partial
-    DispatchQueue.concurrentPerform(iterations: cores) { part in
-        var sum = 0.0
-        var scratch = RemainingCashFlows()
-        for index in stride(from: part, to: rows.count, by: cores) {
-            let row = rows[index]
-            sum +=
-                (try? row.bond.zSpread(cleanPrice: row.price, settlement: reference, curve: curve, scratch: &scratch))
-                ?? 0
-        }
-        sums[part] = sum
+    onEveryCore(count: rows.count) { index, scratch in
+        let row = rows[index]
+        return (try? row.bond.zSpread(cleanPrice: row.price, settlement: reference, curve: curve, scratch: &scratch))
+            ?? 0
     }
-    return partial.reduce(0, +)
 }
 var everywhere = 0.0
 measure("z_spreads_all_cores", count: rows.count) { everywhere = allCores(rows, reference, curve) }
