@@ -75,7 +75,7 @@ struct InsightsCommand: AsyncParsableCommand {
         var filter = try filter()
         filter.provinces = try Self.provinces(filter.provinces, in: snapshot)
         let end = filter.issued.to ?? snapshot.bonds.map(\.issueDate).max() ?? CivilDate.today
-        try period.checkStart(against: DateRange(from: filter.issued.from, to: end))
+        if !snapshot.bonds.isEmpty { try period.checkStart(against: DateRange(from: filter.issued.from, to: end)) }
         let summary = InsightsSummary(snapshot, filter: filter, through: end, asOf: period.asOfDate)
         if json {
             let encoder = JSONEncoder()

@@ -45,7 +45,9 @@ struct ReportCommand: AsyncParsableCommand {
             throw UsageFailure(error.description)
         }
         let options = Briefing.Options(period: period.period, asOf: period.asOfDate, today: CivilDate.today)
-        try period.checkStart(against: Briefing.period(of: snapshot, options: options))
+        if Briefing.latestDate(snapshot) != nil {
+            try period.checkStart(against: Briefing.period(of: snapshot, options: options))
+        }
         let briefing = Briefing(snapshot, options: options)
         let text: String
         switch format {

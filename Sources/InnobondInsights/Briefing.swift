@@ -354,8 +354,8 @@ public struct Briefing: Sendable, Codable {
         return DateRange(from: options.period.from ?? CivilDate(year: end.year - 1, month: 1, day: 1)!, to: end)
     }
 
-    /// The latest date of any bond issue, curve point or macro period.
-    static func latestDate(_ snapshot: RegistrySnapshot) -> CivilDate? {
+    /// The latest date of any bond issue or curve point.
+    public static func latestDate(_ snapshot: RegistrySnapshot) -> CivilDate? {
         let dates =
             [snapshot.bonds.map(\.issueDate).max(), snapshot.curvePoints.map(\.date).max()].compactMap { $0 }
         return dates.max()

@@ -9,9 +9,10 @@ public struct PeriodAverage: Sendable, Hashable, Codable {
     /// The dates of the first and last points averaged.
     public var first: CivilDate
     public var last: CivilDate
-    /// The median days between consecutive points of the whole series: about
-    /// 1 for daily figures, 30 for monthly, 91 for quarterly.
-    public var spacingDays: Int
+    /// The median days between consecutive points in and around the range
+    /// (a year either side): about 1 for daily figures, 30 for monthly, 91
+    /// for quarterly; `nil` with fewer than two gaps to tell.
+    public var spacingDays: Int?
 
     /// The mean of the points dated within `range`; `nil` when none is.
     public init?(_ points: [TimePoint], over range: DateRange) {
@@ -24,17 +25,19 @@ public struct PeriodAverage: Sendable, Hashable, Codable {
         count = inside.count
         first = firstPoint.date
         last = lastPoint.date
-        let dates = points.map(\.date).sorted()
+        let near = DateRange(
+            from: range.from.flatMap { $0.adding(days: -366) }, to: range.to.flatMap { $0.adding(days: 366) })
+        let dates = points.map(\.date).filter { near.contains($0) }.sorted()
         let gaps = zip(dates, dates.dropFirst()).map { $0.days(to: $1) }.sorted()
-        spacingDays = gaps.isEmpty ? 1 : gaps[gaps.count / 2]
+        spacingDays = gaps.count < 2 ? nil : gaps[gaps.count / 2]
     }
 
     /// Whether the points leave a whole step of the series uncovered at
     /// either end of the range (monthly and quarterly figures are dated on
     /// their last day; daily ones may start after a holiday week).
     public var isPartial: Bool {
-        guard let from = range.from, let to = range.to else { return false }
-        return from.days(to: first) > spacingDays + 10 || last.days(to: to) > max(spacingDays - 3, 10)
+        guard let from = range.from, let to = range.to, let spacing = spacingDays else { return false }
+        return from.days(to: first) > spacing + 10 || last.days(to: to) > max(spacing - 3, 10)
     }
 
     /// `January to March only` for a partial average, else `nil`.

@@ -88,7 +88,8 @@ public final class PostgresRegistryStore: RegistryStore {
     /// schema so that servers starting together on one schema do not race
     /// (and stores of other schemas do not wait for each other).
     private func migrate() async throws {
-        let schemaName = schema ?? "public"
+        // Unquoted, PostgreSQL folds the schema's name to lower case.
+        let schemaName = (schema ?? "public").lowercased()
         try await client.withConnection { connection in
             try await connection.query("BEGIN", logger: self.logger)
             do {

@@ -30,8 +30,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
             if request.method == .get, let known = tokens.token(hash) {
                 token = known
             } else {
+                let generation = tokens.generation
                 token = try await Timed.store("token") { try await state.store.token(secretHash: hash) }
-                if let token { tokens.remember(token, hash: hash) }
+                if let token { tokens.remember(token, hash: hash, from: generation) }
             }
             guard let token else { throw APIError(.unauthorized, "the token is not valid (revoked or unknown)") }
             context.role = token.role
@@ -62,22 +63,40 @@ struct AuthenticationMiddleware: RouterMiddleware {
 }
 
 /// Valid tokens seen in the last minute, by hash.
+///
+/// Clearing starts a new generation: a token looked up in the store before a
+/// clear is not remembered after it, so a lookup that raced a revocation
+/// cannot bring the revoked token back.
 final class TokenCache: Sendable {
-    private let entries = Mutex<[String: (token: APIToken, seen: ContinuousClock.Instant)]>([:])
+    private struct State {
+        var entries: [String: (token: APIToken, seen: ContinuousClock.Instant)] = [:]
+        var generation = 0
+    }
+    private let state = Mutex(State())
 
     func token(_ hash: String) -> APIToken? {
-        entries.withLock { entries in
-            guard let entry = entries[hash], ContinuousClock.now - entry.seen < .seconds(60) else { return nil }
+        state.withLock { state in
+            guard let entry = state.entries[hash], ContinuousClock.now - entry.seen < .seconds(60) else { return nil }
             return entry.token
         }
     }
 
-    func removeAll() { entries.withLock { $0.removeAll() } }
+    /// The generation to give ``remember(_:hash:from:)`` for a lookup starting now.
+    var generation: Int { state.withLock { $0.generation } }
 
-    func remember(_ token: APIToken, hash: String) {
-        entries.withLock { entries in
-            if entries.count > 1000 { entries.removeAll() }
-            entries[hash] = (token, ContinuousClock.now)
+    func removeAll() {
+        state.withLock { state in
+            state.entries.removeAll()
+            state.generation += 1
+        }
+    }
+
+    /// Remembers `token`, unless the cache was cleared since `generation`.
+    func remember(_ token: APIToken, hash: String, from generation: Int) {
+        state.withLock { state in
+            guard state.generation == generation else { return }
+            if state.entries.count > 1000 { state.entries.removeAll() }
+            state.entries[hash] = (token, ContinuousClock.now)
         }
     }
 }

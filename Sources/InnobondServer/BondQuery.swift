@@ -142,7 +142,9 @@ struct BondQuery: Sendable {
 
     /// One page of `ordered`: by number, or after the cursor's bond.
     func page(of ordered: [Bond]) -> ArraySlice<Bond> {
-        var start = (page - 1) * perPage
+        // A page number past the end (even past Int's range in bonds) is empty.
+        let (product, overflow) = (page - 1).multipliedReportingOverflow(by: perPage)
+        var start = overflow ? Int.max : product
         if let after, let index = ordered.firstIndex(where: { $0.code.value == after }) { start = index + 1 }
         guard start < ordered.count else { return [] }
         return ordered[start..<min(ordered.count, start + perPage)]

@@ -129,6 +129,21 @@ import Testing
         #expect(conditions.rows[3].takeaway.text.hasSuffix("import the AAA_corporate curve."))
     }
 
+    /// Coverage is judged by the series' own spacing near the range; a lone
+    /// point gives no spacing to judge by.
+    @Test func coverageFollowsTheSeriesSpacing() {
+        let quarter = DateRange(from: O.date("2024-04-01"), to: O.date("2024-06-30"))
+        let lone = [TimePoint(date: O.date("2024-06-30"), value: 1)]
+        #expect(PeriodAverage(lone, over: quarter)?.isPartial == false)
+        // Quarterly figures cover a year with four points; three leave a quarter out.
+        let quarterly = ["2023-12-31", "2024-03-31", "2024-06-30", "2024-09-30", "2024-12-31"].map {
+            TimePoint(date: O.date($0), value: 1)
+        }
+        let year = DateRange(from: O.date("2024-01-01"), to: O.date("2024-12-31"))
+        #expect(PeriodAverage(quarterly, over: year)?.isPartial == false)
+        #expect(PeriodAverage(Array(quarterly.dropLast()), over: year)?.coverage == "March to September only")
+    }
+
     /// M1 levels under two definitions and no published rates: no growth at
     /// all, and the row says it is the definition change.
     @Test func aDefinitionChangeIsGivenAsTheReason() {

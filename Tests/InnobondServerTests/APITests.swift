@@ -140,6 +140,10 @@ import Testing
             try await client.execute(uri: "/api/v1/bonds/102588888.IB", method: .head) {
                 #expect($0.status == .notFound)
             }
+            // Page numbers past Int's range in bonds are empty, not a crash.
+            try await client.execute(uri: "/bonds.csv?page=9223372036854775807", method: .get) { response in
+                #expect(response.status == .ok && response.text.split(separator: "\n").count == 1)
+            }
             // A page past the end shows the last.
             try await client.execute(uri: "/bonds?page=9999", method: .get) { response in
                 #expect(response.status == .ok && !response.text.contains("No bond matches"))
@@ -201,11 +205,15 @@ import Testing
         let state = try await RegistryState(store: store, logger: logger)
         let (_, hash) = TokenSecret.generate()
         let token = try await store.createToken(name: "desk", role: .viewer, secretHash: hash)
-        state.tokens.remember(token, hash: hash)
+        state.tokens.remember(token, hash: hash, from: state.tokens.generation)
         try await state.refresh()
         #expect(state.tokens.token(hash) != nil)
+        // A lookup that started before the revocation was seen is not remembered after it.
+        let lookup = state.tokens.generation
         #expect(try await store.revokeToken(id: token.id))
         try await state.refresh()
+        #expect(state.tokens.token(hash) == nil)
+        state.tokens.remember(token, hash: hash, from: lookup)
         #expect(state.tokens.token(hash) == nil)
         try await store.close()
     }

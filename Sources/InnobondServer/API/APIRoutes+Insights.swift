@@ -72,7 +72,7 @@ extension APIRoutes {
         var options = options
         options.today = current.latestDate
         let period = Briefing.period(of: current.snapshot, options: options)
-        if let from = period.from, let to = period.to, from > to {
+        if let from = period.from, let to = period.to, from > to, Briefing.latestDate(current.snapshot) != nil {
             throw .badParameter("from", "\(from) is after \(to), the latest date in the registry: give to as well")
         }
         return Briefing(current.snapshot, options: options)
