@@ -21,7 +21,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             throw APIError(.methodNotAllowed, "\(request.method) is not a method of this server")
         }
         var context = context
-        if let secret = Self.secret(of: request) {
+        if let (secret, fromCookie) = Self.secret(of: request) {
             let hash = TokenSecret.hash(secret)
             let token: APIToken?
             // Reads may use a token seen in the last minute, until the store's
@@ -34,8 +34,13 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 token = try await Timed.store("token") { try await state.store.token(secretHash: hash) }
                 if let token { tokens.remember(token, hash: hash, from: generation) }
             }
-            guard let token else { throw APIError(.unauthorized, "the token is not valid (revoked or unknown)") }
-            context.role = token.role
+            if let token {
+                context.role = token.role
+            } else if !fromCookie {
+                throw APIError(.unauthorized, "the token is not valid (revoked or unknown)")
+            }
+            // A browser's stale cookie counts as no token: the visitor can still
+            // read a public server and sign in again.
         }
         let path = request.uri.path
         let open = ["/health", "/sign-in"].contains(path) || path.hasPrefix("/static/")
@@ -49,15 +54,16 @@ struct AuthenticationMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    static func secret(of request: Request) -> String? {
+    /// The token's secret, and whether it came from the sign-in cookie.
+    static func secret(of request: Request) -> (secret: String, fromCookie: Bool)? {
         if let header = request.headers[.authorization] {
             let parts = header.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0].lowercased() == "bearer" {
-                return String(parts[1]).trimmingCharacters(in: .whitespaces)
+                return (String(parts[1]).trimmingCharacters(in: .whitespaces), false)
             }
             return nil
         }
-        if let cookie = request.cookies["innobond_token"]?.value, !cookie.isEmpty { return cookie }
+        if let cookie = request.cookies["innobond_token"]?.value, !cookie.isEmpty { return (cookie, true) }
         return nil
     }
 }

@@ -131,6 +131,29 @@ import Testing
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.setCookie]?.contains("HttpOnly") == true)
             }
+            // A revoked or unknown cookie counts as no token: the page asks to
+            // sign in, and signing in again works. A bad bearer token is refused.
+            let stale: HTTPFields = [.cookie: "innobond_token=not-a-token"]
+            try await client.execute(uri: "/", method: .get, headers: stale) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/sign-in", method: .get, headers: stale) { #expect($0.status == .ok) }
+            var both = stale
+            both[.contentType] = "application/x-www-form-urlencoded"
+            try await client.execute(
+                uri: "/sign-in", method: .post, headers: both,
+                body: NIOCore.ByteBuffer(string: "token=\(registry.viewer)")
+            ) { #expect($0.status == .seeOther) }
+            try await client.execute(uri: "/sign-in", method: .get, headers: .bearer("not-a-token")) {
+                #expect($0.status == .unauthorized)
+            }
+        }
+    }
+
+    @Test func aStaleCookieStillReadsAPublicServer() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/bonds", method: .get, headers: [.cookie: "innobond_token=not-a-token"]) {
+                #expect($0.status == .ok)
+            }
         }
     }
 
