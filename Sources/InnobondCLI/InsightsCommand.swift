@@ -170,10 +170,13 @@ enum InsightsText {
         for row in conditions.rows {
             lines.append(
                 "  " + T.pad(row.indicator + " (\(row.unit))", 30)
-                    + T.leftPad(row.yearAverage.map { FinancingConditions.text($0.value, kind: row.kind) } ?? "–", 16)
-                    + T.leftPad(
-                        row.quarterAverage.map { FinancingConditions.text($0.value, kind: row.kind) } ?? "–", 18)
+                    + T.leftPad(FinancingConditions.cell(row.yearAverage, kind: row.kind), 16)
+                    + T.leftPad(FinancingConditions.cell(row.quarterAverage, kind: row.kind), 18)
                     + "  " + (row.trend?.trendClass.rawValue ?? "not enough data"))
+        }
+        // Rows short of a figure say why.
+        for row in conditions.rows where row.yearAverage == nil || row.quarterAverage == nil || row.trend == nil {
+            lines.append("  " + row.takeaway.text)
         }
         return lines.joined(separator: "\n")
     }

@@ -97,6 +97,15 @@ public struct FinancingConditions: Sendable, Codable {
         NumberText.fixed(value, kind == .yield ? 2 : 1)
     }
 
+    /// A cell of the table as printed: the average, with the months it
+    /// covers when it covers only part of its period (`3.1 (Jul–Dec)`), or
+    /// `–` when there is none.
+    public static func cell(_ average: PeriodAverage?, kind: TrendKind) -> String {
+        guard let average else { return "–" }
+        let value = text(average.value, kind: kind)
+        return average.shortCoverage.map { "\(value) (\($0))" } ?? value
+    }
+
     private static func takeaway(
         _ indicator: ConditionIndicator, unit: String, year: PeriodAverage?, quarter: PeriodAverage?, trend: Trend?,
         yearRange: DateRange, quarterRange: DateRange, source: String, windowMonths: Int, absence: String

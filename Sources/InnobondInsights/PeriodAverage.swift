@@ -48,9 +48,17 @@ public struct PeriodAverage: Sendable, Hashable, Codable {
 
     private func coverage(_ name: (Int) -> String, joiner: String, suffix: String) -> String? {
         guard isPartial else { return nil }
-        let sameYear = first.year == last.year
-        let start = name(first.month) + (sameYear ? "" : " \(first.year)")
+        let firstMonth = firstMonthCovered
+        let sameYear = firstMonth.year == last.year
+        let start = name(firstMonth.month) + (sameYear ? "" : " \(firstMonth.year)")
         let end = name(last.month) + (sameYear ? "" : " \(last.year)")
-        return (sameYear && first.month == last.month ? end : start + joiner + end) + suffix
+        return (sameYear && firstMonth.month == last.month ? end : start + joiner + end) + suffix
+    }
+
+    /// The first month the averaged points stand for: a quarterly figure
+    /// dated on 30 September covers July to September.
+    private var firstMonthCovered: CivilDate {
+        let stepMonths = max(1, Int((Double(spacingDays ?? 1) / 30.4).rounded()))
+        return first.endOfMonth(addingMonths: -(stepMonths - 1))
     }
 }

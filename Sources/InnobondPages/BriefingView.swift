@@ -37,13 +37,8 @@ public struct BriefingView: Sendable {
         /// A row of the table as printed: yields to 2 decimals, the rest to 1.
         public init(_ row: FinancingConditions.Row) {
             indicator = row.indicator + (row.unit == "pp" ? " (pp)" : " (%)")
-            func cell(_ average: PeriodAverage?) -> String {
-                guard let average else { return "–" }
-                let text = FinancingConditions.text(average.value, kind: row.kind)
-                return average.shortCoverage.map { "\(text) (\($0))" } ?? text
-            }
-            yearAverage = cell(row.yearAverage)
-            quarterAverage = cell(row.quarterAverage)
+            yearAverage = FinancingConditions.cell(row.yearAverage, kind: row.kind)
+            quarterAverage = FinancingConditions.cell(row.quarterAverage, kind: row.kind)
             trend = row.trend?.trendClass.rawValue ?? "not enough data"
             implication = row.implication
             source = row.source

@@ -101,9 +101,6 @@ struct BondQuery: Sendable {
                 page = value
             }
         case .cursor:
-            if parameters.get("page") != nil {
-                throw .badParameter("page", "the API pages by cursor: pass a page's next_cursor as cursor")
-            }
             if let text = parameters.get("cursor"), !text.isEmpty {
                 guard let code = Self.code(ofCursor: text) else {
                     throw .badParameter("cursor", "not a cursor this API gave: '\(text)'")

@@ -81,8 +81,14 @@ enum OpenAPIDocument {
         }
         var responses: [String: Any] = ["200": response(route.schema)]
         var errors = route.errors
-        if errors[400] == nil && !(route.parameters.isEmpty && route.pathParameters.isEmpty) {
-            errors[400] = "A parameter is not valid"
+        // Every operation refuses a query parameter it does not take, and a
+        // token that is not valid (reads need one on a private server).
+        if errors[400] == nil { errors[400] = "A parameter is not valid, or not one this operation takes" }
+        if errors[401] == nil {
+            errors[401] =
+                route.method == .get
+                ? "The token is not valid, or the server is private and none was given"
+                : "No token, or one that is not valid"
         }
         for (status, description) in errors {
             responses[String(status)] = [
@@ -102,6 +108,9 @@ enum OpenAPIDocument {
                     uniqueKeysWithValues: route.bodyTypes.map { ($0, ["schema": ["type": "string"]]) }),
             ]
             operation["security"] = [["bearer": []]]
+        } else {
+            // Reads take a token where they need one: on a private server.
+            operation["security"] = [[:], ["bearer": []]] as [[String: [String]]]
         }
         return operation
     }
@@ -143,7 +152,17 @@ enum OpenAPIDocument {
                         "properties": [
                             "status": ["type": "integer"], "message": ["type": "string"],
                             "field": ["type": "string", "description": "The parameter or member at fault"],
-                            "details": ["type": "array", "items": ["type": "object"]],
+                            "details": [
+                                "type": "array", "description": "Further problems, such as each bad row of a body",
+                                "items": [
+                                    "type": "object", "required": ["message"],
+                                    "properties": [
+                                        "line": ["type": "integer", "description": "The line of the body"],
+                                        "field": ["type": "string", "description": "The column or member"],
+                                        "message": ["type": "string"],
+                                    ],
+                                ],
+                            ],
                         ],
                     ]
                 ],
@@ -160,7 +179,21 @@ enum OpenAPIDocument {
                 "properties": [
                     "kind": ["type": "string"], "rows_read": ["type": "integer"], "rows_written": ["type": "integer"],
                     "bad_rows": ["type": "integer"], "committed": ["type": "boolean"],
-                    "issues": ["type": "array", "items": ["type": "object"]], "summary": ["type": "string"],
+                    "issues": [
+                        "type": "array", "description": "The bad rows",
+                        "items": [
+                            "type": "object", "required": ["column", "message"],
+                            "properties": [
+                                "line": ["type": "integer", "description": "The line of a CSV body"],
+                                "record": [
+                                    "type": "integer", "description": "The record's position in a JSON body, from 1",
+                                ],
+                                "column": ["type": "string", "description": "The column or member at fault"],
+                                "message": ["type": "string"],
+                            ],
+                        ],
+                    ],
+                    "summary": ["type": "string"],
                 ],
             ],
         ]

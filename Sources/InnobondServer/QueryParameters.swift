@@ -21,6 +21,12 @@ struct QueryParameters: Sendable {
     /// The first value given for `name`.
     func get(_ name: String) -> String? { items.first { $0.name == name }?.value }
 
+    /// The names given, in order, repeated names once.
+    var names: [String] {
+        var seen = Set<String>()
+        return items.map(\.name).filter { seen.insert($0).inserted }
+    }
+
     /// Every value given for `name`, in order.
     func getAll(_ name: String) -> [String] { items.filter { $0.name == name }.map(\.value) }
 

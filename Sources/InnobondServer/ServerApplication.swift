@@ -41,9 +41,9 @@ public enum ServerApplication {
         router.add(middleware: AuthenticationMiddleware(state: state, isPrivate: settings.isPrivate))
         PageRoutes.register(on: router, state: state, pages: pages)
         for route in APIRoutes.all {
-            let handler = route.handler
             router.on(RouterPath(route.path), method: route.method) { request, context in
-                try await handler(request, context, state)
+                try route.checkQueryNames(request)
+                return try await route.handler(request, context, state)
             }
         }
         OperationsRoutes.register(

@@ -141,7 +141,13 @@ import Testing
         }
         let year = DateRange(from: O.date("2024-01-01"), to: O.date("2024-12-31"))
         #expect(PeriodAverage(quarterly, over: year)?.isPartial == false)
-        #expect(PeriodAverage(Array(quarterly.dropLast()), over: year)?.coverage == "March to September only")
+        // A quarterly figure dated 31 March stands for January to March.
+        #expect(PeriodAverage(Array(quarterly.dropLast()), over: year)?.coverage == "January to September only")
+        let secondHalf = ["2023-03-31", "2023-06-30", "2023-09-30", "2023-12-31", "2024-09-30", "2024-12-31"].map {
+            TimePoint(date: O.date($0), value: 1)
+        }
+        #expect(PeriodAverage(secondHalf, over: year)?.coverage == "July to December only")
+        #expect(PeriodAverage(secondHalf, over: year)?.shortCoverage == "Jul–Dec")
     }
 
     /// M1 levels under two definitions and no published rates: no growth at

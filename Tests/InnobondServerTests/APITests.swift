@@ -100,6 +100,8 @@ import Testing
         ("/api/v1/macro/M1?as_of=never", "as_of"), ("/api/v1/conditions?to=x", "to"),
         ("/api/v1/report?from=2026-01-01&to=2025-01-01", "to"), ("/api/v1/statistics?rating=Z", "rating"),
         ("/api/v1/report?from=2099-01-01", "from"), ("/api/v1/bonds?page=2", "page"),
+        ("/api/v1/issuers?page=2", "page"), ("/api/v1/bonds?per_page=5", "per_page"),
+        ("/api/v1/curves?limit=5", "limit"), ("/api/v1/bonds?markte=IB", "markte"),
         ("/api/v1/bonds/102500166.IB/analytics?settlement=2025-06-03&yield=0x10", "yield"),
     ])
     func badParametersAre400WithTheField(uri: String, field: String) async throws {

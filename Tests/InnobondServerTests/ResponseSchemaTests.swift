@@ -69,8 +69,13 @@ import Testing
         for query in ["", "?to=2024-03-31", "?from=2025-02-01&to=2025-02-28", "?from=2020-01-01&to=2020-12-31"] {
             samples.append(("IssuanceStatistics", "/api/v1/statistics" + query))
             samples.append(("Advantage", "/api/v1/advantage" + query))
-            samples.append(("FinancingConditions", "/api/v1/conditions" + query))
             samples.append(("Briefing", "/api/v1/report" + query))
+        }
+        for query in ["?as_of=2025-03-20", "?to=2024-03-31&as_of=2024-04-30"] {
+            samples.append(("Briefing", "/api/v1/report" + query))
+        }
+        for query in ["", "?to=2024-03-31", "?to=2020-12-31", "?as_of=2025-03-20", "?to=2024-03-31&as_of=2024-04-30"] {
+            samples.append(("FinancingConditions", "/api/v1/conditions" + query))
         }
         return samples
     }

@@ -45,6 +45,23 @@ struct APIRoute: Sendable {
     var schema: String
     var handler: Handler
 
+    /// Refuses a query parameter the operation does not take, so that a
+    /// misspelt one (or a page number, where the API pages by cursor) is not
+    /// silently ignored.
+    func checkQueryNames(_ request: Request) throws {
+        let known = Set(parameters.map(\.name))
+        for name in QueryParameters(request).names where !known.contains(name) {
+            if ["page", "per_page"].contains(name), known.contains("cursor") {
+                throw APIError.badParameter(
+                    name, "the API pages by cursor: give limit, then a page's next_cursor as cursor")
+            }
+            let taken = parameters.map(\.name).joined(separator: ", ")
+            throw APIError.badParameter(
+                name,
+                "not a parameter of this operation" + (taken.isEmpty ? ", which takes none" : " (it takes \(taken))"))
+        }
+    }
+
     /// The path in OpenAPI's form: `/api/v1/bonds/{code}`.
     var openAPIPath: String {
         path.split(separator: "/", omittingEmptySubsequences: false).map { part in
