@@ -3,6 +3,7 @@ import FixedIncome
 import Foundation
 import InnobondInsights
 import InnobondModel
+import InnobondServer
 import InnobondStore
 
 /// `innobond insights`: issuance statistics, financing advantage and the
@@ -47,7 +48,8 @@ struct InsightsCommand: AsyncParsableCommand {
     func filter() throws -> BondFilter {
         func values<T>(_ option: String, _ texts: [String], _ parse: (String) -> T?) throws -> Set<T> {
             var result = Set<T>()
-            for text in texts.flatMap({ $0.split(separator: ",").map(String.init) }) {
+            let listed = texts.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+            for text in listed where !text.isEmpty {
                 guard let value = parse(text) else { throw ValidationError("--\(option): unknown value '\(text)'") }
                 result.insert(value)
             }
@@ -74,13 +76,11 @@ struct InsightsCommand: AsyncParsableCommand {
         }
         var filter = try filter()
         filter.provinces = try Self.provinces(filter.provinces, in: snapshot)
-        let end = filter.issued.to ?? snapshot.bonds.map(\.issueDate).max() ?? CivilDate.today
+        let end = filter.issued.to ?? Briefing.latestDate(snapshot) ?? CivilDate.today
         if !snapshot.bonds.isEmpty { try period.checkStart(against: DateRange(from: filter.issued.from, to: end)) }
         let summary = InsightsSummary(snapshot, filter: filter, through: end, asOf: period.asOfDate)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            FileHandle.standardOutput.write(try encoder.encode(summary))
+            FileHandle.standardOutput.write(try JSONEncoder.api.encode(summary))
             FileHandle.standardOutput.write(Data("\n".utf8))
             return
         }

@@ -5,6 +5,7 @@ import InnobondIO
 import InnobondInsights
 import InnobondModel
 import InnobondPages
+import InnobondServer
 import InnobondStore
 
 /// `innobond report`: a briefing from the registry.
@@ -52,8 +53,8 @@ struct ReportCommand: AsyncParsableCommand {
         let text: String
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let encoder = JSONEncoder.api
+            encoder.outputFormatting.insert(.prettyPrinted)
             text = String(decoding: try encoder.encode(briefing), as: UTF8.self) + "\n"
         case .md, .html:
             text = try await Pages().render(BriefingView(briefing), template: "report.\(format.rawValue)")

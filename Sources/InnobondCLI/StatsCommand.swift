@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import InnobondInsights
 import InnobondModel
+import InnobondServer
 import InnobondStore
 
 /// `innobond stats`: what the registry holds.
@@ -26,8 +27,8 @@ struct StatsCommand: AsyncParsableCommand {
             throw UsageFailure(error.description)
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let encoder = JSONEncoder.api
+            encoder.outputFormatting.insert(.prettyPrinted)
             print(String(decoding: try encoder.encode(statistics), as: UTF8.self))
             return
         }

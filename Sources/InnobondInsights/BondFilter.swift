@@ -13,7 +13,7 @@ public struct BondFilter: Sendable, Hashable, Codable {
     public var ratings: Set<Rating>
     /// The issuer's ownership.
     public var ownerships: Set<Ownership>
-    /// The issuer's province, in pinyin as the registry holds it.
+    /// The issuer's province, in pinyin, in any case.
     public var provinces: Set<String>
     /// Sci-tech bonds only (`true`), conventional only (`false`), or both.
     public var sciTech: Bool?
@@ -48,7 +48,7 @@ public struct BondFilter: Sendable, Hashable, Codable {
         if !ratings.isEmpty && !(bond.rating.map(ratings.contains) ?? false) { return false }
         if !sectors.isEmpty && !(issuer.map { sectors.contains($0.sector) } ?? false) { return false }
         if !ownerships.isEmpty && !(issuer.map { ownerships.contains($0.ownership) } ?? false) { return false }
-        if !provinces.isEmpty && !(issuer.map { provinces.contains($0.province) } ?? false) { return false }
+        if !provinces.isEmpty && !(issuer.map { Self.contains(provinces, $0.province) } ?? false) { return false }
         if let text, !text.isEmpty {
             let haystacks = [bond.code.value, bond.name, issuer?.name ?? "", issuer?.nameEnglish ?? ""]
             guard haystacks.contains(where: { $0.lowercased().contains(text.lowercased()) }) else {
@@ -56,6 +56,11 @@ public struct BondFilter: Sendable, Hashable, Codable {
             }
         }
         return true
+    }
+
+    /// Whether `names` holds `name` in any case: `shanghai` is `Shanghai`.
+    private static func contains(_ names: Set<String>, _ name: String) -> Bool {
+        names.contains(name) || names.contains { $0.lowercased() == name.lowercased() }
     }
 
     /// Whether any condition is on the issuer.

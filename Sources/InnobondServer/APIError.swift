@@ -50,8 +50,9 @@ public struct APIError: Error, Sendable {
 }
 
 extension JSONEncoder {
-    /// The API's encoder: snake_case keys, sorted, dates as written.
-    static var api: JSONEncoder {
+    /// The encoder of the API and of the commands' JSON: snake_case keys,
+    /// sorted, dates as written.
+    public static var api: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

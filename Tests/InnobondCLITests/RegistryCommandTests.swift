@@ -87,9 +87,9 @@ import Testing
         #expect(loaded.status == 0, "\(loaded.standardError)")
         let stats = try CommandRunner.run(["stats", "--json", "--database", demo])
         let decoded = try JSONSerialization.jsonObject(with: Data(stats.standardOutput.utf8)) as? [String: Any]
-        #expect(decoded?["isDemo"] as? Bool == true)
+        #expect(decoded?["is_demo"] as? Bool == true)
         #expect((decoded?["counts"] as? [String: Int])?["bonds"] == 3000)
-        #expect((decoded?["sciTechBonds"] as? Int ?? 0) >= 1000)
+        #expect((decoded?["sci_tech_bonds"] as? Int ?? 0) >= 1000)
         let table = try CommandRunner.run(["stats", "--database", demo])
         #expect(table.standardOutput.hasPrefix("DEMO DATA"))
 

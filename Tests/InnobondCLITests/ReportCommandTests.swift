@@ -58,6 +58,31 @@ import Testing
         #expect(figures.allSatisfy { !($0["source"] as! String).isEmpty })
     }
 
+    /// The commands' JSON names its members as the API does: snake_case.
+    @Test func jsonMembersAreSnakeCaseAsInTheAPI() throws {
+        func camelCaseKeys(_ value: Any, _ path: String = "") -> [String] {
+            if let object = value as? [String: Any] {
+                return object.flatMap { key, member in
+                    (key.contains(where: \.isUppercase) ? [path + "." + key] : [])
+                        + camelCaseKeys(member, path + "." + key)
+                }
+            }
+            if let array = value as? [Any] { return array.flatMap { camelCaseKeys($0, path + "[]") } }
+            return []
+        }
+        for arguments in [["report", "--format", "json"], ["insights", "--json"], ["stats", "--json"]] {
+            let result = try CommandRunner.run(arguments + ["--database", Self.database])
+            try #require(result.status == 0, "\(arguments): \(result.standardError)")
+            let json = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
+            #expect(camelCaseKeys(json).isEmpty, "\(arguments): \(camelCaseKeys(json).prefix(5))")
+        }
+        let report = try CommandRunner.run([
+            "report", "--format", "json", "--as-of", "2025-03-20", "--database", Self.database,
+        ])
+        let json = try JSONSerialization.jsonObject(with: Data(report.standardOutput.utf8)) as? [String: Any]
+        #expect(json?["as_of"] as? String == "2025-03-20")
+    }
+
     /// A start after the registry's latest date, with the end left open.
     @Test func aStartAfterTheRegistryEndsIsAUsageError() throws {
         for command in ["report", "insights"] {
