@@ -137,6 +137,12 @@ struct BondQuery: Sendable {
         return bonds.sorted { descending ? ascending($1, $0) : ascending($0, $1) }
     }
 
+    /// A page number past the last page of `count` bonds becomes the last
+    /// (the first, when there are none).
+    mutating func clampPage(toCount count: Int) {
+        page = min(page, max(1, (count + perPage - 1) / perPage))
+    }
+
     /// One page of `ordered`: by number, or after the cursor's bond.
     func page(of ordered: [Bond]) -> ArraySlice<Bond> {
         // A page number past the end (even past Int's range in bonds) is empty.

@@ -105,9 +105,9 @@ enum PageRoutes {
         }
         router.post("/sign-in") { request, context in
             var request = request
-            let body = try await request.collectBody(upTo: 64 * 1024)
-            let form = String(buffer: body)
-            let token = URLComponents(string: "?" + form)?.queryItems?.first { $0.name == "token" }?.value ?? ""
+            let body = try await request.collectBody(upTo: 64 * 1024, tooLarge: "a sign-in form is under 64 KB")
+            let token =
+                QueryParameters(query: String(buffer: body)).get("token")?.trimmingCharacters(in: .whitespaces) ?? ""
             guard !token.isEmpty, try await state.store.token(secretHash: TokenSecret.hash(token)) != nil else {
                 let page = SignInPage(
                     layout: Layout("Sign in", section: nil, current: state.now), message: "That token is not valid.")

@@ -103,6 +103,7 @@ import Testing
         ("/api/v1/issuers?page=2", "page"), ("/api/v1/bonds?per_page=5", "per_page"),
         ("/api/v1/curves?limit=5", "limit"), ("/api/v1/bonds?markte=IB", "markte"),
         ("/api/v1/bonds/102500166.IB/analytics?settlement=2025-06-03&yield=0x10", "yield"),
+        ("/api/v1/bonds/102500166.IB/analytics?settlement=2025-06-03&yield=-100", "yield"),
     ])
     func badParametersAre400WithTheField(uri: String, field: String) async throws {
         let app = try await ServerFixture.application()
@@ -142,9 +143,15 @@ import Testing
             try await client.execute(uri: "/api/v1/bonds/102588888.IB", method: .head) {
                 #expect($0.status == .notFound)
             }
-            // Page numbers past Int's range in bonds are empty, not a crash.
-            try await client.execute(uri: "/bonds.csv?page=9223372036854775807", method: .get) { response in
-                #expect(response.status == .ok && response.text.split(separator: "\n").count == 1)
+            // A page past the end, even past Int's range in bonds, is the
+            // last page, in the CSV as on the page.
+            let total = try await client.execute(uri: "/api/v1/bonds?limit=1", method: .get) {
+                try #require(($0.json as? [String: Any])?["total"] as? Int)
+            }
+            try await client.execute(uri: "/bonds.csv?page=9223372036854775807&per_page=7", method: .get) {
+                response in
+                let last = total % 7 == 0 ? 7 : total % 7
+                #expect(response.status == .ok && response.text.split(separator: "\n").count == 1 + last)
             }
             // A page past the end shows the last.
             try await client.execute(uri: "/bonds?page=9999", method: .get) { response in

@@ -151,6 +151,11 @@ import Testing
     @Test func aStaleCookieStillReadsAPublicServer() async throws {
         let app = try await ServerFixture.application()
         try await app.test(.router) { client in
+            // A sign-in form is small; a larger body is refused as such.
+            try await client.execute(
+                uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: NIOCore.ByteBuffer(string: "token=" + String(repeating: "x", count: 70_000))
+            ) { #expect($0.status == .contentTooLarge) }
             try await client.execute(uri: "/bonds", method: .get, headers: [.cookie: "innobond_token=not-a-token"]) {
                 #expect($0.status == .ok)
             }

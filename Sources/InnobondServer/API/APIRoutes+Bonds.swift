@@ -113,11 +113,22 @@ extension APIRoutes {
                         bond: bond, settlement: settlement, quote: quote, curves: current.curves)
                     return try Rendering.entry(json: APIModels.Analytics(code: bond.code.value, valuation))
                 } catch let error as FixedIncomeError {
-                    throw APIError(.badRequest, "cannot price \(bond.code) there: \(error)", field: "settlement")
+                    throw APIError(
+                        .badRequest, "cannot price \(bond.code) there: \(error)", field: field(of: error, quote: quote))
                 }
             }
         },
     ]
+
+    /// The parameter a pricing error is about.
+    static func field(of error: FixedIncomeError, quote: BondQuote) -> String {
+        let quoted: String
+        if case .yield = quote { quoted = "yield" } else { quoted = "clean_price" }
+        switch error {
+        case .yieldOutOfDomain, .nonFiniteResult, .invalidPrice, .noYieldForPrice, .yieldDidNotConverge: return quoted
+        default: return "settlement"
+        }
+    }
 
     /// The bond of the `code` path parameter.
     static func bond(_ context: ServerRequestContext, _ current: RegistryState.Current) throws(APIError) -> Bond {

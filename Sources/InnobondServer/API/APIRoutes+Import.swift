@@ -47,15 +47,11 @@ extension APIRoutes {
             }
             let skipInvalid = try query.boolean("skip_invalid") ?? false
             var request = request
-            let body: ByteBuffer
-            do {
-                body = try await request.collectBody(upTo: context.maxUploadSize)
-            } catch is NIOTooManyBytesError {
-                throw APIError(
-                    .contentTooLarge,
-                    "the body is larger than \(context.maxUploadSize / 1_048_576) MB: import the file with the CLI, or in parts",
-                    field: "body")
-            }
+            let body = try await request.collectBody(
+                upTo: context.maxUploadSize,
+                tooLarge:
+                    "the body is larger than \(context.maxUploadSize / 1_048_576) MB: import the file with the CLI, or in parts"
+            )
             let report: ImportReport
             do {
                 let source = try ImportSource(

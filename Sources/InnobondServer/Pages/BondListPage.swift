@@ -65,9 +65,8 @@ struct BondListPage: Sendable {
     init(current: RegistryState.Current, query: BondQuery) {
         layout = Layout("Bonds", section: .bonds, current: current)
         let ordered = query.ordered(current.snapshot)
-        // A page past the end shows the last one.
         var query = query
-        query.page = min(query.page, max(1, (ordered.count + query.perPage - 1) / query.perPage))
+        query.clampPage(toCount: ordered.count)
         let page = query.page(of: ordered)
         let issuers = current.snapshot.issuersByCode
         rows = page.map { Self.row($0, issuer: issuers[$0.uscc]) }
@@ -125,7 +124,10 @@ struct BondListPage: Sendable {
     /// The rows shown, as CSV with the table's columns (and the regime).
     static func csv(current: RegistryState.Current, query: BondQuery) -> String {
         let issuers = current.snapshot.issuersByCode
-        let page = query.page(of: query.ordered(current.snapshot))
+        let ordered = query.ordered(current.snapshot)
+        var query = query
+        query.clampPage(toCount: ordered.count)
+        let page = query.page(of: ordered)
         var lines = [
             "code,name,issuer,uscc,sci_tech,regime,market,issue_date,maturity_date,amount_cny,coupon_rate,rating"
         ]
