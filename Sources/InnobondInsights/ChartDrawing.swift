@@ -207,6 +207,48 @@ struct ChartDrawing {
 
     // MARK: Lines
 
+    /// Labelled ticks of a date axis, about three to eight of them: on
+    /// 1 January (every year or every few), on quarter starts under two
+    /// years, on month starts under six months, and every few days under
+    /// two months.
+    static func dateTicks(from start: CivilDate, to end: CivilDate) -> [(CivilDate, String)] {
+        let days = start.days(to: end)
+        var ticks: [(CivilDate, String)] = []
+        if days < 62 {
+            let step = [1, 2, 7, 14].first { days / $0 <= 6 } ?? 14
+            var tick = start
+            while tick <= end {
+                ticks.append((tick, "\(tick.day) \(MonthName.short(tick.month))"))
+                guard let next = tick.adding(days: step) else { break }
+                tick = next
+            }
+            return ticks
+        }
+        let months: Int
+        if days < 183 {
+            months = 1
+        } else if days < 730 {
+            months = 3
+        } else {
+            months = 12 * max(1, (days / 365 + 7) / 8)
+        }
+        var tick = CivilDate(year: start.year, month: 1, day: 1)!
+        while tick <= end {
+            if tick >= start {
+                let label: String
+                switch months {
+                case 1: label = "\(MonthName.short(tick.month)) \(tick.year)"
+                case 3: label = "\(tick.year) Q\((tick.month - 1) / 3 + 1)"
+                default: label = String(tick.year)
+                }
+                ticks.append((tick, label))
+            }
+            guard let next = tick.adding(months: months) else { break }
+            tick = next
+        }
+        return ticks
+    }
+
     private mutating func writeLines() {
         let points = chart.series.flatMap(\.points)
         let values = points.map(\.value)
@@ -216,22 +258,13 @@ struct ChartDrawing {
         let last = max(points.map(\.date.dayNumber).max()!, first + 1)
         func x(_ day: Int) -> Double { left + Double(day - first) / Double(last - first) * (right - left) }
 
-        // Ticks on 1 January, or on quarter starts when the span is under two years.
-        let start = CivilDate(dayNumber: first)!
-        let end = CivilDate(dayNumber: last)!
-        let quarterly = last - first < 730
-        var tick = CivilDate(year: start.year, month: 1, day: 1)!
-        while tick <= end {
-            if tick >= start {
-                let position = x(tick.dayNumber)
-                let label = quarterly ? "\(tick.year) Q\((tick.month - 1) / 3 + 1)" : String(tick.year)
-                output += """
-                    <line x1="\(n(position))" x2="\(n(position))" y1="\(n(bottom))" y2="\(n(bottom + 4))" stroke="#888"/>
-                    <text x="\(n(position))" y="\(n(bottom + 17))" font-size="11" fill="#444" text-anchor="middle">\(label)</text>
+        for (tick, label) in Self.dateTicks(from: CivilDate(dayNumber: first)!, to: CivilDate(dayNumber: last)!) {
+            let position = x(tick.dayNumber)
+            output += """
+                <line x1="\(n(position))" x2="\(n(position))" y1="\(n(bottom))" y2="\(n(bottom + 4))" stroke="#888"/>
+                <text x="\(n(position))" y="\(n(bottom + 17))" font-size="11" fill="#444" text-anchor="middle">\(label)</text>
 
-                    """
-            }
-            tick = tick.adding(months: quarterly ? 3 : 12)!
+                """
         }
         for (index, series) in chart.series.enumerated() where !series.points.isEmpty {
             let sorted = series.points.sorted { $0.date < $1.date }

@@ -99,4 +99,27 @@ import Testing
             ], source: "curves")
         #expect(line.svg().contains("<polyline") && line.svg().contains("2024 Q1"))
     }
+
+    /// A date axis is labelled whatever its span: a month of daily quotes as
+    /// well as decades of monthly figures.
+    @Test(arguments: [
+        ("2025-02-10", "2025-03-12", ["10 Feb", "17 Feb", "24 Feb", "3 Mar", "10 Mar"]),
+        ("2025-02-10", "2025-05-20", ["Mar 2025", "Apr 2025", "May 2025"]),
+        ("2025-02-10", "2025-11-20", ["2025 Q2", "2025 Q3", "2025 Q4"]),
+        ("2022-01-01", "2025-06-30", ["2022", "2023", "2024", "2025"]),
+        ("1990-06-01", "2025-06-30", ["1995", "2000", "2005", "2010", "2015", "2020", "2025"]),
+    ])
+    func dateAxesHaveLabelsAtEverySpan(from: String, to: String, labels: [String]) {
+        let chart = Chart(
+            kind: .line, title: "Price", xLabel: "Date", yLabel: "per 100",
+            series: [
+                Chart.Series(
+                    name: "quotes",
+                    points: [
+                        TimePoint(date: Sample.date(from), value: 100), TimePoint(date: Sample.date(to), value: 101),
+                    ])
+            ], source: "quotes")
+        let shown = chart.svg().matches(of: /text-anchor="middle">([^<]+)<\/text>/).map { String($0.output.1) }
+        #expect(shown.filter { !$0.hasPrefix("Date") } == labels)
+    }
 }
