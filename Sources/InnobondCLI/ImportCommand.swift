@@ -71,7 +71,9 @@ struct ImportCommand: AsyncParsableCommand {
             throw UsageFailure(error.description)
         }
         for issue in report.issues { printError(issue.description) }
-        if report.unlistedIssues > 0 { printError("... and \(report.unlistedIssues) more bad rows") }
+        if report.unlistedIssues > 0 {
+            printError("... and \(report.unlistedIssues) more bad \(report.unlistedIssues == 1 ? "row" : "rows")")
+        }
         printError(report.summary)
         if report.badRows > 0 && !skipInvalid { throw ExitCode(1) }
     }

@@ -114,8 +114,9 @@ enum InsightsText {
         if isDemo { lines.append(Briefing.demoNotice + "\n") }
         let issuance = summary.issuance
         lines.append(
-            "Sci-tech bonds issued \(issuance.filter.issued): \(T.grouped(issuance.bonds)) bonds by "
-                + "\(T.grouped(issuance.issuers)) issuers, RMB \(T.billions(Double(issuance.amountFen) / 100)) bn")
+            "Sci-tech bonds issued \(issuance.filter.issued): \(NumberText.count(issuance.bonds, "bond")) by "
+                + "\(NumberText.count(issuance.issuers, "issuer")), RMB \(T.billions(Double(issuance.amountFen) / 100)) bn"
+        )
         if issuance.bonds == 0 {
             lines.append("  No sci-tech bond matches this period and filter: no breakdowns and no league table.")
         }

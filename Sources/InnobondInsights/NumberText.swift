@@ -28,6 +28,11 @@ public enum NumberText {
         return value > 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "+" + text : text
     }
 
+    /// A count with its noun, singular for one: `1 bond`, `3,001 bonds`.
+    public static func count(_ value: Int, _ noun: String, plural: String? = nil) -> String {
+        group(Int64(value)) + " " + (value == 1 ? noun : plural ?? noun + "s")
+    }
+
     /// An integer with thousands separated by commas: `1,234,567`.
     public static func group(_ value: Int64) -> String {
         let digits = Array(String(value.magnitude))

@@ -63,7 +63,7 @@ public struct Figure: Sendable, Hashable, Codable {
     {
         Figure(
             name: name, value: Double(value), unit: .count,
-            text: NumberText.group(Int64(value)) + " " + (value == 1 ? noun : plural ?? noun + "s"), source: source)
+            text: NumberText.count(value, noun, plural: plural), source: source)
     }
 
     /// Years, two decimals.

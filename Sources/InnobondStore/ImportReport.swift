@@ -36,15 +36,20 @@ public struct ImportReport: Sendable {
 
     /// One line on the outcome.
     public var summary: String {
+        func rows(_ count: Int, _ adjective: String = "") -> String {
+            "\(count) \(adjective)\(count == 1 ? "row" : "rows")"
+        }
         if badRows == 0 {
-            return "\(kind.rawValue): \(rowsRead) rows read, \(rowsWritten) written"
+            return "\(kind.rawValue): \(rows(rowsRead)) read, \(rowsWritten) written"
         }
         if committed {
-            return "\(kind.rawValue): \(rowsRead) rows read, \(rowsWritten) written, \(badRows) bad rows skipped"
+            return "\(kind.rawValue): \(rows(rowsRead)) read, \(rowsWritten) written, \(rows(badRows, "bad ")) skipped"
         }
         let good = rowsRead - badRows
-        return "\(kind.rawValue): \(rowsRead) rows read, \(badRows) bad; nothing written "
-            + (good == 0 ? "(fix them)" : "(fix them, or import with --skip-invalid to write the \(good) good rows)")
+        return "\(kind.rawValue): \(rows(rowsRead)) read, \(badRows) bad; nothing written "
+            + (good == 0
+                ? "(fix \(badRows == 1 ? "it" : "them"))"
+                : "(fix \(badRows == 1 ? "it" : "them"), or import with --skip-invalid to write the \(rows(good, "good ")))")
     }
 }
 

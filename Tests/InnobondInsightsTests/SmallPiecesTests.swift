@@ -31,6 +31,10 @@ import Testing
     @Test func groupedAndSignedNumbers() {
         #expect(NumberText.fixed(1234567.891, 1, grouped: true) == "1,234,567.9")
         #expect(NumberText.group(-1_000) == "−1,000")
+        #expect(NumberText.count(1, "bond") == "1 bond" && NumberText.count(3_001, "bond") == "3,001 bonds")
+        #expect(
+            NumberText.count(0, "issuer") == "0 issuers"
+                && NumberText.count(2, "entry", plural: "entries") == "2 entries")
         #expect(NumberText.signed(50.8, 0) == "+51" && NumberText.signed(-17, 0) == "−17")
         #expect(NumberText.signed(0.2, 0) == "0")
         #expect(NumberText.yuanBillions(fen: 3_440_000_000_000) == "RMB 34.4 bn")

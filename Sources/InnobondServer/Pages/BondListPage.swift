@@ -102,7 +102,7 @@ struct BondListPage: Sendable {
                 sorted: active ? (query.descending ? "descending" : "ascending") : nil, numeric: numeric)
         }
         let pages = max(1, (ordered.count + query.perPage - 1) / query.perPage)
-        total = NumberText.group(Int64(ordered.count))
+        total = NumberText.count(ordered.count, "bond")
         pageText = "page \(query.page) of \(pages)"
         previous = query.page > 1 ? "/bonds?" + query.queryString(["page": String(query.page - 1)]) : nil
         next = query.page < pages ? "/bonds?" + query.queryString(["page": String(query.page + 1)]) : nil

@@ -42,7 +42,7 @@ struct IssuerListPage: Sendable {
                     || (issuer.nameEnglish ?? "").lowercased().contains(needle)
                     || issuer.uscc.value.lowercased().contains(needle))
         }.sorted { (bondCounts[$0.uscc]?.fen ?? 0, $1.name) > (bondCounts[$1.uscc]?.fen ?? 0, $0.name) }
-        total = NumberText.group(Int64(matching.count))
+        total = NumberText.count(matching.count, "issuer")
         truncated = matching.count > limit
         rows = matching.prefix(limit).map { issuer in
             let counts = bondCounts[issuer.uscc] ?? (0, 0, 0)

@@ -59,7 +59,8 @@ struct IssuerPage: Sendable {
         bonds = own.map { BondListPage.row($0, issuer: issuer) }
         let sciTech = own.filter(\.sciTech)
         summary =
-            "\(own.count) bonds, \(sciTech.count) of them sci-tech innovation bonds raising RMB "
+            "\(NumberText.count(own.count, "bond")), \(sciTech.count) of them sci-tech innovation "
+            + (sciTech.count == 1 ? "bond" : "bonds") + " raising RMB "
             + Format.millions(sciTech.reduce(Int64(0)) { $0 + $1.amount.fen }) + " m."
     }
 }
