@@ -30,8 +30,14 @@ echo "== ratio (innobond rate / QuantLib rate)"
 awk 'FNR == NR { if (NF == 4) mine[$1] = $4; next }
      NF == 4 { theirs[$1] = $4 }
      END {
+         # One thread of QuantLib against both cores of innobond, whose
+         # fits always start from the par yields.
          theirs["z_spreads_all_cores"] = theirs["z_spreads"]
+         theirs["z_spreads_from_terms_all_cores"] = theirs["z_spreads_from_terms"]
          theirs["bootstrap_fit_all_cores"] = theirs["bootstrap_fit"]
+         theirs["bootstrap_fit_from_inputs_all_cores"] = theirs["bootstrap_fit_from_inputs"]
+         mine["bootstrap_fit_from_inputs"] = mine["bootstrap_fit"]
+         mine["bootstrap_fit_from_inputs_all_cores"] = mine["bootstrap_fit_all_cores"]
          for (name in mine) if (name in theirs)
-             printf "%-20s %12.1f /s vs %10.1f /s  %7.1fx\n", name, mine[name], theirs[name], mine[name] / theirs[name]
+             printf "%-36s %12.1f /s vs %10.1f /s  %7.1fx\n", name, mine[name], theirs[name], mine[name] / theirs[name]
      }' "$work/innobond.txt" "$work/quantlib.txt" | sort
