@@ -44,6 +44,34 @@ struct CouponDateWalk {
         month = nextMonth
     }
 
+    /// Moves to the next coupon date and measures the regular period just
+    /// walked under `dayCount`: its year fraction, and its length in the
+    /// units that fraction counts (days of the day count's own calendar, or
+    /// one period for ACT/ACT-ICMA, whose regular periods are exactly 1/f).
+    @inline(__always)
+    mutating func advance(measuring dayCount: DayCount) -> (fraction: Double, units: Int) {
+        switch dayCount {
+        case .actualActualICMA:
+            advance()
+            return (1 / Double(12 / monthsPerPeriod), 1)
+        case .actual365Fixed, .actual360:
+            let start = dayNumber
+            advance()
+            let days = dayNumber - start
+            return (Double(days) / (dayCount == .actual360 ? 360 : 365), days)
+        case .noLeap365:
+            let start = noLeapDayNumber
+            advance()
+            let days = noLeapDayNumber - start
+            return (Double(days) / 365, days)
+        case .thirty360:
+            let start = date
+            advance()
+            let days = DayCount.thirty360Days(from: start, to: date)
+            return (Double(days) / 360, days)
+        }
+    }
+
     /// The day of the month of the current date.
     @inline(__always)
     var day: Int { min(maturityDay, CivilDate.daysInMonth(year: year, month: month)) }

@@ -5,41 +5,53 @@ extension RemainingCashFlows {
     /// annual compounding. The yield `y` that prices these flows at the bond's
     /// dirty price gives the continuously compounded Z-spread `log(1 + y)`.
     ///
-    /// Steps between payments are classed by their days, so the solver needs
-    /// one exponential per distinct step rather than one per payment.
+    /// One walk over the coupon dates gives each payment's amount (its
+    /// period's year fraction under the bond's day count, as
+    /// ``load(bond:settlement:)`` computes it) and its discount factor. Steps
+    /// between payments are classed by their days, so the solver needs one
+    /// exponential per distinct step rather than one per payment.
     ///
-    /// - Returns: `false`, with the contents unusable, when some period pays
-    ///   nothing while others pay (the caller then discounts date by date).
     /// - Throws: ``FixedIncomeError/settlementOutsideLife(settlement:issue:maturity:)``.
-    mutating func loadDiscounted(bond: FixedRateBond, settlement: CivilDate, curve: some YieldCurve)
-        throws(FixedIncomeError) -> Bool
+    @_specialize(where Curve == DiscountCurve)
+    @_specialize(where Curve == HermiteCurve)
+    mutating func loadDiscounted<Curve: YieldCurve>(bond: FixedRateBond, settlement: CivilDate, curve: Curve)
+        throws(FixedIncomeError)
     {
-        try load(bond: bond, settlement: settlement)
         let schedule = bond.schedule
+        guard settlement >= schedule.issueDate, settlement < schedule.maturityDate else {
+            throw .settlementOutsideLife(
+                settlement: settlement, issue: schedule.issueDate, maturity: schedule.maturityDate)
+        }
+        let dayCount = bond.dayCount
+        let rate = bond.couponRate
         let remaining = schedule.periodsBeforeMaturity(containing: settlement)
-        // Every period pays, or only the redemption is left (no coupon).
-        guard count == remaining || count == 1 else { return false }
-        let firstDate = count == 1 ? bond.maturityDate : schedule.couponDate(periodsBeforeMaturity: remaining - 1)
+        let holding = schedule.period(endingPeriodsBeforeMaturity: remaining - 1)
+        accruedInterest =
+            100 * (rate * holding.yearFraction(to: settlement, dayCount: dayCount, frequency: schedule.frequency))
+        let holdingFraction = holding.length(dayCount: dayCount, frequency: schedule.frequency)
+        self.settlement = settlement
+        frequency = .annual
+        reserve(remaining + 1)
+
         let referenceDay = curve.referenceDate.dayNumber
         let settlementDay = settlement.dayNumber
-        var segment = 0
-        let base = curve.discountFactor(time: Double(settlementDay - referenceDay) / 365, segment: &segment)
-        var walk = CouponDateWalk(schedule: schedule, from: firstDate)
         var writer = FlowWriter(rate: 0, unitExponent: 1.0 / 365)
-        let payments = count
         write(with: &writer) { writer in
+            var segment = 0
+            let base = curve.discountFactor(time: Double(settlementDay - referenceDay) / 365, segment: &segment)
+            // A bond without coupons pays its redemption alone.
+            let payments = rate == 0 ? 1 : remaining
+            var walk = CouponDateWalk(schedule: schedule, from: rate == 0 ? schedule.maturityDate : holding.end)
             var previousDay = settlementDay
+            var fraction = holdingFraction
             for j in 0..<payments {
-                if j > 0 { walk.advance() }
+                if j > 0 { fraction = walk.advance(measuring: dayCount).fraction }
                 let day = walk.dayNumber
+                let amount = 100 * (rate * fraction) + (j == payments - 1 ? 100 : 0)
                 let discount = curve.discountFactor(time: Double(day - referenceDay) / 365, segment: &segment) / base
-                // The amount load wrote here, read before the writer overwrites it.
-                let amount = writer.amounts[j] * discount
-                writer.write(amount, at: Double(day - settlementDay) / 365, units: day - previousDay)
+                writer.write(amount * discount, at: Double(day - settlementDay) / 365, units: day - previousDay)
                 previousDay = day
             }
         }
-        frequency = .annual
-        return true
     }
 }

@@ -79,14 +79,7 @@ public struct RemainingCashFlows: Sendable {
         accruedInterest = 100 * (bond.couponRate * accruedFraction)
 
         // At most one payment a period, plus the redemption when no coupon is paid.
-        let capacity = remaining + 1
-        if amountStorage.count < capacity {
-            let grown = max(capacity, 2 * amountStorage.count)
-            amountStorage = Array(repeating: 0, count: grown)
-            timeStorage = Array(repeating: 0, count: grown)
-            stepClassStorage = Array(repeating: 0, count: grown)
-        }
-        if stepExponents.isEmpty { stepExponents = Array(repeating: 0, count: Self.maximumStepClasses) }
+        reserve(remaining + 1)
         var writer = FlowWriter(
             rate: bond.couponRate, unitExponent: frequency.perYear / dayCount.unitsPerYear(frequency))
         write(with: &writer) { writer in
@@ -94,6 +87,17 @@ public struct RemainingCashFlows: Sendable {
                 &writer, schedule: schedule, dayCount: dayCount, holding: holding, remaining: remaining,
                 firstTime: holdingFraction - accruedFraction, holdingFraction: holdingFraction)
         }
+    }
+
+    /// Makes the storage hold at least `capacity` payments.
+    mutating func reserve(_ capacity: Int) {
+        if amountStorage.count < capacity {
+            let grown = max(capacity, 2 * amountStorage.count)
+            amountStorage = Array(repeating: 0, count: grown)
+            timeStorage = Array(repeating: 0, count: grown)
+            stepClassStorage = Array(repeating: 0, count: grown)
+        }
+        if stepExponents.isEmpty { stepExponents = Array(repeating: 0, count: Self.maximumStepClasses) }
     }
 
     /// Lets `writer` write into the storage (which must hold what it will
@@ -142,40 +146,12 @@ public struct RemainingCashFlows: Sendable {
                 writer.time += fraction
                 writer.pay(fraction: fraction, units: 1)
             }
-        case .actual365Fixed, .actual360:
-            let basis = dayCount.unitsPerYear(schedule.frequency)
+        case .actual365Fixed, .actual360, .noLeap365, .thirty360:
             var walk = CouponDateWalk(schedule: schedule, from: holding.end)
-            var start = walk.dayNumber
             for _ in 0..<later {
-                walk.advance()
-                let end = walk.dayNumber
-                let fraction = Double(end - start) / basis
+                let (fraction, units) = walk.advance(measuring: dayCount)
                 writer.time += fraction
-                writer.pay(fraction: fraction, units: end - start)
-                start = end
-            }
-        case .noLeap365:
-            var walk = CouponDateWalk(schedule: schedule, from: holding.end)
-            var start = walk.noLeapDayNumber
-            for _ in 0..<later {
-                walk.advance()
-                let end = walk.noLeapDayNumber
-                let fraction = Double(end - start) / 365
-                writer.time += fraction
-                writer.pay(fraction: fraction, units: end - start)
-                start = end
-            }
-        case .thirty360:
-            var walk = CouponDateWalk(schedule: schedule, from: holding.end)
-            var start = walk.date
-            for _ in 0..<later {
-                walk.advance()
-                let end = walk.date
-                let days = DayCount.thirty360Days(from: start, to: end)
-                let fraction = Double(days) / 360
-                writer.time += fraction
-                writer.pay(fraction: fraction, units: days)
-                start = end
+                writer.pay(fraction: fraction, units: units)
             }
         }
         writer.redeem()

@@ -42,20 +42,20 @@ extension FixedRateBond {
 
     /// ``zSpread(cleanPrice:settlement:curve:compounding:)`` with `scratch`
     /// as working storage, so that many bonds in a row need no allocation.
-    public func zSpread(
-        cleanPrice: Double, settlement: CivilDate, curve: some YieldCurve, compounding: Compounding = .continuous,
+    @_specialize(where Curve == DiscountCurve)
+    @_specialize(where Curve == HermiteCurve)
+    public func zSpread<Curve: YieldCurve>(
+        cleanPrice: Double, settlement: CivilDate, curve: Curve, compounding: Compounding = .continuous,
         scratch: inout RemainingCashFlows
     ) throws(FixedIncomeError) -> Double {
         guard cleanPrice.isFinite else { throw .invalidPrice(cleanPrice) }
-        if compounding == .continuous, try scratch.loadDiscounted(bond: self, settlement: settlement, curve: curve) {
+        if compounding == .continuous {
             // Σ a_j·D(t_j)/D(t_s)·e^(−s(t_j − t_s)) is log-convex in s: the yield
             // solver, with each flow's discounted value as its amount and a
             // yearly exponent, solves it; s = log(1 + y).
+            try scratch.loadDiscounted(bond: self, settlement: settlement, curve: curve)
             let dirty = cleanPrice + scratch.accruedInterest
             return .log(onePlus: try scratch.solveYield(dirtyPrice: dirty).yield)
-        }
-        if compounding == .continuous {
-            return try zSpreadByDates(cleanPrice: cleanPrice, settlement: settlement, curve: curve)
         }
         let (accrued, flows) = try payments(after: settlement)
         let dirty = cleanPrice + accrued
