@@ -12,9 +12,19 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @Flag(help: "Load the demo data into a registry that holds data of its own, overwriting rows with the same keys.")
+    var force = false
+
     func run() async throws {
         let store = try await database.openStore()
         defer { Task { try? await store.close() } }
+        let snapshot = try await store.loadSnapshot()
+        let rows = snapshot.counts.values.reduce(0, +)
+        if rows > 0 && !snapshot.isDemo && !force {
+            throw UsageFailure(
+                "\(store.location) holds \(rows) rows of its own data: the demo data would overwrite rows with the "
+                    + "same keys and mark the whole registry as demo data. Use an empty database, or --force.")
+        }
         let reports = try await DemoLoader.load(into: store)
         for report in reports { printError(report.summary) }
         if reports.contains(where: { $0.badRows > 0 }) { throw ExitCode(1) }

@@ -68,10 +68,3 @@ struct ReportCommand: AsyncParsableCommand {
         }
     }
 }
-
-extension CivilDate {
-    /// Today's date in UTC.
-    static var today: CivilDate {
-        CivilDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))!
-    }
-}

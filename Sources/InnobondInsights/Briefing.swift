@@ -350,14 +350,18 @@ public struct Briefing: Sendable, Codable {
     /// start may come after the end when only the start was given.
     public static func period(of snapshot: RegistrySnapshot, options: Options) -> DateRange {
         let end =
-            options.period.to ?? latestDate(snapshot) ?? options.today ?? CivilDate(year: 2000, month: 1, day: 1)!
+            options.period.to ?? latestDate(snapshot, notAfter: options.today) ?? options.today
+            ?? CivilDate(year: 2000, month: 1, day: 1)!
         return DateRange(from: options.period.from ?? CivilDate(year: end.year - 1, month: 1, day: 1)!, to: end)
     }
 
-    /// The latest date of any bond issue or curve point.
-    public static func latestDate(_ snapshot: RegistrySnapshot) -> CivilDate? {
+    /// The latest date of any bond issue or curve point, but not after
+    /// `today`: a date mistyped into the future does not move the default
+    /// period past the present.
+    public static func latestDate(_ snapshot: RegistrySnapshot, notAfter today: CivilDate? = nil) -> CivilDate? {
         let dates =
             [snapshot.bonds.map(\.issueDate).max(), snapshot.curvePoints.map(\.date).max()].compactMap { $0 }
-        return dates.max()
+        guard let latest = dates.max() else { return nil }
+        return today.map { min(latest, $0) } ?? latest
     }
 }

@@ -37,6 +37,11 @@ public struct FieldReader {
             if required { report(column, "missing value") }
             return nil
         }
+        // Bytes that are not UTF-8 reach here as U+FFFD (EF BF BD).
+        if raw.utf8.contains(0xEF), raw.unicodeScalars.contains("\u{FFFD}") {
+            report(column, "not UTF-8 text (bytes that are not UTF-8, or U+FFFD): save the file as UTF-8")
+            return nil
+        }
         return raw
     }
 

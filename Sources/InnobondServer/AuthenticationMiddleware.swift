@@ -17,8 +17,10 @@ struct AuthenticationMiddleware: RouterMiddleware {
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        guard APIRoutes.methods(of: request.uri.path).contains(request.method.rawValue) else {
-            throw APIError(.methodNotAllowed, "\(request.method) is not a method of this server")
+        let allowed = APIRoutes.methods(of: request.uri.path)
+        guard !allowed.isEmpty else { throw APIError.notFound("page or operation at \(request.uri.path)") }
+        guard allowed.contains(request.method.rawValue) else {
+            throw APIError(.methodNotAllowed, "\(request.method) is not a method of \(request.uri.path)")
         }
         var context = context
         if let (secret, fromCookie) = Self.secret(of: request) {

@@ -70,9 +70,7 @@ struct BondQuery: Sendable {
             default: throw .badParameter("sci_tech", "'\(text)' is not true, false or any")
             }
         }
-        if let text = parameters.get("q"), !text.trimmingCharacters(in: .whitespaces).isEmpty {
-            filter.text = text.trimmingCharacters(in: .whitespaces)
-        }
+        filter.text = try Query.search(parameters.get("q"))
         if let text = parameters.get("sort"), !text.isEmpty {
             guard let sort = Sort(rawValue: text) else {
                 throw .badParameter(

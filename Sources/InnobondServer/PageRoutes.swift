@@ -8,6 +8,13 @@ import InnobondPages
 
 /// The HTML dashboard.
 enum PageRoutes {
+    /// The paths of the pages and of the operations' reads, in the router's
+    /// form: all answer GET and HEAD (and `/sign-in` POST).
+    static let paths = [
+        "/", "/bonds", "/bonds.csv", "/bonds/:code", "/issuers", "/issuers/:uscc", "/monitor", "/reports",
+        "/reports/:file", "/sign-in", "/health", "/metrics", "/api/openapi.json",
+    ]
+
     static func register(on router: Router<ServerRequestContext>, state: RegistryState, pages: Pages) {
         router.get("/") { request, _ in
             let options = try APIRoutes.briefingOptions(Query(request))
@@ -51,7 +58,7 @@ enum PageRoutes {
                 }
                 sector = value
             }
-            let text = query.text("q")
+            let text = try query.search()
             return try await Rendering.cached(request, state) { current in
                 try Rendering.entry(
                     html: pages.render(

@@ -9,6 +9,24 @@ struct Query {
         parameters = QueryParameters(request)
     }
 
+    /// The most characters a search text may have.
+    static let searchLimit = 200
+
+    /// The search text `q`, trimmed; `nil` when empty.
+    func search() throws(APIError) -> String? {
+        try Self.search(parameters.get("q"))
+    }
+
+    /// `text` trimmed as a search text; `nil` when empty, a 400 naming `q`
+    /// when longer than ``searchLimit``.
+    static func search(_ text: String?) throws(APIError) -> String? {
+        guard let value = text?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        guard value.count <= searchLimit else {
+            throw .badParameter("q", "a search text is at most \(searchLimit) characters, not \(value.count)")
+        }
+        return value
+    }
+
     func text(_ name: String) -> String? {
         guard let value = parameters.get(name)?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
             return nil

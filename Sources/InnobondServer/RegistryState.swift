@@ -65,11 +65,11 @@ public final class RegistryState: Sendable {
     private static func load(_ store: any RegistryStore) async throws -> Current {
         let version = try await Timed.store("version") { try await store.registryVersion() }
         let snapshot = try await Timed.store("snapshot") { try await store.loadSnapshot() }
-        let latest = [snapshot.bonds.map(\.issueDate).max(), snapshot.curvePoints.map(\.date).max()]
-            .compactMap { $0 }.max()
+        let today = CivilDate.today
         return Current(
             version: version, snapshot: snapshot, curves: CurveLibrary(snapshot.curvePoints),
-            monitor: MacroMonitor(snapshot.macro), latestDate: latest ?? CivilDate.today)
+            monitor: MacroMonitor(snapshot.macro),
+            latestDate: Briefing.latestDate(snapshot, notAfter: today) ?? today)
     }
 }
 
@@ -87,7 +87,7 @@ enum Timed {
 
 extension CivilDate {
     /// Today's date in UTC.
-    static var today: CivilDate {
+    public static var today: CivilDate {
         CivilDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))!
     }
 }

@@ -41,6 +41,35 @@ import Testing
         #expect(json.standardOutput.contains("\"amount_cny\":1660000000"))
     }
 
+    /// The demo data set does not overwrite a registry of the user's own
+    /// unless told to.
+    @Test func demoRefusesARegistryOfOwnData() throws {
+        let folder = Folder()
+        let database = folder.path("registry.sqlite")
+        try importAll(folder, database: database)
+        let before = try CommandRunner.run(["export", "bonds", "--database", database]).standardOutput
+        let refused = try CommandRunner.run(["demo", "--database", database])
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("rows of its own data"), "\(refused.standardError)")
+        #expect(try CommandRunner.run(["export", "bonds", "--database", database]).standardOutput == before)
+        let forced = try CommandRunner.run(["demo", "--force", "--database", database])
+        #expect(forced.status == 0, "\(forced.standardError)")
+        // A demo registry loads the demo again without --force.
+        #expect(try CommandRunner.run(["demo", "--database", database]).status == 0)
+    }
+
+    /// Bytes that are not UTF-8 are a bad value, not a stored U+FFFD.
+    @Test func textThatIsNotUTF8IsABadValue() throws {
+        let folder = Folder()
+        let database = folder.path("registry.sqlite")
+        let file = folder.path("curves.csv")
+        try Data("curve,date,tenor,yield\nQ".utf8 + [0xFF] + Data(",2025-01-02,1Y,1.5\n".utf8)).write(
+            to: URL(fileURLWithPath: file))
+        let result = try CommandRunner.run(["import", "curves", file, "--database", database])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("line 2, column curve: not UTF-8 text"), "\(result.standardError)")
+    }
+
     @Test func aBadFileWritesNothingAndExitsOne() throws {
         let folder = Folder()
         let database = folder.path("registry.sqlite")

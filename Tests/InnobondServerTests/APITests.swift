@@ -102,6 +102,8 @@ import Testing
         ("/api/v1/report?from=2099-01-01", "from"), ("/api/v1/bonds?page=2", "page"),
         ("/api/v1/issuers?page=2", "page"), ("/api/v1/bonds?per_page=5", "per_page"),
         ("/api/v1/curves?limit=5", "limit"), ("/api/v1/bonds?markte=IB", "markte"),
+        ("/api/v1/bonds?limit=5&limit=10", "limit"), ("/api/v1/issuers?q=" + String(repeating: "a", count: 201), "q"),
+        ("/api/v1/bonds?q=" + String(repeating: "b", count: 5000), "q"),
         ("/api/v1/bonds/102500166.IB/analytics?settlement=2025-06-03&yield=0x10", "yield"),
         ("/api/v1/bonds/102500166.IB/analytics?settlement=2025-06-03&yield=-100", "yield"),
     ])
@@ -230,6 +232,14 @@ import Testing
     @Test func otherMethodsAre405WithTheMethodsAllowed() async throws {
         let app = try await ServerFixture.application()
         try await app.test(.router) { client in
+            // A path the server does not have is 404 whatever the method.
+            for (uri, method) in [
+                ("/nonexistent", HTTPRequest.Method.post), ("/api/v1/nothing", .delete), ("/x", .get),
+            ] {
+                try await client.execute(uri: uri, method: method) {
+                    #expect($0.status == .notFound, "\(method) \(uri)")
+                }
+            }
             for (uri, method, allowed) in [
                 ("/api/v1/bonds", HTTPRequest.Method.delete, "GET, HEAD"),
                 ("/api/v1/import/curves", .get, "POST"), ("/sign-in", .put, "GET, HEAD, POST"),

@@ -50,7 +50,11 @@ struct APIRoute: Sendable {
     /// silently ignored.
     func checkQueryNames(_ request: Request) throws {
         let known = Set(parameters.map(\.name))
-        for name in QueryParameters(request).names where !known.contains(name) {
+        let query = QueryParameters(request)
+        for parameter in parameters where !parameter.list && query.getAll(parameter.name).count > 1 {
+            throw APIError.badParameter(parameter.name, "given more than once: give it once")
+        }
+        for name in query.names where !known.contains(name) {
             if ["page", "per_page"].contains(name), known.contains("cursor") {
                 throw APIError.badParameter(
                     name, "the API pages by cursor: give limit, then a page's next_cursor as cursor")

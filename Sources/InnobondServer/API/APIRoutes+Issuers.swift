@@ -29,7 +29,7 @@ extension APIRoutes {
                 }
                 after = code
             }
-            let needle = query.text("q")?.lowercased()
+            let needle = try query.search()?.lowercased()
             return try await Rendering.cached(request, state) { current in
                 let matching = current.snapshot.issuers.filter { issuer in
                     (sector == nil || issuer.sector == sector)

@@ -4,19 +4,17 @@ import InnobondModel
 enum APIRoutes {
     static var all: [APIRoute] { bonds + issuers + market + insights + imports }
 
-    /// The methods a path answers to (`HEAD` with every `GET`), for `Allow` headers.
+    /// The methods a path answers to (`HEAD` with every `GET`), for `Allow`
+    /// headers; none for a path the server does not have.
     static func methods(of path: String) -> [String] {
         let parts = path.split(separator: "/")
-        var methods = Set<String>()
-        for route in all {
-            let pattern = route.path.split(separator: "/")
-            guard pattern.count == parts.count,
-                zip(pattern, parts).allSatisfy({ $0.hasPrefix(":") || $0 == $1 })
-            else { continue }
-            methods.insert(route.method.rawValue)
+        func matches(_ pattern: String) -> Bool {
+            let pattern = pattern.split(separator: "/")
+            return pattern.count == parts.count && zip(pattern, parts).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
         }
-        if path == "/sign-in" { methods = ["GET", "POST"] }
-        if methods.isEmpty { methods = ["GET"] }
+        var methods = Set(all.filter { matches($0.path) }.map(\.method.rawValue))
+        if PageRoutes.paths.contains(where: matches) { methods.insert("GET") }
+        if path == "/sign-in" { methods.insert("POST") }
         if methods.contains("GET") { methods.insert("HEAD") }
         return methods.sorted()
     }
