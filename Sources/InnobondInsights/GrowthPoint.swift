@@ -23,10 +23,3 @@ public struct GrowthPoint: Sendable, Hashable, Codable {
     /// Dated at the last day of its period.
     public var timePoint: TimePoint { TimePoint(date: period.lastDay, value: valuePercent) }
 }
-
-extension MacroPeriod {
-    /// The last day the period covers.
-    public var lastDay: CivilDate {
-        CivilDate(year: year, month: lastMonth, day: CivilDate.daysInMonth(year: year, month: lastMonth))!
-    }
-}

@@ -30,7 +30,10 @@ public struct CurvePoint: RegistryRecord {
         {
             Tenor($0)
         }
-        let yield = fields.number("yield", required: true, in: -100...1000)
+        let yield = fields.number("yield", required: true, in: -10...100)
+        if let tenor, tenor.approximateYears > 50 {
+            fields.report("tenor", "curves run from 1D to 50Y, not \(tenor)")
+        }
         try fields.finish()
         self.init(curve: curve!, date: date!, tenor: tenor!, yieldPercent: yield!)
     }

@@ -38,11 +38,17 @@ public struct Issuer: RegistryRecord {
         let name = fields.text("name", required: true)
         let nameEnglish = fields.text("name_en", required: false)
         let sector: Sector? = fields.choice("sector", required: true)
-        let province = fields.text("province", required: true)
+        var province = fields.text("province", required: true)
         let ownership: Ownership? = fields.choice("ownership", required: true)
         let listedCode = fields.text("listed_code", required: false)
-        if let province, !province.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == " ") }) {
-            fields.report("province", "must be a province-level region in pinyin, e.g. Jiangsu: '\(province)'")
+        if let text = province {
+            province = Province.canonical(text)
+            if province == nil {
+                fields.report("province", "not a province-level region in pinyin, e.g. Jiangsu: '\(text)'")
+            }
+        }
+        if let listedCode, listedCode.wholeMatch(of: /[0-9A-Z]{1,10}\.[A-Z]{1,4}/) == nil {
+            fields.report("listed_code", "not an equity code with its exchange, e.g. 600745.SH: '\(listedCode)'")
         }
         try fields.finish()
         self.init(

@@ -52,6 +52,9 @@ public struct MacroObservation: RegistryRecord {
         if fields.text("value", required: false) == nil && fields.text("yoy_pct", required: false) == nil {
             fields.report("value", "give value or yoy_pct (or both)")
         }
+        if let period, let published, published <= period.lastDay {
+            fields.report("published", "\(published) is not after the period \(period) ends (\(period.lastDay))")
+        }
         try fields.finish()
         self.init(
             series: series!, period: period!, value: value, yoyPercent: yoy, unit: unit!, definition: definition!,

@@ -1,3 +1,5 @@
+import FixedIncome
+
 /// The period a macro figure covers: a month (`2025-02`) or a quarter
 /// (`2025-Q1`). Periods order in time; a quarter sorts after its months.
 public struct MacroPeriod: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
@@ -55,6 +57,11 @@ public struct MacroPeriod: Sendable, Hashable, Comparable, Codable, CustomString
 
     /// The last month the period covers, 1...12.
     public var lastMonth: Int { frequency == .monthly ? index : 3 * index }
+
+    /// The last day the period covers.
+    public var lastDay: CivilDate {
+        CivilDate(year: year, month: lastMonth, day: CivilDate.daysInMonth(year: year, month: lastMonth))!
+    }
 
     /// The quarter the period falls in, 1...4.
     public var quarter: Int { frequency == .quarterly ? index : (index - 1) / 3 + 1 }

@@ -123,6 +123,22 @@ public struct ImportStatements: Sendable {
                         "is less than the \(Money(fen: values.first?.integerValue ?? 0).yuanText) yuan of planned uses "
                             + "already committed for this bond"
                     }))
+        case .quotes:
+            // A bond is quoted during its life only.
+            let outside =
+                "JOIN bonds AS b ON b.code = \(staging).bond_code WHERE \(staging).bad = 0 "
+                + "AND (\(staging).date < b.issue_date OR \(staging).date > b.maturity_date)"
+            checks.append(
+                Check(
+                    list:
+                        "SELECT \(staging).line, \(dialect.selectExpression("b.issue_date", .date)), "
+                        + "\(dialect.selectExpression("b.maturity_date", .date)) FROM \(staging) \(outside)",
+                    mark:
+                        "UPDATE \(staging) SET bad = 1 WHERE line IN (SELECT \(staging).line FROM \(staging) \(outside))",
+                    column: "date",
+                    describe: { values in
+                        "outside the bond's life, \(values.first?.textValue ?? "") to \(values.last?.textValue ?? "")"
+                    }))
         default:
             break
         }

@@ -325,6 +325,12 @@ public enum StoreContract {
         try await expectRejected(
             store, .quotes, "bond_code,date,yield,source\n999999.SH,2025-06-03,2,chinabond\n", [(2, "bond_code")],
             reason: "no bond")
+        // A bond is quoted during its life only (102580123.IB: 2025-05-09 to 2030-05-09).
+        try await expectRejected(
+            store, .quotes,
+            "bond_code,date,yield,source\n102580123.IB,2025-05-08,2,chinabond\n102580123.IB,2030-05-09,2,cfets\n"
+                + "102580123.IB,2031-01-02,2,cfets\n",
+            [(2, "date"), (4, "date")], reason: "outside the bond's life, 2025-05-09 to 2030-05-09")
         try await expectRejected(
             store, .useOfProceeds, "bond_code,project,category,planned_cny\n999999.SH,Lab,rd,100\n", [(2, "bond_code")])
         try await expectRejected(

@@ -72,6 +72,43 @@ func read<Record: RegistryRecord>(_ type: Record.Type, _ fields: [String: String
         }
     }
 
+    /// Values the formats allow in shape but the field does not: a province
+    /// that is none, markup for a listing code, a curve past 50 years or an
+    /// implausible yield, a figure published before its period ended.
+    @Test func implausibleValuesAreBadValues() throws {
+        let issuer = [
+            "uscc": "91350100M000100Y43", "name": "示例", "sector": "other", "province": "jiangsu",
+            "ownership": "private", "listed_code": "600745.SH",
+        ]
+        #expect(try read(Issuer.self, issuer).province == "Jiangsu")
+        #expect(try read(Issuer.self, issuer.merging(["province": "Xizang"]) { $1 }).province == "Tibet")
+        #expect(throws: RowIssues.self) { try read(Issuer.self, issuer.merging(["province": "Atlantis"]) { $1 }) }
+        #expect(throws: RowIssues.self) {
+            try read(Issuer.self, issuer.merging(["listed_code": "<b>600001.SH</b>"]) { $1 })
+        }
+        let point = ["curve": "CGB", "date": "2025-06-03", "tenor": "50Y", "yield": "1.9"]
+        #expect(try read(CurvePoint.self, point).tenor.description == "50Y")
+        for (column, bad) in [("tenor", "51Y"), ("tenor", "18300D"), ("yield", "-50")] {
+            do {
+                _ = try read(CurvePoint.self, point.merging([column: bad]) { $1 })
+                Issue.record("accepted \(column) \(bad)")
+            } catch {
+                #expect(error.issues.map(\.column) == [column])
+            }
+        }
+        let macro = [
+            "series": "M1", "period": "2025-01", "value": "109", "unit": "CNY_trn", "definition": "M1_2025",
+            "published": "2025-02-01",
+        ]
+        #expect(try read(MacroObservation.self, macro).published.iso8601 == "2025-02-01")
+        do {
+            _ = try read(MacroObservation.self, macro.merging(["published": "2025-01-31"]) { $1 })
+            Issue.record("accepted a figure published before its period ended")
+        } catch {
+            #expect(error.issues.map(\.column) == ["published"])
+        }
+    }
+
     @Test func keysIdentifyRows() throws {
         let a = try read(CurvePoint.self, ["curve": "CGB", "date": "2025-03-03", "tenor": "10Y", "yield": "1.75"])
         let b = try read(CurvePoint.self, ["curve": "CGB", "date": "2025-03-03", "tenor": "10Y", "yield": "1.80"])
