@@ -62,6 +62,25 @@ public struct MarketBond: Sendable, Hashable {
         }
     }
 
+    /// Every payment the convention prices, first to last, per 100 face: the
+    /// coupons (a regular period pays coupon/f, a stub its ACT/ACT-ICMA
+    /// fraction) and the redemption; with interest at maturity, the simple
+    /// interest of the whole life and the redemption on the maturity date.
+    public var cashFlows: [CashFlow] {
+        if let coupons { return coupons.cashFlows }
+        let (years, days, yearLength) = Self.interestYears(from: issueDate, to: maturityDate)
+        return [
+            CashFlow(
+                date: maturityDate, amount: 100 * couponRate * (Double(years) + Double(days) / Double(yearLength)),
+                kind: .coupon),
+            CashFlow(date: maturityDate, amount: 100, kind: .redemption),
+        ]
+    }
+
+    /// The coupon-paying bond whose flows the convention prices (ACT/ACT-ICMA
+    /// coupons); `nil` with interest at maturity.
+    public var periodicBond: FixedRateBond? { coupons }
+
     /// Accrued interest at settlement, per 100 face.
     ///
     /// CIBM: coupon/f × days since the period began / days of the period
@@ -143,8 +162,7 @@ public struct MarketBond: Sendable, Hashable {
                 accrued: accrued, quote: quote)
         }
         // Interest at maturity: simple interest over the life, paid with the principal.
-        let (lifeYears, lifeDays, lifeYearLength) = Self.interestYears(from: issueDate, to: maturityDate)
-        let futureValue = 100 * (1 + couponRate * (Double(lifeYears) + Double(lifeDays) / Double(lifeYearLength)))
+        let futureValue = cashFlows.reduce(0) { $0 + $1.amount }
         let days = Double(settlement.days(to: maturityDate))
         if days <= finalYear {
             return try simple(

@@ -122,3 +122,30 @@ extension FixedRateBond {
         return (accrued, flows)
     }
 }
+
+extension MarketBond {
+    /// The continuously compounded Z-spread (decimal) of the flows the
+    /// convention prices (``cashFlows``), at the dirty price the convention
+    /// gives the clean price: as ``FixedRateBond/zSpread(cleanPrice:settlement:curve:compounding:)``
+    /// defines it, with interest at maturity one flow on the maturity date.
+    ///
+    /// - Throws: as ``FixedRateBond/zSpread(cleanPrice:settlement:curve:compounding:)``.
+    public func zSpread(cleanPrice: Double, settlement: CivilDate, curve: some YieldCurve) throws(FixedIncomeError)
+        -> Double
+    {
+        guard cleanPrice.isFinite else { throw .invalidPrice(cleanPrice) }
+        let dirty = cleanPrice + (try accruedInterest(settlement: settlement))
+        if let coupons = periodicBond {
+            let ownAccrued = try coupons.accruedInterest(settlement: settlement)
+            return try coupons.zSpread(cleanPrice: dirty - ownAccrued, settlement: settlement, curve: curve)
+        }
+        let start = curve.time(to: settlement)
+        let end = curve.time(to: maturityDate)
+        let value = cashFlows.reduce(0) { $0 + $1.amount }
+        let flows = RemainingCashFlows(
+            settlement: settlement, frequency: .annual, accruedInterest: 0,
+            amounts: [value * curve.discountFactor(time: end) / curve.discountFactor(time: start)], times: [end - start]
+        )
+        return .log(onePlus: try flows.solveYield(dirtyPrice: dirty).yield)
+    }
+}

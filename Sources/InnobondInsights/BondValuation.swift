@@ -18,8 +18,8 @@ public struct BondValuation: Sendable {
     public var figures: BondAnalytics
     /// Yield minus the CGB curve's par yield at maturity, basis points.
     public var gSpreadBp: Double?
-    /// The constant shift of the CGB zero curve that reprices the bond (textbook
-    /// pricing of its flows), basis points; periodic bonds only.
+    /// The constant shift of the CGB zero curve at which the flows the market
+    /// prices are worth the bond's dirty price, basis points.
     public var zSpreadBp: Double?
     /// The CGB curve's date used for the spreads.
     public var curveDate: CivilDate?
@@ -37,20 +37,21 @@ public struct BondValuation: Sendable {
         }
     }
 
-    /// Every flow of the bond, per 100 face: coupons at its frequency on its
-    /// day count (all interest at maturity for frequency 0) and the principal.
+    /// The bond as its market prices it.
+    public static func marketBond(_ bond: Bond) throws(FixedIncomeError) -> MarketBond {
+        try MarketBond(
+            convention: convention(of: bond.market), issueDate: bond.issueDate, maturityDate: bond.maturityDate,
+            couponRate: bond.couponRatePercent / 100, frequency: bond.frequency.periodic)
+    }
+
+    /// Every flow of the bond per 100 face, as its market prices it: coupons
+    /// at its frequency (all interest at maturity for frequency 0) and the
+    /// principal.
     public static func flows(of bond: Bond) -> [Flow] {
-        if let frequency = bond.frequency.periodic,
-            let instrument = try? FixedRateBond(
-                issueDate: bond.issueDate, maturityDate: bond.maturityDate, couponRate: bond.couponRatePercent / 100,
-                frequency: frequency, dayCount: bond.dayCount)
-        {
-            return instrument.cashFlows.filter { $0.kind == .coupon }.map {
-                Flow(date: $0.date, coupon: $0.amount, principal: $0.date == bond.maturityDate ? 100 : 0)
-            }
+        guard let instrument = try? marketBond(bond) else { return [] }
+        return instrument.cashFlows.filter { $0.kind == .coupon }.map {
+            Flow(date: $0.date, coupon: $0.amount, principal: $0.date == bond.maturityDate ? 100 : 0)
         }
-        let years = Double(bond.issueDate.days(to: bond.maturityDate)) / 365
-        return [Flow(date: bond.maturityDate, coupon: bond.couponRatePercent * years, principal: 100)]
     }
 
     /// Prices the bond at `settlement` from a clean price or a yield (decimal).
@@ -62,9 +63,7 @@ public struct BondValuation: Sendable {
     ) throws(FixedIncomeError) {
         self.settlement = settlement
         convention = Self.convention(of: bond.market)
-        let instrument = try MarketBond(
-            convention: convention, issueDate: bond.issueDate, maturityDate: bond.maturityDate,
-            couponRate: bond.couponRatePercent / 100, frequency: bond.frequency.periodic)
+        let instrument = try Self.marketBond(bond)
         let figures = try instrument.analytics(settlement: settlement, quote: quote)
         self.figures = figures
         let day = curves.day(governmentCurve, on: settlement)
@@ -72,13 +71,9 @@ public struct BondValuation: Sendable {
         if let day, let parYields = curves.interpolation(day) {
             gSpreadBp = (figures.yield - parYields.parYield(at: bond.maturityDate)) * 10_000
         }
-        let textbook = bond.frequency.periodic.flatMap { frequency in
-            try? FixedRateBond(
-                issueDate: bond.issueDate, maturityDate: bond.maturityDate, couponRate: bond.couponRatePercent / 100,
-                frequency: frequency, dayCount: bond.dayCount)
-        }
-        if let textbook, let day, let curve = curves.curve(day) {
-            zSpreadBp = (try? textbook.zSpread(cleanPrice: figures.cleanPrice, settlement: settlement, curve: curve))
+        // The flows the market prices, discounted on the zero curve.
+        if let day, let curve = curves.curve(day) {
+            zSpreadBp = (try? instrument.zSpread(cleanPrice: figures.cleanPrice, settlement: settlement, curve: curve))
                 .map { $0 * 10_000 }
         }
         // To the put date, redeemed at par there, under the same market convention.
