@@ -66,13 +66,13 @@ enum DemoQuotes {
         let conventional = candidates.filter { !$0.sciTech }.shuffled(using: &random).prefix(100)
         let days = market.workingDays.filter { $0 >= start && $0 <= end }
         var quotes: [Quote] = []
-        var flows = RemainingCashFlows()
         for bond in (Array(sciTech) + Array(conventional)).sorted(by: { $0.code < $1.code }) {
-            guard let frequency = bond.frequency.periodic,
-                let instrument = try? FixedRateBond(
-                    issueDate: bond.issueDate, maturityDate: bond.maturityDate,
-                    couponRate: bond.couponRatePercent / 100,
-                    frequency: frequency, dayCount: bond.dayCount)
+            // Priced as its market prices it, so that the quote's price and
+            // yield agree under the market's rules.
+            guard
+                let instrument = try? MarketBond(
+                    convention: bond.market.convention, issueDate: bond.issueDate, maturityDate: bond.maturityDate,
+                    couponRate: bond.couponRatePercent / 100, frequency: bond.frequency.periodic)
             else { continue }
             let ratingSpread: Double
             switch bond.rating?.value {
@@ -87,9 +87,9 @@ enum DemoQuotes {
                 drift = 0.9 * drift + 0.01 * random.normal()
                 let years = Double(day.days(to: bond.maturityDate)) / 365.25
                 let yield = round4(market.corporate(day, years: years) + ratingSpread + own + drift)
-                guard (try? flows.load(bond: instrument, settlement: day)) != nil,
-                    let figures = try? flows.analytics(yield: yield / 100)
-                else { continue }
+                guard let figures = try? instrument.analytics(settlement: day, quote: .yield(yield / 100)) else {
+                    continue
+                }
                 quotes.append(
                     Quote(
                         bondCode: bond.code, date: day, cleanPrice: round4(figures.cleanPrice), yieldPercent: yield,

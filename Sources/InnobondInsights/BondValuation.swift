@@ -28,19 +28,10 @@ public struct BondValuation: Sendable {
     /// Clean prices at yields around the quote's (yield decimal, price).
     public var priceYield: [(yield: Double, cleanPrice: Double)]
 
-    /// The market convention of a bond code's market.
-    public static func convention(of market: Market) -> MarketConvention {
-        switch market {
-        case .interbank: return .cibm
-        case .shanghai: return .sse
-        case .shenzhen: return .szse
-        }
-    }
-
     /// The bond as its market prices it.
     public static func marketBond(_ bond: Bond) throws(FixedIncomeError) -> MarketBond {
         try MarketBond(
-            convention: convention(of: bond.market), issueDate: bond.issueDate, maturityDate: bond.maturityDate,
+            convention: bond.market.convention, issueDate: bond.issueDate, maturityDate: bond.maturityDate,
             couponRate: bond.couponRatePercent / 100, frequency: bond.frequency.periodic)
     }
 
@@ -62,7 +53,7 @@ public struct BondValuation: Sendable {
         bond: Bond, settlement: CivilDate, quote: BondQuote, curves: CurveLibrary, governmentCurve: String = "CGB"
     ) throws(FixedIncomeError) {
         self.settlement = settlement
-        convention = Self.convention(of: bond.market)
+        convention = bond.market.convention
         let instrument = try Self.marketBond(bond)
         let figures = try instrument.analytics(settlement: settlement, quote: quote)
         self.figures = figures

@@ -1,3 +1,5 @@
+import FixedIncome
+
 /// Where a bond trades, from the suffix of its code.
 public enum Market: String, Sendable, Hashable, CaseIterable, Codable {
     /// China interbank bond market (CIBM), `.IB`.
@@ -13,6 +15,16 @@ public enum Market: String, Sendable, Hashable, CaseIterable, Codable {
         case .interbank: return "Interbank"
         case .shanghai: return "Shanghai"
         case .shenzhen: return "Shenzhen"
+        }
+    }
+
+    /// The pricing rules of the market: CIBM for the interbank market, SSE
+    /// and SZSE for the exchanges.
+    public var convention: MarketConvention {
+        switch self {
+        case .interbank: return .cibm
+        case .shanghai: return .sse
+        case .shenzhen: return .szse
         }
     }
 }

@@ -128,6 +128,23 @@ import Testing
         #expect(abs(aaa5Y("2024-01-01", "2024-03-31") - 2.95) < 0.0001)
     }
 
+    /// A quote's price and yield agree under its market's rules, to the
+    /// rounding of the price to 4 decimals.
+    @Test func quotePricesAndYieldsAgree() throws {
+        let bonds = Dictionary(uniqueKeysWithValues: Self.data.bonds.map { ($0.code, $0) })
+        for quote in Self.data.quotes.enumerated().filter({ $0.offset % 97 == 0 }).map(\.element) {
+            let bond = try #require(bonds[quote.bondCode])
+            let instrument = try MarketBond(
+                convention: bond.market.convention, issueDate: bond.issueDate, maturityDate: bond.maturityDate,
+                couponRate: bond.couponRatePercent / 100, frequency: bond.frequency.periodic)
+            let figures = try instrument.analytics(settlement: quote.date, quote: .cleanPrice(quote.cleanPrice!))
+            // Half a unit of the price's last decimal moves the yield by at most
+            // this much (decimal): 0.00005 / (dirty price × modified duration).
+            let rounding = 0.000_05 / (figures.dirtyPrice * figures.modifiedDuration)
+            #expect(abs(figures.yield - quote.yieldPercent! / 100) <= 1.01 * rounding + 1e-12, "\(quote)")
+        }
+    }
+
     @Test func sectorInvestmentsAreTheBriefingsTable() {
         let table = Dictionary(
             uniqueKeysWithValues: Self.data.investments.map { ("\($0.sector) \($0.year)", $0.amountUSDBillions) })

@@ -57,7 +57,7 @@ struct BondPage: Sendable {
             Term(label: "Code", value: bond.code.value),
             Term(
                 label: "Market",
-                value: bond.market.label + " (" + BondValuation.convention(of: bond.market).rawValue + " rules)"),
+                value: bond.market.label + " (" + bond.market.convention.rawValue + " rules)"),
             Term(label: "Type", value: bond.type.rawValue),
             Term(
                 label: "Sci-tech innovation bond", value: bond.sciTech ? "yes, " + (bond.regime?.rawValue ?? "") : "no"),
