@@ -105,7 +105,9 @@ public struct Briefing: Sendable, Codable {
                 yLabel: "% year on year; gap in percentage points", series: macroSeries,
                 source: "registry macro series (PBOC statistics), latest vintages"
                     + (options.asOf.map { " as known on \($0)" } ?? ""), note: note))
-        let yieldPoints = curves.series("AAA_corporate", tenor: Tenor("5Y")!).filter { chartRange.contains($0.date) }
+        let yieldPoints = curves.series("AAA_corporate", tenor: Tenor("5Y")!, asOf: options.asOf).filter {
+            chartRange.contains($0.date)
+        }
         conditionCharts.append(
             Chart(
                 kind: .line, title: "AAA 5-year corporate yield", xLabel: "Date", yLabel: "% (par yield)",

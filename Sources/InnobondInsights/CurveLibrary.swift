@@ -65,8 +65,10 @@ public struct CurveLibrary: Sendable {
     /// A curve's par yield (percent) at one tenor on each of its days:
     /// the point itself when the curve has that tenor, else linear in years
     /// between its neighbours (flat beyond the ends).
-    public func series(_ curve: String, tenor: Tenor) -> [TimePoint] {
-        (days[curve] ?? []).compactMap { day in
+    /// The curve's yield at `tenor` on each of its dates, up to `asOf` (a
+    /// curve is known on its own date) when given.
+    public func series(_ curve: String, tenor: Tenor, asOf: CivilDate? = nil) -> [TimePoint] {
+        (days[curve] ?? []).prefix { asOf == nil || $0.date <= asOf! }.compactMap { day in
             Self.interpolate(day.points, years: tenor.approximateYears).map {
                 TimePoint(date: day.date, value: $0)
             }

@@ -62,7 +62,7 @@ public struct FinancingConditions: Sendable, Codable {
                 ).sorted()
                 source = "macro: \(series) year-on-year growth" + Self.definitions(used)
             case .curveYield(let curve, let tenor):
-                points = curves.series(curve, tenor: tenor)
+                points = curves.series(curve, tenor: tenor, asOf: monitor.asOf)
                 unit = "%"
                 source = "curves: \(curve) \(tenor) par yield, daily"
             }

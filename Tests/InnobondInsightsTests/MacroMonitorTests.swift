@@ -129,6 +129,20 @@ import Testing
         #expect(conditions.rows[3].takeaway.text.hasSuffix("import the AAA_corporate curve."))
     }
 
+    /// As known on a date, a curve counts only its points up to that date.
+    @Test func curvesAreKnownOnTheirOwnDates() {
+        let curves = CurveLibrary(
+            Sample.flatCurve("2024-03-01", 3.0, name: "AAA_corporate")
+                + Sample.flatCurve("2024-11-01", 2.0, name: "AAA_corporate"))
+        let through = Sample.date("2024-12-31")
+        let latest = FinancingConditions(monitor: MacroMonitor([]), curves: curves, through: through)
+        #expect(latest.rows[3].yearAverage?.value == 2.5)
+        let known = FinancingConditions(
+            monitor: MacroMonitor([], asOf: Sample.date("2024-06-30")), curves: curves, through: through)
+        #expect(known.rows[3].yearAverage?.value == 3.0)
+        #expect(known.rows[3].quarterAverage == nil)
+    }
+
     /// Coverage is judged by the series' own spacing near the range; a lone
     /// point gives no spacing to judge by.
     @Test func coverageFollowsTheSeriesSpacing() {

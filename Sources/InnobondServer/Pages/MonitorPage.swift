@@ -33,6 +33,8 @@ struct MonitorPage: Sendable {
     var revisions: [Revision]
     var hasRevisions: Bool
     var hasSeries: Bool
+    /// Why there are no series, when there are none.
+    var seriesMessage: String
 
     init(current: RegistryState.Current, asOf: CivilDate?, through end: CivilDate?) {
         layout = Layout("Monetary monitor", section: .monitor, current: current)
@@ -70,17 +72,21 @@ struct MonitorPage: Sendable {
                     series: lines, source: "registry macro: \(series)" + known, note: note
                 ).svg())
         }
-        let yields = current.curves.series("AAA_corporate", tenor: Tenor("5Y")!)
+        let yields = current.curves.series("AAA_corporate", tenor: Tenor("5Y")!, asOf: asOf)
         if !yields.isEmpty {
             charts.append(
                 Chart(
                     kind: .line, title: "AAA 5-year corporate yield", xLabel: "Date", yLabel: "% (par yield)",
                     series: [Chart.Series(name: "AAA 5Y", points: yields)],
-                    source: "registry curves AAA_corporate 5Y", note: note
+                    source: "registry curves AAA_corporate 5Y" + (asOf.map { " to \($0)" } ?? ""), note: note
                 ).svg())
         }
         self.charts = charts
         hasSeries = !monitor.seriesNames.isEmpty
+        seriesMessage =
+            current.snapshot.macro.isEmpty
+            ? "No money and credit series in the registry: import the macro kind."
+            : "No money and credit figures had been published by \(asOf.map(\.iso8601) ?? "then")."
         definitions = monitor.seriesNames.flatMap { series in
             monitor.definitions(of: series).map {
                 DefinitionRow(
