@@ -151,9 +151,11 @@ public struct Briefing: Sendable, Codable {
             headline.append(summary)
             issuanceTakeaways.append(summary)
             if let top = issuance.bySector.first {
+                let who = Sector(rawValue: top.key)?.issuersPhrase ?? "issuers of unknown sector"
                 issuanceTakeaways.append(
                     Takeaway(
-                        "\(top.label) issuers raised the most: {amount}, {share} of the total, in {bonds}.",
+                        who.prefix(1).uppercased() + who.dropFirst()
+                            + " raised the most: {amount}, {share} of the total, in {bonds}.",
                         [
                             "amount": .amount("Amount, \(top.label)", fen: top.amountFen, source: bondSource),
                             "share": .percent("Share, \(top.label)", top.share * 100, source: bondSource),
@@ -163,7 +165,10 @@ public struct Briefing: Sendable, Codable {
             let longer = issuance.byTenor.filter { $0.key != TenorBucket.upToOneYear.rawValue }
                 .filter { $0.key != TenorBucket.oneToThreeYears.rawValue }
             let longBonds = longer.reduce(0) { $0 + $1.bonds }
-            if let tenor = issuance.tenorYears {
+            if let tenor = issuance.tenorYears, issuance.bonds == 1 {
+                issuanceTakeaways.append(
+                    Takeaway("Its tenor is {tenor}.", ["tenor": .years("Tenor", tenor.mean, source: bondSource)]))
+            } else if let tenor = issuance.tenorYears {
                 issuanceTakeaways.append(
                     Takeaway(
                         "Their average tenor is {tenor} (median {median}); {share} of them run longer than 3 years.",

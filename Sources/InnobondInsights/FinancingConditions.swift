@@ -92,6 +92,15 @@ public struct FinancingConditions: Sendable, Codable {
     public var yearLabel: String { "\(year) average" }
     public var quarterLabel: String { "\(quarter) average" }
 
+    /// A name as it reads inside a sentence: `tech-sector loan growth` for
+    /// `Tech-sector loan growth`; names that open with an acronym (`TSF`,
+    /// `M2`, `AAA`) keep their capitals.
+    static func midSentence(_ name: String) -> String {
+        let letters = Array(name.prefix(2))
+        guard letters.count == 2, letters[0].isUppercase, letters[1].isLowercase else { return name }
+        return name.prefix(1).lowercased() + name.dropFirst()
+    }
+
     /// A number of the table as printed: 2 decimals for yields, 1 otherwise.
     public static func text(_ value: Double, kind: TrendKind) -> String {
         NumberText.fixed(value, kind == .yield ? 2 : 1)
@@ -122,7 +131,9 @@ public struct FinancingConditions: Sendable, Codable {
             "{\(key)} in \(range)" + (average.coverage.map { " (\($0))" } ?? "")
         }
         guard year != nil || quarter != nil else {
-            return Takeaway(plain: "No \(indicator.name) figures for \(yearRange) or \(quarterRange): \(absence).")
+            return Takeaway(
+                plain: "No \(Self.midSentence(indicator.name)) figures for \(yearRange) or \(quarterRange): \(absence)."
+            )
         }
         var figures: [String: Figure] = [:]
         var parts: [String] = []

@@ -30,6 +30,25 @@ public enum Sector: String, Sendable, Hashable, CaseIterable, Codable {
         case .other: return "Other"
         }
     }
+
+    /// The sector's issuers, for the middle of a sentence:
+    /// `semiconductor issuers`, `issuers in other sectors`.
+    public var issuersPhrase: String {
+        switch self {
+        case .semiconductors: return "semiconductor issuers"
+        case .aiSoftware: return "AI and software issuers"
+        case .advancedManufacturing: return "advanced-manufacturing issuers"
+        case .nevBatteries: return "NEV and battery issuers"
+        case .quantumCommunications: return "quantum and communications issuers"
+        case .biotechHealth: return "biotech and health issuers"
+        case .aerospace: return "aerospace issuers"
+        case .newMaterials: return "new-materials issuers"
+        case .newEnergy: return "new-energy issuers"
+        case .financial: return "financial issuers"
+        case .peVC: return "PE/VC issuers"
+        case .other: return "issuers in other sectors"
+        }
+    }
 }
 
 /// Who owns an issuer.
@@ -49,6 +68,18 @@ public enum BondType: String, Sendable, Hashable, CaseIterable, Codable {
     case commercialPaper = "commercial_paper"
     case financialBond = "financial_bond"
     case abs
+
+    /// An English label.
+    public var label: String {
+        switch self {
+        case .corporateBond: return "corporate bond"
+        case .enterpriseBond: return "enterprise bond"
+        case .mtn: return "medium-term note"
+        case .commercialPaper: return "commercial paper"
+        case .financialBond: return "financial bond"
+        case .abs: return "asset-backed security"
+        }
+    }
 }
 
 /// The rules a sci-tech innovation bond was issued under.
@@ -61,6 +92,16 @@ public enum Regime: String, Sendable, Hashable, CaseIterable, Codable {
     case techBoard2025 = "tech_board_2025"
     /// 2015–2017 double-innovation bonds (双创债).
     case legacyDoubleInnovation = "legacy_double_innovation"
+
+    /// An English label.
+    public var label: String {
+        switch self {
+        case .nafmiiNote: return "NAFMII sci-tech note"
+        case .exchange2022: return "exchange sci-tech corporate bond (2022 rules)"
+        case .techBoard2025: return "bond-market technology board (2025)"
+        case .legacyDoubleInnovation: return "double-innovation bond (2015–2017)"
+        }
+    }
 }
 
 /// What committed proceeds are for.

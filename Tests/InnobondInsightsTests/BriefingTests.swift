@@ -95,6 +95,10 @@ import Testing
         #expect(briefing.missing.contains { $0.contains("issue spreads are not computed") })
         let html = try await Pages().render(BriefingView(briefing), template: "report.html")
         #expect(html.contains("No conventional bonds issued in the period"))
+        // One bond, in the singular; its sector's issuers named as such.
+        let texts = briefing.issuanceSection.takeaways.map(\.text)
+        #expect(texts.contains { $0.hasPrefix("Its tenor is 3.00 years") }, "\(texts)")
+        #expect(texts.contains { $0.hasPrefix("Semiconductor issuers raised the most") }, "\(texts)")
     }
 
     @Test func templatesEscapeWhatTheyPrint() async throws {

@@ -125,6 +125,9 @@ import Testing
         #expect(gap.takeaway.text.contains("in 2025 (January to March only); no figures for 2025 Q4"))
         // TSF: not imported at all.
         #expect(conditions.rows[1].takeaway.text.hasSuffix("import the TSF_stock series (macro kind)."))
+        // A name inside a sentence: lower case, acronyms kept.
+        #expect(conditions.rows[2].takeaway.text.hasPrefix("No tech-sector loan growth figures for 2025"))
+        #expect(conditions.rows[1].takeaway.text.hasPrefix("No TSF growth figures"))
         // The AAA yield: no curve.
         #expect(conditions.rows[3].takeaway.text.hasSuffix("import the AAA_corporate curve."))
     }

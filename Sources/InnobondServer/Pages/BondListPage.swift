@@ -116,7 +116,7 @@ struct BondListPage: Sendable {
         Row(
             code: bond.code.value, href: "/bonds/" + bond.code.value, name: bond.name,
             issuer: issuer?.name ?? bond.uscc.value, issuerHref: "/issuers/" + bond.uscc.value, sciTech: bond.sciTech,
-            regime: bond.regime?.rawValue ?? "", market: bond.market.rawValue, issueDate: bond.issueDate.iso8601,
+            regime: bond.regime?.label ?? "", market: bond.market.rawValue, issueDate: bond.issueDate.iso8601,
             maturityDate: bond.maturityDate.iso8601, amount: Format.millions(bond.amount.fen),
             coupon: NumberText.fixed(bond.couponRatePercent, 2), rating: bond.rating?.value ?? "")
     }

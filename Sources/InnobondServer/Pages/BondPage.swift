@@ -58,9 +58,10 @@ struct BondPage: Sendable {
             Term(
                 label: "Market",
                 value: bond.market.label + " (" + bond.market.convention.rawValue + " rules)"),
-            Term(label: "Type", value: bond.type.rawValue),
+            Term(label: "Type", value: bond.type.label),
             Term(
-                label: "Sci-tech innovation bond", value: bond.sciTech ? "yes, " + (bond.regime?.rawValue ?? "") : "no"),
+                label: "Sci-tech innovation bond",
+                value: bond.sciTech ? "yes" + (bond.regime.map { ", " + $0.label } ?? "") : "no"),
             Term(label: "Issued", value: bond.issueDate.iso8601),
             Term(label: "Maturity", value: bond.maturityDate.iso8601),
             Term(label: "Amount", value: "RMB " + Format.millions(bond.amount.fen) + " m"),

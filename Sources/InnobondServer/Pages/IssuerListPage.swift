@@ -16,6 +16,8 @@ struct IssuerListPage: Sendable {
 
     var layout: Layout
     var q: String
+    /// Whether a search text or a sector narrows the list.
+    var filtered: Bool
     var sectors: [BondListPage.Option]
     var rows: [Row]
     var total: String
@@ -24,6 +26,7 @@ struct IssuerListPage: Sendable {
     init(current: RegistryState.Current, text: String?, sector: Sector?, limit: Int = 500) {
         layout = Layout("Issuers", section: .issuers, current: current)
         q = text ?? ""
+        filtered = text != nil || sector != nil
         sectors =
             [BondListPage.Option(value: "", label: "any", selected: sector == nil)]
             + Sector.allCases.map { BondListPage.Option(value: $0.rawValue, label: $0.label, selected: $0 == sector) }

@@ -58,9 +58,17 @@ struct IssuerPage: Sendable {
         let own = current.snapshot.bonds.filter { $0.uscc == issuer.uscc }.sorted { $0.issueDate > $1.issueDate }
         bonds = own.map { BondListPage.row($0, issuer: issuer) }
         let sciTech = own.filter(\.sciTech)
-        summary =
-            "\(NumberText.count(own.count, "bond")), \(sciTech.count) of them sci-tech innovation "
-            + (sciTech.count == 1 ? "bond" : "bonds") + " raising RMB "
-            + Format.millions(sciTech.reduce(Int64(0)) { $0 + $1.amount.fen }) + " m."
+        let raised = "raising RMB " + Format.millions(sciTech.reduce(Int64(0)) { $0 + $1.amount.fen }) + " m."
+        if own.isEmpty {
+            summary = "No bonds in the registry."
+        } else if sciTech.isEmpty {
+            summary = NumberText.count(own.count, "bond") + ", none of them a sci-tech innovation bond."
+        } else if sciTech.count == own.count {
+            summary = NumberText.count(own.count, "sci-tech innovation bond") + " " + raised
+        } else {
+            summary =
+                "\(NumberText.count(own.count, "bond")), \(sciTech.count) of them sci-tech innovation "
+                + (sciTech.count == 1 ? "bond" : "bonds") + " " + raised
+        }
     }
 }

@@ -32,6 +32,7 @@ struct Layout: Sendable {
     var isDemo: Bool
     var demoNotice: String
     var version: String
+    /// `data to 2026-11-20`, or that there is none.
     var latest: String
 
     init(_ title: String, section: Section?, current: RegistryState.Current) {
@@ -40,7 +41,8 @@ struct Layout: Sendable {
         isDemo = current.snapshot.isDemo
         demoNotice = Briefing.demoNotice
         version = String(current.version)
-        latest = current.latestDate.iso8601
+        latest =
+            Briefing.latestDate(current.snapshot) == nil ? "no bonds or curves yet" : "data to \(current.latestDate)"
     }
 }
 
