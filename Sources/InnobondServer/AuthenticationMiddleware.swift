@@ -45,8 +45,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
             // read a public server and sign in again.
         }
         let path = request.uri.path
-        let open = ["/health", "/sign-in"].contains(path) || path.hasPrefix("/static/")
-        if request.method != .get && request.method != .head && path != "/sign-in" {
+        let open = ["/health", "/sign-in", "/sign-out"].contains(path)
+        if request.method != .get && request.method != .head && path != "/sign-in" && path != "/sign-out" {
             guard context.role != nil else {
                 throw APIError(.unauthorized, "writes need a token: Authorization: Bearer ...")
             }

@@ -46,8 +46,11 @@ struct ErrorMiddleware: RouterMiddleware {
                 headers: [:]
             ).with(headers: headers)
         }
+        var layout = Layout("\(error.status.code) \(error.status.reasonPhrase)", section: nil, current: state.now)
+        // Nothing of the registry for those a private server turns away.
+        if error.status == .unauthorized { layout.showsRegistry = false }
         let page = ErrorPage(
-            layout: Layout("\(error.status.code) \(error.status.reasonPhrase)", section: nil, current: state.now),
+            layout: layout,
             status: error.status.code, message: error.message, field: error.field,
             signIn: error.status == .unauthorized)
         let html = (try? pages.render(page, template: "error")) ?? "\(error.status.code)"

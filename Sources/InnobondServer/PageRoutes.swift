@@ -110,6 +110,14 @@ enum PageRoutes {
             let page = SignInPage(layout: Layout("Sign in", section: nil, current: state.now), message: nil)
             return Rendering.response(Rendering.entry(html: try pages.render(page, template: "sign-in")))
         }
+        router.post("/sign-out") { _, _ in
+            Response(
+                status: .seeOther,
+                headers: [
+                    .location: "/sign-in",
+                    .setCookie: "innobond_token=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0",
+                ])
+        }
         router.post("/sign-in") { request, context in
             var request = request
             let body = try await request.collectBody(upTo: 64 * 1024, tooLarge: "a sign-in form is under 64 KB")

@@ -108,6 +108,7 @@ import Testing
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .unauthorized)
                 #expect(response.text.contains("private") && response.text.contains("href=\"/sign-in\""))
+                #expect(!response.text.contains("Registry version"))
             }
             try await client.execute(uri: "/health", method: .get) { response in
                 #expect(response.status == .ok)
@@ -130,6 +131,13 @@ import Testing
             ) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.setCookie]?.contains("HttpOnly") == true)
+            }
+            // Signing out forgets it.
+            try await client.execute(
+                uri: "/sign-out", method: .post, headers: [.cookie: "innobond_token=\(registry.viewer)"]
+            ) { response in
+                #expect(response.status == .seeOther && response.headers[.location] == "/sign-in")
+                #expect(response.headers[.setCookie]?.contains("Max-Age=0") == true)
             }
             // A revoked or unknown cookie counts as no token: the page asks to
             // sign in, and signing in again works. A bad bearer token is refused.

@@ -143,13 +143,15 @@ enum APIModels {
         var yieldToPut: Double?
         var yieldToWorst: Double?
 
-        init(code: String, _ valuation: BondValuation) {
+        /// - Parameter givenYield: the yield the request gave, in percent,
+        ///   echoed as given rather than as `(given / 100) · 100`.
+        init(code: String, _ valuation: BondValuation, givenYield: Double? = nil) {
             self.code = code
             settlement = valuation.settlement
             convention = valuation.convention.rawValue
             let figures = valuation.figures
             cleanPrice = figures.cleanPrice
-            yield = figures.yield * 100
+            yield = givenYield ?? figures.yield * 100
             accruedInterest = figures.accruedInterest
             dirtyPrice = figures.dirtyPrice
             macaulayDuration = figures.macaulayDuration

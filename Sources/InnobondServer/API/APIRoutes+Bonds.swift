@@ -62,6 +62,7 @@ extension APIRoutes {
             let query = Query(request)
             let from = try query.date("from")
             let to = try query.date("to")
+            if let from, let to, from > to { throw APIError.badParameter("to", "\(to) is before from \(from)") }
             return try await Rendering.cached(request, state) { _ in
                 let quotes = try await Timed.store("quotes") {
                     try await state.store.quotes(bond: bond.code, from: from, through: to)
@@ -111,7 +112,8 @@ extension APIRoutes {
                 do {
                     let valuation = try BondValuation(
                         bond: bond, settlement: settlement, quote: quote, curves: current.curves)
-                    return try Rendering.entry(json: APIModels.Analytics(code: bond.code.value, valuation))
+                    return try Rendering.entry(
+                        json: APIModels.Analytics(code: bond.code.value, valuation, givenYield: yield))
                 } catch let error as FixedIncomeError {
                     throw APIError(
                         .badRequest, "cannot price \(bond.code) there: \(error)", field: field(of: error, quote: quote))

@@ -14,7 +14,7 @@ enum APIRoutes {
         }
         var methods = Set(all.filter { matches($0.path) }.map(\.method.rawValue))
         if PageRoutes.paths.contains(where: matches) { methods.insert("GET") }
-        if path == "/sign-in" { methods.insert("POST") }
+        if path == "/sign-in" || path == "/sign-out" { methods.insert("POST") }
         if methods.contains("GET") { methods.insert("HEAD") }
         return methods.sorted()
     }

@@ -32,6 +32,8 @@ struct Layout: Sendable {
     var isDemo: Bool
     var demoNotice: String
     var version: String
+    /// Whether the footer gives the registry's version and latest date.
+    var showsRegistry = true
     /// `data to 2026-11-20`, or that there is none.
     var latest: String
 
