@@ -28,8 +28,10 @@ public final class JSONRecordReader {
     /// A syntax error: where and what was expected.
     public struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
         public var line: Int
+        /// The 1-based byte of the line where reading stopped.
+        public var byte: Int
         public var message: String
-        public var description: String { "line \(line): \(message)" }
+        public var description: String { "line \(line), byte \(byte): \(message)" }
     }
 
     private let input: any ByteInput
@@ -42,6 +44,8 @@ public final class JSONRecordReader {
     public private(set) var line = 1
     /// Bytes consumed so far.
     public private(set) var bytesRead = 0
+    /// `bytesRead` when the current line began.
+    private var lineStart = 0
 
     public init(input: any ByteInput) {
         self.input = input
@@ -235,7 +239,9 @@ public final class JSONRecordReader {
 
     // MARK: Bytes
 
-    private func error(_ message: String) -> SyntaxError { SyntaxError(line: line, message: message) }
+    private func error(_ message: String) -> SyntaxError {
+        SyntaxError(line: line, byte: bytesRead - lineStart + 1, message: message)
+    }
 
     private func skipByteOrderMark() throws {
         if try peek() == 0xEF {
@@ -259,7 +265,10 @@ public final class JSONRecordReader {
 
     @inline(__always)
     private func advance() {
-        if buffer[position] == 0x0A { line += 1 }
+        if buffer[position] == 0x0A {
+            line += 1
+            lineStart = bytesRead + 1
+        }
         position += 1
         bytesRead += 1
     }

@@ -12,9 +12,11 @@ public struct APIError: Error, Sendable {
     /// Further problems, such as every bad row of an import.
     public var details: [Detail]
 
+    /// A problem at a place in a request's body: named as the import
+    /// report names a bad row's (`line`, `column`).
     public struct Detail: Sendable, Codable, Equatable {
         public var line: Int?
-        public var field: String?
+        public var column: String?
         public var message: String
     }
 

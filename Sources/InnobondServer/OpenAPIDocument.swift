@@ -158,7 +158,7 @@ enum OpenAPIDocument {
                                     "type": "object", "required": ["message"],
                                     "properties": [
                                         "line": ["type": "integer", "description": "The line of the body"],
-                                        "field": ["type": "string", "description": "The column or member"],
+                                        "column": ["type": "string", "description": "The column or member"],
                                         "message": ["type": "string"],
                                     ],
                                 ],

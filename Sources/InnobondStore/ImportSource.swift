@@ -259,7 +259,10 @@ final class JSONRowReader: RowReader {
             guard let next = try reader.next() else { return nil }
             object = next
         } catch let error as JSONRecordReader.SyntaxError {
-            throw .unusableFile([LineIssue(line: error.line, column: "-", reason: "JSON: \(error.message)")])
+            throw .unusableFile([
+                LineIssue(
+                    line: error.line, column: "-", reason: "JSON, byte \(error.byte) of the line: \(error.message)")
+            ])
         } catch let error as IOError {
             throw .io(error)
         } catch {
@@ -287,13 +290,16 @@ final class JSONRowReader: RowReader {
                 FieldIssue(column: name, reason: "must be a string, number, boolean or null, not an array or object"))
         }
         records += 1
-        if !issues.isEmpty { return RawRow(line: records, outcome: .issues(issues)) }
+        // The known members are checked too, so that one pass names every
+        // problem of the record (a member already at fault once).
         do {
             let record = try kind.recordType.read { values[$0] }
-            return RawRow(line: records, outcome: .record(record))
+            if issues.isEmpty { return RawRow(line: records, outcome: .record(record)) }
         } catch {
-            return RawRow(line: records, outcome: .issues(error.issues))
+            let named = Set(issues.map(\.column))
+            issues += error.issues.filter { !named.contains($0.column) }
         }
+        return RawRow(line: records, outcome: .issues(issues))
     }
 }
 

@@ -369,16 +369,21 @@ public enum StoreContract {
             [
             {"curve": "CGB", "date": "2025-06-04", "tenor": "1Y", "yield": 1.5},
             {"curve": "CGB", "date": "2025-06-04", "tenor": "2Y", "yield": 1.6, "note": "x"},
-            {"curve": "CGB", "date": "2025-06-04", "tenor": {"years": 3}, "yield": 1.7}
+            {"curve": "CGB", "date": "2025-06-04", "tenor": {"years": 3}, "yield": 1.7},
+            {"curve": "CGB", "date": "2025-02-30", "tenor": "5Y", "yield": 1.8, "extra": 1}
             ]
             """
-        // JSON rows are numbered by their position among the records, as several may share a line.
-        try await expectRejected(store, .curves, file, [(2, "note"), (3, "tenor")], format: .json)
+        // JSON rows are numbered by their position among the records, as several may share a line;
+        // an unknown member does not hide the other problems of its record.
+        try await expectRejected(
+            store, .curves, file, [(2, "note"), (3, "tenor"), (4, "date"), (4, "extra")], format: .json)
         do {
             _ = try await importText(store, .curves, "[{\"curve\": \"CGB\",}]", format: .json)
             Issue.record("accepted malformed JSON")
         } catch StoreError.unusableFile(let issues) {
             #expect(issues.first?.line == 1)
+            // Where on the line: the closing brace after the comma, byte 18.
+            #expect(issues.first?.reason.hasPrefix("JSON, byte 18 of the line: ") == true, "\(issues)")
         }
     }
 

@@ -64,7 +64,7 @@ extension APIRoutes {
                 case .unusableFile(let issues):
                     throw APIError(
                         .badRequest, "the body is not a usable \(kind.rawValue) file", field: "body",
-                        details: issues.map { .init(line: $0.line, field: $0.column, message: $0.reason) })
+                        details: issues.map { .init(line: $0.line, column: $0.column, message: $0.reason) })
                 default: throw APIError(.internalServerError, error.description)
                 }
             }
