@@ -71,7 +71,9 @@ public struct Bond: RegistryRecord {
     public static let keyColumns = ["code"]
 
     public init(fields: inout FieldReader) throws(RowIssues) {
-        let code = fields.parsed("code", required: true, expected: "not a bond code with a .IB, .SH or .SZ suffix") {
+        let code = fields.parsed(
+            "code", required: true, expected: "not a bond code (1 to 20 letters or digits, then .IB, .SH or .SZ)"
+        ) {
             BondCode($0)
         }
         let uscc = fields.uscc("uscc")

@@ -36,8 +36,10 @@ public struct BondCode: Sendable, Hashable, Comparable, Codable, CustomStringCon
     /// The market of the suffix.
     public let market: Market
 
-    /// Validates a code: 1 to 20 letters or digits, a dot, and `IB`, `SH` or `SZ`.
+    /// Validates a code: 1 to 20 letters or digits, a dot, and `IB`, `SH` or
+    /// `SZ`, in any case (kept in capitals: `251453.sh` is `251453.SH`).
     public init?(_ text: String) {
+        let text = text.uppercased()
         let bytes = text.utf8
         guard (4...23).contains(bytes.count), bytes[bytes.index(bytes.endIndex, offsetBy: -3)] == UInt8(ascii: ".")
         else { return nil }

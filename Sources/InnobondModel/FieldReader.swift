@@ -86,7 +86,12 @@ public struct FieldReader {
     public mutating func money(_ column: String, required: Bool, positive: Bool) -> Money? {
         guard let text = text(column, required: required) else { return nil }
         guard let money = Money(yuan: text) else {
-            report(column, "not an amount of yuan with at most two decimals: '\(text)'")
+            let digits = text.prefix { $0 != "." }.filter(\.isNumber).count
+            report(
+                column,
+                digits > 16
+                    ? "more than 16 digits of yuan: '\(text)'"
+                    : "not an amount of yuan with at most two decimals: '\(text)'")
             return nil
         }
         if positive && money.fen <= 0 || money.fen < 0 {

@@ -28,8 +28,9 @@ public struct Quote: RegistryRecord {
     public static let keyColumns = ["bond_code", "date", "source"]
 
     public init(fields: inout FieldReader) throws(RowIssues) {
-        let code = fields.parsed("bond_code", required: true, expected: "not a bond code with a .IB, .SH or .SZ suffix")
-        {
+        let code = fields.parsed(
+            "bond_code", required: true, expected: "not a bond code (1 to 20 letters or digits, then .IB, .SH or .SZ)"
+        ) {
             BondCode($0)
         }
         let date = fields.date("date", required: true)

@@ -23,8 +23,9 @@ public struct UseOfProceeds: RegistryRecord {
     public static let keyColumns = ["bond_code", "project"]
 
     public init(fields: inout FieldReader) throws(RowIssues) {
-        let code = fields.parsed("bond_code", required: true, expected: "not a bond code with a .IB, .SH or .SZ suffix")
-        {
+        let code = fields.parsed(
+            "bond_code", required: true, expected: "not a bond code (1 to 20 letters or digits, then .IB, .SH or .SZ)"
+        ) {
             BondCode($0)
         }
         let project = fields.text("project", required: true)

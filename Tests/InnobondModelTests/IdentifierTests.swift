@@ -33,9 +33,12 @@ import Testing
         #expect(BondCode("102580123.IB")?.market == .interbank)
         #expect(BondCode("240001.SH")?.market == .shanghai)
         #expect(BondCode("149123.SZ")?.market == .shenzhen)
-        for bad in ["240001", "240001.HK", ".SH", "24 0001.SH", "240001.sh", "a.b.SH"] {
+        for bad in ["240001", "240001.HK", ".SH", "24 0001.SH", "240001.hk", "a.b.SH", "科.SH"] {
             #expect(BondCode(bad) == nil, "\(bad)")
         }
+        // Any case, kept in capitals, as unified social credit codes are.
+        #expect(BondCode("240001.sh")?.value == "240001.SH")
+        #expect(BondCode("scp001.ib")?.value == "SCP001.IB")
     }
 
     @Test func moneyIsExactFen() {

@@ -136,7 +136,8 @@ extension APIRoutes {
     static func bond(_ context: ServerRequestContext, _ current: RegistryState.Current) throws(APIError) -> Bond {
         let text = context.parameters.decoded("code") ?? ""
         guard let code = BondCode(text) else {
-            throw .badParameter("code", "'\(text)' is not a bond code with a .IB, .SH or .SZ suffix")
+            throw .badParameter(
+                "code", "'\(text)' is not a bond code (1 to 20 letters or digits, then .IB, .SH or .SZ)")
         }
         guard let bond = current.snapshot.bond(code) else { throw .notFound("bond \(text)") }
         return bond
