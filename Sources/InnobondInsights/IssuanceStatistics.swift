@@ -152,19 +152,6 @@ public struct IssuanceStatistics: Sendable, Codable, Equatable {
     }
 }
 
-extension Ownership {
-    /// A short English label.
-    public var label: String {
-        switch self {
-        case .centralSOE: return "Central SOE"
-        case .localSOE: return "Local SOE"
-        case .privateOwned: return "Private"
-        case .mixed: return "Mixed ownership"
-        case .foreign: return "Foreign-invested"
-        }
-    }
-}
-
 extension String {
     /// A non-negative number with at least `width` digits: `padded(3, width: 2)` is `03`.
     static func padded(_ value: Int, width: Int) -> String {

@@ -58,6 +58,17 @@ public enum Ownership: String, Sendable, Hashable, CaseIterable, Codable {
     case privateOwned = "private"
     case mixed
     case foreign
+
+    /// A short English label.
+    public var label: String {
+        switch self {
+        case .centralSOE: return "Central SOE"
+        case .localSOE: return "Local SOE"
+        case .privateOwned: return "Private"
+        case .mixed: return "Mixed ownership"
+        case .foreign: return "Foreign-invested"
+        }
+    }
 }
 
 /// The kind of debt instrument.

@@ -53,6 +53,27 @@ import Testing
         }
     }
 
+    /// The page's form keeps every filter, the order and the page size; its
+    /// JSON link gives the same page from the API.
+    @Test func theFormAndTheJSONLinkKeepTheQuery() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            let query = "province=beijing&ownership=private&sort=coupon&order=asc&page=2&per_page=10"
+            let page = try await client.execute(uri: "/bonds?" + query, method: .get) { $0.text }
+            #expect(page.contains(#"name="province" value="Beijing""#) || page.contains(#"value="beijing""#))
+            #expect(page.contains(#"<option value="private" selected>"#))
+            #expect(page.contains(#"<input type="hidden" name="order" value="asc">"#))
+            #expect(page.contains(#"<input type="hidden" name="per_page" value="10">"#))
+            #expect(page.contains("Coupon (%) ↑") && !page.contains(#"<a href="">"#))
+            let shown = page.matches(of: /<td class="codes"><a href="\/bonds\/([^"]+)">/).map { String($0.output.1) }
+            let api = try #require(page.firstMatch(of: /<a href="(\/api\/v1\/bonds\?[^"]+)">JSON<\/a>/)?.output.1)
+            let items = try await client.execute(uri: String(api).replacing("&amp;", with: "&"), method: .get) {
+                try #require(($0.json as? [String: Any])?["items"] as? [[String: Any]])
+            }
+            #expect(!shown.isEmpty && items.map { $0["code"] as? String } == shown)
+        }
+    }
+
     @Test func aHostileIssuerNameIsEscapedOnEveryPage() async throws {
         let app = try await ServerFixture.application()
         try await app.test(.router) { client in

@@ -29,9 +29,19 @@ struct BondListPage: Sendable {
 
     struct Column: Sendable {
         var label: String
-        var href: String
+        /// The link that sorts by the column; `nil` for a column that does not sort.
+        var href: String?
+        /// `ascending` or `descending` on the column the list is sorted by.
         var sorted: String?
+        /// `↑` or `↓` on that column.
+        var arrow: String?
         var numeric: Bool
+    }
+
+    /// A query parameter the form keeps as it is: the order and page size.
+    struct Kept: Sendable {
+        var name: String
+        var value: String
     }
 
     var layout: Layout
@@ -42,7 +52,12 @@ struct BondListPage: Sendable {
     var regimes: [Option]
     var sectors: [Option]
     var ratings: [Option]
+    var ownerships: [Option]
     var sciTech: [Option]
+    /// The provinces filtered on, comma-separated, and the registry's provinces to pick from.
+    var province: String
+    var provinces: [String]
+    var kept: [Kept]
     var columns: [Column]
     var rows: [Row]
     var total: String
@@ -83,7 +98,15 @@ struct BondListPage: Sendable {
                 }
         }
         markets = options(Market.allCases, filter.markets, value: \.rawValue, label: \.label)
-        regimes = options(Regime.allCases, filter.regimes, value: \.rawValue, label: \.rawValue)
+        regimes = options(Regime.allCases, filter.regimes, value: \.rawValue, label: \.label)
+        ownerships = options(Ownership.allCases, filter.ownerships, value: \.rawValue, label: \.label)
+        province = filter.provinces.sorted().joined(separator: ", ")
+        provinces = Set(current.snapshot.issuers.map(\.province)).sorted()
+        kept = [
+            Kept(name: "sort", value: query.sort.rawValue),
+            Kept(name: "order", value: query.descending ? "desc" : "asc"),
+            Kept(name: "per_page", value: String(query.perPage)),
+        ]
         sectors = options(Sector.allCases, filter.sectors, value: \.rawValue, label: \.label)
         ratings = options(
             Array(Rating.scale.prefix(10)).compactMap(Rating.init), filter.ratings, value: \.value, label: \.value)
@@ -93,13 +116,14 @@ struct BondListPage: Sendable {
             Option(value: "false", label: "conventional", selected: filter.sciTech == false),
         ]
         columns = Self.columnTitles.map { title, sort, numeric in
-            guard let sort else { return Column(label: title, href: "", sorted: nil, numeric: numeric) }
+            guard let sort else { return Column(label: title, href: nil, sorted: nil, arrow: nil, numeric: numeric) }
             let active = sort == query.sort
             let order = active ? (query.descending ? "asc" : "desc") : "asc"
             return Column(
                 label: title,
                 href: "/bonds?" + query.queryString(["sort": sort.rawValue, "order": order, "page": "1"]),
-                sorted: active ? (query.descending ? "descending" : "ascending") : nil, numeric: numeric)
+                sorted: active ? (query.descending ? "descending" : "ascending") : nil,
+                arrow: active ? (query.descending ? "↓" : "↑") : nil, numeric: numeric)
         }
         let pages = max(1, (ordered.count + query.perPage - 1) / query.perPage)
         total = NumberText.count(ordered.count, "bond")
@@ -107,7 +131,14 @@ struct BondListPage: Sendable {
         previous = query.page > 1 ? "/bonds?" + query.queryString(["page": String(query.page - 1)]) : nil
         next = query.page < pages ? "/bonds?" + query.queryString(["page": String(query.page + 1)]) : nil
         csv = "/bonds.csv?" + query.queryString()
-        api = "/api/v1/bonds?" + query.queryString(["page": nil, "per_page": nil, "limit": String(query.perPage)])
+        // The same page from the API: after the last bond of the page before.
+        let start = (query.page - 1) * query.perPage
+        api =
+            "/api/v1/bonds?"
+            + query.queryString([
+                "page": nil, "per_page": nil, "limit": String(query.perPage),
+                "cursor": start > 0 && start <= ordered.count ? BondQuery.cursor(after: ordered[start - 1]) : nil,
+            ])
         empty = rows.isEmpty
         registryEmpty = current.snapshot.bonds.isEmpty
     }
