@@ -57,7 +57,9 @@ struct BondQuery: Sendable {
         filter.ownerships = try set(
             "ownership", Ownership.init(rawValue:),
             expected: Ownership.allCases.map(\.rawValue).joined(separator: ", "))
-        filter.provinces = Set(values("province"))
+        filter.provinces = try set(
+            "province", Province.canonical,
+            expected: "a province-level region in pinyin, e.g. Jiangsu or Inner Mongolia")
         filter.issued = DateRange(from: try date("from"), to: try date("to"))
         if let from = filter.issued.from, let to = filter.issued.to, from > to {
             throw .badParameter("to", "\(to) is before from \(from)")
@@ -100,8 +102,12 @@ struct BondQuery: Sendable {
             }
         case .cursor:
             if let text = parameters.get("cursor"), !text.isEmpty {
-                guard let code = Self.code(ofCursor: text) else {
+                guard let (signature, code) = Self.signedCode(ofCursor: text) else {
                     throw .badParameter("cursor", "not a cursor this API gave: '\(text)'")
+                }
+                guard signature == nil || signature == orderSignature else {
+                    throw .badParameter(
+                        "cursor", "the cursor belongs to a list of other filters or order: start again without it")
                 }
                 after = code
             }
@@ -151,23 +157,44 @@ struct BondQuery: Sendable {
         return ordered[start..<min(ordered.count, start + perPage)]
     }
 
-    static func cursor(after bond: Bond) -> String { cursor(code: bond.code.value) }
+    /// A cursor naming `bond` as the last of a page of this query's list,
+    /// signed with the list's filters and order.
+    func cursor(after bond: Bond) -> String { Self.encode("v2:\(orderSignature):" + bond.code.value) }
+
+    /// The filters and order of the list, as 8 hexadecimal digits (FNV-1a of
+    /// their query string): the same from one server run to the next.
+    var orderSignature: String {
+        var hash: UInt32 = 2_166_136_261
+        for byte in queryString(["page": nil, "per_page": nil]).utf8 {
+            hash = (hash ^ UInt32(byte)) &* 16_777_619
+        }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 8 - digits.count) + digits
+    }
 
     /// An opaque cursor naming the last item of a page by its code.
-    static func cursor(code: String) -> String {
-        Data(("v1:" + code).utf8).base64EncodedString()
+    static func cursor(code: String) -> String { encode("v1:" + code) }
+
+    private static func encode(_ text: String) -> String {
+        Data(text.utf8).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
 
-    static func code(ofCursor cursor: String) -> String? {
+    /// The code a cursor names, and the signature of its list when it has one.
+    static func signedCode(ofCursor cursor: String) -> (signature: String?, code: String)? {
         var text = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         while text.count % 4 != 0 { text += "=" }
-        guard let data = Data(base64Encoded: text), let decoded = String(data: data, encoding: .utf8),
-            decoded.hasPrefix("v1:")
-        else { return nil }
-        return String(decoded.dropFirst(3))
+        guard let data = Data(base64Encoded: text), let decoded = String(data: data, encoding: .utf8) else {
+            return nil
+        }
+        if decoded.hasPrefix("v1:") { return (nil, String(decoded.dropFirst(3))) }
+        let parts = decoded.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "v2", parts[1].count == 8 else { return nil }
+        return (String(parts[1]), String(parts[2]))
     }
+
+    static func code(ofCursor cursor: String) -> String? { signedCode(ofCursor: cursor)?.code }
 
     /// The query string of this query with some parameters replaced (for links).
     func queryString(_ changes: [String: String?] = [:]) -> String {

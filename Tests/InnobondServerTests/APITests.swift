@@ -66,6 +66,19 @@ import Testing
             #expect(codes.count == total && total > 100)
             #expect(codes == codes.sorted() && Set(codes).count == codes.count)
             #expect(codes.allSatisfy { $0.hasSuffix(".SZ") })
+            // A cursor belongs to its list: with other filters or order it is refused.
+            let first = try await client.execute(uri: "/api/v1/bonds?sort=amount&limit=2", method: .get) {
+                try #require(($0.json as? [String: Any])?["next_cursor"] as? String)
+            }
+            for other in ["market=SZ&sort=amount", "sort=amount&order=asc", "sort=code"] {
+                try await client.execute(uri: "/api/v1/bonds?\(other)&cursor=\(first)", method: .get) { response in
+                    #expect(
+                        response.status == .badRequest && response.error?["field"] as? String == "cursor", "\(other)")
+                }
+            }
+            try await client.execute(uri: "/api/v1/bonds?sort=amount&limit=5&cursor=\(first)", method: .get) {
+                #expect($0.status == .ok)
+            }
         }
     }
 
@@ -105,6 +118,7 @@ import Testing
         ("/api/v1/curves?limit=5", "limit"), ("/api/v1/bonds?markte=IB", "markte"),
         ("/api/v1/bonds?limit=5&limit=10", "limit"),
         ("/api/v1/bonds/102500166.IB/quotes?from=2026-12-01&to=2026-01-01", "to"),
+        ("/api/v1/statistics?province=Atlantis", "province"),
         ("/api/v1/issuers?q=" + String(repeating: "a", count: 201), "q"),
         ("/api/v1/bonds?q=" + String(repeating: "b", count: 5000), "q"),
         ("/api/v1/bonds/102500166.IB/analytics?settlement=2025-06-03&yield=0x10", "yield"),

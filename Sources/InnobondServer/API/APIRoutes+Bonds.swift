@@ -11,8 +11,12 @@ extension APIRoutes {
             tag: "bonds",
             parameters: bondFilters + [
                 .init(
-                    name: "sort", kind: .string, description: "Order", values: BondQuery.Sort.allCases.map(\.rawValue)),
-                .init(name: "order", kind: .string, description: "Direction", values: ["asc", "desc"]),
+                    name: "sort", kind: .string, description: "Order (default issue_date)",
+                    values: BondQuery.Sort.allCases.map(\.rawValue)),
+                .init(
+                    name: "order", kind: .string,
+                    description: "Direction (default desc for dates, amount and coupon, asc for the rest)",
+                    values: ["asc", "desc"]),
                 .init(name: "limit", kind: .integer, description: "Bonds a page (default 50)", range: 1...500),
                 .init(name: "cursor", kind: .string, description: "The next_cursor of the previous page"),
             ], errors: [400: "A parameter is not valid"], schema: "BondPage"
@@ -20,13 +24,16 @@ extension APIRoutes {
             let query = try BondQuery(QueryParameters(request), paging: .cursor)
             return try await Rendering.cached(request, state) { current in
                 let ordered = query.ordered(current.snapshot)
+                if let after = query.after, !ordered.contains(where: { $0.code.value == after }) {
+                    throw APIError.badParameter("cursor", "the cursor's bond is no longer in this list: start again")
+                }
                 let page = query.page(of: ordered)
                 let issuers = current.snapshot.issuersByCode
                 let last = page.last.flatMap { $0.code == ordered.last?.code ? nil : $0 }
                 return try Rendering.entry(
                     json: APIModels.Page(
                         items: page.map { APIModels.BondItem($0, issuer: issuers[$0.uscc]) },
-                        nextCursor: last.map(BondQuery.cursor(after:)), total: ordered.count))
+                        nextCursor: last.map(query.cursor(after:)), total: ordered.count))
             }
         },
         APIRoute(

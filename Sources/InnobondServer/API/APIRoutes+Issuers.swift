@@ -37,7 +37,13 @@ extension APIRoutes {
                             || (issuer.nameEnglish ?? "").lowercased().contains(needle!)
                             || issuer.uscc.value.lowercased().contains(needle!))
                 }.sorted { $0.uscc < $1.uscc }
-                let start = after.flatMap { code in matching.firstIndex { $0.uscc.value == code }.map { $0 + 1 } } ?? 0
+                var start = 0
+                if let after {
+                    guard let index = matching.firstIndex(where: { $0.uscc.value == after }) else {
+                        throw APIError.badParameter("cursor", "the cursor's issuer is not in this list: start again")
+                    }
+                    start = index + 1
+                }
                 let page = matching[min(start, matching.count)..<min(matching.count, start + limit)]
                 let next = start + limit < matching.count ? page.last : nil
                 return try Rendering.entry(

@@ -137,7 +137,7 @@ struct BondListPage: Sendable {
             "/api/v1/bonds?"
             + query.queryString([
                 "page": nil, "per_page": nil, "limit": String(query.perPage),
-                "cursor": start > 0 && start <= ordered.count ? BondQuery.cursor(after: ordered[start - 1]) : nil,
+                "cursor": start > 0 && start <= ordered.count ? query.cursor(after: ordered[start - 1]) : nil,
             ])
         empty = rows.isEmpty
         registryEmpty = current.snapshot.bonds.isEmpty
