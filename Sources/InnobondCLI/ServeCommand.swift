@@ -4,6 +4,7 @@ import Hummingbird
 import InnobondServer
 import InnobondStore
 import Logging
+import NIOCore
 
 /// `innobond serve`: the dashboard and the JSON API.
 struct ServeCommand: AsyncParsableCommand {
@@ -66,7 +67,12 @@ struct ServeCommand: AsyncParsableCommand {
         let application = try await ServerApplication.build(store: store, settings: settings, logger: logger) { url in
             FileHandle.standardOutput.write(Data("innobond: serving \(store.location) at \(url)\n".utf8))
         }
-        try await application.runService()
+        do {
+            try await application.runService()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            try? await store.close()
+            throw UsageFailure("cannot listen on \(host):\(port): the port is in use (choose another with --port)")
+        }
         try? await store.close()
         logger.info("stopped")
     }

@@ -13,6 +13,8 @@ struct RefreshService: Service {
             try? await Task.sleep(for: interval)
             do {
                 try await state.refresh()
+            } catch  where Task.isCancelled || Task.isShuttingDownGracefully {
+                return  // stopping: a refresh cut short is no problem
             } catch {
                 logger.warning("cannot refresh the registry", metadata: ["error": "\(error)"])
             }
