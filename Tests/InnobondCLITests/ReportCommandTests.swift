@@ -58,6 +58,21 @@ import Testing
         #expect(figures.allSatisfy { !($0["source"] as! String).isEmpty })
     }
 
+    /// Tables line up in a terminal whatever the script of the names: a
+    /// Chinese character takes two columns.
+    @Test func theLeagueTableLinesUpWithChineseNames() throws {
+        let result = try CommandRunner.run(["insights", "--database", Self.database])
+        try #require(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("League table") })
+        let rows = lines[(start + 1)...].prefix { !$0.isEmpty }
+        func columns(_ text: String) -> Int {
+            text.unicodeScalars.reduce(0) { $0 + ((0x4E00...0x9FFF).contains($1.value) ? 2 : 1) }
+        }
+        #expect(rows.count >= 10 && rows.contains { $0.unicodeScalars.contains { $0.value >= 0x4E00 } })
+        #expect(Set(rows.map(columns)).count == 1, "\(rows.map(columns))")
+    }
+
     /// The commands' JSON names its members as the API does: snake_case.
     @Test func jsonMembersAreSnakeCaseAsInTheAPI() throws {
         func camelCaseKeys(_ value: Any, _ path: String = "") -> [String] {
