@@ -91,17 +91,19 @@ import Testing
         #expect(!svg.contains("nan") && !svg.contains("inf"))
         let empty = Chart(kind: .line, title: "Nothing", xLabel: "Date", yLabel: "%", series: [], source: "none")
         #expect(empty.svg().contains("No data for this chart"))
-        let line = Chart(
+        let line = Self.line(from: ("2023-01-31", 3.1), to: ("2024-03-31", 2.9))
+        #expect(line.svg().contains("<polyline") && line.svg().contains("2024 Q1"))
+    }
+
+    /// A line chart of one series through two points.
+    static func line(from first: (String, Double), to last: (String, Double)) -> Chart {
+        Chart(
             kind: .line, title: "Yield", xLabel: "Date", yLabel: "%",
             series: [
                 Chart.Series(
                     name: "AAA 5Y",
-                    points: [
-                        TimePoint(date: Sample.date("2023-01-31"), value: 3.1),
-                        TimePoint(date: Sample.date("2024-03-31"), value: 2.9),
-                    ])
+                    points: [first, last].map { TimePoint(date: Sample.date($0.0), value: $0.1) })
             ], source: "curves")
-        #expect(line.svg().contains("<polyline") && line.svg().contains("2024 Q1"))
     }
 
     /// A date axis is labelled whatever its span: a month of daily quotes as
@@ -114,15 +116,7 @@ import Testing
         ("1990-06-01", "2025-06-30", ["1995", "2000", "2005", "2010", "2015", "2020", "2025"]),
     ])
     func dateAxesHaveLabelsAtEverySpan(from: String, to: String, labels: [String]) {
-        let chart = Chart(
-            kind: .line, title: "Price", xLabel: "Date", yLabel: "per 100",
-            series: [
-                Chart.Series(
-                    name: "quotes",
-                    points: [
-                        TimePoint(date: Sample.date(from), value: 100), TimePoint(date: Sample.date(to), value: 101),
-                    ])
-            ], source: "quotes")
+        let chart = Self.line(from: (from, 100), to: (to, 101))
         let shown = chart.svg().matches(of: /text-anchor="middle">([^<]+)<\/text>/).map { String($0.output.1) }
         #expect(shown.filter { !$0.hasPrefix("Date") } == labels)
     }
