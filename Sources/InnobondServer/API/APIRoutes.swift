@@ -33,7 +33,9 @@ enum APIRoutes {
         .init(
             name: "ownership", kind: .string, description: "Issuer ownership",
             values: Ownership.allCases.map(\.rawValue), list: true),
-        .init(name: "province", kind: .string, description: "Issuer provinces in pinyin", list: true),
+        .init(
+            name: "province", kind: .string, description: "Issuer provinces in pinyin (any case)",
+            values: Province.names, list: true),
         .init(name: "from", kind: .date, description: "First issue date"),
         .init(name: "to", kind: .date, description: "Last issue date"),
         .init(
