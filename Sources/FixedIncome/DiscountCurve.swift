@@ -11,6 +11,20 @@ public struct DiscountCurve: YieldCurve, Hashable {
     private let logDiscounts: [Double]
     /// The slope of the log discount factor over each segment, per year.
     private let slopes: [Double]
+    private let identity = CurveIdentity()
+
+    public var cacheIdentity: (AnyObject & Sendable)? { identity }
+
+    /// Equal when their dates and nodes are.
+    public static func == (lhs: DiscountCurve, rhs: DiscountCurve) -> Bool {
+        lhs.referenceDate == rhs.referenceDate && lhs.times == rhs.times && lhs.discountFactors == rhs.discountFactors
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(referenceDate)
+        hasher.combine(times)
+        hasher.combine(discountFactors)
+    }
 
     /// A curve through the given nodes; a node at time 0 with factor 1 is
     /// added when missing.
@@ -61,3 +75,6 @@ public struct DiscountCurve: YieldCurve, Hashable {
         return .exp(logDiscounts[segment] + slopes[segment] * (t - times[segment]))
     }
 }
+
+/// Stands for one curve's values in caches (see ``YieldCurve/cacheIdentity``).
+final class CurveIdentity: Sendable {}

@@ -35,23 +35,72 @@ extension RemainingCashFlows {
 
         let referenceDay = curve.referenceDate.dayNumber
         let settlementDay = settlement.dayNumber
+        // Many bonds priced on one curve pay on the same days: a bootstrapped
+        // curve's factors are kept by day (the same values, computed once).
+        var days = DayDiscounts()
+        swap(&days, &dayDiscounts)
+        defer { swap(&days, &dayDiscounts) }
+        let kept = curve.cacheIdentity.map { days.use($0) } != nil
         var writer = FlowWriter(rate: 0, unitExponent: 1.0 / 365)
         write(with: &writer) { writer in
             var segment = 0
-            let base = curve.discountFactor(time: Double(settlementDay - referenceDay) / 365, segment: &segment)
             // A bond without coupons pays its redemption alone.
             let payments = rate == 0 ? 1 : remaining
             var walk = CouponDateWalk(schedule: schedule, from: rate == 0 ? schedule.maturityDate : holding.end)
             var previousDay = settlementDay
             var fraction = holdingFraction
-            for j in 0..<payments {
+            var base = 1.0
+            for j in -1..<payments {
+                // The settlement day first, for the factor the others are divided by.
                 if j > 0 { fraction = walk.advance(measuring: dayCount).fraction }
-                let day = walk.dayNumber
+                let day = j < 0 ? settlementDay : walk.dayNumber
+                let offset = day - referenceDay
+                var factor = kept ? days.known(offset) : .nan
+                if factor.isNaN {
+                    factor = curve.discountFactor(time: Double(offset) / 365, segment: &segment)
+                    if kept { days.keep(factor, at: offset) }
+                }
+                guard j >= 0 else {
+                    base = factor
+                    continue
+                }
                 let amount = 100 * (rate * fraction) + (j == payments - 1 ? 100 : 0)
-                let discount = curve.discountFactor(time: Double(day - referenceDay) / 365, segment: &segment) / base
-                writer.write(amount * discount, at: Double(day - settlementDay) / 365, units: day - previousDay)
+                writer.write(amount * (factor / base), at: Double(day - settlementDay) / 365, units: day - previousDay)
                 previousDay = day
             }
         }
+    }
+}
+
+/// Discount factors of one curve by day from its reference date, computed
+/// when first asked for.
+struct DayDiscounts: Sendable {
+    /// The most days kept (110 years).
+    static let limit = 40_000
+    /// The ``YieldCurve/cacheIdentity`` of the curve, held so that no other
+    /// curve can take its place while the factors are kept.
+    private var owner: (AnyObject & Sendable)?
+    /// By day from the curve's reference date; NaN where not yet computed.
+    private var factors: [Double] = []
+
+    /// Keeps the factors when `identity` is that of the curve they were
+    /// computed on, else forgets them.
+    mutating func use(_ identity: AnyObject & Sendable) {
+        guard owner !== identity else { return }
+        owner = identity
+        factors.removeAll(keepingCapacity: true)
+    }
+
+    /// The factor `days` after the reference date if known, else NaN.
+    @inline(__always)
+    func known(_ days: Int) -> Double {
+        days >= 0 && days < factors.count ? factors[days] : .nan
+    }
+
+    /// Keeps the factor `days` after the reference date (within ``limit``).
+    mutating func keep(_ factor: Double, at days: Int) {
+        guard days >= 0 && days < Self.limit else { return }
+        if days >= factors.count { factors.append(contentsOf: repeatElement(.nan, count: days + 1 - factors.count)) }
+        factors[days] = factor
     }
 }

@@ -124,6 +124,10 @@ public struct RemainingCashFlows: Sendable {
     /// is not used.
     var stepClassCount = 0
 
+    /// The discount factors of the last bootstrapped curve flows were
+    /// discounted on, kept for the next bond on the same curve.
+    var dayDiscounts = DayDiscounts()
+
     /// Writes the remaining payments and their times.
     ///
     /// The periods after the one holding settlement are whole regular periods,

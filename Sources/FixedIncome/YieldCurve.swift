@@ -10,10 +10,16 @@ public protocol YieldCurve: Sendable {
     /// from `segment` and leaving there the place found: the same value as
     /// ``discountFactor(time:)``, found faster for increasing times.
     func discountFactor(time: Double, segment: inout Int) -> Double
+    /// An object that stands for the curve's values for as long as it lives,
+    /// shared by its copies, so that a cache of those values can tell the
+    /// curve again; `nil` (the default) when they are not to be cached.
+    var cacheIdentity: (AnyObject & Sendable)? { get }
 }
 
 extension YieldCurve {
     public func discountFactor(time: Double, segment: inout Int) -> Double { discountFactor(time: time) }
+
+    public var cacheIdentity: (AnyObject & Sendable)? { nil }
 
     /// Years from the reference date to `date`, ACT/365F.
     @inlinable

@@ -112,6 +112,38 @@ import Testing
         #expect(checked > 2_000)
     }
 
+    /// Discount factors kept from one curve are never used for another: bonds
+    /// priced on two curves in turn with one scratch give exactly what a
+    /// fresh scratch gives, and a copy of a curve is the same curve.
+    @Test func keptDiscountFactorsBelongToTheirCurve() throws {
+        let low = try DiscountCurve.bootstrap(
+            referenceDate: CurveFixtures.reference, parYields: CurveFixtures.parYields)
+        let high = try DiscountCurve.bootstrap(
+            referenceDate: CurveFixtures.reference,
+            parYields: CurveFixtures.parYields.map { ParYield(maturity: $0.maturity, yield: $0.yield + 0.005) })
+        let later = try DiscountCurve.bootstrap(
+            referenceDate: CurveFixtures.reference.adding(days: 1)!,
+            parYields: CurveFixtures.parYields.map { ParYield(maturity: $0.maturity.adding(days: 1)!, yield: $0.yield) }
+        )
+        let copy = low
+        var scratch = RemainingCashFlows()
+        for index in 0..<400 {
+            let bond = try FixedRateBond(
+                issueDate: CurveFixtures.reference.adding(months: -(index % 30))!,
+                maturityDate: CurveFixtures.reference.adding(months: 3 + 7 * index % 400)!,
+                couponRate: 0.01 + 0.0001 * Double(index % 50), frequency: [.annual, .semiannual][index % 2],
+                dayCount: .actual365Fixed)
+            let settlement = CurveFixtures.reference.adding(days: 1 + index % 3)!
+            for curve in [low, high, later, copy] {
+                var fresh = RemainingCashFlows()
+                let expected = try bond.zSpread(cleanPrice: 99, settlement: settlement, curve: curve, scratch: &fresh)
+                #expect(
+                    try bond.zSpread(cleanPrice: 99, settlement: settlement, curve: curve, scratch: &scratch)
+                        == expected)
+            }
+        }
+    }
+
     /// The segment search gives the same discount factors as the bisection,
     /// for increasing, decreasing and repeated times, before, inside and
     /// beyond the nodes.
