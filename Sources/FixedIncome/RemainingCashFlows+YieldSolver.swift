@@ -8,9 +8,26 @@ extension RemainingCashFlows {
 
     /// A solved yield with the discount sums it was found from.
     struct YieldSolution {
-        var yield: Double
-        var growth: Double
+        /// `log(1 + y/f)` of the solved yield.
+        var logGrowth: Double
+        /// `log(1 + y/f)` where `sums` were evaluated (the last step's start).
+        var evaluatedLogGrowth: Double
         var sums: DiscountSums
+        var frequency: Double
+
+        /// The yield (decimal).
+        var yield: Double { frequency * .expMinusOne(logGrowth) }
+        /// `1 + y/f` where `sums` were evaluated.
+        var growth: Double { .exp(evaluatedLogGrowth) }
+    }
+
+    /// What the solver's tolerance measures a step in.
+    enum SolverTolerance {
+        /// The yield: |Δy| < ``yieldTolerance``, as the analytics contract states.
+        case yield
+        /// `L = log(1 + y/f)` itself, a continuously compounded rate when
+        /// f = 1 (a Z-spread): |ΔL| < ``yieldTolerance``.
+        case logGrowth
     }
 
     /// Solves `Σ CF_j exp(-e_j L) = dirtyPrice` for `L = log(1 + y/f)`.
@@ -24,7 +41,9 @@ extension RemainingCashFlows {
     /// `L = 0` (a zero yield, where no exponential is needed), keeps a bracket
     /// of the evaluated points, and falls back to expansion or bisection when
     /// a step leaves the bracket or is not finite.
-    func solveYield(dirtyPrice: Double) throws(FixedIncomeError) -> YieldSolution {
+    func solveYield(dirtyPrice: Double, tolerance: SolverTolerance = .yield) throws(FixedIncomeError)
+        -> YieldSolution
+    {
         guard count > 0, timeStorage[count - 1] > 0 else { throw .priceIndependentOfYield }
         // Payments due at time zero are worth their amount at every yield: the
         // price tends to their sum as the yield grows without bound.
@@ -43,7 +62,8 @@ extension RemainingCashFlows {
             let sums = discountSums(logGrowth: logGrowth)
             let gap = Double.log(sums.price) - logTarget
             if gap == 0 {
-                return YieldSolution(yield: yield, growth: .exp(logGrowth), sums: sums)
+                return YieldSolution(
+                    logGrowth: logGrowth, evaluatedLogGrowth: logGrowth, sums: sums, frequency: f)
             }
             if gap > 0 { lower = logGrowth } else { upper = logGrowth }
 
@@ -63,15 +83,23 @@ extension RemainingCashFlows {
                     next = upper - max(1, 2 * abs(upper))
                 }
             }
-            let nextYield = f * .expMinusOne(next)
-            step = nextYield - yield
+            let nextYield: Double
+            switch tolerance {
+            case .yield:
+                nextYield = f * .expMinusOne(next)
+                step = nextYield - yield
+            case .logGrowth:
+                // The yield is not needed at every step.
+                nextYield = .nan
+                step = next - logGrowth
+            }
             if abs(step) < Self.yieldTolerance, sums.price.isFinite, sums.price > 0 {
-                return YieldSolution(yield: nextYield, growth: .exp(logGrowth), sums: sums)
+                return YieldSolution(logGrowth: next, evaluatedLogGrowth: logGrowth, sums: sums, frequency: f)
             }
             logGrowth = next
             yield = nextYield
         }
         throw .yieldDidNotConverge(
-            iterations: Self.maximumSolverIterations, lastYield: yield, lastStep: step)
+            iterations: Self.maximumSolverIterations, lastYield: f * .expMinusOne(logGrowth), lastStep: step)
     }
 }

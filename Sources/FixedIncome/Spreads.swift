@@ -52,10 +52,10 @@ extension FixedRateBond {
         if compounding == .continuous {
             // Σ a_j·D(t_j)/D(t_s)·e^(−s(t_j − t_s)) is log-convex in s: the yield
             // solver, with each flow's discounted value as its amount and a
-            // yearly exponent, solves it; s = log(1 + y).
+            // yearly exponent, solves it for s = log(1 + y), to |Δs| < 1e-12.
             try scratch.loadDiscounted(bond: self, settlement: settlement, curve: curve)
             let dirty = cleanPrice + scratch.accruedInterest
-            return .log(onePlus: try scratch.solveYield(dirtyPrice: dirty).yield)
+            return try scratch.solveYield(dirtyPrice: dirty, tolerance: .logGrowth).logGrowth
         }
         let (accrued, flows) = try payments(after: settlement)
         let dirty = cleanPrice + accrued
@@ -95,7 +95,7 @@ extension FixedRateBond {
         }
         let discounted = RemainingCashFlows(
             settlement: settlement, frequency: .annual, accruedInterest: accrued, amounts: amounts, times: times)
-        return .log(onePlus: try discounted.solveYield(dirtyPrice: cleanPrice + accrued).yield)
+        return try discounted.solveYield(dirtyPrice: cleanPrice + accrued, tolerance: .logGrowth).logGrowth
     }
 
     /// The accrued interest at settlement and the payments after it, with
@@ -146,6 +146,6 @@ extension MarketBond {
             settlement: settlement, frequency: .annual, accruedInterest: 0,
             amounts: [value * curve.discountFactor(time: end) / curve.discountFactor(time: start)], times: [end - start]
         )
-        return .log(onePlus: try flows.solveYield(dirtyPrice: dirty).yield)
+        return try flows.solveYield(dirtyPrice: dirty, tolerance: .logGrowth).logGrowth
     }
 }
