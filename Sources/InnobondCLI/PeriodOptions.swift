@@ -15,9 +15,11 @@ struct PeriodOptions: ParsableArguments {
 
     func validate() throws {
         for (name, value) in [("--from", from), ("--to", to), ("--as-of", asOf)] {
-            if let value, (try? CivilDate(iso8601: value)) == nil {
+            guard let value else { continue }
+            guard let date = try? CivilDate(iso8601: value) else {
                 throw ValidationError("\(name) is not a YYYY-MM-DD date: '\(value)'")
             }
+            if let problem = DateRange.problem(with: date) { throw ValidationError("\(name): \(problem)") }
         }
         if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
     }

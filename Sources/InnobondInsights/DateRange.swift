@@ -65,3 +65,15 @@ extension CivilDate {
     /// `YYYY-MM`.
     var monthKey: String { String(iso8601.prefix(7)) }
 }
+
+extension DateRange {
+    /// The dates an analysis may be asked about: 1900 to 2199, so that the
+    /// years and months it steps back and forth from them stay on the
+    /// calendar.
+    public static let analysable = CivilDate(year: 1900, month: 1, day: 1)!...CivilDate(year: 2199, month: 12, day: 31)!
+
+    /// Why `date` cannot be asked about, or `nil` when it can.
+    public static func problem(with date: CivilDate) -> String? {
+        analysable.contains(date) ? nil : "\(date) is outside the years 1900 to 2199 an analysis covers"
+    }
+}

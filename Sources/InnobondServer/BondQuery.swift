@@ -46,6 +46,7 @@ struct BondQuery: Sendable {
         func date(_ name: String) throws(APIError) -> CivilDate? {
             guard let text = parameters.get(name), !text.isEmpty else { return nil }
             guard let date = CivilDate(text) else { throw .badParameter(name, "'\(text)' is not a YYYY-MM-DD date") }
+            if let problem = DateRange.problem(with: date) { throw .badParameter(name, problem) }
             return date
         }
         filter.markets = try set("market", { Market(rawValue: $0.uppercased()) }, expected: "IB, SH or SZ")

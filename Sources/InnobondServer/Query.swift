@@ -1,5 +1,6 @@
 import FixedIncome
 import Hummingbird
+import InnobondInsights
 
 /// Query parameters read with their checks: a bad value is a 400 naming the parameter.
 struct Query {
@@ -37,6 +38,7 @@ struct Query {
     func date(_ name: String) throws(APIError) -> CivilDate? {
         guard let text = text(name) else { return nil }
         guard let date = CivilDate(text) else { throw .badParameter(name, "'\(text)' is not a YYYY-MM-DD date") }
+        if let problem = DateRange.problem(with: date) { throw .badParameter(name, problem) }
         return date
     }
 

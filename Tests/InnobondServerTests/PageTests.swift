@@ -101,7 +101,8 @@ import Testing
         let app = try await ServerFixture.application()
         try await app.test(.router) { client in
             for (uri, field) in [
-                ("/bonds?page=0", "page"), ("/bonds?from=2025-02-30", "from"), ("/bonds?sort=colour", "sort"),
+                ("/bonds?page=0", "page"), ("/monitor?to=0001-02-01", "to"), ("/?to=0001-06-01", "to"),
+                ("/bonds?from=2025-02-30", "from"), ("/bonds?sort=colour", "sort"),
                 ("/monitor?as_of=yesterday", "as_of"), ("/bonds/NOT-A-CODE", "code"),
                 ("/issuers?sector=bakery", "sector"),
                 ("/reports?from=2025-01-01&to=2024-01-01", "to"),
