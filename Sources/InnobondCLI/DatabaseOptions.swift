@@ -39,4 +39,24 @@ struct DatabaseOptions: ParsableArguments {
             throw UsageFailure(error.description)
         }
     }
+
+    /// Opens the store, runs `body` on it and closes it before returning or
+    /// throwing: an SQLite registry is checkpointed into its file, a
+    /// PostgreSQL connection ends cleanly.
+    ///
+    /// - Parameter existing: as for ``openStore(existing:)``.
+    func withStore<Result>(
+        existing: Bool = false, _ body: (any RegistryStore) async throws -> Result
+    ) async throws -> Result {
+        let store = try await openStore(existing: existing)
+        let result: Result
+        do {
+            result = try await body(store)
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
+        return result
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import InnobondDemo
+import InnobondInsights
 import InnobondModel
 import InnobondStore
 
@@ -16,13 +17,15 @@ struct DemoCommand: AsyncParsableCommand {
     var force = false
 
     func run() async throws {
-        let store = try await database.openStore()
-        defer { Task { try? await store.close() } }
+        try await database.withStore { try await run(on: $0) }
+    }
+
+    private func run(on store: any RegistryStore) async throws {
         let snapshot = try await store.loadSnapshot()
         let rows = snapshot.counts.values.reduce(0, +)
         if rows > 0 && !snapshot.isDemo && !force {
             throw UsageFailure(
-                "\(store.location) holds \(rows) rows of its own data: the demo data would overwrite rows with the "
+                "\(store.location) holds \(NumberText.count(rows, "row")) of its own data: the demo data would overwrite rows with the "
                     + "same keys and mark the whole registry as demo data. Use an empty database, or --force.")
         }
         let reports = try await DemoLoader.load(into: store)

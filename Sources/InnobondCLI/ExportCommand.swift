@@ -23,8 +23,10 @@ struct ExportCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let store = try await database.openStore(existing: true)
-        defer { Task { try? await store.close() } }
+        try await database.withStore(existing: true) { try await run(on: $0) }
+    }
+
+    private func run(on store: any RegistryStore) async throws {
         do {
             let sink = try output.map(FileOutput.init(path:)) ?? FileOutput.standardOutput()
             let writer = try RecordWriter(kind: kind, format: format, output: sink)

@@ -50,8 +50,10 @@ struct ImportCommand: AsyncParsableCommand {
         } catch {
             throw UsageFailure(error.description)
         }
-        let store = try await database.openStore()
-        defer { Task { try? await store.close() } }
+        try await database.withStore { store in try await run(on: store, format: format, input: input) }
+    }
+
+    private func run(on store: any RegistryStore, format: ImportSource.Format, input: any ByteInput) async throws {
         let report: ImportReport
         do {
             let source = try ImportSource(kind: kind, format: format, input: input)

@@ -37,8 +37,10 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let store = try await database.openStore(existing: true)
-        defer { Task { try? await store.close() } }
+        try await database.withStore(existing: true) { try await run(on: $0) }
+    }
+
+    private func run(on store: any RegistryStore) async throws {
         let snapshot: RegistrySnapshot
         do {
             snapshot = try await store.loadSnapshot()

@@ -52,7 +52,13 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "innobond")
         logger.logLevel = level
-        let store = try await database.openStore()
+        try await database.withStore { store in
+            try await serve(store, logger: logger, level: level)
+        }
+        logger.info("stopped")
+    }
+
+    private func serve(_ store: any RegistryStore, logger: Logger, level: Logger.Level) async throws {
         do {
             let snapshot = try await store.loadSnapshot()
             if snapshot.counts.values.allSatisfy({ $0 == 0 }) && !noDemo {
@@ -70,10 +76,11 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await application.runService()
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
-            try? await store.close()
             throw UsageFailure("cannot listen on \(host):\(port): the port is in use (choose another with --port)")
+        } catch let error as SocketAddressError.UnknownHost {
+            throw UsageFailure("cannot listen on \(host):\(port): no such host (\(error.host))")
+        } catch let error as SocketAddressError {
+            throw UsageFailure("cannot listen on \(host):\(port): \(error)")
         }
-        try? await store.close()
-        logger.info("stopped")
     }
 }

@@ -18,8 +18,10 @@ struct StatsCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let store = try await database.openStore(existing: true)
-        defer { Task { try? await store.close() } }
+        try await database.withStore(existing: true) { try await run(on: $0) }
+    }
+
+    private func run(on store: any RegistryStore) async throws {
         let statistics: RegistryStatistics
         do {
             statistics = RegistryStatistics(try await store.loadSnapshot())
@@ -40,14 +42,15 @@ struct StatsCommand: AsyncParsableCommand {
 enum StatisticsText {
     static func render(_ statistics: RegistryStatistics) -> String {
         var lines: [String] = []
-        if statistics.isDemo { lines.append("DEMO DATA: synthetic market around published facts, not market data.\n") }
+        if statistics.isDemo { lines.append(Briefing.demoNotice + "\n") }
         lines.append("Rows")
         for kind in RecordKind.allCases {
             lines.append("  " + pad(kind.rawValue, 20) + leftPad(grouped(statistics.counts[kind.rawValue] ?? 0), 12))
         }
         lines.append("")
         lines.append(
-            "Sci-tech innovation bonds: \(grouped(statistics.sciTechBonds)) bonds by \(grouped(statistics.sciTechIssuers)) issuers, "
+            "Sci-tech innovation bonds: \(NumberText.count(statistics.sciTechBonds, "bond")) by "
+                + "\(NumberText.count(statistics.sciTechIssuers, "issuer")), "
                 + "RMB \(billions(statistics.sciTechAmountYuan)) bn")
         lines.append("")
         lines.append(
@@ -88,15 +91,7 @@ enum StatisticsText {
         }
     }
 
-    static func grouped(_ value: Int) -> String {
-        let digits = Array(String(value))
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return result
-    }
+    static func grouped(_ value: Int) -> String { NumberText.group(Int64(value)) }
 
     /// Yuan as billions with one decimal.
     static func billions(_ yuan: Double) -> String {

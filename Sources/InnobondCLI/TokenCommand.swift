@@ -37,8 +37,10 @@ struct TokenCreateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try await database.openStore()
-        defer { Task { try? await store.close() } }
+        try await database.withStore { try await run(on: $0) }
+    }
+
+    private func run(on store: any RegistryStore) async throws {
         let (secret, hash) = TokenSecret.generate()
         let token = try await store.createToken(name: name, role: role, secretHash: hash)
         printError("token \(token.id) (\(token.role.rawValue), \(token.name)) created; its secret, shown once:")
@@ -53,8 +55,10 @@ struct TokenListCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let store = try await database.openStore()
-        defer { Task { try? await store.close() } }
+        try await database.withStore(existing: true) { try await run(on: $0) }
+    }
+
+    private func run(on store: any RegistryStore) async throws {
         print("id\trole\tname\tcreated\trevoked")
         for token in try await store.tokens() {
             print("\(token.id)\t\(token.role.rawValue)\t\(token.name)\t\(token.created)\t\(token.revoked ?? "")")
@@ -72,8 +76,10 @@ struct TokenRevokeCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let store = try await database.openStore()
-        defer { Task { try? await store.close() } }
+        try await database.withStore(existing: true) { try await run(on: $0) }
+    }
+
+    private func run(on store: any RegistryStore) async throws {
         guard try await store.revokeToken(id: id) else { throw UsageFailure("no valid token has id \(id)") }
         printError("token \(id) revoked")
     }

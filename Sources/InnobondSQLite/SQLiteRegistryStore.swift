@@ -32,7 +32,12 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
     }
 
+    /// Moves every committed page from the write-ahead log into the file,
+    /// then closes: the file alone then holds the registry. (SQLite would
+    /// checkpoint on closing its last connection, but a pool closes its
+    /// writer before its read-only readers, which cannot.)
     public func close() async throws {
+        _ = try await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         try pool.close()
     }
 

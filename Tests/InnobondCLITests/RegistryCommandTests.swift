@@ -41,6 +41,38 @@ import Testing
         #expect(json.standardOutput.contains("\"amount_cny\":1660000000"))
     }
 
+    /// A command closes the registry before it exits: the SQLite file alone,
+    /// copied without its write-ahead log, holds what was written, also by a
+    /// command that read before it wrote (`demo` looks at the registry first).
+    @Test func theFileAloneHoldsWhatWasWritten() throws {
+        let folder = Folder()
+        let database = folder.path("registry.sqlite")
+        try importAll(folder, database: database)
+        let demoDatabase = folder.path("demo.sqlite")
+        #expect(try CommandRunner.run(["demo", "--database", demoDatabase]).status == 0)
+        for (path, kind) in [(database, "quotes"), (demoDatabase, "bonds")] {
+            let copy = path + ".copy"
+            try FileManager.default.copyItem(atPath: path, toPath: copy)
+            let original = try CommandRunner.run(["export", kind, "--database", path])
+            let copied = try CommandRunner.run(["export", kind, "--database", copy])
+            #expect(copied.status == 0, "\(copied.standardError)")
+            #expect(copied.standardOutput == original.standardOutput, "\(path)")
+            #expect(copied.standardOutput.split(separator: "\n").count > 1)
+        }
+    }
+
+    /// Commands that only read or change what exists never create a registry.
+    @Test func tokenCommandsOnAMissingRegistryCreateNothing() throws {
+        let folder = Folder()
+        let database = folder.path("typo.sqlite")
+        for arguments in [["token", "list"], ["token", "revoke", "1"]] {
+            let result = try CommandRunner.run(arguments + ["--database", database])
+            #expect(result.status == 2, "\(arguments): \(result.standardError)")
+            #expect(result.standardError.contains("no registry at"), "\(result.standardError)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: database))
+    }
+
     /// The demo data set does not overwrite a registry of the user's own
     /// unless told to.
     @Test func demoRefusesARegistryOfOwnData() throws {
