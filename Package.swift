@@ -106,7 +106,9 @@ let package = Package(
         ),
         .testTarget(
             name: "InnobondSQLiteTests",
-            dependencies: ["InnobondSQLite", "InnobondTestSupport", "InnobondDemo"]
+            dependencies: [
+                "InnobondSQLite", "InnobondTestSupport", "InnobondDemo", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "InnobondDemoTests", dependencies: ["InnobondDemo", "InnobondModel", "FixedIncome"]),
         .testTarget(

@@ -66,8 +66,10 @@ struct InsightsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try await database.openStore(existing: true)
-        defer { Task { try? await store.close() } }
+        try await database.withStore(existing: true) { try await run(on: $0) }
+    }
+
+    private func run(on store: any RegistryStore) async throws {
         let snapshot: RegistrySnapshot
         do {
             snapshot = try await store.loadSnapshot()
@@ -89,17 +91,21 @@ struct InsightsCommand: AsyncParsableCommand {
 }
 
 extension InsightsCommand {
-    /// The registry's spelling of each province asked for, matched without
-    /// regard to case.
+    /// The registry's spelling of each province asked for, in any case and
+    /// by its other names (`xizang` is `Tibet`), as imports spell them.
     static func provinces(_ wanted: Set<String>, in snapshot: RegistrySnapshot) throws -> Set<String> {
         guard !wanted.isEmpty else { return wanted }
-        let known = Set(snapshot.issuers.map(\.province)).sorted()
+        let known = Set(snapshot.issuers.map(\.province))
         return Set(
             try wanted.map { name in
-                guard let match = known.first(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) else {
+                guard
+                    let match = Province.canonical(name)
+                        ?? known.first(where: { $0.lowercased() == name.lowercased() }),
+                    known.contains(match)
+                else {
                     throw UsageFailure(
-                        "--province: no issuer in the registry is in '\(name)' (provinces: \(known.joined(separator: ", ")))"
-                    )
+                        "--province: no issuer in the registry is in '\(name)' (provinces: "
+                            + "\(known.sorted().joined(separator: ", ")))")
                 }
                 return match
             })

@@ -36,23 +36,14 @@ public struct BondCode: Sendable, Hashable, Comparable, Codable, CustomStringCon
     /// The market of the suffix.
     public let market: Market
 
-    /// Validates a code: 1 to 20 letters or digits, a dot, and `IB`, `SH` or
-    /// `SZ`, in any case (kept in capitals: `251453.sh` is `251453.SH`).
+    /// Validates a code: 1 to 20 ASCII letters or digits, a dot, and `IB`,
+    /// `SH` or `SZ`, in any case (kept in capitals: `251453.sh` is
+    /// `251453.SH`).
     public init?(_ text: String) {
-        let text = text.uppercased()
-        let bytes = text.utf8
-        guard (4...23).contains(bytes.count), bytes[bytes.index(bytes.endIndex, offsetBy: -3)] == UInt8(ascii: ".")
+        guard let code = capitalizedMarketCode(text, stem: 1...20, suffix: 2...2),
+            let market = Market(rawValue: String(code.suffix(2)))
         else { return nil }
-        let suffix = String(text.utf8.suffix(2))!
-        guard let market = Market(rawValue: suffix) else { return nil }
-        for byte in bytes.dropLast(3) {
-            let alphanumeric =
-                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-            guard alphanumeric else { return nil }
-        }
-        value = text
+        value = code
         self.market = market
     }
 
@@ -73,4 +64,24 @@ public struct BondCode: Sendable, Hashable, Comparable, Codable, CustomStringCon
         var container = encoder.singleValueContainer()
         try container.encode(value)
     }
+}
+
+/// A market code in capitals: `stem` ASCII letters or digits, a dot and
+/// `suffix` ASCII letters, in any case; `nil` for anything else. Letters are
+/// checked before capitals are made, so no other script's letter (`ı`, `ﬁ`)
+/// becomes an ASCII one.
+func capitalizedMarketCode(_ text: String, stem: ClosedRange<Int>, suffix: ClosedRange<Int>) -> String? {
+    var bytes = Array(text.utf8)
+    guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), stem.contains(dot),
+        suffix.contains(bytes.count - dot - 1)
+    else { return nil }
+    for index in bytes.indices where index != dot {
+        switch bytes[index] {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): bytes[index] -= 32
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): break
+        case UInt8(ascii: "0")...UInt8(ascii: "9") where index < dot: break
+        default: return nil
+        }
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }

@@ -40,15 +40,19 @@ public struct Issuer: RegistryRecord {
         let sector: Sector? = fields.choice("sector", required: true)
         var province = fields.text("province", required: true)
         let ownership: Ownership? = fields.choice("ownership", required: true)
-        let listedCode = fields.text("listed_code", required: false)
+        var listedCode = fields.text("listed_code", required: false)
         if let text = province {
             province = Province.canonical(text)
             if province == nil {
                 fields.report("province", "not a province-level region in pinyin, e.g. Jiangsu: '\(text)'")
             }
         }
-        if let listedCode, listedCode.wholeMatch(of: /[0-9A-Z]{1,10}\.[A-Z]{1,4}/) == nil {
-            fields.report("listed_code", "not an equity code with its exchange, e.g. 600745.SH: '\(listedCode)'")
+        if let text = listedCode {
+            // In any case, kept in capitals as bond codes are.
+            listedCode = capitalizedMarketCode(text, stem: 1...10, suffix: 1...4)
+            if listedCode == nil {
+                fields.report("listed_code", "not an equity code with its exchange, e.g. 600745.SH: '\(text)'")
+            }
         }
         try fields.finish()
         self.init(

@@ -1,8 +1,13 @@
+import InnobondStore
+
 /// The PostgreSQL schema, as versioned migrations: a shipped migration never
 /// changes; a change of schema is a new migration appended to the list.
 enum PostgresMigrations {
     /// Migrations by version, in order.
-    static let all: [(version: String, sql: String)] = [("v1: registry", registryV1), ("v2: api tokens", apiTokensV2)]
+    static let all: [(version: String, sql: String)] = [
+        ("v1: registry", registryV1), ("v2: api tokens", apiTokensV2),
+        (SpellingMigration.version, SpellingMigration.sql),
+    ]
 
     /// API tokens, their secrets only as SHA-256 hashes.
     static let apiTokensV2 = """

@@ -1,4 +1,5 @@
 import GRDB
+import InnobondStore
 
 /// The SQLite schema, as versioned migrations: a shipped migration never
 /// changes; a change of schema is a new migration appended to the list.
@@ -10,6 +11,9 @@ enum SQLiteMigrations {
         }
         migrator.registerMigration("v2: api tokens") { db in
             try db.execute(sql: apiTokensV2)
+        }
+        migrator.registerMigration(SpellingMigration.version) { db in
+            try db.execute(sql: SpellingMigration.sql)
         }
         return migrator
     }

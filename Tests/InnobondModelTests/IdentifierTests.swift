@@ -33,7 +33,13 @@ import Testing
         #expect(BondCode("102580123.IB")?.market == .interbank)
         #expect(BondCode("240001.SH")?.market == .shanghai)
         #expect(BondCode("149123.SZ")?.market == .shenzhen)
-        for bad in ["240001", "240001.HK", ".SH", "24 0001.SH", "240001.hk", "a.b.SH", "科.SH"] {
+        // Letters of other scripts whose capitals are ASCII: dotless ı
+        // (U+0131, capital I), the ligature ﬁ (U+FB01, capitals FI), and a
+        // long s ſ (U+017F, capital S) in the suffix.
+        let capitalsOnlyInUnicode = ["ı23.IB", "ﬁ1.SH", "240001.ſh"]
+        for bad in ["240001", "240001.HK", ".SH", "24 0001.SH", "240001.hk", "a.b.SH", "科.SH", "240001.SH."]
+            + capitalsOnlyInUnicode
+        {
             #expect(BondCode(bad) == nil, "\(bad)")
         }
         // Any case, kept in capitals, as unified social credit codes are.

@@ -34,8 +34,11 @@ enum APIRoutes {
             name: "ownership", kind: .string, description: "Issuer ownership",
             values: Ownership.allCases.map(\.rawValue), list: true),
         .init(
-            name: "province", kind: .string, description: "Issuer provinces in pinyin (any case)",
-            values: Province.names, list: true),
+            name: "province", kind: .string,
+            description:
+                "Issuer provinces in pinyin, in any case and by their other names (Xizang for Tibet): "
+                + Province.names.joined(separator: ", "),
+            list: true),
         .init(name: "from", kind: .date, description: "First issue date"),
         .init(name: "to", kind: .date, description: "Last issue date"),
         .init(
