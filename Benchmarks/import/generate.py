@@ -20,7 +20,8 @@ SECTORS = ["semiconductors", "ai_software", "advanced_manufacturing", "nev_batte
 PROVINCES = ["Beijing", "Shanghai", "Guangdong", "Jiangsu", "Zhejiang", "Shandong", "Sichuan", "Hubei"]
 OWNERSHIP = ["central_soe", "local_soe", "private", "mixed", "foreign"]
 TYPES = ["corporate_bond", "enterprise_bond", "mtn", "commercial_paper", "financial_bond", "abs"]
-REGIMES = ["nafmii_note", "exchange_2022", "tech_board_2025"]
+# The regimes of interbank (.IB) bonds.
+REGIMES = ["nafmii_note", "tech_board_2025"]
 DAY_COUNTS = ["ACT/ACT-ICMA", "ACT/365F", "ACT/360", "30/360", "NL/365"]
 RATINGS = ["AAA", "AA+", "AA", "AA-"]
 

@@ -108,6 +108,20 @@ public struct Bond: RegistryRecord {
         if regime != nil && sciTech == false {
             fields.report("regime", "applies to sci-tech bonds only (sci_tech is false)")
         }
+        // NAFMII's notes trade in the interbank market, the exchanges' bonds on
+        // the exchanges; the technology board spans both.
+        if let regime, let market = code?.market {
+            switch (regime, market) {
+            case (.nafmiiNote, .shanghai), (.nafmiiNote, .shenzhen):
+                fields.report(
+                    "regime", "a NAFMII sci-tech note trades in the interbank market (.IB), not \(market.label)")
+            case (.exchange2022, .interbank):
+                fields.report(
+                    "regime", "an exchange sci-tech bond trades in Shanghai or Shenzhen (.SH, .SZ), not interbank")
+            default:
+                break
+            }
+        }
         try fields.finish()
         self.init(
             code: code!, uscc: uscc!, name: name!, type: type!, sciTech: sciTech!, regime: regime,

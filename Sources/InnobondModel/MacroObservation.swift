@@ -52,8 +52,10 @@ public struct MacroObservation: RegistryRecord {
         if fields.text("value", required: false) == nil && fields.text("yoy_pct", required: false) == nil {
             fields.report("value", "give value or yoy_pct (or both)")
         }
-        if let period, let published, published <= period.lastDay {
-            fields.report("published", "\(published) is not after the period \(period) ends (\(period.lastDay))")
+        // A survey (a PMI) is published on its month's last day at the
+        // earliest: a figure is never published before its period ends.
+        if let period, let published, published < period.lastDay {
+            fields.report("published", "\(published) is before the period \(period) ends (\(period.lastDay))")
         }
         try fields.finish()
         self.init(

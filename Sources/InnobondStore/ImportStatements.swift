@@ -123,11 +123,33 @@ public struct ImportStatements: Sendable {
                         "is less than the \(Money(fen: values.first?.integerValue ?? 0).yuanText) yuan of planned uses "
                             + "already committed for this bond"
                     }))
+            // A new life keeps the bond's quotes inside it.
+            let quotesOutside =
+                "SELECT q.bond_code, COUNT(*) AS quotes, MIN(q.date) AS first_date, MAX(q.date) AS last_date "
+                + "FROM quotes AS q JOIN \(staging) AS s ON s.code = q.bond_code WHERE s.bad = 0 "
+                + "AND (q.date < s.issue_date OR q.date >= s.maturity_date) GROUP BY q.bond_code"
+            checks.append(
+                Check(
+                    list:
+                        "SELECT s.line, o.quotes, \(dialect.selectExpression("o.first_date", .date)), "
+                        + "\(dialect.selectExpression("o.last_date", .date)) FROM \(staging) AS s "
+                        + "JOIN (\(quotesOutside)) AS o ON o.bond_code = s.code WHERE s.bad = 0",
+                    mark:
+                        "UPDATE \(staging) SET bad = 1 WHERE bad = 0 AND code IN (SELECT bond_code FROM (\(quotesOutside)) AS o)",
+                    column: "maturity_date",
+                    describe: { values in
+                        let count = values.first?.integerValue ?? 0
+                        let first = values.count > 1 ? values[1].textValue ?? "" : ""
+                        let last = values.last?.textValue ?? ""
+                        return "would leave \(count) \(count == 1 ? "quote" : "quotes") of this bond "
+                            + "(\(first == last ? first : first + " to " + last)) outside its life"
+                    }))
         case .quotes:
-            // A bond is quoted during its life only.
+            // A bond is quoted during its life only: from its issue date to
+            // the day before its maturity, when it still has a flow to price.
             let outside =
                 "JOIN bonds AS b ON b.code = \(staging).bond_code WHERE \(staging).bad = 0 "
-                + "AND (\(staging).date < b.issue_date OR \(staging).date > b.maturity_date)"
+                + "AND (\(staging).date < b.issue_date OR \(staging).date >= b.maturity_date)"
             checks.append(
                 Check(
                     list:
@@ -137,7 +159,8 @@ public struct ImportStatements: Sendable {
                         "UPDATE \(staging) SET bad = 1 WHERE line IN (SELECT \(staging).line FROM \(staging) \(outside))",
                     column: "date",
                     describe: { values in
-                        "outside the bond's life, \(values.first?.textValue ?? "") to \(values.last?.textValue ?? "")"
+                        "outside the bond's life: quotes run from its issue date \(values.first?.textValue ?? "") "
+                            + "to the day before its maturity \(values.last?.textValue ?? "")"
                     }))
         default:
             break

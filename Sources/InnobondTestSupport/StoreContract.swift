@@ -330,7 +330,16 @@ public enum StoreContract {
             store, .quotes,
             "bond_code,date,yield,source\n102580123.IB,2025-05-08,2,chinabond\n102580123.IB,2030-05-09,2,cfets\n"
                 + "102580123.IB,2031-01-02,2,cfets\n",
-            [(2, "date"), (4, "date")], reason: "outside the bond's life, 2025-05-09 to 2030-05-09")
+            [(2, "date"), (3, "date"), (4, "date")],
+            reason:
+                "outside the bond's life: quotes run from its issue date 2025-05-09 to the day before its maturity 2030-05-09"
+        )
+        // A bond's new life keeps its quotes (240001.SH is quoted on 2025-06-03).
+        let shortened = text(.bonds).replacingOccurrences(
+            of: ",2024-03-15,2027-03-15,", with: ",2024-03-15,2025-06-03,")
+        try await expectRejected(
+            store, .bonds, shortened, [(3, "maturity_date")],
+            reason: "would leave 1 quote of this bond (2025-06-03) outside its life")
         try await expectRejected(
             store, .useOfProceeds, "bond_code,project,category,planned_cny\n999999.SH,Lab,rd,100\n", [(2, "bond_code")])
         try await expectRejected(

@@ -55,6 +55,23 @@ func read<Record: RegistryRecord>(_ type: Record.Type, _ fields: [String: String
         #expect(throws: RowIssues.self) { try read(Bond.self, fields) }
     }
 
+    /// NAFMII notes are interbank instruments and the 2022 exchange bonds
+    /// exchange ones (DOMAIN.md's lineage); the technology board spans both.
+    @Test func regimeMatchesMarket() throws {
+        for (code, regime, valid) in [
+            ("102580123.IB", "nafmii_note", true), ("240001.SH", "nafmii_note", false),
+            ("240001.SH", "exchange_2022", true), ("149123.SZ", "exchange_2022", true),
+            ("102580123.IB", "exchange_2022", false), ("240001.SH", "tech_board_2025", true),
+        ] {
+            let fields = Self.bond.merging(["code": code, "regime": regime]) { $1 }
+            if valid {
+                #expect(try read(Bond.self, fields).regime?.rawValue == regime)
+            } else {
+                #expect(throws: RowIssues.self, "\(code) \(regime)") { try read(Bond.self, fields) }
+            }
+        }
+    }
+
     @Test func quotesAndMacroNeedOneOfTheirFigures() throws {
         #expect(throws: RowIssues([FieldIssue(column: "yield", reason: "give clean_price or yield (or both)")])) {
             try read(Quote.self, ["bond_code": "240001.SH", "date": "2025-03-03", "source": "chinabond"])
@@ -86,6 +103,9 @@ func read<Record: RegistryRecord>(_ type: Record.Type, _ fields: [String: String
         #expect(throws: RowIssues.self) {
             try read(Issuer.self, issuer.merging(["listed_code": "<b>600001.SH</b>"]) { $1 })
         }
+        // Listing codes in any case, kept in capitals as bond codes are.
+        #expect(try read(Issuer.self, issuer.merging(["listed_code": "688001.sh"]) { $1 }).listedCode == "688001.SH")
+        #expect(throws: RowIssues.self) { try read(Issuer.self, issuer.merging(["listed_code": "ı88001.SH"]) { $1 }) }
         let point = ["curve": "CGB", "date": "2025-06-03", "tenor": "50Y", "yield": "1.9"]
         #expect(try read(CurvePoint.self, point).tenor.description == "50Y")
         for (column, bad) in [("tenor", "51Y"), ("tenor", "18300D"), ("yield", "-50")] {
@@ -101,8 +121,11 @@ func read<Record: RegistryRecord>(_ type: Record.Type, _ fields: [String: String
             "published": "2025-02-01",
         ]
         #expect(try read(MacroObservation.self, macro).published.iso8601 == "2025-02-01")
+        // The official PMI of a month is published on its last day.
+        let pmi = macro.merging(["series": "PMI", "value": "50.2", "unit": "index", "definition": "PMI_NBS"]) { $1 }
+        #expect(try read(MacroObservation.self, pmi.merging(["published": "2025-01-31"]) { $1 }).published.day == 31)
         do {
-            _ = try read(MacroObservation.self, macro.merging(["published": "2025-01-31"]) { $1 })
+            _ = try read(MacroObservation.self, macro.merging(["published": "2025-01-30"]) { $1 })
             Issue.record("accepted a figure published before its period ended")
         } catch {
             #expect(error.issues.map(\.column) == ["published"])
