@@ -133,11 +133,23 @@ extension MarketBond {
     public func zSpread(cleanPrice: Double, settlement: CivilDate, curve: some YieldCurve) throws(FixedIncomeError)
         -> Double
     {
+        var scratch = RemainingCashFlows()
+        return try zSpread(cleanPrice: cleanPrice, settlement: settlement, curve: curve, scratch: &scratch)
+    }
+
+    /// ``zSpread(cleanPrice:settlement:curve:)`` with `scratch` as working
+    /// storage, so that many bonds in a row need no allocation.
+    @_specialize(where Curve == DiscountCurve)
+    @_specialize(where Curve == HermiteCurve)
+    public func zSpread<Curve: YieldCurve>(
+        cleanPrice: Double, settlement: CivilDate, curve: Curve, scratch: inout RemainingCashFlows
+    ) throws(FixedIncomeError) -> Double {
         guard cleanPrice.isFinite else { throw .invalidPrice(cleanPrice) }
         let dirty = cleanPrice + (try accruedInterest(settlement: settlement))
         if let coupons = periodicBond {
             let ownAccrued = try coupons.accruedInterest(settlement: settlement)
-            return try coupons.zSpread(cleanPrice: dirty - ownAccrued, settlement: settlement, curve: curve)
+            return try coupons.zSpread(
+                cleanPrice: dirty - ownAccrued, settlement: settlement, curve: curve, scratch: &scratch)
         }
         let start = curve.time(to: settlement)
         let end = curve.time(to: maturityDate)

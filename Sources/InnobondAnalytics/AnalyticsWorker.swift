@@ -143,18 +143,16 @@ struct AnalyticsWorker {
         }
         do {
             let figures: BondAnalytics
-            // The bond the curve figures use: under a convention, its coupons on ACT/ACT-ICMA.
+            // Under a convention, the curve figures price the flows the market
+            // prices, as the registry's bond pages do.
+            var market: MarketBond?
             var periodic: FixedRateBond?
             if let convention {
                 let bond = try MarketBond(
                     convention: convention, issueDate: issueDate, maturityDate: maturityDate,
                     couponRate: couponPercent / 100, frequency: frequency)
                 figures = try bond.analytics(settlement: settlementDate, quote: quote)
-                if curves != nil, let frequency {
-                    periodic = try FixedRateBond(
-                        issueDate: issueDate, maturityDate: maturityDate, couponRate: couponPercent / 100,
-                        frequency: frequency, dayCount: dayCount ?? .actualActualICMA)
-                }
+                market = bond
             } else {
                 let bond = try FixedRateBond(
                     issueDate: issueDate, maturityDate: maturityDate, couponRate: couponPercent / 100,
@@ -167,15 +165,29 @@ struct AnalyticsWorker {
                 figures: figures, cleanPrice: cleanPrice ?? figures.cleanPrice,
                 yieldPercent: yieldPercent ?? figures.yield * 100)
             if curves != nil { row.yieldToWorstPercent = row.yieldPercent }
-            if let curves, let bond = periodic, let curve = curves.curve(on: settlementDate) {
-                row.gSpreadBP = bond.gSpread(yield: figures.yield, curve: curve) * 10_000
-                row.zSpreadBP =
-                    try? bond.zSpread(
-                        cleanPrice: figures.cleanPrice, settlement: settlementDate, curve: curve,
-                        scratch: &spreadFlows) * 10_000
+            if let curves, let curve = curves.curve(on: settlementDate) {
+                row.gSpreadBP = (figures.yield - curve.maturityYield(at: maturityDate)) * 10_000
+                let zSpread: Double?
+                if let market {
+                    zSpread = try? market.zSpread(
+                        cleanPrice: figures.cleanPrice, settlement: settlementDate, curve: curve, scratch: &spreadFlows)
+                } else {
+                    zSpread = try? periodic!.zSpread(
+                        cleanPrice: figures.cleanPrice, settlement: settlementDate, curve: curve, scratch: &spreadFlows)
+                }
+                row.zSpreadBP = zSpread.map { $0 * 10_000 }
                 if let putDate, putDate > settlementDate, putDate < maturityDate {
-                    let toPut = try bond.yieldToPut(
-                        cleanPrice: figures.cleanPrice, settlement: settlementDate, putDate: putDate)
+                    let toPut: Double
+                    if let convention {
+                        // Redeemed at par on the put date, under the same convention.
+                        toPut = try MarketBond(
+                            convention: convention, issueDate: issueDate, maturityDate: putDate,
+                            couponRate: couponPercent / 100, frequency: frequency
+                        ).analytics(settlement: settlementDate, quote: .cleanPrice(figures.cleanPrice)).yield
+                    } else {
+                        toPut = try periodic!.yieldToPut(
+                            cleanPrice: figures.cleanPrice, settlement: settlementDate, putDate: putDate)
+                    }
                     row.yieldToPutPercent = toPut * 100
                     row.yieldToWorstPercent = min(toPut * 100, row.yieldPercent)
                 }

@@ -71,6 +71,46 @@ import Testing
         #expect(abs(Double(plain[9])!) < 1e-7 && abs(Double(plain[10])!) < 1e-7)
         #expect(plain[11] == "" && plain[12] == plain[2])
     }
+
+    /// Under a convention the curve figures are those of the flows the
+    /// market prices, as the registry's bond pages give them: the Z-spread
+    /// of `MarketBond`, interest at maturity included, and the yield to put
+    /// under the same convention.
+    @Test func conventionRowsTakeTheirMarketsSpreads() throws {
+        let input = [
+            Self.header,
+            "sse,SSE,2024-05-20,2029-05-20,2025-06-03,2.8,1,,99.5,,2027-05-20",
+            "bill,CIBM,2025-03-04,2026-03-04,2025-06-03,1.6,0,,,1.4,",
+        ].joined(separator: "\n")
+        let output = MemoryOutput()
+        var diagnostics: [String] = []
+        let curveSet = try curves()
+        let summary = try BatchAnalytics.run(
+            input: MemoryInput(Array(input.utf8)), output: output, diagnostics: { diagnostics.append($0) },
+            curves: curveSet)
+        #expect(summary.rejected == 0 && diagnostics.isEmpty, "\(diagnostics)")
+        let rows = SimpleCSV.parse(output.text)
+        let settlement = date("2025-06-03")
+        let curve = try #require(curveSet.curve(on: settlement))
+        let sse = try MarketBond(
+            convention: .sse, issueDate: date("2024-05-20"), maturityDate: date("2029-05-20"), couponRate: 0.028,
+            frequency: .annual)
+        let sseSpread = try sse.zSpread(cleanPrice: 99.5, settlement: settlement, curve: curve)
+        // Within the solver's own tolerance (|Δs| < 1e-12, 1e-8 bp): the batch
+        // keeps the curve's discount factors in its scratch from row to row.
+        #expect(Double(rows[1][10]).map { abs($0 - sseSpread * 10_000) < 1e-8 } == true, "\(rows[1])")
+        let toPut = try MarketBond(
+            convention: .sse, issueDate: date("2024-05-20"), maturityDate: date("2027-05-20"), couponRate: 0.028,
+            frequency: .annual
+        ).analytics(settlement: settlement, quote: .cleanPrice(99.5)).yield
+        #expect(Double(rows[1][11]) == toPut * 100)
+        let bill = try MarketBond(
+            convention: .cibm, issueDate: date("2025-03-04"), maturityDate: date("2026-03-04"), couponRate: 0.016,
+            frequency: nil)
+        let billPrice = try bill.analytics(settlement: settlement, quote: .yield(0.014)).cleanPrice
+        let billSpread = try bill.zSpread(cleanPrice: billPrice, settlement: settlement, curve: curve)
+        #expect(Double(rows[2][10]).map { abs($0 - billSpread * 10_000) < 1e-8 } == true, "\(rows[2])")
+    }
 }
 
 func date(_ text: String) -> CivilDate { try! CivilDate(iso8601: text) }

@@ -163,7 +163,8 @@ enum APIModels {
             curveDate = valuation.curveDate
             curveMethod = valuation.curveDate == nil ? nil : "hermite"
             yieldToPut = valuation.yieldToPut.map { $0 * 100 }
-            yieldToWorst = valuation.yieldToWorst.map { $0 * 100 }
+            // Never above the yield echoed.
+            yieldToWorst = valuation.yieldToWorst.map { min($0 * 100, yield) }
         }
     }
 
@@ -213,10 +214,11 @@ enum APIModels {
 
     struct Health: Encodable, Sendable {
         var status: String
-        var version: Int64
-        var bonds: Int
-        /// The store's location (a PostgreSQL URL without its password); not
-        /// told to anonymous callers of a private server.
+        /// The registry's version, its bonds and the store's location (a
+        /// PostgreSQL URL without its password): not told to anonymous
+        /// callers of a private server.
+        var version: Int64?
+        var bonds: Int?
         var store: String?
     }
 }
