@@ -37,7 +37,11 @@ struct CurveFitCommand: ParsableCommand {
     @Option(help: "The curve's date, YYYY-MM-DD (default: the latest in the file).")
     var date: String?
 
-    @Option(help: "Comma-separated tenors (default: 3M,6M,1Y,2Y,3Y,5Y,7Y,10Y,15Y,20Y,30Y,50Y).")
+    @Option(
+        help: """
+            Comma-separated tenors, printed by maturity, each once; each forward rate runs from the row before \
+            (default: 3M,6M,1Y,2Y,3Y,5Y,7Y,10Y,15Y,20Y,30Y,50Y).
+            """)
     var tenors: String = "3M,6M,1Y,2Y,3Y,5Y,7Y,10Y,15Y,20Y,30Y,50Y"
 
     func validate() throws {
@@ -71,10 +75,17 @@ struct CurveFitCommand: ParsableCommand {
         let curve = curves.curve(on: day)!
         let output = ByteBuffer()
         output.append("curve,date,method,tenor,maturity,zero_rate,discount_factor,forward_rate,par_rate\n")
-        var previous = day
+        // By maturity, each once: each forward rate runs from the row before.
+        var rows: [(tenor: Tenor, maturity: CivilDate)] = []
         for text in tenors.split(separator: ",") {
             let tenor = Tenor(String(text).trimmingCharacters(in: " "))!
-            guard let maturity = tenor.advance(day) else { continue }
+            if let maturity = tenor.advance(day), !rows.contains(where: { $0.maturity == maturity }) {
+                rows.append((tenor, maturity))
+            }
+        }
+        rows.sort { $0.maturity < $1.maturity }
+        var previous = day
+        for (tenor, maturity) in rows {
             output.append(csvField: name)
             output.append(",\(day),\(method.rawValue),\(tenor),\(maturity)")
             output.append(commaAndShortest: curve.zeroRate(at: maturity) * 100)

@@ -17,11 +17,6 @@ struct AuthenticationMiddleware: RouterMiddleware {
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        let allowed = APIRoutes.methods(of: request.uri.path)
-        guard !allowed.isEmpty else { throw APIError.notFound("page or operation at \(request.uri.path)") }
-        guard allowed.contains(request.method.rawValue) else {
-            throw APIError(.methodNotAllowed, "\(request.method) is not a method of \(request.uri.path)")
-        }
         var context = context
         if let (secret, fromCookie) = Self.secret(of: request) {
             let hash = TokenSecret.hash(secret)
@@ -46,12 +41,20 @@ struct AuthenticationMiddleware: RouterMiddleware {
         }
         let path = request.uri.path
         let open = ["/health", "/sign-in", "/sign-out"].contains(path)
+        // A private server tells those without a token nothing, not even
+        // which paths exist.
+        if isPrivate && !open && context.role == nil {
+            throw APIError(.unauthorized, "this server is private: reads need a token")
+        }
+        let allowed = APIRoutes.methods(of: path)
+        guard !allowed.isEmpty else { throw APIError.notFound("page or operation at \(path)") }
+        guard allowed.contains(request.method.rawValue) else {
+            throw APIError(.methodNotAllowed, "\(request.method) is not a method of \(path)")
+        }
         if request.method != .get && request.method != .head && path != "/sign-in" && path != "/sign-out" {
             guard context.role != nil else {
                 throw APIError(.unauthorized, "writes need a token: Authorization: Bearer ...")
             }
-        } else if isPrivate && !open && context.role == nil {
-            throw APIError(.unauthorized, "this server is private: reads need a token")
         }
         return try await next(request, context)
     }

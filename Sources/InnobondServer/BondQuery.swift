@@ -32,8 +32,16 @@ struct BondQuery: Sendable {
 
     init(_ parameters: QueryParameters, paging: Paging) throws(APIError) {
         func values(_ name: String) -> [String] {
-            parameters.getAll(name).flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-                .filter { !$0.isEmpty }
+            parameters.getAll(name).flatMap {
+                $0.split(separator: ",").map { part in
+                    // A `+` typed into a URL arrives as a space: `rating=AA+` as `AA `.
+                    let text =
+                        name == "rating" && part.hasSuffix(" ") && part.dropLast().last?.isLetter == true
+                        ? part.dropLast() + "+" : part
+                    return text.trimmingCharacters(in: .whitespaces)
+                }
+            }
+            .filter { !$0.isEmpty }
         }
         func set<T: Hashable>(_ name: String, _ parse: (String) -> T?, expected: String) throws(APIError) -> Set<T> {
             var result = Set<T>()

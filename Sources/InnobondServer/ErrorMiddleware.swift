@@ -48,7 +48,7 @@ struct ErrorMiddleware: RouterMiddleware {
         }
         var layout = Layout("\(error.status.code) \(error.status.reasonPhrase)", section: nil, current: state.now)
         // Nothing of the registry for those a private server turns away.
-        if error.status == .unauthorized { layout.showsRegistry = false }
+        if error.status == .unauthorized { layout.hideRegistry() }
         let page = ErrorPage(
             layout: layout,
             status: error.status.code, message: error.message, field: error.field,

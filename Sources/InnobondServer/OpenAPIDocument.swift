@@ -169,6 +169,8 @@ enum OpenAPIDocument {
             ],
             "Health": [
                 "type": "object",
+                "required": ["status"],
+                "description": "version, bonds and store are left out for anonymous callers of a private server",
                 "properties": [
                     "status": ["type": "string"], "version": ["type": "integer"], "bonds": ["type": "integer"],
                     "store": ["type": "string"],

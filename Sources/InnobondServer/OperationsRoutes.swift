@@ -11,12 +11,13 @@ enum OperationsRoutes {
     ) {
         router.get("/health") { _, context in
             let current = state.now
-            // A private server tells where its store is only to those with a token.
+            // A private server tells what it holds only to those with a token.
+            let tells = !isPrivate || context.role != nil
             return Rendering.response(
                 try Rendering.entry(
                     json: APIModels.Health(
-                        status: "ok", version: current.version, bonds: current.snapshot.bonds.count,
-                        store: isPrivate && context.role == nil ? nil : state.store.location)))
+                        status: "ok", version: tells ? current.version : nil,
+                        bonds: tells ? current.snapshot.bonds.count : nil, store: tells ? state.store.location : nil)))
         }
         router.get("/metrics") { _, _ in
             Rendering.response(

@@ -15,7 +15,16 @@ enum PageRoutes {
         "/reports/:file", "/sign-in", "/health", "/metrics", "/api/openapi.json",
     ]
 
-    static func register(on router: Router<ServerRequestContext>, state: RegistryState, pages: Pages) {
+    static func register(
+        on router: Router<ServerRequestContext>, state: RegistryState, pages: Pages, isPrivate: Bool
+    ) {
+        /// The sign-in page's layout: nothing of the registry for those a
+        /// private server has not let in.
+        @Sendable func signInLayout(_ context: ServerRequestContext) -> Layout {
+            var layout = Layout("Sign in", section: nil, current: state.now)
+            if isPrivate && context.role == nil { layout.hideRegistry() }
+            return layout
+        }
         router.get("/") { request, _ in
             let options = try APIRoutes.briefingOptions(Query(request))
             return try await Rendering.cached(request, state) { current in
@@ -106,8 +115,8 @@ enum PageRoutes {
                 return Response(status: response.status, headers: headers, body: response.body)
             }
         }
-        router.get("/sign-in") { _, _ in
-            let page = SignInPage(layout: Layout("Sign in", section: nil, current: state.now), message: nil)
+        router.get("/sign-in") { _, context in
+            let page = SignInPage(layout: signInLayout(context), message: nil)
             return Rendering.response(Rendering.entry(html: try pages.render(page, template: "sign-in")))
         }
         router.post("/sign-out") { _, _ in
@@ -124,8 +133,7 @@ enum PageRoutes {
             let token =
                 QueryParameters(query: String(buffer: body)).get("token")?.trimmingCharacters(in: .whitespaces) ?? ""
             guard !token.isEmpty, try await state.store.token(secretHash: TokenSecret.hash(token)) != nil else {
-                let page = SignInPage(
-                    layout: Layout("Sign in", section: nil, current: state.now), message: "That token is not valid.")
+                let page = SignInPage(layout: signInLayout(context), message: "That token is not valid.")
                 return Rendering.response(
                     Rendering.entry(html: try pages.render(page, template: "sign-in"), status: .unauthorized))
             }

@@ -20,6 +20,12 @@ public final class RegistryState: Sendable {
         public let monitor: MacroMonitor
         /// The latest date of any bond issue or curve point.
         public let latestDate: CivilDate
+
+        /// Where a financing-conditions table ends: `to`, else the vintage
+        /// date when one is asked for (what was known then), else the latest date.
+        func conditionsEnd(to: CivilDate?, asOf: CivilDate?) -> CivilDate {
+            to ?? asOf.map { min($0, latestDate) } ?? latestDate
+        }
     }
 
     public let store: any RegistryStore

@@ -39,7 +39,7 @@ public enum ServerApplication {
         router.add(middleware: DemoNoticeMiddleware(state: state))
         router.add(middleware: ErrorMiddleware(pages: pages, state: state))
         router.add(middleware: AuthenticationMiddleware(state: state, isPrivate: settings.isPrivate))
-        PageRoutes.register(on: router, state: state, pages: pages)
+        PageRoutes.register(on: router, state: state, pages: pages, isPrivate: settings.isPrivate)
         for route in APIRoutes.all {
             router.on(RouterPath(route.path), method: route.method) { request, context in
                 try route.checkQueryNames(request)

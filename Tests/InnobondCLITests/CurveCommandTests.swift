@@ -46,6 +46,20 @@ import Testing
         }
     }
 
+    /// Tenors in any order, or repeated (12M is 1Y), print by maturity,
+    /// each once, with each forward rate from the row before.
+    @Test func tenorsPrintByMaturityEachOnce() throws {
+        let sorted = try CommandRunner.run(["curve", "fit", Self.parYields, "--tenors", "3M,1Y,10Y"])
+        let shuffled = try CommandRunner.run(["curve", "fit", Self.parYields, "--tenors", "10Y,12M,3M,1Y,10Y"])
+        try #require(sorted.status == 0 && shuffled.status == 0, "\(shuffled.standardError)")
+        let a = SimpleCSV.parse(sorted.standardOutput).map { $0.enumerated().filter { $0.offset != 3 }.map(\.element) }
+        let b = SimpleCSV.parse(shuffled.standardOutput).map {
+            $0.enumerated().filter { $0.offset != 3 }.map(\.element)
+        }
+        #expect(a == b)
+        #expect(SimpleCSV.parse(shuffled.standardOutput).dropFirst().map { $0[3] } == ["3M", "12M", "10Y"])
+    }
+
     @Test func theNelsonSiegelSvenssonFitIsWithinATenthOfABasisPointOfQuantLibs() throws {
         let result = try CommandRunner.run([
             "curve", "fit", Self.parYields, "--method", "nss", "--tenors", "1Y,5Y,10Y,30Y",

@@ -204,6 +204,14 @@ import Testing
                 let bonds = (response.json as? [String: Any])?["items"] as? [[String: Any]] ?? []
                 #expect(!bonds.isEmpty && bonds.allSatisfy { $0["rating"] as? String == "AA+" }, "\(response.text)")
             }
+            // A plus typed into the URL (decoded as a space) still means AA+.
+            func total(_ uri: String) async throws -> Int {
+                try await client.execute(uri: uri, method: .get) { ($0.json as? [String: Any])?["total"] as? Int ?? -1 }
+            }
+            let plus = try await total("/api/v1/bonds?rating=AA%2B")
+            #expect(plus > 0)
+            #expect(try await total("/api/v1/bonds?rating=AA+") == plus)
+            #expect(try await total("/api/v1/bonds?rating=AA+,AAA") > plus)
             // The page's links keep the plus.
             try await client.execute(uri: "/bonds?rating=AA%2B", method: .get) { response in
                 #expect(response.text.contains("rating=AA%2B"))

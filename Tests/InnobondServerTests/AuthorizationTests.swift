@@ -112,8 +112,21 @@ import Testing
             }
             try await client.execute(uri: "/health", method: .get) { response in
                 #expect(response.status == .ok)
-                // Where the store is, only for those with a token.
-                #expect((response.json as? [String: Any])?["store"] == nil)
+                // What the store is and holds, only for those with a token.
+                let health = response.json as? [String: Any]
+                #expect(health?["status"] as? String == "ok")
+                #expect(health?["store"] == nil && health?["version"] == nil && health?["bonds"] == nil)
+            }
+            // Nothing of the registry, nor which paths exist, for visitors without a token.
+            for (uri, method) in [("/nowhere", HTTPRequest.Method.get), ("/", .delete), ("/bonds/nothing", .get)] {
+                try await client.execute(uri: uri, method: method) { response in
+                    #expect(response.status == .unauthorized, "\(method) \(uri)")
+                    #expect(!response.text.contains("Registry version") && !response.text.contains("class=\"demo\""))
+                }
+            }
+            try await client.execute(uri: "/sign-in", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(!response.text.contains("Registry version") && !response.text.contains("class=\"demo\""))
             }
             try await client.execute(uri: "/health", method: .get, headers: .bearer(registry.viewer)) { response in
                 #expect((response.json as? [String: Any])?["store"] as? String == registry.path)

@@ -34,7 +34,10 @@ extension APIRoutes {
             method: .get, path: "/api/v1/conditions",
             summary: "The financing-conditions table: averages, trends and implications", tag: "insights",
             parameters: [
-                .init(name: "to", kind: .date, description: "End of the table (default: the registry's latest date)"),
+                .init(
+                    name: "to", kind: .date,
+                    description:
+                        "End of the table (default: as_of when given and earlier, else the registry's latest date)"),
                 .init(name: "as_of", kind: .date, description: "Money figures as known on this date"),
             ], errors: [400: "A parameter is not valid"], schema: "FinancingConditions"
         ) { request, _, state in
@@ -45,7 +48,7 @@ extension APIRoutes {
                 let monitor = asOf.map { MacroMonitor(current.snapshot.macro, asOf: $0) } ?? current.monitor
                 return try Rendering.entry(
                     json: FinancingConditions(
-                        monitor: monitor, curves: current.curves, through: to ?? current.latestDate))
+                        monitor: monitor, curves: current.curves, through: current.conditionsEnd(to: to, asOf: asOf)))
             }
         },
         APIRoute(

@@ -37,6 +37,13 @@ struct Layout: Sendable {
     /// `data to 2026-11-20`, or that there is none.
     var latest: String
 
+    /// Shows nothing of the registry (its version, latest date, demo notice):
+    /// for the visitors a private server has not let in.
+    mutating func hideRegistry() {
+        showsRegistry = false
+        isDemo = false
+    }
+
     init(_ title: String, section: Section?, current: RegistryState.Current) {
         self.title = title
         nav = Section.allCases.map { NavigationItem(label: $0.rawValue, href: $0.href, active: $0 == section) }
@@ -44,7 +51,8 @@ struct Layout: Sendable {
         demoNotice = Briefing.demoNotice
         version = String(current.version)
         latest =
-            Briefing.latestDate(current.snapshot) == nil ? "no bonds or curves yet" : "data to \(current.latestDate)"
+            current.snapshot.bonds.isEmpty && current.snapshot.curvePoints.isEmpty
+            ? "no bonds or curves yet" : "data to \(current.latestDate)"
     }
 }
 

@@ -39,7 +39,7 @@ struct MonitorPage: Sendable {
     init(current: RegistryState.Current, asOf: CivilDate?, through end: CivilDate?) {
         layout = Layout("Monetary monitor", section: .monitor, current: current)
         let monitor = asOf.map { MacroMonitor(current.snapshot.macro, asOf: $0) } ?? current.monitor
-        let end = end ?? current.latestDate
+        let end = current.conditionsEnd(to: end, asOf: asOf)
         self.asOf = asOf?.iso8601 ?? ""
         to = end.iso8601
         let conditions = FinancingConditions(monitor: monitor, curves: current.curves, through: end)
