@@ -78,7 +78,7 @@ struct InsightsCommand: AsyncParsableCommand {
         }
         var filter = try filter()
         filter.provinces = try Self.provinces(filter.provinces, in: snapshot)
-        let end = filter.issued.to ?? Briefing.latestDate(snapshot, notAfter: .today) ?? .today
+        let end = filter.issued.to ?? Briefing.defaultEnd(snapshot, asOf: period.asOfDate, today: .today) ?? .today
         if !snapshot.bonds.isEmpty { try period.checkStart(against: DateRange(from: filter.issued.from, to: end)) }
         let summary = InsightsSummary(snapshot, filter: filter, through: end, asOf: period.asOfDate)
         if json {

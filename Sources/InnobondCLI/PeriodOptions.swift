@@ -7,7 +7,11 @@ struct PeriodOptions: ParsableArguments {
     @Option(help: "First issue date covered, YYYY-MM-DD.")
     var from: String?
 
-    @Option(help: "Last issue date covered and end of the conditions table, YYYY-MM-DD.")
+    @Option(
+        help: """
+            Last issue date covered and end of the conditions table, YYYY-MM-DD (default: --as-of when given, \
+            else the registry's latest date).
+            """)
     var to: String?
 
     @Option(help: "Use money and credit figures as known on this date, YYYY-MM-DD (default: the latest).")
@@ -34,7 +38,7 @@ struct PeriodOptions: ParsableArguments {
     func checkStart(against resolved: DateRange) throws {
         if let start = resolved.from, let end = resolved.to, start > end {
             throw UsageFailure(
-                "--from \(start) is after \(end), the latest date in the registry and the default --to: give --to as well"
+                "--from \(start) is after \(end), the default --to (--as-of, or the registry's latest date): give --to as well"
             )
         }
     }

@@ -357,9 +357,17 @@ public struct Briefing: Sendable, Codable {
     /// start may come after the end when only the start was given.
     public static func period(of snapshot: RegistrySnapshot, options: Options) -> DateRange {
         let end =
-            options.period.to ?? latestDate(snapshot, notAfter: options.today) ?? options.today
+            options.period.to ?? defaultEnd(snapshot, asOf: options.asOf, today: options.today)
             ?? CivilDate(year: 2000, month: 1, day: 1)!
         return DateRange(from: options.period.from ?? CivilDate(year: end.year - 1, month: 1, day: 1)!, to: end)
+    }
+
+    /// Where a period ends when not told: the vintage date when one is asked
+    /// for (what was known then), else the registry's latest date, never
+    /// after either; `today` for an empty registry.
+    public static func defaultEnd(_ snapshot: RegistrySnapshot, asOf: CivilDate?, today: CivilDate?) -> CivilDate? {
+        guard let latest = latestDate(snapshot, notAfter: today) ?? today else { return asOf }
+        return asOf.map { min($0, latest) } ?? latest
     }
 
     /// The latest date of any bond issue or curve point, but not after

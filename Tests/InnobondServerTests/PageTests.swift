@@ -71,6 +71,9 @@ import Testing
                 try #require(($0.json as? [String: Any])?["items"] as? [[String: Any]])
             }
             #expect(!shown.isEmpty && items.map { $0["code"] as? String } == shown)
+            // Several values of one filter are one option, chosen, that the form sends back.
+            let several = try await client.execute(uri: "/bonds?market=SZ,IB", method: .get) { $0.text }
+            #expect(several.contains(#"<option value="IB,SZ" selected>Interbank, Shenzhen</option>"#))
         }
     }
 

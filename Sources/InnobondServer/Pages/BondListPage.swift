@@ -92,7 +92,17 @@ struct BondListPage: Sendable {
         func options<T: Hashable>(_ all: [T], _ chosen: Set<T>, value: (T) -> String, label: (T) -> String)
             -> [Option]
         {
-            [Option(value: "", label: "any", selected: chosen.isEmpty)]
+            // Several values chosen (from a link or the API's query) are one
+            // option of their own, so that the form sends them back.
+            let several = all.filter(chosen.contains)
+            let combined =
+                several.count > 1
+                ? [
+                    Option(
+                        value: several.map(value).joined(separator: ","),
+                        label: several.map(label).joined(separator: ", "), selected: true)
+                ] : []
+            return [Option(value: "", label: "any", selected: chosen.isEmpty)] + combined
                 + all.map {
                     Option(value: value($0), label: label($0), selected: chosen.count == 1 && chosen.contains($0))
                 }
