@@ -77,6 +77,10 @@ struct ServeCommand: AsyncParsableCommand {
             try await application.runService()
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
             throw UsageFailure("cannot listen on \(host):\(port): the port is in use (choose another with --port)")
+        } catch let error as IOError where error.errnoCode == EADDRNOTAVAIL {
+            throw UsageFailure("cannot listen on \(host):\(port): no interface of this machine has that address")
+        } catch let error as IOError where error.errnoCode == EACCES {
+            throw UsageFailure("cannot listen on \(host):\(port): not allowed (ports below 1024 need privileges)")
         } catch let error as SocketAddressError.UnknownHost {
             throw UsageFailure("cannot listen on \(host):\(port): no such host (\(error.host))")
         } catch let error as SocketAddressError {

@@ -23,7 +23,9 @@ public enum ServerApplication {
             services: [RefreshService(state: state, interval: settings.refreshInterval, logger: logger)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? settings.port
-                await onRunning("http://\(settings.host):\(port)")
+                // An IPv6 address is bracketed in a URL: http://[::1]:8080.
+                let host = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
+                await onRunning("http://\(host):\(port)")
             },
             logger: logger)
     }
@@ -36,9 +38,9 @@ public enum ServerApplication {
         let router = Router(context: ServerRequestContext.self)
         router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: MetricsMiddleware())
-        router.add(middleware: DemoNoticeMiddleware(state: state))
         router.add(middleware: ErrorMiddleware(pages: pages, state: state))
         router.add(middleware: AuthenticationMiddleware(state: state, isPrivate: settings.isPrivate))
+        router.add(middleware: DemoNoticeMiddleware(state: state, isPrivate: settings.isPrivate))
         PageRoutes.register(on: router, state: state, pages: pages, isPrivate: settings.isPrivate)
         for route in APIRoutes.all {
             router.on(RouterPath(route.path), method: route.method) { request, context in

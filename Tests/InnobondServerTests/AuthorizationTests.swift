@@ -121,11 +121,13 @@ import Testing
             for (uri, method) in [("/nowhere", HTTPRequest.Method.get), ("/", .delete), ("/bonds/nothing", .get)] {
                 try await client.execute(uri: uri, method: method) { response in
                     #expect(response.status == .unauthorized, "\(method) \(uri)")
+                    #expect(response.headers[HTTPField.Name("Innobond-Demo")!] == nil)
                     #expect(!response.text.contains("Registry version") && !response.text.contains("class=\"demo\""))
                 }
             }
             try await client.execute(uri: "/sign-in", method: .get) { response in
                 #expect(response.status == .ok)
+                #expect(response.headers[HTTPField.Name("Innobond-Demo")!] == nil)
                 #expect(!response.text.contains("Registry version") && !response.text.contains("class=\"demo\""))
             }
             try await client.execute(uri: "/health", method: .get, headers: .bearer(registry.viewer)) { response in
