@@ -42,6 +42,16 @@ public struct Tenor: Sendable, Hashable, Comparable, Codable, CustomStringConver
 
     public var description: String { "\(count)\(unit.rawValue)" }
 
+    /// The same tenor in the largest unit that states it exactly, as it
+    /// advances every date to the same day: 12M is 1Y, 14D is 2W.
+    public var canonical: Tenor {
+        switch unit {
+        case .month where count % 12 == 0: return Tenor(count: count / 12, unit: .year)!
+        case .day where count % 7 == 0: return Tenor(count: count / 7, unit: .week)!
+        default: return self
+        }
+    }
+
     /// The approximate length in years (a month is 1/12, a week 7/365.25,
     /// a day 1/365.25): for ordering and plotting, not for accrual.
     public var approximateYears: Double {

@@ -164,7 +164,6 @@ struct AnalyticsWorker {
             var row = RowAnalytics(
                 figures: figures, cleanPrice: cleanPrice ?? figures.cleanPrice,
                 yieldPercent: yieldPercent ?? figures.yield * 100)
-            if curves != nil { row.yieldToWorstPercent = row.yieldPercent }
             if let curves, let curve = curves.curve(on: settlementDate) {
                 row.gSpreadBP = (figures.yield - curve.maturityYield(at: maturityDate)) * 10_000
                 let zSpread: Double?
@@ -176,6 +175,10 @@ struct AnalyticsWorker {
                         cleanPrice: figures.cleanPrice, settlement: settlementDate, curve: curve, scratch: &spreadFlows)
                 }
                 row.zSpreadBP = zSpread.map { $0 * 10_000 }
+            }
+            // The yields to put and to worst need no curve; they come with the curve figures.
+            if curves != nil {
+                row.yieldToWorstPercent = row.yieldPercent
                 if let putDate, putDate > settlementDate, putDate < maturityDate {
                     let toPut: Double
                     if let convention {

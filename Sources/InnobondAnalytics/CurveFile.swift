@@ -51,6 +51,8 @@ public struct CurveFile: Sendable {
                                 fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
                             continue
                         }
+                        // Not a curve file: its header says so; its rows need no reading.
+                        if Self.missingColumns(columns) != nil { return }
                         func field(_ name: String) -> String {
                             columns[name].flatMap { $0 < fields.count ? fields[$0] : nil } ?? ""
                         }
@@ -77,11 +79,21 @@ public struct CurveFile: Sendable {
         } catch {
             throw .io(error)
         }
-        guard let positions else { throw .emptyInput }
-        let missing = ["curve", "date", "tenor", "yield"].filter { positions[$0] == nil }
-        guard missing.isEmpty else { throw .missingColumns(missing) }
+        guard let positions else { throw .badCurveFile(["line 1: the file is empty; expected a header row"]) }
+        if let missing = Self.missingColumns(positions) {
+            throw .badCurveFile([
+                "line 1: missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) "
+                    + "(a curve file's header names curve, date, tenor and yield)"
+            ])
+        }
         guard problems.isEmpty else { throw .badCurveFile(problems) }
         self.points = points
+    }
+
+    /// The columns a curve file needs that `positions` lacks, if any.
+    private static func missingColumns(_ positions: [String: Int]) -> [String]? {
+        let missing = ["curve", "date", "tenor", "yield"].filter { positions[$0] == nil }
+        return missing.isEmpty ? nil : missing
     }
 
     /// The names of the curves in the file.
@@ -118,25 +130,18 @@ public struct CurveFile: Sendable {
     }
 }
 
-/// Curves by date: the curve of a day is the latest on or before it.
+/// Curves by date: the curve of a day is the latest on or before it, at
+/// most ``CurveDates/maximumAgeDays`` older, as the registry's pages choose.
 public struct CurveSet: Sendable {
-    private let dates: [CivilDate]
-    private let curves: [any YieldCurve]
+    private let curves: [(date: CivilDate, curve: any YieldCurve)]
 
     init(curves: [(CivilDate, any YieldCurve)]) {
-        dates = curves.map(\.0)
-        self.curves = curves.map(\.1)
+        self.curves = curves.map { (date: $0.0, curve: $0.1) }
     }
 
-    /// The latest curve on or before `date`, if any.
+    /// The latest curve on or before `date` and recent enough, if any.
     public func curve(on date: CivilDate) -> (any YieldCurve)? {
-        var low = 0
-        var high = dates.count
-        while low < high {
-            let middle = (low + high) / 2
-            if dates[middle] <= date { low = middle + 1 } else { high = middle }
-        }
-        return low == 0 ? nil : curves[low - 1]
+        CurveDates.latest(in: curves, onOrBefore: date) { $0.date }?.curve
     }
 }
 

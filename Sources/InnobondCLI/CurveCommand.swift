@@ -45,6 +45,9 @@ struct CurveFitCommand: ParsableCommand {
     var tenors: String = "3M,6M,1Y,2Y,3Y,5Y,7Y,10Y,15Y,20Y,30Y,50Y"
 
     func validate() throws {
+        guard tenors.contains(where: { $0 != "," && $0 != " " }) else {
+            throw ValidationError("--tenors names no tenor")
+        }
         for text in tenors.split(separator: ",") where Tenor(String(text).trimmingCharacters(in: " ")) == nil {
             throw ValidationError("not a tenor: '\(text)' (a number and D, W, M or Y)")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FixedIncome
 import InnobondAnalytics
 import InnobondIO
 
@@ -6,7 +7,12 @@ extension CurveFile.Method: ExpressibleByArgument {}
 
 /// `--curve FILE`, the curve in it and how to build it.
 struct CurveOptions: ParsableArguments {
-    @Option(name: .customLong("curve"), help: "A curves file (curve,date,tenor,yield in percent).")
+    @Option(
+        name: .customLong("curve"),
+        help: """
+            A curves file (curve,date,tenor,yield in percent). A row takes the latest curve on or before its \
+            settlement date, at most \(CurveDates.maximumAgeDays) days older; without one its curve columns are empty.
+            """)
     var file: String?
 
     @Option(help: "Which curve of the file (default: CGB, or the only one).")

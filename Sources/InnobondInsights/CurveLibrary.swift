@@ -18,7 +18,7 @@ public struct CurveLibrary: Sendable {
     /// Curves older than this many days before the date asked for are not used.
     public var maximumAgeDays: Int
 
-    public init(_ points: [CurvePoint], maximumAgeDays: Int = 10) {
+    public init(_ points: [CurvePoint], maximumAgeDays: Int = CurveDates.maximumAgeDays) {
         var grouped: [String: [CivilDate: [(Tenor, Double)]]] = [:]
         for point in points {
             grouped[point.curve, default: [:]][point.date, default: []].append((point.tenor, point.yieldPercent))
@@ -35,14 +35,7 @@ public struct CurveLibrary: Sendable {
     /// The latest day of a curve on or before `date`, within ``maximumAgeDays``.
     public func day(_ curve: String, on date: CivilDate) -> Day? {
         guard let list = days[curve] else { return nil }
-        var low = 0
-        var high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if list[middle].date <= date { low = middle + 1 } else { high = middle }
-        }
-        guard low > 0, list[low - 1].date.days(to: date) <= maximumAgeDays else { return nil }
-        return list[low - 1]
+        return CurveDates.latest(in: list, onOrBefore: date, maximumAgeDays: maximumAgeDays) { $0.date }
     }
 
     /// The Hermite curve of a day, `nil` when its points do not make one.
@@ -56,9 +49,16 @@ public struct CurveLibrary: Sendable {
         try? HermiteParYields(referenceDate: day.date, parYields: parYields(day))
     }
 
+    /// The par yields of a day by maturity; of tenors maturing together
+    /// (365D and 1Y from a date with no 29 February in the year after) the
+    /// first in tenor order is kept.
     private func parYields(_ day: Day) -> [ParYield] {
-        day.points.compactMap { point in
-            point.tenor.advance(day.date).map { ParYield(maturity: $0, yield: point.yieldPercent / 100) }
+        var maturities = Set<CivilDate>()
+        return day.points.compactMap { point in
+            guard let maturity = point.tenor.advance(day.date), maturities.insert(maturity).inserted else {
+                return nil
+            }
+            return ParYield(maturity: maturity, yield: point.yieldPercent / 100)
         }
     }
 

@@ -1,4 +1,5 @@
 import FixedIncome
+import InnobondModel
 
 /// Dates from `from` through `to`, both included; an end left `nil` is open.
 public struct DateRange: Sendable, Hashable, Codable, CustomStringConvertible {
@@ -67,10 +68,8 @@ extension CivilDate {
 }
 
 extension DateRange {
-    /// The dates an analysis may be asked about: 1900 to 2199, so that the
-    /// years and months it steps back and forth from them stay on the
-    /// calendar.
-    public static let analysable = CivilDate(year: 1900, month: 1, day: 1)!...CivilDate(year: 2199, month: 12, day: 31)!
+    /// The dates an analysis may be asked about: those the registry holds.
+    public static let analysable = RegistryCalendar.dates
 
     /// Why `date` cannot be asked about, or `nil` when it can.
     public static func problem(with date: CivilDate) -> String? {

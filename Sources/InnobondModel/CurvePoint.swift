@@ -28,7 +28,8 @@ public struct CurvePoint: RegistryRecord {
         let date = fields.date("date", required: true)
         let tenor = fields.parsed("tenor", required: true, expected: "not a tenor (a number and D, W, M or Y, e.g. 3M)")
         {
-            Tenor($0)
+            // Kept in its largest exact unit, so that 12M and 1Y are one key.
+            Tenor($0)?.canonical
         }
         let yield = fields.number("yield", required: true, in: -10...100)
         if let tenor, tenor.approximateYears > 50 {

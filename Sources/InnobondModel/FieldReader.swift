@@ -49,7 +49,12 @@ public struct FieldReader {
     public mutating func date(_ column: String, required: Bool) -> CivilDate? {
         guard let text = text(column, required: required) else { return nil }
         do {
-            return try CivilDate(iso8601: text)
+            let date = try CivilDate(iso8601: text)
+            guard RegistryCalendar.dates.contains(date) else {
+                report(column, "outside the years 1900 to 2199 the registry holds: '\(text)'")
+                return nil
+            }
+            return date
         } catch {
             report(column, error.description)
             return nil

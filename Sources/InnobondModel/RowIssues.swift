@@ -5,12 +5,22 @@ public struct FieldIssue: Sendable, Hashable, CustomStringConvertible {
     /// Why, in words a user can act on.
     public var reason: String
 
+    /// A column name past 100 characters, or a reason past 500 (which may
+    /// quote a value), is cut there: a report never echoes a huge field.
     public init(column: String, reason: String) {
-        self.column = column
-        self.reason = reason
+        self.column = column.clipped(to: 100)
+        self.reason = reason.clipped(to: 500)
     }
 
     public var description: String { "column \(column): \(reason)" }
+}
+
+extension String {
+    /// The text cut to at most `limit` characters, an ellipsis marking a cut.
+    public func clipped(to limit: Int) -> String {
+        guard utf8.count > limit, count > limit else { return self }
+        return prefix(limit - 1) + "…"
+    }
 }
 
 /// The model's error: a row whose fields break the registry's rules, with

@@ -123,27 +123,31 @@ public struct ImportStatements: Sendable {
                         "is less than the \(Money(fen: values.first?.integerValue ?? 0).yuanText) yuan of planned uses "
                             + "already committed for this bond"
                     }))
-            // A new life keeps the bond's quotes inside it.
-            let quotesOutside =
-                "SELECT q.bond_code, COUNT(*) AS quotes, MIN(q.date) AS first_date, MAX(q.date) AS last_date "
-                + "FROM quotes AS q JOIN \(staging) AS s ON s.code = q.bond_code WHERE s.bad = 0 "
-                + "AND (q.date < s.issue_date OR q.date >= s.maturity_date) GROUP BY q.bond_code"
-            checks.append(
-                Check(
-                    list:
-                        "SELECT s.line, o.quotes, \(dialect.selectExpression("o.first_date", .date)), "
-                        + "\(dialect.selectExpression("o.last_date", .date)) FROM \(staging) AS s "
-                        + "JOIN (\(quotesOutside)) AS o ON o.bond_code = s.code WHERE s.bad = 0",
-                    mark:
-                        "UPDATE \(staging) SET bad = 1 WHERE bad = 0 AND code IN (SELECT bond_code FROM (\(quotesOutside)) AS o)",
-                    column: "maturity_date",
-                    describe: { values in
-                        let count = values.first?.integerValue ?? 0
-                        let first = values.count > 1 ? values[1].textValue ?? "" : ""
-                        let last = values.last?.textValue ?? ""
-                        return "would leave \(count) \(count == 1 ? "quote" : "quotes") of this bond "
-                            + "(\(first == last ? first : first + " to " + last)) outside its life"
-                    }))
+            // A new life keeps the bond's quotes inside it: none before the
+            // issue date, none on or after maturity. Quotes drive the join
+            // (SQLite's CROSS JOIN fixes the order), so that a registry
+            // without quotes costs nothing; each staged bond is one line.
+            let quotesFirst = dialect == .sqlite ? "CROSS JOIN" : "JOIN"
+            for (column, outside) in [
+                ("issue_date", "q.date < s.issue_date"), ("maturity_date", "q.date >= s.maturity_date"),
+            ] {
+                let stranded =
+                    "FROM quotes AS q \(quotesFirst) \(staging) AS s ON s.code = q.bond_code WHERE s.bad = 0 AND \(outside)"
+                checks.append(
+                    Check(
+                        list:
+                            "SELECT s.line, COUNT(*), \(dialect.selectExpression("MIN(q.date)", .date)), "
+                            + "\(dialect.selectExpression("MAX(q.date)", .date)) \(stranded) GROUP BY s.line",
+                        mark: "UPDATE \(staging) SET bad = 1 WHERE bad = 0 AND line IN (SELECT s.line \(stranded))",
+                        column: column,
+                        describe: { values in
+                            let count = values.first?.integerValue ?? 0
+                            let first = values.count > 1 ? values[1].textValue ?? "" : ""
+                            let last = values.last?.textValue ?? ""
+                            return "would leave \(count) \(count == 1 ? "quote" : "quotes") of this bond "
+                                + "(\(first == last ? first : first + " to " + last)) outside its life"
+                        }))
+            }
         case .quotes:
             // A bond is quoted during its life only: from its issue date to
             // the day before its maturity, when it still has a flow to price.

@@ -16,10 +16,11 @@ public struct LineIssue: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public var unit: Unit
 
+    /// Column and reason are cut as ``FieldIssue``'s are.
     public init(line: Int, column: String, reason: String, unit: Unit = .line) {
         self.line = line
-        self.column = column
-        self.reason = reason
+        self.column = column.clipped(to: 100)
+        self.reason = reason.clipped(to: 500)
         self.unit = unit
     }
 

@@ -340,6 +340,11 @@ public enum StoreContract {
         try await expectRejected(
             store, .bonds, shortened, [(3, "maturity_date")],
             reason: "would leave 1 quote of this bond (2025-06-03) outside its life")
+        // 102580123.IB is quoted from 2025-06-03 to 2025-06-05: a later issue date strands them.
+        let later = text(.bonds).replacingOccurrences(
+            of: ",2025-05-09,2030-05-09,", with: ",2025-06-04,2030-05-09,")
+        try await expectRejected(
+            store, .bonds, later, [(2, "issue_date")], reason: "would leave 1 quote of this bond (2025-06-03)")
         try await expectRejected(
             store, .useOfProceeds, "bond_code,project,category,planned_cny\n999999.SH,Lab,rd,100\n", [(2, "bond_code")])
         try await expectRejected(

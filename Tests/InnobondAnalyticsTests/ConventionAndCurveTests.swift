@@ -50,6 +50,9 @@ import Testing
             Self.header,
             "put,,2024-05-20,2029-05-20,2025-06-03,2.8,1,ACT/ACT-ICMA,99.5,,2027-05-20",
             "plain,,2025-06-03,2035-06-03,2025-06-03,1.7102,1,ACT/ACT-ICMA,100,,",
+            // A month after the curve's date: too old for spreads, not for the put.
+            "stale,,2024-05-20,2029-05-20,2025-07-03,2.8,1,ACT/ACT-ICMA,99.5,,2027-05-20",
+            "recent,,2024-05-20,2029-05-20,2025-06-13,2.8,1,ACT/ACT-ICMA,99.5,,2027-05-20",
         ].joined(separator: "\n")
         let output = MemoryOutput()
         var diagnostics: [String] = []
@@ -70,6 +73,10 @@ import Testing
         let plain = rows[2]
         #expect(abs(Double(plain[9])!) < 1e-7 && abs(Double(plain[10])!) < 1e-7)
         #expect(plain[11] == "" && plain[12] == plain[2])
+        let stale = rows[3]
+        #expect(stale[9] == "" && stale[10] == "" && !stale[11].isEmpty && !stale[12].isEmpty, "\(stale)")
+        let recent = rows[4]
+        #expect(!recent[9].isEmpty && !recent[10].isEmpty, "\(recent)")
     }
 
     /// Under a convention the curve figures are those of the flows the

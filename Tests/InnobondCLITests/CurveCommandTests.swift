@@ -100,6 +100,12 @@ import Testing
         (["curve", "fit", parYields, "--date", "2025-06-04"], "curve CGB has no points on 2025-06-04"),
         (["curve", "fit", parYields, "--curve-name", "AAA"], "AAA"),
         (["analytics", "--curve", "/nonexistent/curves.csv"], "cannot open /nonexistent/curves.csv"),
+        // An analytics input given as the curve file: the curve file's header is named.
+        (
+            ["curve", "fit", Fixtures.url("bond-analytics-oracle/sample-input.csv").path],
+            "curve file: line 1: missing columns curve, date, tenor (a curve file's header names"
+        ),
+        (["curve", "fit", parYields, "--tenors", " "], "--tenors names no tenor"),
     ])
     func unusableCurveArgumentsExitTwo(arguments: [String], message: String) throws {
         let result = try CommandRunner.run(arguments)

@@ -38,4 +38,21 @@ import Testing
         let value = (100 + flows[0].coupon) * curve.discountFactor(time: years) * Foundation.exp(-spread * years)
         #expect(abs(value - valuation.figures.dirtyPrice) < 1e-9, "\(value) \(valuation.figures.dirtyPrice)")
     }
+
+    /// A day whose tenors mature together (365D and 1Y from 2025-06-03)
+    /// still makes a curve, and the spreads of its bonds; a day more than ten
+    /// days before settlement makes none.
+    @Test func tenorsMaturingTogetherStillMakeACurve() throws {
+        let points =
+            Sample.flatCurve("2025-06-03", 1.6)
+            + [CurvePoint(curve: "CGB", date: Sample.date("2025-06-03"), tenor: Tenor("365D")!, yieldPercent: 1.6)]
+        let curves = CurveLibrary(points)
+        let bond = Sample.bond("126802833.IB", issuer: Sample.issuer(2), issued: "2025-03-10", years: 3, coupon: 2.4)
+        let valuation = try BondValuation(
+            bond: bond, settlement: Sample.date("2025-06-03"), quote: .yield(0.021), curves: curves)
+        #expect(valuation.zSpreadBp != nil && valuation.gSpreadBp != nil)
+        let late = try BondValuation(
+            bond: bond, settlement: Sample.date("2025-06-14"), quote: .yield(0.021), curves: curves)
+        #expect(late.zSpreadBp == nil && late.curveDate == nil)
+    }
 }

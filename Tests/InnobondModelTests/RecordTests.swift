@@ -55,6 +55,23 @@ func read<Record: RegistryRecord>(_ type: Record.Type, _ fields: [String: String
         #expect(throws: RowIssues.self) { try read(Bond.self, fields) }
     }
 
+    /// Registry dates lie in 1900 to 2199, the years analyses cover.
+    @Test func datesLieInTheRegistrysYears() throws {
+        for (column, date) in [
+            ("issue_date", "0001-01-01"), ("maturity_date", "9999-12-31"), ("issue_date", "1899-12-31"),
+        ] {
+            do {
+                _ = try read(Bond.self, Self.bond.merging([column: date]) { $1 })
+                Issue.record("accepted \(column) \(date)")
+            } catch {
+                #expect(error.issues.map(\.column) == [column])
+                #expect(error.issues.first?.reason.contains("1900 to 2199") == true)
+            }
+        }
+        #expect(
+            try read(Bond.self, Self.bond.merging(["maturity_date": "2199-12-31"]) { $1 }).maturityDate.year == 2199)
+    }
+
     /// NAFMII notes are interbank instruments and the 2022 exchange bonds
     /// exchange ones (DOMAIN.md's lineage); the technology board spans both.
     @Test func regimeMatchesMarket() throws {
@@ -108,6 +125,10 @@ func read<Record: RegistryRecord>(_ type: Record.Type, _ fields: [String: String
         #expect(throws: RowIssues.self) { try read(Issuer.self, issuer.merging(["listed_code": "ı88001.SH"]) { $1 }) }
         let point = ["curve": "CGB", "date": "2025-06-03", "tenor": "50Y", "yield": "1.9"]
         #expect(try read(CurvePoint.self, point).tenor.description == "50Y")
+        // Tenors in their largest exact unit, so that 12M and 1Y are one key.
+        for (text, canonical) in [("12M", "1Y"), ("14D", "2W"), ("18M", "18M"), ("365D", "365D")] {
+            #expect(try read(CurvePoint.self, point.merging(["tenor": text]) { $1 }).tenor.description == canonical)
+        }
         for (column, bad) in [("tenor", "51Y"), ("tenor", "18300D"), ("yield", "-50")] {
             do {
                 _ = try read(CurvePoint.self, point.merging([column: bad]) { $1 })
