@@ -28,7 +28,7 @@ struct AnalyticsCommand: ParsableCommand {
     @Option(help: "Output CSV file (default: standard output).")
     var output: String?
 
-    @Option(help: "Threads that price rows (default: the number of cores).")
+    @Option(help: "Threads that price rows; by default, one a core.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @OptionGroup var curve: CurveOptions

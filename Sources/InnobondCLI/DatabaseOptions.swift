@@ -26,12 +26,18 @@ struct DatabaseOptions: ParsableArguments {
     func openStore(existing: Bool = false) async throws -> any RegistryStore {
         let location = location
         let isURL = location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
+        if !isURL, let scheme = location.firstRange(of: "://").map({ location[..<$0.lowerBound] }),
+            scheme.allSatisfy({ $0.isLetter })
+        {
+            throw UsageFailure(
+                "\(scheme):// is not a database innobond uses: give an SQLite file or a postgres:// URL")
+        }
         if existing, !isURL, !FileManager.default.fileExists(atPath: location) {
             throw UsageFailure(
                 "no registry at \(location): give --database, or create one with `innobond demo` or `innobond import`")
         }
         do {
-            if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+            if isURL {
                 return try await PostgresRegistryStore(url: location)
             }
             return try SQLiteRegistryStore(path: location)

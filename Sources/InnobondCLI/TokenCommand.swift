@@ -34,6 +34,10 @@ struct TokenCreateCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !name.isEmpty else { throw ValidationError("--name must not be empty") }
+        // One line of `token list` a token: no tabs, line breaks or other controls.
+        guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw ValidationError("--name must be text without tabs, line breaks or other control characters")
+        }
     }
 
     func run() async throws {

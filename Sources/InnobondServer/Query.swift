@@ -61,8 +61,13 @@ struct Query {
         return number
     }
 
+    /// A flag given without a value (`?skip_invalid`) is a 400 rather than a
+    /// silent false: it changes what a request does.
     func boolean(_ name: String) throws(APIError) -> Bool? {
-        guard let text = text(name) else { return nil }
+        guard let text = text(name) else {
+            if parameters.get(name) != nil { throw .badParameter(name, "give true or false") }
+            return nil
+        }
         switch text.lowercased() {
         case "true", "1", "yes": return true
         case "false", "0", "no": return false

@@ -137,6 +137,12 @@ import Testing
         let header = try folder.write("header.csv", "curve,date,tenor,yield,colour\n")
         let badHeader = try CommandRunner.run(["import", "curves", header, "--database", folder.path("r.sqlite")])
         #expect(badHeader.status == 1 && badHeader.standardError.hasPrefix("line 1, column colour: unknown column"))
+        let otherDatabase = try CommandRunner.run(["stats", "--database", "mysql://localhost/registry"])
+        #expect(otherDatabase.status == 2 && otherDatabase.standardError.contains("mysql:// is not a database"))
+        let controlName = try CommandRunner.run([
+            "token", "create", "--role", "viewer", "--name", "a\tb", "--database", folder.path("r.sqlite"),
+        ])
+        #expect(controlName.status == 2 && controlName.standardError.contains("control characters"))
     }
 
     /// The demo data set, exported in both formats, imported into empty

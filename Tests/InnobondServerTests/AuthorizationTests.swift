@@ -65,6 +65,10 @@ import Testing
             #expect(result["committed"] as? Bool == false && result["bad_rows"] as? Int == 2)
             let issues = try #require(result["issues"] as? [[String: Any]])
             #expect(issues.map { "\($0["line"]!) \($0["column"]!)" } == ["3 date", "4 tenor"])
+            // A flag without a value is no silent false.
+            response = try await post(
+                client, "/api/v1/import/curves?skip_invalid", body, headers: .bearer(registry.admin))
+            #expect(response.status == .badRequest)
             // Skipping them, the good row is written: a success.
             response = try await post(
                 client, "/api/v1/import/curves?skip_invalid=true", body, headers: .bearer(registry.admin))
