@@ -1,7 +1,9 @@
 /// A curve that interpolates par yields by monotone cubic Hermite splines,
 /// the method ChinaBond publishes its yield curves with, and discounts by the
-/// factors that reprice par bonds at every anniversary of its date and at
-/// every input maturity.
+/// factors that reprice the par bonds of those yields maturing every month
+/// from its date and at every input maturity: its par rates are its par
+/// yields at those dates, so that a G-spread on its yields and a Z-spread on
+/// its discount factors measure the same curve.
 public struct HermiteCurve: YieldCurve {
     public let referenceDate: CivilDate
     /// The interpolated par yields.
@@ -21,14 +23,14 @@ public struct HermiteCurve: YieldCurve {
         let points = interpolation.points
         self.referenceDate = referenceDate
         self.parYields = interpolation
-        // Par bonds at each coupon anniversary up to the last maturity, and at
-        // each input maturity, priced on the interpolated par yields.
+        // Par bonds maturing every month up to the last maturity, and at each
+        // input maturity, priced on the interpolated par yields.
         var maturities = Set(points.map(\.maturity))
         let last = points[points.count - 1].maturity
-        var months = frequency.monthsPerPeriod
+        var months = 1
         while let date = referenceDate.adding(months: months), date < last {
             if date > points[0].maturity { maturities.insert(date) }
-            months += frequency.monthsPerPeriod
+            months += 1
         }
         let synthetic = maturities.sorted().map { ParYield(maturity: $0, yield: interpolation.parYield(at: $0)) }
         discountCurve = try DiscountCurve.bootstrap(

@@ -65,11 +65,14 @@ enum CurveFixtures {
             #expect(abs(curve.parRate(maturity: point.maturity) - point.yield) < 1e-12)
             #expect(abs(try parBondPrice(point, on: curve) - 100) < 1e-10)
         }
-        // Monotone inputs give monotone yields in between.
+        // Monotone inputs give monotone yields in between; the discount
+        // factors give back the interpolated par yield at every month.
         var previous = 0.0
         for month in 3...600 {
-            let yield = curve.parYield(at: CurveFixtures.reference.adding(months: month)!)
+            let maturity = CurveFixtures.reference.adding(months: month)!
+            let yield = curve.parYield(at: maturity)
             #expect(yield >= previous - 1e-15)
+            #expect(abs(curve.parRate(maturity: maturity) - yield) < 1e-12, "\(maturity)")
             previous = yield
         }
     }
