@@ -28,11 +28,14 @@ struct DemoBonds {
     static let wingtechBondCode = BondCode("102500166.IB")!
 
     mutating func build(random: inout DemoRandom) {
-        let nonFinancial = issuers.filter { $0.sector != .financial && $0.sector != .peVC }
-        let financial = issuers.filter { $0.sector == .financial }
+        // Wingtech, the one real issuer, has its published bond and no other:
+        // every other bond is a synthetic issuer's.
+        let synthetic = Array(issuers.dropFirst())
+        let nonFinancial = synthetic.filter { $0.sector != .financial && $0.sector != .peVC }
+        let financial = synthetic.filter { $0.sector == .financial }
 
         // The first wave, February to April 2025: Wingtech first.
-        let wave = Array(nonFinancial.dropFirst().shuffled(using: &random).prefix(57))
+        let wave = Array(nonFinancial.shuffled(using: &random).prefix(57))
         var waveAmounts = (0..<63).map { _ in random.uniform(0.2...0.85) }
         scale(&waveAmounts, toTotal: 34.4 - 1.66)
         addSciTech(
@@ -121,7 +124,7 @@ struct DemoBonds {
 
         // Conventional bonds up to 3,000 in all.
         while bonds.count < 3000 {
-            let issuer = random.element(issuers)
+            let issuer = random.element(synthetic)
             let date = randomDate(from: (2019, 1, 7), to: (2026, 11, 20), random: &random)
             addConventional(issuer: issuer, date: date, random: &random)
         }

@@ -171,7 +171,7 @@ public struct Briefing: Sendable, Codable {
             } else if let tenor = issuance.tenorYears {
                 issuanceTakeaways.append(
                     Takeaway(
-                        "Their average tenor is {tenor} (median {median}); {share} of them run longer than 3 years.",
+                        "The average tenor of the period's bonds is {tenor} (median {median}); {share} of them run longer than 3 years.",
                         [
                             "tenor": .years("Average tenor", tenor.mean, source: bondSource),
                             "median": .years("Median tenor", tenor.median, source: bondSource),
@@ -370,12 +370,14 @@ public struct Briefing: Sendable, Codable {
         return asOf.map { min($0, latest) } ?? latest
     }
 
-    /// The latest date of any bond issue or curve point, but not after
-    /// `today`: a date mistyped into the future does not move the default
-    /// period past the present.
+    /// The latest date of any bond issue, curve point or money figure's
+    /// period, but not after `today`: a date mistyped into the future does
+    /// not move the default period past the present.
     public static func latestDate(_ snapshot: RegistrySnapshot, notAfter today: CivilDate? = nil) -> CivilDate? {
-        let dates =
-            [snapshot.bonds.map(\.issueDate).max(), snapshot.curvePoints.map(\.date).max()].compactMap { $0 }
+        let dates = [
+            snapshot.bonds.map(\.issueDate).max(), snapshot.curvePoints.map(\.date).max(),
+            snapshot.macro.map(\.period.lastDay).max(),
+        ].compactMap { $0 }
         guard let latest = dates.max() else { return nil }
         return today.map { min(latest, $0) } ?? latest
     }

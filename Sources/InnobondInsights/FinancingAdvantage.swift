@@ -5,7 +5,8 @@ import InnobondModel
 /// comparable issuers?
 ///
 /// Method: each sci-tech bond the filter passes is matched to the
-/// conventional bond (of any issuer, the filter's other conditions applying)
+/// conventional bond (of any issuer, the filter's other conditions applying
+/// but its regimes, which conventional bonds have none of)
 /// with the same rating, market, issue month and bucket of the tenor the
 /// market prices it to (to the put date of a 3+2 bond), nearest in issue
 /// date, then in that tenor, then by code; a conventional bond may serve
@@ -64,7 +65,8 @@ public struct FinancingAdvantage: Sendable, Codable, Equatable {
     public var conclusion: Conclusion
 
     /// - Parameters:
-    ///   - filter: the bonds compared; its sci-tech condition is ignored.
+    ///   - filter: the bonds compared; its sci-tech condition is ignored, its
+    ///     regimes choose the sci-tech bonds only.
     ///   - curves: where the CGB curve of each issue date comes from.
     ///   - minimumPairs: fewer pairs than this are too few to conclude.
     public init(
@@ -74,8 +76,12 @@ public struct FinancingAdvantage: Sendable, Codable, Equatable {
         self.filter = filter
         self.minimumPairs = minimumPairs
         // Bonds are read in place, by index into the scope: copying them costs more than the analysis.
-        let scope = snapshot.bonds(matching: filter.with(sciTech: nil))
-        let sciTechIndices = scope.indices.filter { scope[$0].sciTech }
+        var both = filter.with(sciTech: nil)
+        both.regimes = []
+        let scope = snapshot.bonds(matching: both)
+        let sciTechIndices = scope.indices.filter { index in
+            scope[index].sciTech && (filter.regimes.isEmpty || scope[index].regime.map(filter.regimes.contains) == true)
+        }
         let conventionalIndices = scope.indices.filter { !scope[$0].sciTech }
 
         var curveCache: [Int: HermiteParYields?] = [:]

@@ -70,7 +70,9 @@ public struct FinancingConditions: Sendable, Codable {
             let quarterAverage = PeriodAverage(points, over: quarter)
             let trend = Trend(points, kind: indicator.kind, endingOn: quarter.to!, thresholds: thresholds)
             if let yearAverage, let quarterAverage {
-                source += ", \(yearAverage.count) and \(quarterAverage.count) values"
+                source +=
+                    ", \(NumberText.count(yearAverage.count, "value")) in the year, "
+                    + "\(NumberText.count(quarterAverage.count, "value")) in the quarter"
             }
             return Row(
                 indicator: indicator.name, kind: indicator.kind, unit: unit, yearAverage: yearAverage,

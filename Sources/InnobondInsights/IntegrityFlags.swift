@@ -75,7 +75,9 @@ public enum IntegrityChecks {
                 flag(
                     "below_sci_tech_floor", "Committed sci-tech share below the floor", belowFloor,
                     Takeaway(
-                        "{count} of {total} sci-tech bonds ({amount}) commit less than {floor} of their proceeds to sci-tech uses.",
+                        belowFloor.count == 1
+                            ? "{count} of {total} sci-tech bonds ({amount}) commits less than {floor} of its proceeds to sci-tech uses."
+                            : "{count} of {total} sci-tech bonds ({amount}) commit less than {floor} of their proceeds to sci-tech uses.",
                         [
                             "count": .count("Bonds below the floor", belowFloor.count, source: source),
                             "total": .count("Sci-tech bonds", bonds.count, source: source),
@@ -92,9 +94,12 @@ public enum IntegrityChecks {
                     "refinancing_and_working_capital", "Refinancing and working capital above the cap",
                     conventionalHeavy,
                     Takeaway(
-                        "{count} sci-tech bonds ({amount}) commit more than {cap} of their proceeds to refinancing and working capital, where rebranded conventional borrowing hides.",
+                        conventionalHeavy.count == 1
+                            ? "{count} ({amount}) commits more than {cap} of its proceeds to refinancing and working capital, where rebranded conventional borrowing hides."
+                            : "{count} ({amount}) commit more than {cap} of their proceeds to refinancing and working capital, where rebranded conventional borrowing hides.",
                         [
-                            "count": .count("Bonds above the cap", conventionalHeavy.count, source: source),
+                            "count": .count(
+                                "Bonds above the cap", conventionalHeavy.count, noun: "sci-tech bond", source: source),
                             "amount": .amount(
                                 "Amount of bonds above the cap", fen: total(conventionalHeavy), source: source),
                             "cap": .percent(
@@ -107,9 +112,13 @@ public enum IntegrityChecks {
                 flag(
                     "no_committed_uses", "No committed use of proceeds on record", withoutUses,
                     Takeaway(
-                        "{count} sci-tech bonds ({amount}) have no committed use of proceeds on record.",
+                        withoutUses.count == 1
+                            ? "{count} ({amount}) has no committed use of proceeds on record."
+                            : "{count} ({amount}) have no committed use of proceeds on record.",
                         [
-                            "count": .count("Bonds without committed uses", withoutUses.count, source: source),
+                            "count": .count(
+                                "Bonds without committed uses", withoutUses.count, noun: "sci-tech bond", source: source
+                            ),
                             "amount": .amount("Their amount", fen: total(withoutUses), source: source),
                         ])))
         }
@@ -142,9 +151,11 @@ public enum IntegrityChecks {
                 IntegrityFlag(
                     id: "eligibility_not_shown", title: "Eligibility the financials do not show",
                     takeaway: Takeaway(
-                        "{count} issuers of sci-tech bonds show neither R&D of {intensity} of revenue, nor RMB 60 m of R&D over three years, nor {patents} invention patents.",
+                        unproven.count == 1
+                            ? "{count} of sci-tech bonds shows neither R&D of {intensity} of revenue, nor RMB 60 m of R&D over three years, nor {patents} invention patents."
+                            : "{count} of sci-tech bonds show neither R&D of {intensity} of revenue, nor RMB 60 m of R&D over three years, nor {patents} invention patents.",
                         [
-                            "count": .count("Issuers", unproven.count, source: financialSource),
+                            "count": .count("Issuers", unproven.count, noun: "issuer", source: financialSource),
                             "intensity": .percent(
                                 "R&D intensity floor (setting)", settings.researchIntensityFloor * 100, places: 0,
                                 source: "setting researchIntensityFloor"),
@@ -157,8 +168,10 @@ public enum IntegrityChecks {
                 IntegrityFlag(
                     id: "no_financials", title: "Issuers without financials",
                     takeaway: Takeaway(
-                        "{count} issuers of sci-tech bonds have no financials on record, so their eligibility cannot be checked.",
-                        ["count": .count("Issuers", noFinancials.count, source: financialSource)]),
+                        noFinancials.count == 1
+                            ? "{count} of sci-tech bonds has no financials on record, so its eligibility cannot be checked."
+                            : "{count} of sci-tech bonds have no financials on record, so their eligibility cannot be checked.",
+                        ["count": .count("Issuers", noFinancials.count, noun: "issuer", source: financialSource)]),
                     codes: noFinancials))
         }
 
@@ -169,9 +182,10 @@ public enum IntegrityChecks {
                 flag(
                     "slow_approval", "Approvals slower than the green channel", slow,
                     Takeaway(
-                        "{count} sci-tech bonds took more than {limit} working days from filing to registration.",
+                        "{count} took more than {limit} working days from filing to registration.",
                         [
-                            "count": .count("Bonds", slow.count, source: "bonds.approval_days: \(scope)"),
+                            "count": .count(
+                                "Bonds", slow.count, noun: "sci-tech bond", source: "bonds.approval_days: \(scope)"),
                             "limit": .count(
                                 "Approval limit, working days (setting)", settings.approvalDaysLimit,
                                 source: "setting approvalDaysLimit"),

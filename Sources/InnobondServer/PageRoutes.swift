@@ -33,13 +33,17 @@ enum PageRoutes {
             }
         }
         router.get("/bonds") { request, _ in
-            let query = try BondQuery(QueryParameters(request), paging: .pages)
+            let parameters = QueryParameters(request)
+            try parameters.checkNames(BondQuery.parameters + ["page", "per_page"], of: "this page")
+            let query = try BondQuery(parameters, paging: .pages)
             return try await Rendering.cached(request, state) { current in
                 try Rendering.entry(html: pages.render(BondListPage(current: current, query: query), template: "bonds"))
             }
         }
         router.get("/bonds.csv") { request, _ in
-            let query = try BondQuery(QueryParameters(request), paging: .pages)
+            let parameters = QueryParameters(request)
+            try parameters.checkNames(BondQuery.parameters + ["page", "per_page"], of: "this download")
+            let query = try BondQuery(parameters, paging: .pages)
             let response = try await Rendering.cached(request, state) { current in
                 Rendering.entry(
                     text: BondListPage.csv(current: current, query: query), contentType: "text/csv; charset=utf-8")

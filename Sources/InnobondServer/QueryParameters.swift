@@ -18,6 +18,16 @@ struct QueryParameters: Sendable {
         }
     }
 
+    /// Throws a 400 naming the first parameter not among `known`, which are
+    /// those of `what` (`this operation`, `this page`).
+    func checkNames(_ known: [String], of what: String) throws(APIError) {
+        for name in names where !known.contains(name) {
+            let taken = known.joined(separator: ", ")
+            throw .badParameter(
+                name, "not a parameter of \(what)" + (taken.isEmpty ? ", which takes none" : " (it takes \(taken))"))
+        }
+    }
+
     /// The first value given for `name`.
     func get(_ name: String) -> String? { items.first { $0.name == name }?.value }
 

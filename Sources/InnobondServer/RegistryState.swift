@@ -18,7 +18,7 @@ public final class RegistryState: Sendable {
         public let snapshot: RegistrySnapshot
         public let curves: CurveLibrary
         public let monitor: MacroMonitor
-        /// The latest date of any bond issue or curve point.
+        /// The latest date of any bond issue, curve point or money figure's period.
         public let latestDate: CivilDate
 
         /// Where a financing-conditions table ends: `to`, else the vintage

@@ -98,6 +98,26 @@ import Testing
         #expect(json?["as_of"] as? String == "2025-03-20")
     }
 
+    /// Asked as known on a date, without a --to, a briefing and the insights
+    /// end on that date: nothing issued after it counts.
+    @Test func asOfWithoutToEndsOnThatDate() throws {
+        func issuance(_ arguments: [String]) throws -> NSDictionary? {
+            let result = try CommandRunner.run(["insights", "--json", "--database", Self.database] + arguments)
+            let json = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+            return json?["issuance"] as? NSDictionary
+        }
+        let asOf = try issuance(["--as-of", "2025-03-20"])
+        let to = try issuance(["--to", "2025-03-20"])
+        let all = try issuance([])
+        #expect(asOf != nil && asOf == to)
+        #expect(asOf?["bonds"] as? Int != all?["bonds"] as? Int)
+        let report = try CommandRunner.run([
+            "report", "--format", "json", "--as-of", "2025-03-20", "--database", Self.database,
+        ])
+        let json = try JSONSerialization.jsonObject(with: Data(report.standardOutput.utf8)) as? [String: Any]
+        #expect((json?["period"] as? [String: Any])?["to"] as? String == "2025-03-20")
+    }
+
     /// A start after the registry's latest date, with the end left open.
     @Test func aStartAfterTheRegistryEndsIsAUsageError() throws {
         for command in ["report", "insights"] {

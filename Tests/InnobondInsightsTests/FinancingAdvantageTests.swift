@@ -44,6 +44,18 @@ import Testing
         #expect(advantage(Self.sciTech + Self.conventional).conclusion == .tooFewPairs)
     }
 
+    /// A regime chooses sci-tech bonds; conventional bonds, which have none,
+    /// are still their matches.
+    @Test func aRegimeChoosesTheSciTechSideOnly() {
+        var filter = BondFilter.all
+        filter.regimes = [.techBoard2025]
+        let snapshot = Sample.snapshot(issuers: [Self.x, Self.y], bonds: Self.sciTech + Self.conventional)
+        let result = FinancingAdvantage(snapshot, filter: filter, curves: Self.curves, minimumPairs: 3)
+        #expect(result.pairs.map(\.conventional) == ["102500101.IB", "102500102.IB", "102500102.IB"])
+        filter.regimes = [.nafmiiNote]
+        #expect(FinancingAdvantage(snapshot, filter: filter, curves: Self.curves).pairs.isEmpty)
+    }
+
     @Test func aWholeIntervalBelowZeroIsCheaper() {
         let result = advantage(Array(Self.sciTech.prefix(2)) + Self.conventional, minimumPairs: 2)
         #expect(result.couponDifferenceBp.map { abs($0.mean + 20) < 1e-9 } == true)

@@ -62,7 +62,11 @@ import Testing
         #expect(flags["no_committed_uses"]?.codes == ["102500004.IB"])
         #expect(
             flags["below_sci_tech_floor"]?.takeaway.text
-                == "1 of 4 sci-tech bonds (RMB 1.0 bn) commit less than 70 % of their proceeds to sci-tech uses.")
+                == "1 of 4 sci-tech bonds (RMB 1.0 bn) commits less than 70 % of its proceeds to sci-tech uses.")
+        // One of a kind takes the singular.
+        #expect(
+            flags["no_committed_uses"]?.takeaway.text
+                == "1 sci-tech bond (RMB 1.0 bn) has no committed use of proceeds on record.")
     }
 
     @Test func eligibilityAndApprovals() {

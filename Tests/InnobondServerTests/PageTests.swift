@@ -108,7 +108,7 @@ import Testing
                 ("/bonds?from=2025-02-30", "from"), ("/bonds?sort=colour", "sort"),
                 ("/monitor?as_of=yesterday", "as_of"), ("/bonds/NOT-A-CODE", "code"),
                 ("/issuers?sector=bakery", "sector"),
-                ("/reports?from=2025-01-01&to=2024-01-01", "to"),
+                ("/reports?from=2025-01-01&to=2024-01-01", "to"), ("/bonds?markets=IB", "markets"),
             ] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .badRequest, "\(uri)")

@@ -54,16 +54,13 @@ struct APIRoute: Sendable {
         for parameter in parameters where !parameter.list && query.getAll(parameter.name).count > 1 {
             throw APIError.badParameter(parameter.name, "given more than once: give it once")
         }
-        for name in query.names where !known.contains(name) {
-            if ["page", "per_page"].contains(name), known.contains("cursor") {
+        for name in query.names where !known.contains(name) && ["page", "per_page"].contains(name) {
+            if known.contains("cursor") {
                 throw APIError.badParameter(
                     name, "the API pages by cursor: give limit, then a page's next_cursor as cursor")
             }
-            let taken = parameters.map(\.name).joined(separator: ", ")
-            throw APIError.badParameter(
-                name,
-                "not a parameter of this operation" + (taken.isEmpty ? ", which takes none" : " (it takes \(taken))"))
         }
+        try query.checkNames(parameters.map(\.name), of: "this operation")
     }
 
     /// The path in OpenAPI's form: `/api/v1/bonds/{code}`.
