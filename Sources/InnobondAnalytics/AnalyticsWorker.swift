@@ -124,6 +124,12 @@ struct AnalyticsWorker {
         let cleanPrice = number(columns.cleanPrice, required: false)
         let yieldPercent = number(columns.yield, required: false)
         let putDate = columns.putDate.flatMap { isEmpty($0) ? nil : date($0) }
+        // A put lies inside the bond's life, as the registry requires.
+        if let column = columns.putDate, let putDate, let issueDate, let maturityDate,
+            !(putDate > issueDate && putDate < maturityDate)
+        {
+            report(column, "must be after issue_date and before maturity_date: '\(putDate)'")
+        }
         if !isEmpty(columns.cleanPrice) && !isEmpty(columns.yield) {
             report(columns.yield, "both clean_price and yield given; give exactly one")
         } else if isEmpty(columns.cleanPrice) && isEmpty(columns.yield) {

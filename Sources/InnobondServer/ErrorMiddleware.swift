@@ -38,6 +38,15 @@ struct ErrorMiddleware: RouterMiddleware {
         let wantsJSON =
             path.hasPrefix("/api/") || path == "/health"
             || (request.headers[.accept] ?? "").contains("application/json")
+        // A download's error is text its reader (a script, a spreadsheet) can show.
+        if path.hasSuffix(".csv") && !wantsJSON {
+            let text = (error.field.map { "parameter \($0): " } ?? "") + error.message + "\n"
+            return Rendering.response(
+                ResponseCache.Entry(
+                    contentType: "text/plain; charset=utf-8", body: Array(text.utf8), status: error.status.code),
+                headers: [:]
+            ).with(headers: headers)
+        }
         if wantsJSON {
             headers[.contentType] = "application/json; charset=utf-8"
             return Rendering.response(

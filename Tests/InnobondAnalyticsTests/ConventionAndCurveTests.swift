@@ -36,6 +36,21 @@ import Testing
             ])
     }
 
+    /// A put date outside the bond's life is a bad value, as in the registry.
+    @Test func aPutOutsideTheLifeIsABadValue() throws {
+        let input = [
+            Self.header, "late,,2024-05-20,2029-05-20,2025-06-03,2.8,1,ACT/ACT-ICMA,99.5,,2029-05-20",
+            "early,,2024-05-20,2029-05-20,2025-06-03,2.8,1,ACT/ACT-ICMA,99.5,,2024-05-20",
+            "passed,,2024-05-20,2029-05-20,2025-06-03,2.8,1,ACT/ACT-ICMA,99.5,,2025-05-20",
+        ].joined(separator: "\n")
+        let result = try runBatch(input)
+        #expect(
+            result.diagnostics == [
+                "line 2, column put_date: must be after issue_date and before maturity_date: '2029-05-20'",
+                "line 3, column put_date: must be after issue_date and before maturity_date: '2024-05-20'",
+            ])
+    }
+
     @Test func withoutADayCountColumnEveryRowNeedsAConvention() throws {
         let input =
             "id,convention,issue_date,maturity_date,settlement_date,coupon_rate,frequency,clean_price,yield\n"

@@ -116,6 +116,12 @@ import Testing
                     #expect(response.text.contains("<code>\(field)</code>"), "\(uri)")
                 }
             }
+            // The CSV download's errors are text.
+            try await client.execute(uri: "/bonds.csv?per_page=0", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.headers[.contentType]?.hasPrefix("text/plain") == true)
+                #expect(response.text.hasPrefix("parameter per_page: "), "\(response.text)")
+            }
             try await client.execute(uri: "/bonds/102588888.IB", method: .get) { #expect($0.status == .notFound) }
             try await client.execute(uri: "/no/such/page", method: .get) { #expect($0.status == .notFound) }
         }
