@@ -170,7 +170,23 @@ public struct FinancingConditions: Sendable, Codable {
         of indicator: ConditionIndicator, points: [TimePoint], monitor: MacroMonitor, curves: CurveLibrary
     ) -> String {
         if let first = points.map(\.date).min(), let last = points.map(\.date).max() {
+            // A definition change explains a run that stops short.
+            let series: [String]
+            switch indicator.measure {
+            case .growth(let name): series = [name]
+            case .gap(let broad, let narrow): series = [broad, narrow]
+            case .curveYield: series = []
+            }
+            let changes = series.compactMap { name -> String? in
+                let definitions = monitor.definitions(of: name)
+                // Figures of the series past the run's end, under another definition.
+                guard definitions.count > 1, let latest = definitions.map(\.last).max(), latest.lastDay > last
+                else { return nil }
+                return "\(name) growth is never computed across its definition change ("
+                    + definitions.map(\.definition).joined(separator: " to ") + ")"
+            }
             return "its figures run from \(first) to \(last)"
+                + (changes.isEmpty ? "" : "; " + changes.joined(separator: "; "))
         }
         switch indicator.measure {
         case .curveYield(let curve, let tenor):

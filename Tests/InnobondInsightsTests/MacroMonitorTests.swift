@@ -189,4 +189,30 @@ import Testing
                 "M1 growth is never computed across its definition change (M1_2001 to M1_2025)"),
             "\(conditions.rows[0].takeaway.text)")
     }
+
+    /// M1 levels for two years under the old definition, then a year under
+    /// the new one: growth runs to the change, and the row past it says why.
+    @Test func aRunThatStopsAtADefinitionChangeSaysSo() {
+        var macro: [MacroObservation] = []
+        for year in [2023, 2024] {
+            for month in 1...12 {
+                let period = "\(year)-\(String(format: "%02d", month))"
+                macro.append(O.observation("M2", period, yoy: 7, definition: "M2_2001", published: "2025-01-20"))
+                macro.append(
+                    O.observation(
+                        "M1", period, value: Double(year - 2000), definition: "M1_2001", published: "2025-01-20"))
+            }
+        }
+        for month in 1...12 {
+            let period = "2025-\(String(format: "%02d", month))"
+            macro.append(O.observation("M2", period, yoy: 7, definition: "M2_2001", published: "2026-01-20"))
+            macro.append(O.observation("M1", period, value: 105, definition: "M1_2025", published: "2026-01-20"))
+        }
+        let conditions = FinancingConditions(
+            monitor: MacroMonitor(macro), curves: CurveLibrary([]), through: O.date("2025-12-31"))
+        let text = conditions.rows[0].takeaway.text
+        #expect(text.contains("its figures run from 2024-01-31 to 2024-12-31"), "\(text)")
+        #expect(
+            text.contains("M1 growth is never computed across its definition change (M1_2001 to M1_2025)"), "\(text)")
+    }
 }
