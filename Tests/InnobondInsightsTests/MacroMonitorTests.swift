@@ -167,20 +167,28 @@ import Testing
         #expect(PeriodAverage(secondHalf, over: year)?.shortCoverage == "Jul–Dec")
     }
 
+    /// M2 growth rates and M1 levels, month by month through each year, M1
+    /// under the definition of its year (M1_2025 from 2025), published in
+    /// January of the next year.
+    static func m1Levels(_ levels: [(year: Int, value: Double)]) -> [MacroObservation] {
+        levels.flatMap { year, value in
+            (1...12).flatMap { month in
+                let period = "\(year)-\(String(format: "%02d", month))"
+                let published = "\(year + 1)-01-20"
+                return [
+                    O.observation("M2", period, yoy: 7, definition: "M2_2001", published: published),
+                    O.observation(
+                        "M1", period, value: value, definition: year >= 2025 ? "M1_2025" : "M1_2001",
+                        published: published),
+                ]
+            }
+        }
+    }
+
     /// M1 levels under two definitions and no published rates: no growth at
     /// all, and the row says it is the definition change.
     @Test func aDefinitionChangeIsGivenAsTheReason() {
-        var macro: [MacroObservation] = []
-        for month in 1...12 {
-            let period = "2024-\(String(format: "%02d", month))"
-            macro.append(O.observation("M2", period, yoy: 7, definition: "M2_2001", published: "2025-01-20"))
-            macro.append(O.observation("M1", period, value: 60, definition: "M1_2001", published: "2025-01-20"))
-        }
-        for month in 1...12 {
-            let period = "2025-\(String(format: "%02d", month))"
-            macro.append(O.observation("M2", period, yoy: 7, definition: "M2_2001", published: "2026-01-20"))
-            macro.append(O.observation("M1", period, value: 105, definition: "M1_2025", published: "2026-01-20"))
-        }
+        let macro = Self.m1Levels([(2024, 60), (2025, 105)])
         let conditions = FinancingConditions(
             monitor: MacroMonitor(macro), curves: CurveLibrary([]), through: O.date("2025-12-31"))
         #expect(conditions.rows[0].yearAverage == nil && conditions.rows[0].quarterAverage == nil)
@@ -193,21 +201,7 @@ import Testing
     /// M1 levels for two years under the old definition, then a year under
     /// the new one: growth runs to the change, and the row past it says why.
     @Test func aRunThatStopsAtADefinitionChangeSaysSo() {
-        var macro: [MacroObservation] = []
-        for year in [2023, 2024] {
-            for month in 1...12 {
-                let period = "\(year)-\(String(format: "%02d", month))"
-                macro.append(O.observation("M2", period, yoy: 7, definition: "M2_2001", published: "2025-01-20"))
-                macro.append(
-                    O.observation(
-                        "M1", period, value: Double(year - 2000), definition: "M1_2001", published: "2025-01-20"))
-            }
-        }
-        for month in 1...12 {
-            let period = "2025-\(String(format: "%02d", month))"
-            macro.append(O.observation("M2", period, yoy: 7, definition: "M2_2001", published: "2026-01-20"))
-            macro.append(O.observation("M1", period, value: 105, definition: "M1_2025", published: "2026-01-20"))
-        }
+        let macro = Self.m1Levels([(2023, 23), (2024, 24), (2025, 105)])
         let conditions = FinancingConditions(
             monitor: MacroMonitor(macro), curves: CurveLibrary([]), through: O.date("2025-12-31"))
         let text = conditions.rows[0].takeaway.text
