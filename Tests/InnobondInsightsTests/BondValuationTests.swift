@@ -45,8 +45,11 @@ import Testing
     @Test func tenorsMaturingTogetherStillMakeACurve() throws {
         let points =
             Sample.flatCurve("2025-06-03", 1.6)
-            + [CurvePoint(curve: "CGB", date: Sample.date("2025-06-03"), tenor: Tenor("365D")!, yieldPercent: 1.6)]
+            + [CurvePoint(curve: "CGB", date: Sample.date("2025-06-03"), tenor: Tenor("365D")!, yieldPercent: 1.7)]
         let curves = CurveLibrary(points)
+        // The first in tenor order, 365D (0.9993 years), gives the yield of 2026-06-03.
+        let day = try #require(curves.day("CGB", on: Sample.date("2025-06-03")))
+        #expect(curves.interpolation(day)?.parYield(at: Sample.date("2026-06-03")) == 0.017)
         let bond = Sample.bond("126802833.IB", issuer: Sample.issuer(2), issued: "2025-03-10", years: 3, coupon: 2.4)
         let valuation = try BondValuation(
             bond: bond, settlement: Sample.date("2025-06-03"), quote: .yield(0.021), curves: curves)

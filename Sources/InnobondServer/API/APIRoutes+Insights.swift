@@ -70,13 +70,16 @@ extension APIRoutes {
     /// The briefing of `options` on `current`'s registry.
     ///
     /// - Throws: a 400 naming `from` when only the start was given and it
-    ///   comes after the registry's latest date, the period's default end.
+    ///   comes after the period's default end (`as_of`, or the registry's
+    ///   latest date).
     static func briefing(_ current: RegistryState.Current, _ options: Briefing.Options) throws(APIError) -> Briefing {
         var options = options
         options.today = current.latestDate
         let period = Briefing.period(of: current.snapshot, options: options)
         if let from = period.from, let to = period.to, from > to, Briefing.latestDate(current.snapshot) != nil {
-            throw .badParameter("from", "\(from) is after \(to), the latest date in the registry: give to as well")
+            throw .badParameter(
+                "from", "\(from) is after \(to), the default to (as_of, or the registry's latest date): give to as well"
+            )
         }
         return Briefing(current.snapshot, options: options)
     }
