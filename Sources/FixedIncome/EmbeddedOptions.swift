@@ -28,3 +28,18 @@ extension FixedRateBond {
             .analytics(quote)
     }
 }
+
+extension MarketBond {
+    /// The yield to put (decimal) under the bond's market convention: the
+    /// yield of the same bond redeemed at 100 on `putDate`, at the clean price.
+    ///
+    /// - Throws: the ``FixedIncomeError`` that says why no yield exists.
+    public func yieldToPut(cleanPrice: Double, settlement: CivilDate, putDate: CivilDate) throws(FixedIncomeError)
+        -> Double
+    {
+        try MarketBond(
+            convention: convention, issueDate: issueDate, maturityDate: putDate, couponRate: couponRate,
+            frequency: frequency, rules: rules
+        ).analytics(settlement: settlement, quote: .cleanPrice(cleanPrice)).yield
+    }
+}

@@ -187,12 +187,9 @@ struct AnalyticsWorker {
                 row.yieldToWorstPercent = row.yieldPercent
                 if let putDate, putDate > settlementDate, putDate < maturityDate {
                     let toPut: Double
-                    if let convention {
-                        // Redeemed at par on the put date, under the same convention.
-                        toPut = try MarketBond(
-                            convention: convention, issueDate: issueDate, maturityDate: putDate,
-                            couponRate: couponPercent / 100, frequency: frequency
-                        ).analytics(settlement: settlementDate, quote: .cleanPrice(figures.cleanPrice)).yield
+                    if let market {
+                        toPut = try market.yieldToPut(
+                            cleanPrice: figures.cleanPrice, settlement: settlementDate, putDate: putDate)
                     } else {
                         toPut = try periodic!.yieldToPut(
                             cleanPrice: figures.cleanPrice, settlement: settlementDate, putDate: putDate)

@@ -68,12 +68,9 @@ public struct BondValuation: Sendable {
                 .map { $0 * 10_000 }
         }
         // To the put date, redeemed at par there, under the same market convention.
-        if let put = bond.putDate, put > settlement,
-            let toPut = try? MarketBond(
-                convention: convention, issueDate: bond.issueDate, maturityDate: put,
-                couponRate: bond.couponRatePercent / 100, frequency: bond.frequency.periodic)
-        {
-            yieldToPut = try? toPut.analytics(settlement: settlement, quote: .cleanPrice(figures.cleanPrice)).yield
+        if let put = bond.putDate, put > settlement {
+            yieldToPut = try? instrument.yieldToPut(
+                cleanPrice: figures.cleanPrice, settlement: settlement, putDate: put)
         }
         // Without a put, the worst case is the yield to maturity.
         yieldToWorst = min(yieldToPut ?? figures.yield, figures.yield)
