@@ -15,6 +15,9 @@ enum SQLiteMigrations {
         migrator.registerMigration(SpellingMigration.version) { db in
             try db.execute(sql: SpellingMigration.sql(.sqlite))
         }
+        migrator.registerMigration(equalityChecksVersion) { db in
+            try db.execute(sql: equalityChecksV4)
+        }
         return migrator
     }
 
