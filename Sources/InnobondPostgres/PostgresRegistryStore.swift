@@ -219,10 +219,12 @@ public final class PostgresRegistryStore: RegistryStore {
         }
         if let storageError { throw storageError }
         for check in statements.checks {
-            let listed = try await rows(
-                check.list + " ORDER BY 1 LIMIT \(options.issueLimit)", [], connection: connection)
+            let listing = check.list + " ORDER BY 1 LIMIT \(options.issueLimit)"
+            let listedFirst = check.listsMarkedRows ? [] : try await rows(listing, [], connection: connection)
             let marked = try await count(
                 "WITH marked AS (\(check.mark) RETURNING 1) SELECT count(*) FROM marked", connection)
+            let listed =
+                check.listsMarkedRows && marked > 0 ? try await rows(listing, [], connection: connection) : listedFirst
             issues.addCheck(check, listed: listed, marked: marked)
         }
         issues.complete(&report)

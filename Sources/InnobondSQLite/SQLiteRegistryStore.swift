@@ -107,10 +107,15 @@ public final class SQLiteRegistryStore: RegistryStore {
             progress?(report.rowsRead, batch.bytesRead)
         }
         for check in statements.checks {
-            let listed = try Row.fetchAll(db, sql: check.list + " ORDER BY 1 LIMIT \(options.issueLimit)")
-                .map { row in Array(row.databaseValues.map(\.sqlValue)) }
+            func list() throws -> [[SQLValue]] {
+                try Row.fetchAll(db, sql: check.list + " ORDER BY 1 LIMIT \(options.issueLimit)")
+                    .map { row in Array(row.databaseValues.map(\.sqlValue)) }
+            }
+            let listedFirst = check.listsMarkedRows ? [] : try list()
             try db.execute(sql: check.mark)
-            issues.addCheck(check, listed: listed, marked: db.changesCount)
+            let marked = db.changesCount
+            issues.addCheck(
+                check, listed: check.listsMarkedRows && marked > 0 ? try list() : listedFirst, marked: marked)
         }
         issues.complete(&report)
         if report.badRows == 0 || options.skipInvalid {

@@ -9,8 +9,12 @@ public struct ImportStatements: Sendable {
     public struct Check: Sendable {
         /// Lists offending rows, `line` first and then the values `describe` reads, by line.
         public let list: String
-        /// Marks offending rows as bad.
+        /// Marks offending rows as bad, with `bad` set to the check's own number.
         public let mark: String
+        /// Whether `list` reads the rows `mark` marked, and so runs after it:
+        /// the condition is then evaluated once, over the staged rows, and the
+        /// list reads the few rows it marked.
+        public let listsMarkedRows: Bool
         /// The column the issue is reported on.
         public let column: String
         /// The reason, from the listed values after `line`.
@@ -55,20 +59,36 @@ public struct ImportStatements: Sendable {
             + (updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", "))
 
         var checks: [Check] = []
-        // Keys repeated within the file: every occurrence after the first.
+        /// Adds a check whose `mark` and `list` are made for its number.
+        func add(
+            column: String, listsMarkedRows: Bool = false, list: (Int) -> String, mark: (Int) -> String,
+            describe: @escaping @Sendable ([SQLValue]) -> String
+        ) {
+            let number = checks.count + 1
+            checks.append(
+                Check(
+                    list: list(number), mark: mark(number), listsMarkedRows: listsMarkedRows, column: column,
+                    describe: describe))
+        }
+        // Keys repeated within the file: every occurrence after the first,
+        // listed with the first (one sort of the staged rows, for the mark).
         let firstOccurrence =
             "SELECT line, MIN(line) OVER (PARTITION BY \(keys)) AS first_line FROM \(staging) WHERE bad = 0"
+        let sameKey = schema.keyColumns.map { "t.\($0) = s.\($0)" }.joined(separator: " AND ")
         let keyLabel = schema.kind.keyColumns.joined(separator: ", ")
-        checks.append(
-            Check(
-                list: "SELECT line, first_line FROM (\(firstOccurrence)) AS occurrences WHERE line <> first_line",
-                mark:
-                    "UPDATE \(staging) SET bad = 1 WHERE line IN (SELECT line FROM (\(firstOccurrence)) AS occurrences "
-                    + "WHERE line <> first_line)",
-                column: schema.kind.keyColumns[0],
-                describe: { values in
-                    "repeats the key (\(keyLabel)) of \(rowNoun) \(values.first?.integerValue ?? 0)"
-                }))
+        add(
+            column: schema.kind.keyColumns[0], listsMarkedRows: true,
+            list: { number in
+                "SELECT s.line, MIN(t.line) FROM \(staging) AS s JOIN \(staging) AS t ON \(sameKey) "
+                    + "WHERE s.bad = \(number) GROUP BY s.line"
+            },
+            mark: { number in
+                "UPDATE \(staging) SET bad = \(number) WHERE line IN (SELECT line FROM (\(firstOccurrence)) AS occurrences "
+                    + "WHERE line <> first_line)"
+            },
+            describe: { values in
+                "repeats the key (\(keyLabel)) of \(rowNoun) \(values.first?.integerValue ?? 0)"
+            })
         // References to rows that do not exist.
         for (column, referenced) in schema.kind.references {
             let target = TableSchema.of(referenced)
@@ -76,18 +96,19 @@ public struct ImportStatements: Sendable {
                 "bad = 0 AND NOT EXISTS (SELECT 1 FROM \(target.table) AS r WHERE r.\(target.keyColumns[0]) = "
                 + "\(staging).\(column))"
             let noun = referenced == .issuers ? "issuer" : "bond"
-            checks.append(
-                Check(
-                    list: "SELECT line, \(column) FROM \(staging) WHERE \(missing)",
-                    mark: "UPDATE \(staging) SET bad = 1 WHERE \(missing)",
-                    column: column,
-                    describe: { values in
-                        "no \(noun) '\(values.first?.textValue ?? "")' in the registry (import \(referenced.rawValue) first)"
-                    }))
+            add(
+                column: column, listsMarkedRows: true,
+                list: { number in "SELECT line, \(column) FROM \(staging) WHERE bad = \(number)" },
+                mark: { number in "UPDATE \(staging) SET bad = \(number) WHERE \(missing)" },
+                describe: { values in
+                    "no \(noun) '\(values.first?.textValue ?? "")' in the registry (import \(referenced.rawValue) first)"
+                })
         }
         // The planned uses of a bond add up to at most its amount.
         switch schema.kind {
         case .useOfProceeds:
+            // The totals count the staged rows still good, so they are listed
+            // before they are marked.
             let totals = """
                 SELECT b.code, b.amount_fen, t.total FROM bonds AS b JOIN (SELECT bond_code, CAST(SUM(planned_fen) AS BIGINT) AS total FROM \
                 (SELECT bond_code, planned_fen FROM use_of_proceeds AS u WHERE NOT EXISTS (SELECT 1 FROM \(staging) AS s \
@@ -95,34 +116,36 @@ public struct ImportStatements: Sendable {
                 UNION ALL SELECT bond_code, planned_fen FROM \(staging) WHERE bad = 0) AS merged GROUP BY bond_code) AS t \
                 ON t.bond_code = b.code WHERE t.total > b.amount_fen
                 """
-            checks.append(
-                Check(
-                    list:
-                        "SELECT s.line, o.total, o.amount_fen FROM \(staging) AS s JOIN (\(totals)) AS o "
-                        + "ON o.code = s.bond_code WHERE s.bad = 0",
-                    mark:
-                        "UPDATE \(staging) SET bad = 1 WHERE bad = 0 AND bond_code IN (SELECT code FROM (\(totals)) AS o)",
-                    column: "planned_cny",
-                    describe: { values in
-                        "the bond's planned uses would total \(Money(fen: values[0].integerValue ?? 0).yuanText) yuan, "
-                            + "more than its amount of \(Money(fen: values[1].integerValue ?? 0).yuanText)"
-                    }))
+            add(
+                column: "planned_cny",
+                list: { _ in
+                    "SELECT s.line, o.total, o.amount_fen FROM \(staging) AS s JOIN (\(totals)) AS o "
+                        + "ON o.code = s.bond_code WHERE s.bad = 0"
+                },
+                mark: { number in
+                    "UPDATE \(staging) SET bad = \(number) WHERE bad = 0 AND bond_code IN (SELECT code FROM (\(totals)) AS o)"
+                },
+                describe: { values in
+                    "the bond's planned uses would total \(Money(fen: values[0].integerValue ?? 0).yuanText) yuan, "
+                        + "more than its amount of \(Money(fen: values[1].integerValue ?? 0).yuanText)"
+                })
         case .bonds:
             let committed =
                 "SELECT bond_code, CAST(SUM(planned_fen) AS BIGINT) AS total FROM use_of_proceeds GROUP BY bond_code"
-            let below =
-                "bad = 0 AND code IN (SELECT p.bond_code FROM (\(committed)) AS p WHERE p.total > \(staging).amount_fen)"
-            checks.append(
-                Check(
-                    list:
-                        "SELECT s.line, p.total FROM \(staging) AS s JOIN (\(committed)) AS p ON p.bond_code = s.code "
-                        + "WHERE s.bad = 0 AND p.total > s.amount_fen",
-                    mark: "UPDATE \(staging) SET bad = 1 WHERE \(below)",
-                    column: "amount_cny",
-                    describe: { values in
-                        "is less than the \(Money(fen: values.first?.integerValue ?? 0).yuanText) yuan of planned uses "
-                            + "already committed for this bond"
-                    }))
+            add(
+                column: "amount_cny", listsMarkedRows: true,
+                list: { number in
+                    "SELECT s.line, p.total FROM \(staging) AS s JOIN (\(committed)) AS p ON p.bond_code = s.code "
+                        + "WHERE s.bad = \(number)"
+                },
+                mark: { number in
+                    "UPDATE \(staging) SET bad = \(number) WHERE bad = 0 AND code IN (SELECT p.bond_code FROM "
+                        + "(\(committed)) AS p WHERE p.total > \(staging).amount_fen)"
+                },
+                describe: { values in
+                    "is less than the \(Money(fen: values.first?.integerValue ?? 0).yuanText) yuan of planned uses "
+                        + "already committed for this bond"
+                })
             // A new life keeps the bond's quotes inside it: none before the
             // issue date, none on or after maturity, of those the stored life
             // held (quotes stored under older rules stay). The staged bonds
@@ -134,24 +157,27 @@ public struct ImportStatements: Sendable {
             for (column, outside) in [
                 ("issue_date", "q.date < s.issue_date"), ("maturity_date", "q.date >= s.maturity_date"),
             ] {
-                let stranded =
+                func stranded(_ bad: Int) -> String {
                     "FROM \(staging) AS s \(stagedFirst) quotes AS q ON q.bond_code = s.code "
-                    + "\(stagedFirst) bonds AS b ON b.code = s.code WHERE s.bad = 0 AND \(outside) "
-                    + "AND q.date >= b.issue_date AND q.date < b.maturity_date"
-                checks.append(
-                    Check(
-                        list:
-                            "SELECT s.line, COUNT(*), \(dialect.selectExpression("MIN(q.date)", .date)), "
-                            + "\(dialect.selectExpression("MAX(q.date)", .date)) \(stranded) GROUP BY s.line",
-                        mark: "UPDATE \(staging) SET bad = 1 WHERE bad = 0 AND line IN (SELECT s.line \(stranded))",
-                        column: column,
-                        describe: { values in
-                            let count = values.first?.integerValue ?? 0
-                            let first = values.count > 1 ? values[1].textValue ?? "" : ""
-                            let last = values.last?.textValue ?? ""
-                            return "would leave \(count) \(count == 1 ? "quote" : "quotes") of this bond "
-                                + "(\(first == last ? first : first + " to " + last)) outside its life"
-                        }))
+                        + "\(stagedFirst) bonds AS b ON b.code = s.code WHERE s.bad = \(bad) AND \(outside) "
+                        + "AND q.date >= b.issue_date AND q.date < b.maturity_date"
+                }
+                add(
+                    column: column, listsMarkedRows: true,
+                    list: { number in
+                        "SELECT s.line, COUNT(*), \(dialect.selectExpression("MIN(q.date)", .date)), "
+                            + "\(dialect.selectExpression("MAX(q.date)", .date)) \(stranded(number)) GROUP BY s.line"
+                    },
+                    mark: { number in
+                        "UPDATE \(staging) SET bad = \(number) WHERE bad = 0 AND line IN (SELECT s.line \(stranded(0)))"
+                    },
+                    describe: { values in
+                        let count = values.first?.integerValue ?? 0
+                        let first = values.count > 1 ? values[1].textValue ?? "" : ""
+                        let last = values.last?.textValue ?? ""
+                        return "would leave \(count) \(count == 1 ? "quote" : "quotes") of this bond "
+                            + "(\(first == last ? first : first + " to " + last)) outside its life"
+                    })
             }
         case .quotes:
             // A bond is quoted during its life only: from its issue date to
@@ -159,18 +185,20 @@ public struct ImportStatements: Sendable {
             let outside =
                 "JOIN bonds AS b ON b.code = \(staging).bond_code WHERE \(staging).bad = 0 "
                 + "AND (\(staging).date < b.issue_date OR \(staging).date >= b.maturity_date)"
-            checks.append(
-                Check(
-                    list:
-                        "SELECT \(staging).line, \(dialect.selectExpression("b.issue_date", .date)), "
-                        + "\(dialect.selectExpression("b.maturity_date", .date)) FROM \(staging) \(outside)",
-                    mark:
-                        "UPDATE \(staging) SET bad = 1 WHERE line IN (SELECT \(staging).line FROM \(staging) \(outside))",
-                    column: "date",
-                    describe: { values in
-                        "outside the bond's life: quotes run from its issue date \(values.first?.textValue ?? "") "
-                            + "to the day before its maturity \(values.last?.textValue ?? "")"
-                    }))
+            add(
+                column: "date", listsMarkedRows: true,
+                list: { number in
+                    "SELECT s.line, \(dialect.selectExpression("b.issue_date", .date)), "
+                        + "\(dialect.selectExpression("b.maturity_date", .date)) FROM \(staging) AS s "
+                        + "JOIN bonds AS b ON b.code = s.bond_code WHERE s.bad = \(number)"
+                },
+                mark: { number in
+                    "UPDATE \(staging) SET bad = \(number) WHERE line IN (SELECT \(staging).line FROM \(staging) \(outside))"
+                },
+                describe: { values in
+                    "outside the bond's life: quotes run from its issue date \(values.first?.textValue ?? "") "
+                        + "to the day before its maturity \(values.last?.textValue ?? "")"
+                })
         default:
             break
         }

@@ -314,6 +314,21 @@ public enum StoreContract {
         try await importAll(store)
         let file = "curve,date,tenor,yield\nCGB,2025-06-04,1Y,1.5\nCGB,2025-06-04,2Y,1.6\nCGB,2025-06-04,1Y,1.55\n"
         try await expectRejected(store, .curves, file, [(4, "curve")], reason: "line 2")
+        // Each check lists the rows it marked, and only those: a key repeated
+        // twice names its first line both times; a missing issuer is its own issue.
+        let header =
+            "code,uscc,name,type,sci_tech,issue_date,maturity_date,amount_cny,coupon_rate,frequency,day_count\n"
+        let bond = "corporate_bond,false,2026-01-05,2029-01-05,1000,2,1,ACT/365F\n"
+        let bonds =
+            header + "260010.SH,91350100M000100Y43,甲,\(bond)" + "260011.SH,91110000600037341L,无主债,\(bond)"
+            + "260010.SH,91350100M000100Y43,乙,\(bond)" + "260010.SH,91350100M000100Y43,丙,\(bond)"
+        let report = try await importText(store, .bonds, bonds)
+        #expect(!report.committed && report.badRows == 3)
+        #expect(
+            report.issues.map { "\($0.line):\($0.column):\($0.reason)" } == [
+                "3:uscc:no issuer '91110000600037341L' in the registry (import issuers first)",
+                "4:code:repeats the key (code) of line 2", "5:code:repeats the key (code) of line 2",
+            ])
     }
 
     static func danglingReferences(_ store: any RegistryStore) async throws {
