@@ -1,8 +1,8 @@
 import Foundation
 
-/// Runs a batch reader on a thread of its own, at most `depth` batches ahead
-/// of the consumer, and hands the batches over in order; the reader's error,
-/// or the end, comes after the batches read before it.
+/// Runs a batch producer on a thread of its own, at most `depth` batches ahead
+/// of the consumer, and hands the batches over in order; the producer's error,
+/// or the end, comes after the batches delivered before it.
 final class BatchPrefetcher: @unchecked Sendable {
     private let condition = NSCondition()
     // Guarded by `condition`.
@@ -11,28 +11,38 @@ final class BatchPrefetcher: @unchecked Sendable {
     private var failure: StoreError?
     private var stopped = false
 
-    /// Starts reading with `read`, which returns `nil` at the end.
-    init(depth: Int = 2, read: @escaping @Sendable () throws(StoreError) -> ImportSource.Batch?) {
+    /// Starts `produce`, which delivers its batches in order through the
+    /// function it is given and returns at the end; that function waits while
+    /// `depth` batches wait, and returns `false` once the consumer has stopped.
+    init(
+        depth: Int = 2,
+        produce: @escaping @Sendable (_ deliver: (ImportSource.Batch) -> Bool) throws(StoreError) -> Void
+    ) {
         let thread = Thread { [self] in
-            while true {
-                let outcome: Result<ImportSource.Batch?, StoreError>
-                do throws(StoreError) { outcome = .success(try read()) } catch { outcome = .failure(error) }
-                condition.lock()
-                defer { condition.unlock() }
-                switch outcome {
-                case .success(let batch?): ready.append(batch)
-                case .success(nil): finished = true
-                case .failure(let error):
-                    failure = error
-                    finished = true
-                }
-                condition.broadcast()
-                while ready.count >= depth && !stopped { condition.wait() }
-                if finished || stopped { return }
+            var failure: StoreError?
+            do throws(StoreError) {
+                try produce { batch in self.deliver(batch, depth: depth) }
+            } catch {
+                failure = error
             }
+            condition.lock()
+            self.failure = failure
+            finished = true
+            condition.broadcast()
+            condition.unlock()
         }
         thread.stackSize = 1 << 20
         thread.start()
+    }
+
+    private func deliver(_ batch: ImportSource.Batch, depth: Int) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.count >= depth && !stopped { condition.wait() }
+        guard !stopped else { return false }
+        ready.append(batch)
+        condition.broadcast()
+        return true
     }
 
     /// The next batch, waiting for it; `nil` at the end.
@@ -49,7 +59,7 @@ final class BatchPrefetcher: @unchecked Sendable {
         return nil
     }
 
-    /// Lets the thread end without reading further.
+    /// Lets the producer end without delivering further.
     func stop() {
         condition.lock()
         stopped = true

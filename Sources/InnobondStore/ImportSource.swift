@@ -54,7 +54,13 @@ public final class ImportSource {
     private var ahead: BatchPrefetcher?
     /// How rows are numbered: JSON records by position, as several may share a line.
     public var rowUnit: LineIssue.Unit { format == .json ? .record : .line }
-    private let reader: any RowReader
+    /// Where rows come from: CSV chunks validated on several threads, or a
+    /// reader of one row at a time.
+    private enum Rows {
+        case csv(CSVChunkSource)
+        case serial(any RowReader)
+    }
+    private let rows: Rows
 
     /// Opens the file and checks its header (CSV) or opening bracket (JSON).
     ///
@@ -66,8 +72,8 @@ public final class ImportSource {
         self.format = format
         size = input.size
         switch format {
-        case .csv: reader = try CSVRowReader(kind: kind, input: input)
-        case .json: reader = JSONRowReader(kind: kind, input: input)
+        case .csv: rows = .csv(try CSVChunkSource(kind: kind, input: input))
+        case .json: rows = .serial(JSONRowReader(kind: kind, input: input))
         }
     }
 
@@ -77,26 +83,65 @@ public final class ImportSource {
         schema = TableSchema.of(kind)
         format = .csv
         size = nil
-        reader = RecordListReader(records: records)
+        rows = .serial(RecordListReader(records: records))
     }
 
     deinit { ahead?.stop() }
 
-    /// The next batch of up to `limit` rows, or `nil` at the end of the file.
+    /// The next batch of rows, or `nil` at the end of the file: up to `limit`
+    /// rows, or for CSV the records of one chunk of the file.
     ///
     /// The first call starts a thread that reads and validates the following
-    /// batches (of the same `limit`) while the caller writes this one.
+    /// batches while the caller writes this one; CSV chunks are validated on
+    /// as many threads as there are cores, and come out in file order.
     public func nextBatch(limit: Int = 5000) throws(StoreError) -> Batch? {
         if ahead == nil {
-            // From here on only the prefetching thread touches the reader.
-            nonisolated(unsafe) let reader = reader
             let schema = schema
             let unit = rowUnit
-            ahead = BatchPrefetcher { () throws(StoreError) -> Batch? in
-                try Self.readBatch(reader, schema: schema, unit: unit, limit: limit)
+            switch rows {
+            case .csv(let chunks):
+                // From here on only the prefetching thread touches the chunk source.
+                nonisolated(unsafe) let chunks = chunks
+                let threads = ProcessInfo.processInfo.activeProcessorCount
+                ahead = BatchPrefetcher { (deliver) throws(StoreError) in
+                    try Self.validate(chunks, schema: schema, threads: threads, deliver: deliver)
+                }
+            case .serial(let reader):
+                // From here on only the prefetching thread touches the reader.
+                nonisolated(unsafe) let reader = reader
+                ahead = BatchPrefetcher { (deliver) throws(StoreError) in
+                    while let batch = try Self.readBatch(reader, schema: schema, unit: unit, limit: limit) {
+                        guard deliver(batch) else { return }
+                    }
+                }
             }
         }
         return try ahead!.next()
+    }
+
+    /// Validates the chunks of a CSV file on `threads` threads, delivering
+    /// their batches in file order.
+    private static func validate(
+        _ chunks: CSVChunkSource, schema: TableSchema, threads: Int,
+        deliver: (Batch) -> Bool
+    ) throws(StoreError) {
+        struct Stopped: Error {}
+        do {
+            try OrderedParallelPipeline.run(
+                threads: threads, inFlightLimit: 2 * threads,
+                makeWorker: { CSVChunkValidator(source: chunks, schema: schema) },
+                produce: { () throws(StoreError) -> CSVChunkReader.Chunk? in try chunks.next() },
+                process: { validator, chunk in validator.batch(of: chunk) },
+                consume: { batch in
+                    guard deliver(batch) else { throw Stopped() }
+                })
+        } catch let error as StoreError {
+            throw error
+        } catch is Stopped {
+            return
+        } catch {
+            throw .database("\(error)")
+        }
     }
 
     private static func readBatch(_ reader: any RowReader, schema: TableSchema, unit: LineIssue.Unit, limit: Int)
@@ -133,108 +178,6 @@ struct RawRow {
 protocol RowReader: AnyObject {
     func next() throws(StoreError) -> RawRow?
     var bytesRead: Int { get }
-}
-
-/// Reads CSV records with the header's columns.
-final class CSVRowReader: RowReader {
-    private let kind: RecordKind
-    private let chunks: CSVChunkReader
-    private let parser = CSVRecordParser()
-    private var chunk: CSVChunkReader.Chunk?
-    private var offset = 0
-    private var line = 1
-    private var positions: [String: Int] = [:]
-    private(set) var bytesRead = 0
-
-    init(kind: RecordKind, input: any ByteInput) throws(StoreError) {
-        self.kind = kind
-        chunks = CSVChunkReader(input: input)
-        guard let header = try nextFields() else {
-            throw .unusableFile([LineIssue(line: 1, column: "-", reason: "the file is empty; expected a header row")])
-        }
-        var issues: [LineIssue] = []
-        let known = Set(kind.columns.map(\.name))
-        for (index, rawName) in header.fields.enumerated() {
-            let name = rawName.trimmingSpaces
-            if !known.contains(name) {
-                issues.append(
-                    LineIssue(
-                        line: header.line, column: name.isEmpty ? "#\(index + 1)" : name,
-                        reason: "unknown column for \(kind.rawValue) (the columns are "
-                            + kind.columns.map(\.name).joined(separator: ", ") + ")"))
-            } else if positions[name] != nil {
-                issues.append(LineIssue(line: header.line, column: name, reason: "the column appears twice"))
-            } else {
-                positions[name] = index
-            }
-        }
-        for column in kind.columns where column.required && positions[column.name] == nil {
-            issues.append(LineIssue(line: header.line, column: column.name, reason: "required column is missing"))
-        }
-        guard issues.isEmpty else { throw .unusableFile(issues) }
-    }
-
-    func next() throws(StoreError) -> RawRow? {
-        guard let row = try nextFields() else { return nil }
-        var issues: [FieldIssue] = []
-        switch row.problem {
-        case .unterminatedQuote(let field)?:
-            issues.append(
-                FieldIssue(column: name(of: field), reason: "quoted field is not closed before the end of the file"))
-        case .textAfterClosingQuote(let field)?:
-            issues.append(FieldIssue(column: name(of: field), reason: "text after the closing quote of a quoted field"))
-        case nil: break
-        }
-        if row.fields.count > positions.count, row.fields[positions.count...].contains(where: { !$0.isEmpty }) {
-            issues.append(
-                FieldIssue(
-                    column: "#\(positions.count + 1)",
-                    reason: "the row has \(row.fields.count) fields but the header names \(positions.count)"))
-        }
-        if !issues.isEmpty { return RawRow(line: row.line, outcome: .issues(issues)) }
-        let fields = row.fields
-        let positions = positions
-        do {
-            let record = try kind.recordType.read { name in
-                positions[name].flatMap { $0 < fields.count ? fields[$0] : nil }
-            }
-            return RawRow(line: row.line, outcome: .record(record))
-        } catch {
-            return RawRow(line: row.line, outcome: .issues(error.issues))
-        }
-    }
-
-    private func name(of field: Int) -> String {
-        positions.first { $0.value == field }?.key ?? "#\(field + 1)"
-    }
-
-    /// The fields of the next non-blank record, with its line.
-    private func nextFields() throws(StoreError) -> (fields: [String], line: Int, problem: CSVRecordParser.Problem?)? {
-        while true {
-            if chunk == nil || offset >= chunk!.bytes.count {
-                do {
-                    guard let next = try chunks.next() else { return nil }
-                    chunk = next
-                    offset = next.start
-                    line = next.firstLine
-                    bytesRead = next.endOffset
-                } catch {
-                    throw .io(error)
-                }
-            }
-            let current = chunk!
-            let parsed: (extent: CSVRecordParser.Extent, fields: [String])? = current.bytes.withUnsafeBufferPointer {
-                bytes in
-                guard let extent = parser.parse(bytes, from: offset, isFinal: true) else { return nil }
-                return (extent, parser.isBlank ? [] : (0..<parser.fieldCount).map(parser.string))
-            }
-            guard let parsed else { return nil }
-            let recordLine = line
-            offset = parsed.extent.end
-            line += parsed.extent.lineFeeds
-            if !parsed.fields.isEmpty { return (parsed.fields, recordLine, parser.problem) }
-        }
-    }
 }
 
 /// Reads JSON objects with the kind's member names.

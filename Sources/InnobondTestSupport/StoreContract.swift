@@ -45,6 +45,7 @@ public enum StoreContract {
         Case(name: "references to missing rows are bad rows", run: danglingReferences),
         Case(name: "planned uses may not exceed a bond's amount", run: proceedsWithinAmount),
         Case(name: "a file cut off mid-row reports the cut row", run: truncatedFile),
+        Case(name: "a file of many chunks is read in order, every line counted", run: manyChunks),
         Case(name: "JSON members are checked like CSV columns", run: jsonProblems),
         Case(name: "the snapshot and quote ranges read what was written", run: snapshotAndQuotes),
         Case(name: "the version grows with each committed import only", run: versionGrows),
@@ -329,6 +330,30 @@ public enum StoreContract {
                 "3:uscc:no issuer '91110000600037341L' in the registry (import issuers first)",
                 "4:code:repeats the key (code) of line 2", "5:code:repeats the key (code) of line 2",
             ])
+    }
+
+    /// 40,000 curve points (about 1 MB, several chunks validated on several
+    /// threads): bad rows, blank lines and CRLF lines spread across the file
+    /// are named by their own lines, and the good rows are written.
+    static func manyChunks(_ store: any RegistryStore) async throws {
+        var text = "curve,date,tenor,yield\n"
+        var line = 1
+        var bad: [Int] = []
+        for index in 0..<40_000 {
+            if index % 9_001 == 4_000 {
+                text += "\n"
+                line += 1
+            }
+            line += 1
+            let yield = index % 7_919 == 1_234 ? "x" : "1.5"
+            if yield == "x" { bad.append(line) }
+            text += "K\(index / 600),2025-06-04,\(index % 600 + 1)M,\(yield)" + (index % 5 == 0 ? "\r\n" : "\n")
+        }
+        let report = try await importText(store, .curves, text, skipInvalid: true)
+        #expect(report.rowsRead == 40_000)
+        #expect(report.issues.map(\.line) == bad && report.issues.allSatisfy { $0.column == "yield" })
+        #expect(report.committed && report.rowsWritten == 40_000 - bad.count)
+        #expect(try await store.loadSnapshot().counts[.curves] == 40_000 - bad.count)
     }
 
     static func danglingReferences(_ store: any RegistryStore) async throws {
