@@ -4,6 +4,7 @@ import InnobondModel
 import InnobondStore
 import Logging
 import NIOCore
+import NIOSSL
 import PostgresNIO
 
 /// The registry in a PostgreSQL database, through postgres-nio. Several
@@ -35,14 +36,50 @@ public final class PostgresRegistryStore: RegistryStore {
             (components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
         let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
         let tls: PostgresClient.Configuration.TLS
-        switch parameters["sslmode"] ?? "disable" {
-        case "disable": tls = .disable
-        case "require": tls = .require(.clientDefault)
-        default: tls = .prefer(.clientDefault)
+        let probeTLS: PostgresConnection.Configuration.TLS
+        let sslMode = parameters["sslmode"] ?? "disable"
+        do {
+            switch sslMode {
+            case "disable":
+                tls = .disable
+                probeTLS = .disable
+            case "require":
+                tls = .require(.clientDefault)
+                probeTLS = .require(try NIOSSLContext(configuration: .clientDefault))
+            default:
+                tls = .prefer(.clientDefault)
+                probeTLS = .prefer(try NIOSSLContext(configuration: .clientDefault))
+            }
+        } catch {
+            throw StoreError.location("cannot set up TLS for sslmode=\(sslMode): \(error)")
+        }
+        var redacted = components
+        redacted.password = components.password == nil ? nil : "***"
+        location = redacted.string ?? url
+        let port = components.port ?? 5432
+        let username = components.user ?? "postgres"
+        let databaseName = database.isEmpty ? nil : database
+        // One connection first: a server that refuses it (nothing on the
+        // port, a wrong password, no such database) says why at once, where
+        // the pool would retry until the patience ran out.
+        var probe = PostgresConnection.Configuration(
+            host: host, port: port, username: username, password: components.password, database: databaseName,
+            tls: probeTLS)
+        probe.options.connectTimeout = .seconds(max(1, min(patience.components.seconds, 10)))
+        let logger = logger
+        let probeConfiguration = probe
+        do {
+            try await Self.within(patience) {
+                let connection = try await PostgresConnection.connect(
+                    configuration: probeConfiguration, id: 0, logger: logger)
+                try await connection.close()
+            }
+        } catch {
+            throw StoreError.location("cannot use PostgreSQL at \(location): \(Self.message(error))")
         }
         var configuration = PostgresClient.Configuration(
-            host: host, port: components.port ?? 5432, username: components.user ?? "postgres",
-            password: components.password, database: database.isEmpty ? nil : database, tls: tls)
+            host: host, port: port, username: username, password: components.password, database: databaseName,
+            tls: tls)
         configuration.options.minimumConnections = 0
         configuration.options.maximumConnections = 8
         if let schema = parameters["schema"], !schema.isEmpty {
@@ -55,28 +92,32 @@ public final class PostgresRegistryStore: RegistryStore {
         client = PostgresClient(configuration: configuration)
         let client = client
         running = Task { await client.run() }
-        var redacted = components
-        redacted.password = components.password == nil ? nil : "***"
-        location = redacted.string ?? url
         do {
             // The pool retries failed connections; give up on a server that
             // does not answer rather than wait for ever.
-            try await withThrowingTaskGroup(of: Bool.self) { group in
-                group.addTask {
-                    try await self.migrate()
-                    return true
-                }
-                group.addTask {
-                    try await Task.sleep(for: patience)
-                    return false
-                }
-                let migrated = try await group.next() ?? false
-                group.cancelAll()
-                if !migrated { throw StoreError.location("no answer within \(patience)") }
-            }
+            try await Self.within(patience) { try await self.migrate() }
         } catch {
             running.cancel()
             throw StoreError.location("cannot use PostgreSQL at \(location): \(Self.message(error))")
+        }
+    }
+
+    /// Runs `operation`, or throws once `patience` has passed without its end.
+    private static func within(_ patience: Duration, _ operation: @escaping @Sendable () async throws -> Void)
+        async throws
+    {
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                try await operation()
+                return true
+            }
+            group.addTask {
+                try await Task.sleep(for: patience)
+                return false
+            }
+            let finished = try await group.next() ?? false
+            group.cancelAll()
+            if !finished { throw StoreError.location("no answer within \(patience)") }
         }
     }
 
@@ -471,6 +512,8 @@ public final class PostgresRegistryStore: RegistryStore {
                 let detail = error.serverInfo?[.detail].map { " (\($0))" } ?? ""
                 return message + detail
             }
+            if error.code == .sslUnsupported { return "the server does not offer TLS, which sslmode=require asks for" }
+            if let underlying = error.underlying { return "\(underlying)" }
             return "\(error.code)"
         }
         return "\(error)"

@@ -29,6 +29,25 @@ struct PostgresStoreTests {
         try await contractCase.run { try await makePostgresStore() }
     }
 
+    /// A server that refuses the credentials or the database says why,
+    /// rather than after the patience the pool gives a silent server.
+    @Test func aRefusedConnectionSaysWhy() async throws {
+        let base = try #require(postgresURL.flatMap(URLComponents.init(string:)))
+        var wrongPassword = base
+        wrongPassword.password = "not-the-password"
+        var noDatabase = base
+        noDatabase.path = "/no_such_database"
+        for (components, reason) in [
+            (wrongPassword, "password authentication failed"), (noDatabase, "\"no_such_database\" does not exist"),
+        ] {
+            let error = await #expect(throws: StoreError.self) {
+                _ = try await PostgresRegistryStore(url: components.string!, patience: .seconds(60))
+            }
+            let message = error.map(String.init(describing:)) ?? ""
+            #expect(message.contains(reason) && !message.contains("not-the-password"), "\(message)")
+        }
+    }
+
     @Test func theURLsPasswordStaysOutOfMessages() async throws {
         try await withPostgresStore { store in
             #expect(!store.location.contains(":innobond@") || store.location.contains("***"))
@@ -36,9 +55,10 @@ struct PostgresStoreTests {
     }
 
     @Test func anUnreachableServerSaysSo() async throws {
-        await #expect(throws: StoreError.self) {
+        let refused = await #expect(throws: StoreError.self) {
             _ = try await PostgresRegistryStore(url: "postgres://nobody@127.0.0.1:1/none", patience: .seconds(2))
         }
+        #expect("\(refused.map(String.init(describing:)) ?? "")".contains("Connection refused"))
         await #expect(throws: StoreError.self) {
             _ = try await PostgresRegistryStore(url: "mysql://localhost/db")
         }
