@@ -61,9 +61,11 @@ public enum IntegrityChecks {
                 withoutUses.append(bond)
                 continue
             }
-            let sciTechFen = committed.filter(\.category.isSciTech).reduce(Int64(0)) { $0 + $1.planned.fen }
+            let sciTechFen = committed.filter(\.category.isSciTech).reduce(Int64(0)) {
+                $0.addingClamped($1.planned.fen)
+            }
             let conventionalFen = committed.filter { $0.category == .refinancing || $0.category == .workingCapital }
-                .reduce(Int64(0)) { $0 + $1.planned.fen }
+                .reduce(Int64(0)) { $0.addingClamped($1.planned.fen) }
             if Double(sciTechFen) < settings.sciTechShareFloor * Double(bond.amount.fen) { belowFloor.append(bond) }
             if Double(conventionalFen) > settings.conventionalUseCap * Double(bond.amount.fen) {
                 conventionalHeavy.append(bond)
@@ -135,8 +137,8 @@ public enum IntegrityChecks {
                 noFinancials.append(uscc.value)
                 continue
             }
-            let revenue = years.reduce(Int64(0)) { $0 + $1.revenue.fen }
-            let research = years.reduce(Int64(0)) { $0 + $1.researchSpend.fen }
+            let revenue = years.reduce(Int64(0)) { $0.addingClamped($1.revenue.fen) }
+            let research = years.reduce(Int64(0)) { $0.addingClamped($1.researchSpend.fen) }
             let intensity = revenue > 0 ? Double(research) / Double(revenue) : 0
             let patents = years.first?.inventionPatents ?? 0
             if intensity < settings.researchIntensityFloor && research < settings.cumulativeResearchFloorFen
@@ -223,7 +225,7 @@ public enum IntegrityChecks {
         return flags
     }
 
-    private static func total(_ bonds: [Bond]) -> Int64 { bonds.reduce(Int64(0)) { $0 + $1.amount.fen } }
+    private static func total(_ bonds: [Bond]) -> Int64 { bonds.reduce(Int64(0)) { $0.addingClamped($1.amount.fen) } }
 
     private static func flag(_ id: String, _ title: String, _ bonds: [Bond], _ takeaway: Takeaway) -> IntegrityFlag {
         IntegrityFlag(id: id, title: title, takeaway: takeaway, codes: bonds.map(\.code.value))

@@ -56,7 +56,7 @@ public struct IssuanceStatistics: Sendable, Codable, Equatable {
         let bonds = snapshot.bonds(matching: filter)
         self.filter = filter
         self.bonds = bonds.count
-        let total = bonds.reduce(Int64(0)) { $0 + $1.amount.fen }
+        let total = bonds.reduce(Int64(0)) { $0.addingClamped($1.amount.fen) }
         amountFen = total
         tenorYears = SampleStatistics(bonds.map(\.tenorYears))
         couponPercent = SampleStatistics(bonds.map(\.couponRatePercent))
@@ -88,7 +88,7 @@ public struct IssuanceStatistics: Sendable, Codable, Equatable {
         ) -> [Group] {
             var totals: [Int: (fen: Int64, bonds: Int, issuers: Set<Int>)] = [:]
             for index in amounts.indices {
-                totals[code(index), default: (0, 0, [])].fen += amounts[index]
+                totals[code(index), default: (0, 0, [])].fen.addClamped(amounts[index])
                 totals[code(index), default: (0, 0, [])].bonds += 1
                 totals[code(index), default: (0, 0, [])].issuers.insert(ownerIDs[index])
             }
@@ -136,7 +136,7 @@ public struct IssuanceStatistics: Sendable, Codable, Equatable {
         var fenByIssuer = [Int64](repeating: 0, count: issuerIDs.count)
         var bondsByIssuer = [Int](repeating: 0, count: issuerIDs.count)
         for index in amounts.indices {
-            fenByIssuer[ownerIDs[index]] += amounts[index]
+            fenByIssuer[ownerIDs[index]].addClamped(amounts[index])
             bondsByIssuer[ownerIDs[index]] += 1
         }
         let ranked = fenByIssuer.indices.sorted {

@@ -33,14 +33,14 @@ public struct RegistryStatistics: Sendable, Codable, Equatable {
         let sciTech = snapshot.bonds.filter(\.sciTech)
         sciTechBonds = sciTech.count
         sciTechIssuers = Set(sciTech.map(\.uscc)).count
-        let totalFen = sciTech.reduce(Int64(0)) { $0 + $1.amount.fen }
+        let totalFen = sciTech.reduce(Int64(0)) { $0.addingClamped($1.amount.fen) }
         sciTechAmountYuan = Double(totalFen) / 100
 
         func groups(_ key: (Bond) -> String) -> [Group] {
             var fen: [String: Int64] = [:]
             var counts: [String: Int] = [:]
             for bond in sciTech {
-                fen[key(bond), default: 0] += bond.amount.fen
+                fen[key(bond), default: 0].addClamped(bond.amount.fen)
                 counts[key(bond), default: 0] += 1
             }
             return fen.map { Group(key: $0.key, bonds: counts[$0.key]!, amountYuan: Double($0.value) / 100) }

@@ -83,7 +83,7 @@ public struct Bond: RegistryRecord {
         let regime: Regime? = fields.choice("regime", required: false)
         let issueDate = fields.date("issue_date", required: true)
         let maturityDate = fields.date("maturity_date", required: true)
-        let amount = fields.money("amount_cny", required: true, positive: true)
+        let amount = fields.money("amount_cny", required: true, positive: true, maximum: .largestIssue)
         let coupon = fields.number("coupon_rate", required: true, in: 0...30)
         let frequency = fields.parsed("frequency", required: true, expected: "must be 0, 1, 2, 4 or 12") {
             Int($0).flatMap(CouponFrequency.init(rawValue:))

@@ -42,6 +42,11 @@ public struct FieldReader {
             report(column, "not UTF-8 text (bytes that are not UTF-8, or U+FFFD): save the file as UTF-8")
             return nil
         }
+        // NUL ends text in C, and so in SQLite's text functions and exports.
+        if raw.utf8.contains(0) {
+            report(column, "contains a NUL character (U+0000)")
+            return nil
+        }
         return raw
     }
 
@@ -87,8 +92,8 @@ public struct FieldReader {
         return integer
     }
 
-    /// An amount of yuan with at most two decimals, as fen.
-    public mutating func money(_ column: String, required: Bool, positive: Bool) -> Money? {
+    /// An amount of yuan with at most two decimals, as fen, at most `maximum`.
+    public mutating func money(_ column: String, required: Bool, positive: Bool, maximum: Money? = nil) -> Money? {
         guard let text = text(column, required: required) else { return nil }
         guard let money = Money(yuan: text) else {
             let digits = text.prefix { $0 != "." }.filter(\.isNumber).count
@@ -101,6 +106,10 @@ public struct FieldReader {
         }
         if positive && money.fen <= 0 || money.fen < 0 {
             report(column, "must be \(positive ? "greater than 0" : "0 or more"): '\(text)'")
+            return nil
+        }
+        if let maximum, money > maximum {
+            report(column, "must be at most \(maximum.yuanText) yuan: '\(text)'")
             return nil
         }
         return money

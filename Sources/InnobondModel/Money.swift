@@ -58,6 +58,25 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
     public var description: String { yuanText }
 
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.fen < rhs.fen }
-    public static func + (lhs: Money, rhs: Money) -> Money { Money(fen: lhs.fen + rhs.fen) }
+    public static func + (lhs: Money, rhs: Money) -> Money { Money(fen: lhs.fen.addingClamped(rhs.fen)) }
     public static let zero = Money(fen: 0)
+
+    /// The most a bond may raise, and a use of its proceeds plan: RMB 1
+    /// trillion, beyond any bond issued; a registry's amounts then add up
+    /// exactly in 64-bit fen for 92,000 such bonds.
+    public static let largestIssue = Money(fen: 100_000_000_000_000)
+}
+
+extension Int64 {
+    /// `self + other`, or the bound the sum passes: totals of fen stay
+    /// defined (if capped) however large a registry grows.
+    public func addingClamped(_ other: Int64) -> Int64 {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? .max : .min) : sum
+    }
+
+    /// Adds `other`, stopping at the bound the sum passes.
+    public mutating func addClamped(_ other: Int64) {
+        self = addingClamped(other)
+    }
 }

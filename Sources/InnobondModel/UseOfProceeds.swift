@@ -30,7 +30,7 @@ public struct UseOfProceeds: RegistryRecord {
         }
         let project = fields.text("project", required: true)
         let category: ProceedsCategory? = fields.choice("category", required: true)
-        let planned = fields.money("planned_cny", required: true, positive: true)
+        let planned = fields.money("planned_cny", required: true, positive: true, maximum: .largestIssue)
         try fields.finish()
         self.init(bondCode: code!, project: project!, category: category!, planned: planned!)
     }

@@ -38,13 +38,28 @@ public final class SQLiteRegistryStore: RegistryStore {
     /// writer before its read-only readers, which cannot.)
     public func close() async throws {
         do {
-            _ = try await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            _ = try await pool.writeWithoutTransaction { db in
+                // The connection closes next: wait a second, not the writers' patience.
+                try db.execute(sql: "PRAGMA busy_timeout = 1000")
+                do {
+                    try db.checkpoint(.truncate)
+                } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) {
+                    // Another connection is reading: the log keeps what it may
+                    // still read (SQLite replays it with the file), and gives
+                    // the file what it can now.
+                    _ = try? db.checkpoint(.passive)
+                }
+            }
         } catch {
             // Closed all the same: SQLite replays the log on the next open.
             try? pool.close()
-            throw error
+            throw StoreError.database("\(error)")
         }
-        try pool.close()
+        do {
+            try pool.close()
+        } catch {
+            throw StoreError.database("\(error)")
+        }
     }
 
     // MARK: Import

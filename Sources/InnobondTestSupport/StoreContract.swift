@@ -264,6 +264,8 @@ public enum StoreContract {
             (bond { $0[7] = "2025-01-05" }, "maturity_date", "after issue_date"),
             (bond { $0[8] = "0" }, "amount_cny", "greater than 0"),
             (bond { $0[8] = "100.001" }, "amount_cny", "two decimals"),
+            (bond { $0[8] = "1000000000000.01" }, "amount_cny", "at most 1000000000000 yuan"),
+            (bond { $0[2] = "26示例\u{0}01" }, "name", "NUL"),
             (bond { $0[9] = "31" }, "coupon_rate", "between 0 and 30"),
             (bond { $0[10] = "3" }, "frequency", "0, 1, 2, 4 or 12"),
             (bond { $0[11] = "30E/360" }, "day_count", "unknown value"),

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import InnobondModel
 import InnobondSQLite
 import InnobondStore
@@ -35,6 +36,27 @@ func withSQLiteStore(_ body: (SQLiteRegistryStore, String) async throws -> Void)
             let again = try SQLiteRegistryStore(path: path)
             #expect(try await again.loadSnapshot().bonds.count == 3)
             try await again.close()
+        }
+    }
+
+    /// Another process reading the file keeps the log from being emptied; the
+    /// store closes all the same, its rows committed, and the file holds them
+    /// once the reader is done.
+    @Test func aReaderOfTheFileDoesNotFailTheClose() async throws {
+        try await withSQLiteStore { store, path in
+            var configuration = Configuration()
+            configuration.allowsUnsafeTransactions = true
+            let reader = try DatabaseQueue(path: path, configuration: configuration)
+            try reader.inDatabase { db in
+                try db.execute(sql: "BEGIN")
+                _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM bonds")
+            }
+            let writer = try SQLiteRegistryStore(path: path)
+            try await StoreContract.importAll(writer)
+            try await writer.close()
+            try reader.inDatabase { db in try db.execute(sql: "COMMIT") }
+            try reader.close()
+            #expect(try await store.loadSnapshot().bonds.count == 3)
         }
     }
 

@@ -84,8 +84,8 @@ struct BondPage: Sendable {
                 share: NumberText.fixed(Double(use.planned.fen) / Double(bond.amount.fen) * 100, 1))
         }
         hasUses = !uses.isEmpty
-        let sciTechFen = committed.filter(\.category.isSciTech).reduce(Int64(0)) { $0 + $1.planned.fen }
-        let totalFen = committed.reduce(Int64(0)) { $0 + $1.planned.fen }
+        let sciTechFen = committed.filter(\.category.isSciTech).reduce(Int64(0)) { $0.addingClamped($1.planned.fen) }
+        let totalFen = committed.reduce(Int64(0)) { $0.addingClamped($1.planned.fen) }
         committedText =
             "Committed RMB \(Format.millions(totalFen)) m of RMB \(Format.millions(bond.amount.fen)) m; "
             + "sci-tech uses \(NumberText.fixed(Double(sciTechFen) / Double(bond.amount.fen) * 100, 1)) % of the amount."

@@ -35,7 +35,7 @@ struct IssuerListPage: Sendable {
             bondCounts[bond.uscc, default: (0, 0, 0)].all += 1
             if bond.sciTech {
                 bondCounts[bond.uscc, default: (0, 0, 0)].sciTech += 1
-                bondCounts[bond.uscc, default: (0, 0, 0)].fen += bond.amount.fen
+                bondCounts[bond.uscc, default: (0, 0, 0)].fen.addClamped(bond.amount.fen)
             }
         }
         let needle = text?.lowercased() ?? ""

@@ -58,7 +58,8 @@ struct IssuerPage: Sendable {
         let own = current.snapshot.bonds.filter { $0.uscc == issuer.uscc }.sorted { $0.issueDate > $1.issueDate }
         bonds = own.map { BondListPage.row($0, issuer: issuer) }
         let sciTech = own.filter(\.sciTech)
-        let raised = "raising RMB " + Format.millions(sciTech.reduce(Int64(0)) { $0 + $1.amount.fen }) + " m."
+        let raised =
+            "raising RMB " + Format.millions(sciTech.reduce(Int64(0)) { $0.addingClamped($1.amount.fen) }) + " m."
         if own.isEmpty {
             summary = "No bonds in the registry."
         } else if sciTech.isEmpty {
