@@ -30,6 +30,9 @@ public enum FixedIncomeError: Error, Sendable, Hashable, CustomStringConvertible
     case yieldDidNotConverge(iterations: Int, lastYield: Double, lastStep: Double)
     /// The price or a risk figure overflowed at this yield (decimal).
     case nonFiniteResult(yield: Double)
+    /// The yield that gives this dirty price (per 100) is beyond what a
+    /// `Double` holds, or so close to `-frequency` that `1 + y/f` rounds to 0.
+    case yieldNotRepresentable(dirtyPrice: Double, frequency: Frequency)
 
     public var description: String {
         switch self {
@@ -63,6 +66,9 @@ public enum FixedIncomeError: Error, Sendable, Hashable, CustomStringConvertible
                 "the yield solver did not converge in \(iterations) iterations (last yield \(yield * 100) %, last step \(step * 100) %)"
         case .nonFiniteResult(let yield):
             return "the price is not a positive finite number at a yield of \(yield * 100) %"
+        case .yieldNotRepresentable(let dirty, let frequency):
+            return
+                "no yield a 64-bit number holds gives the dirty price \(dirty): it lies beyond 1.8e308 % or within rounding of \(-100 * frequency.rawValue) %"
         }
     }
 }

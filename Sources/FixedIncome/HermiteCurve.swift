@@ -1,7 +1,8 @@
 /// A curve that interpolates par yields by monotone cubic Hermite splines,
 /// the method ChinaBond publishes its yield curves with, and discounts by the
 /// factors that reprice the par bonds of those yields maturing every month
-/// from its date and at every input maturity: its par rates are its par
+/// from its date for ``horizonMonths`` (past its last point, where the par
+/// yield stays flat) and at every input maturity: its par rates are its par
 /// yields at those dates, so that a G-spread on its yields and a Z-spread on
 /// its discount factors measure the same curve.
 public struct HermiteCurve: YieldCurve {
@@ -23,19 +24,22 @@ public struct HermiteCurve: YieldCurve {
         let points = interpolation.points
         self.referenceDate = referenceDate
         self.parYields = interpolation
-        // Par bonds maturing every month up to the last maturity, and at each
-        // input maturity, priced on the interpolated par yields.
+        // Par bonds maturing every month to the horizon, and at each input
+        // maturity, priced on the interpolated par yields (flat past the last).
         var maturities = Set(points.map(\.maturity))
-        let last = points[points.count - 1].maturity
-        var months = 1
-        while let date = referenceDate.adding(months: months), date < last {
+        for months in 1...Self.horizonMonths {
+            guard let date = referenceDate.adding(months: months) else { break }
             if date > points[0].maturity { maturities.insert(date) }
-            months += 1
         }
         let synthetic = maturities.sorted().map { ParYield(maturity: $0, yield: interpolation.parYield(at: $0)) }
         discountCurve = try DiscountCurve.bootstrap(
             referenceDate: referenceDate, parYields: synthetic, frequency: frequency, dayCount: dayCount)
     }
+
+    /// Months from the reference date that par bonds are priced for, past
+    /// the longest bond the registry holds; beyond them (and beyond the last
+    /// input maturity, if later) forward rates stay flat.
+    public static let horizonMonths = 1200
 
     /// The interpolated par yield (decimal) at `date`.
     public func parYield(at date: CivilDate) -> Double { parYields.parYield(at: date) }

@@ -200,6 +200,7 @@ public struct MarketBond: Sendable, Hashable {
             guard dirty > 0 else { throw .noYieldForPrice(dirtyPrice: dirty, floor: 0) }
             guard fraction > 0 else { throw .priceIndependentOfYield }
             yield = (futureValue / dirty - 1) / fraction
+            guard yield.isFinite else { throw .yieldNotRepresentable(dirtyPrice: dirty, frequency: .annual) }
         }
         let growth = 1 + yield * fraction
         let modified = fraction / growth

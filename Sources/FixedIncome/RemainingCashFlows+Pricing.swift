@@ -36,11 +36,17 @@ extension RemainingCashFlows {
     /// - Throws: ``FixedIncomeError/invalidPrice(_:)``,
     ///   ``FixedIncomeError/noYieldForPrice(dirtyPrice:floor:)``,
     ///   ``FixedIncomeError/priceIndependentOfYield``,
-    ///   ``FixedIncomeError/yieldDidNotConverge(iterations:lastYield:lastStep:)``.
+    ///   ``FixedIncomeError/yieldDidNotConverge(iterations:lastYield:lastStep:)``,
+    ///   ``FixedIncomeError/yieldNotRepresentable(dirtyPrice:frequency:)``.
     public func analytics(cleanPrice: Double) throws(FixedIncomeError) -> BondAnalytics {
         guard cleanPrice.isFinite else { throw .invalidPrice(cleanPrice) }
         let dirtyPrice = cleanPrice + accruedInterest
         let solution = try solveYield(dirtyPrice: dirtyPrice)
+        // A yield of e^710 or more overflows; one within rounding of -f leaves
+        // 1 + y/f at 0, where the risk figures are infinite.
+        guard solution.yield.isFinite, 1 + solution.yield / frequency.perYear > 0 else {
+            throw .yieldNotRepresentable(dirtyPrice: dirtyPrice, frequency: frequency)
+        }
         var result = analytics(
             sums: solution.sums, growth: solution.growth, yield: solution.yield, dirtyPrice: dirtyPrice)
         result.cleanPrice = cleanPrice

@@ -107,6 +107,8 @@ struct AnalyticsWorker {
 
     private mutating func analyzeRow() -> RowAnalytics? {
         checkRecordShape()
+        // A quoting problem leaves the record's fields unknown: it is the one issue.
+        guard parser.problem == nil else { return nil }
         let convention = convention()
         // A convention written, even if unknown, makes the day count optional.
         let conventionGiven = columns.convention.map { !isEmpty($0) } ?? false
@@ -214,7 +216,7 @@ struct AnalyticsWorker {
         case .settlementOutsideLife: return columns.settlementDate
         case .malformedDate, .nonexistentDate: return columns.issueDate
         case .yieldOutOfDomain: return columns.yield
-        case .invalidPrice, .noYieldForPrice, .priceIndependentOfYield, .yieldDidNotConverge:
+        case .invalidPrice, .noYieldForPrice, .priceIndependentOfYield, .yieldDidNotConverge, .yieldNotRepresentable:
             return columns.cleanPrice
         case .nonFiniteResult: return quotedByPrice ? columns.cleanPrice : columns.yield
         }

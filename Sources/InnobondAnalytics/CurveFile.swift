@@ -27,6 +27,13 @@ public struct CurveFile: Sendable {
     /// Every point, in file order.
     public let points: [Point]
 
+    /// What identifies a point, as in the registry: 12M and 1Y are one tenor.
+    private struct PointKey: Hashable {
+        var curve: String
+        var date: CivilDate
+        var tenor: Tenor
+    }
+
     /// Reads a file; every bad row is reported as `line N, column NAME: reason`.
     public init(input: any ByteInput) throws(AnalyticsError) {
         let reader = CSVChunkReader(input: input)
@@ -34,6 +41,8 @@ public struct CurveFile: Sendable {
         var points: [Point] = []
         var problems: [String] = []
         var positions: [String: Int]?
+        /// The line of each point, by curve, date and tenor in its largest exact unit.
+        var lines: [PointKey: Int] = [:]
         do {
             while let chunk = try reader.next() {
                 if let positions, Self.missingColumns(positions) != nil { break }
@@ -73,7 +82,15 @@ public struct CurveFile: Sendable {
                             problems.append("line \(line), column yield: not a number: '\(field("yield"))'")
                         }
                         if let date, let tenor, let yield, !curve.isEmpty {
-                            points.append(Point(curve: curve, date: date, tenor: tenor, yieldPercent: yield))
+                            let key = PointKey(curve: curve, date: date, tenor: tenor.canonical)
+                            if let first = lines[key] {
+                                problems.append(
+                                    "line \(line), column tenor: repeats the point (curve, date, tenor) of line \(first)"
+                                )
+                            } else {
+                                lines[key] = line
+                                points.append(Point(curve: curve, date: date, tenor: tenor, yieldPercent: yield))
+                            }
                         }
                     }
                 }

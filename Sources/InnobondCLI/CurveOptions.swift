@@ -40,6 +40,7 @@ struct CurveOptions: ParsableArguments {
     /// The curve named, or CGB, or the file's only curve.
     static func chosenName(_ file: CurveFile, requested: String?) throws -> String {
         let names = file.curveNames
+        guard !names.isEmpty else { throw UsageFailure("the curve file has a header but no points") }
         if let requested {
             guard names.contains(requested) else {
                 throw UsageFailure("the file has no curve \(requested); it has \(names.joined(separator: ", "))")

@@ -68,12 +68,28 @@ enum CurveFixtures {
         // Monotone inputs give monotone yields in between; the discount
         // factors give back the interpolated par yield at every month.
         var previous = 0.0
-        for month in 3...600 {
+        for month in 3...HermiteCurve.horizonMonths {
             let maturity = CurveFixtures.reference.adding(months: month)!
             let yield = curve.parYield(at: maturity)
             #expect(yield >= previous - 1e-15)
             #expect(abs(curve.parRate(maturity: maturity) - yield) < 1e-12, "\(maturity)")
             previous = yield
+        }
+    }
+
+    /// Past its last point the curve's par yield stays flat, and so do the
+    /// par rates of its discount factors: G- and Z-spreads of long bonds
+    /// measure the same curve.
+    @Test func theHermiteCurveStaysFlatPastItsLastPoint() throws {
+        let tenYears = CurveFixtures.parYields.filter {
+            $0.maturity <= CurveFixtures.reference.adding(months: 120)!
+        }
+        let curve = try HermiteCurve(referenceDate: CurveFixtures.reference, parYields: tenYears)
+        let last = tenYears[tenYears.count - 1].yield
+        for years in [11, 20, 30, 55, 100] {
+            let maturity = CurveFixtures.reference.adding(months: 12 * years)!
+            #expect(curve.parYield(at: maturity) == last)
+            #expect(abs(curve.parRate(maturity: maturity) - last) < 1e-12, "\(years)Y")
         }
     }
 

@@ -31,6 +31,11 @@ import Testing
         ("x,2025-01-15,2030-01-15,2025-06-01,3,2,ACT/360,,-250", "yield", "above -200 %"),
         ("x,2025-05-31,2030-05-31,2030-05-30,4,1,30/360,100,", "clean_price", "does not depend on the yield"),
         ("x,2025-01-15,2030-01-15,2025-06-01,3,2,ACT/360,,3,surplus", "#10", "the row has 10 fields"),
+        // A yield of 10^365 - 1 (a tenth of par a day before maturity) is no Double;
+        // one of -200 % + 4e-18 rounds to -200 %, where 1 + y/f is 0.
+        ("x,2025-01-01,2026-01-01,2025-12-31,0,1,ACT/365F,10,", "clean_price", "no yield a 64-bit number holds"),
+        ("x,2025-01-01,2026-01-01,2025-12-31,0,2,ACT/365F,125,", "clean_price", "within rounding of -200 %"),
+        ("\"x\"y,2025-01-15,2030-01-15,2025-06-01,3,2,ACT/360,,3", "id", "text after the closing quote"),
     ])
     func eachMalformedKindIsNamed(row: String, column: String, reason: String) throws {
         let result = try runBatch([Self.header, Self.good, row, Self.good].joined(separator: "\n") + "\n")

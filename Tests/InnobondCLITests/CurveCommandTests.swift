@@ -114,4 +114,25 @@ import Testing
         #expect(result.standardError.split(separator: "\n").count == 1, "\(result.standardError)")
         #expect(result.standardError.contains(message), "\(result.standardError)")
     }
+
+    @Test func aCurveFileWithoutPointsOrWithARepeatedPointSaysSo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("curves-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("curves.csv").path
+        for (text, message) in [
+            ("curve,date,tenor,yield\n", "the curve file has a header but no points"),
+            (
+                "curve,date,tenor,yield\nCGB,2025-06-03,1Y,3\nCGB,2025-06-03,12M,3.5\n",
+                "line 3, column tenor: repeats the point (curve, date, tenor) of line 2"
+            ),
+        ] {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            for command in [["curve", "fit", path], ["analytics", "--curve", path]] {
+                let result = try CommandRunner.run(command, standardInput: Data())
+                #expect(result.status == 2)
+                #expect(result.standardError.contains(message), "\(result.standardError)")
+            }
+        }
+    }
 }

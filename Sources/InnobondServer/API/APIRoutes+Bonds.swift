@@ -134,7 +134,9 @@ extension APIRoutes {
         let quoted: String
         if case .yield = quote { quoted = "yield" } else { quoted = "clean_price" }
         switch error {
-        case .yieldOutOfDomain, .nonFiniteResult, .invalidPrice, .noYieldForPrice, .yieldDidNotConverge: return quoted
+        case .yieldOutOfDomain, .nonFiniteResult, .invalidPrice, .noYieldForPrice, .yieldDidNotConverge,
+            .yieldNotRepresentable:
+            return quoted
         default: return "settlement"
         }
     }
