@@ -33,7 +33,7 @@ public struct CurvePoint: RegistryRecord {
         }
         let yield = fields.number("yield", required: true, in: -10...100)
         if let tenor, tenor.approximateYears > 50 {
-            fields.report("tenor", "curves run from 1D to 50Y, not \(tenor)")
+            fields.report("tenor", "curves run from 1D to 50Y, not '\(fields.written("tenor") ?? tenor.description)'")
         }
         try fields.finish()
         self.init(curve: curve!, date: date!, tenor: tenor!, yieldPercent: yield!)

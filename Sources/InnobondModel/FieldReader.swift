@@ -14,6 +14,11 @@ public struct FieldReader {
         self.value = value
     }
 
+    /// The column's value as the file writes it, without surrounding spaces.
+    func written(_ column: String) -> String? {
+        value(column)?.trimmingCharacters(in: [" ", "\t"])
+    }
+
     /// Records an issue with a column.
     public mutating func report(_ column: String, _ reason: String) {
         issues.append(FieldIssue(column: column, reason: reason))
@@ -122,7 +127,7 @@ public struct FieldReader {
         case "true", "1", "yes": return true
         case "false", "0", "no": return false
         default:
-            report(column, "must be true or false: '\(text)'")
+            report(column, "must be true or false (or yes/no, 1/0): '\(text)'")
             return nil
         }
     }

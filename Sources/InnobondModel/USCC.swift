@@ -30,7 +30,13 @@ public struct USCC: Sendable, Hashable, Comparable, Codable, CustomStringConvert
     /// Validates a code, check character included (letters may be lower case).
     public init(_ text: String) throws(Problem) {
         let bytes = Array(text.utf8)
-        guard bytes.count == 18 else { throw .length(text.count) }
+        guard bytes.count == 18 else {
+            // 18 characters in more bytes: one is not ASCII (a full-width digit, say).
+            if text.count == 18, let (index, character) = text.enumerated().first(where: { !$0.element.isASCII }) {
+                throw .character(character, position: index + 1)
+            }
+            throw .length(text.count)
+        }
         var values = [Int](repeating: 0, count: 18)
         var upper = [UInt8](repeating: 0, count: 18)
         for (position, byte) in bytes.enumerated() {

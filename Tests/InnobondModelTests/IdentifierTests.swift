@@ -16,6 +16,8 @@ import Testing
     @Test func badCodesSayWhy() {
         #expect(throws: USCC.Problem.length(17)) { try USCC("91350100M000100Y4") }
         #expect(throws: USCC.Problem.character("I", position: 9)) { try USCC("91350100I000100Y43") }
+        // Eighteen characters, one of them a full-width digit (three bytes).
+        #expect(throws: USCC.Problem.character("１", position: 2)) { try USCC("9１350100M000100Y43") }
         #expect(throws: USCC.Problem.checkCharacter(found: "4", expected: "3")) { try USCC("91350100M000100Y44") }
     }
 

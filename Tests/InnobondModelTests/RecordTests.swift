@@ -135,6 +135,8 @@ func read<Record: RegistryRecord>(_ type: Record.Type, _ fields: [String: String
                 Issue.record("accepted \(column) \(bad)")
             } catch {
                 #expect(error.issues.map(\.column) == [column])
+                // The value is named as written, not as the registry would spell it.
+                #expect(error.issues.first?.reason.contains("'\(bad)'") == true, "\(error.issues)")
             }
         }
         let macro = [
