@@ -6,15 +6,21 @@ import InnobondStore
 import InnobondTestSupport
 import Testing
 
-/// A new SQLite file in a folder of its own, removed afterwards.
-func withSQLiteStore(_ body: (SQLiteRegistryStore, String) async throws -> Void) async throws {
+/// The path of a registry file in a new folder of its own, removed afterwards.
+func withRegistryPath(_ body: (String) async throws -> Void) async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("innobond-sqlite-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appendingPathComponent("registry.sqlite").path
-    let store = try SQLiteRegistryStore(path: path)
-    try await body(store, path)
-    try await store.close()
+    try await body(folder.appendingPathComponent("registry.sqlite").path)
+}
+
+/// A new SQLite file in a folder of its own, removed afterwards.
+func withSQLiteStore(_ body: (SQLiteRegistryStore, String) async throws -> Void) async throws {
+    try await withRegistryPath { path in
+        let store = try SQLiteRegistryStore(path: path)
+        try await body(store, path)
+        try await store.close()
+    }
 }
 
 @Suite struct SQLiteStoreTests {
