@@ -109,6 +109,7 @@ struct AnalyticsWorker {
         checkRecordShape()
         // A quoting problem leaves the record's fields unknown: it is the one issue.
         guard parser.problem == nil else { return nil }
+        checkText(columns.id)
         let convention = convention()
         // A convention written, even if unknown, makes the day count optional.
         let conventionGiven = columns.convention.map { !isEmpty($0) } ?? false
@@ -246,6 +247,15 @@ struct AnalyticsWorker {
                 break
             }
         }
+    }
+
+    /// Reports a field that is not UTF-8 text, as the contract's input is.
+    private mutating func checkText(_ column: Int) {
+        let field = parser.field(column)
+        var bits: UInt8 = 0
+        for byte in field { bits |= byte }
+        guard bits >= 0x80, String(validating: field, as: UTF8.self) == nil else { return }
+        report(column, "not UTF-8 text")
     }
 
     /// The field without surrounding spaces and tabs.

@@ -49,6 +49,16 @@ import Testing
         #expect(message.contains(reason), "\(message)")
     }
 
+    /// An id that is not UTF-8 is a bad value; one that is, in any script, is echoed.
+    @Test func idsAreUTF8Text() throws {
+        var input = Array((Self.header + "\n").utf8)
+        input += Array("债券-01".utf8) + Array(Self.good.utf8.dropFirst(2)) + [0x0A]
+        input += [0xFF, 0xFE] + Array(Self.good.utf8.dropFirst(2)) + [0x0A]
+        let result = try runBatch(input)
+        #expect(result.diagnostics == ["line 3, column id: not UTF-8 text"])
+        #expect(result.output.split(separator: "\n").contains { $0.hasPrefix("债券-01,") && !$0.hasSuffix(",") })
+    }
+
     @Test func everyBadFieldOfARowIsReported() throws {
         let result = try runBatch(Self.header + "\nx,2025-02-30,,2025-06-01,abc,3,ACT/365,,\n")
         #expect(
