@@ -74,13 +74,16 @@ public struct ImportStatements: Sendable {
         // listed with the first (one sort of the staged rows, for the mark).
         let firstOccurrence =
             "SELECT line, MIN(line) OVER (PARTITION BY \(keys)) AS first_line FROM \(staging) WHERE bad = 0"
-        let sameKey = schema.keyColumns.map { "t.\($0) = s.\($0)" }.joined(separator: " AND ")
+        let sameKey = schema.keyColumns.map { "f.\($0) = s.\($0)" }.joined(separator: " AND ")
         let keyLabel = schema.kind.keyColumns.joined(separator: ", ")
         add(
             column: schema.kind.keyColumns[0], listsMarkedRows: true,
+            // Each key's first line once, then one lookup a repeat: linear in
+            // the repeats (a join of the staged rows with themselves is
+            // quadratic when one key repeats thousands of times).
             list: { number in
-                "SELECT s.line, MIN(t.line) FROM \(staging) AS s JOIN \(staging) AS t ON \(sameKey) "
-                    + "WHERE s.bad = \(number) GROUP BY s.line"
+                "SELECT s.line, f.first_line FROM \(staging) AS s JOIN (SELECT \(keys), MIN(line) AS first_line "
+                    + "FROM \(staging) GROUP BY \(keys)) AS f ON \(sameKey) WHERE s.bad = \(number)"
             },
             mark: { number in
                 "UPDATE \(staging) SET bad = \(number) WHERE line IN (SELECT line FROM (\(firstOccurrence)) AS occurrences "

@@ -325,6 +325,13 @@ public enum StoreContract {
         let bonds =
             header + "260010.SH,91350100M000100Y43,甲,\(bond)" + "260011.SH,91110000600037341L,无主债,\(bond)"
             + "260010.SH,91350100M000100Y43,乙,\(bond)" + "260010.SH,91350100M000100Y43,丙,\(bond)"
+        // One key written 20,000 times: every repeat is named by its first line.
+        let repeated = "curve,date,tenor,yield\n" + String(repeating: "CGB,2025-06-04,1Y,1.5\n", count: 20_000)
+        let repeats = try await importText(store, .curves, repeated)
+        #expect(!repeats.committed && repeats.badRows == 19_999)
+        #expect(
+            repeats.issues.first.map { "\($0.line) \($0.reason)" } == "3 repeats the key (curve, date, tenor) of line 2"
+        )
         let report = try await importText(store, .bonds, bonds)
         #expect(!report.committed && report.badRows == 3)
         #expect(
