@@ -39,6 +39,25 @@ public struct BondFilter: Sendable, Hashable, Codable {
     /// Every bond.
     public static let all = BondFilter()
 
+    /// Encodes the sets in a fixed order (the enumerations' own, ratings best
+    /// first, provinces alphabetical), so that the same filter always gives
+    /// the same bytes.
+    public func encode(to encoder: any Encoder) throws {
+        func ordered<Value: CaseIterable & Hashable>(_ values: Set<Value>) -> [Value] {
+            Value.allCases.filter(values.contains)
+        }
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(issued, forKey: .issued)
+        try container.encode(ordered(markets), forKey: .markets)
+        try container.encode(ordered(regimes), forKey: .regimes)
+        try container.encode(ordered(sectors), forKey: .sectors)
+        try container.encode(ratings.sorted(), forKey: .ratings)
+        try container.encode(ordered(ownerships), forKey: .ownerships)
+        try container.encode(provinces.sorted(), forKey: .provinces)
+        try container.encodeIfPresent(sciTech, forKey: .sciTech)
+        try container.encodeIfPresent(text, forKey: .text)
+    }
+
     /// Whether a bond, with its issuer when known, passes the filter.
     public func matches(_ bond: Bond, issuer: Issuer?) -> Bool {
         guard issued.contains(bond.issueDate) else { return false }

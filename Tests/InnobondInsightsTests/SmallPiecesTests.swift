@@ -1,4 +1,5 @@
 import FixedIncome
+import Foundation
 import InnobondInsights
 import InnobondModel
 import Testing
@@ -26,6 +27,19 @@ import Testing
     ])
     func fixedDecimals(value: Double, places: Int, text: String) {
         #expect(NumberText.fixed(value, places) == text)
+    }
+
+    /// A filter's sets are written in a fixed order, whatever their hashing.
+    @Test func aFilterEncodesItsSetsInOrder() throws {
+        let filter = BondFilter(
+            markets: [.shenzhen, .interbank, .shanghai], sectors: [.aerospace, .semiconductors, .aiSoftware],
+            ratings: [Rating("AA")!, Rating("AAA")!], provinces: ["Jiangsu", "Beijing"])
+        let text = String(decoding: try JSONEncoder().encode(filter), as: UTF8.self)
+        #expect(text.contains(#""markets":["IB","SH","SZ"]"#), "\(text)")
+        #expect(text.contains(#""sectors":["semiconductors","ai_software","aerospace"]"#), "\(text)")
+        #expect(text.contains(#""ratings":["AAA","AA"]"#), "\(text)")
+        #expect(text.contains(#""provinces":["Beijing","Jiangsu"]"#), "\(text)")
+        #expect(try JSONDecoder().decode(BondFilter.self, from: JSONEncoder().encode(filter)) == filter)
     }
 
     @Test func groupedAndSignedNumbers() {
