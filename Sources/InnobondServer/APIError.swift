@@ -31,7 +31,9 @@ public struct APIError: Error, Sendable {
         APIError(.badRequest, message, field: field)
     }
 
-    static func notFound(_ what: String) -> APIError { APIError(.notFound, "no \(what)") }
+    static func notFound(_ what: String, field: String? = nil) -> APIError {
+        APIError(.notFound, "no \(what)", field: field)
+    }
 
     /// The JSON body: `{"error": {"status": 400, "message": "...", "field": "settlement"}}`.
     var jsonBody: [UInt8] {

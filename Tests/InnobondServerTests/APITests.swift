@@ -139,10 +139,16 @@ import Testing
     @Test func missingThingsAre404InJSON() async throws {
         let app = try await ServerFixture.application()
         try await app.test(.router) { client in
-            for uri in ["/api/v1/bonds/102588888.IB", "/api/v1/curves/LIBOR", "/api/v1/macro/GDP", "/api/v1/nothing"] {
+            // What is missing is named by the path parameter that names it.
+            for (uri, field) in [
+                ("/api/v1/bonds/102588888.IB", "code"), ("/api/v1/bonds/102588888.IB/cashflows", "code"),
+                ("/api/v1/issuers/91110000600037341L", "uscc"), ("/api/v1/curves/LIBOR", "curve"),
+                ("/api/v1/macro/GDP", "series"), ("/api/v1/nothing", nil),
+            ] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .notFound, "\(uri)")
                     #expect(response.error?["message"] is String, "\(uri)")
+                    #expect(response.error?["field"] as? String == field, "\(uri)")
                 }
             }
         }

@@ -148,7 +148,7 @@ extension APIRoutes {
             throw .badParameter(
                 "code", "'\(text)' is not a bond code (1 to 20 letters or digits, then .IB, .SH or .SZ)")
         }
-        guard let bond = current.snapshot.bond(code) else { throw .notFound("bond \(text)") }
+        guard let bond = current.snapshot.bond(code) else { throw .notFound("bond \(text)", field: "code") }
         return bond
     }
 }

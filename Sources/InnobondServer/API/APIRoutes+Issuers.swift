@@ -61,7 +61,9 @@ extension APIRoutes {
             guard let uscc = try? USCC(text) else {
                 throw APIError.badParameter("uscc", "'\(text)' is not a unified social credit code")
             }
-            guard let issuer = state.now.snapshot.issuersByCode[uscc] else { throw APIError.notFound("issuer \(text)") }
+            guard let issuer = state.now.snapshot.issuersByCode[uscc] else {
+                throw APIError.notFound("issuer \(text)", field: "uscc")
+            }
             return try await Rendering.cached(request, state) { current in
                 let financials = current.snapshot.financials.filter { $0.uscc == uscc }.sorted { $0.year < $1.year }
                 return try Rendering.entry(

@@ -30,7 +30,9 @@ extension APIRoutes {
             let name = context.parameters.decoded("curve") ?? ""
             let date = try Query(request).date("date")
             return try await Rendering.cached(request, state) { current in
-                guard let days = current.curves.days[name] else { throw APIError.notFound("curve \(name)") }
+                guard let days = current.curves.days[name] else {
+                    throw APIError.notFound("curve \(name)", field: "curve")
+                }
                 var library = current.curves
                 library.maximumAgeDays = Int.max
                 guard let day = date.flatMap({ library.day(name, on: $0) }) ?? (date == nil ? days.last : nil) else {
@@ -72,7 +74,9 @@ extension APIRoutes {
             let name = context.parameters.decoded("series") ?? ""
             let asOf = try Query(request).date("as_of")
             return try await Rendering.cached(request, state) { current in
-                guard current.monitor.observations[name] != nil else { throw APIError.notFound("series \(name)") }
+                guard current.monitor.observations[name] != nil else {
+                    throw APIError.notFound("series \(name)", field: "series")
+                }
                 let monitor = asOf.map { MacroMonitor(current.snapshot.macro, asOf: $0) } ?? current.monitor
                 return try Rendering.entry(
                     json: APIModels.SeriesDetail(
