@@ -25,8 +25,10 @@ enum PageRoutes {
             if isPrivate && context.role == nil { layout.hideRegistry() }
             return layout
         }
+        /// What the overview, the briefing and its downloads take.
+        let briefingParameters = ["from", "to", "as_of"]
         router.get("/") { request, _ in
-            let options = try APIRoutes.briefingOptions(Query(request))
+            let options = try APIRoutes.briefingOptions(Query(request).taking(briefingParameters, on: "this page"))
             return try await Rendering.cached(request, state) { current in
                 try Rendering.entry(
                     html: pages.render(OverviewPage(current: current, period: options.period), template: "overview"))
@@ -53,6 +55,7 @@ enum PageRoutes {
             return Response(status: response.status, headers: headers, body: response.body)
         }
         router.get("/bonds/:code") { request, context in
+            _ = try Query(request).taking([], on: "this page")
             let bond = try APIRoutes.bond(context, state.now)
             return try await Rendering.cached(request, state) { current in
                 let quotes = try await Timed.store("quotes") {
@@ -63,7 +66,7 @@ enum PageRoutes {
             }
         }
         router.get("/issuers") { request, _ in
-            let query = Query(request)
+            let query = try Query(request).taking(["q", "sector"], on: "this page")
             var sector: Sector?
             if let text = query.text("sector") {
                 guard let value = Sector(rawValue: text) else {
@@ -79,6 +82,7 @@ enum PageRoutes {
             }
         }
         router.get("/issuers/:uscc") { request, context in
+            _ = try Query(request).taking([], on: "this page")
             let text = context.parameters.decoded("uscc") ?? ""
             guard let uscc = try? USCC(text) else {
                 throw APIError.badParameter("uscc", "'\(text)' is not a unified social credit code")
@@ -90,7 +94,7 @@ enum PageRoutes {
             }
         }
         router.get("/monitor") { request, _ in
-            let query = Query(request)
+            let query = try Query(request).taking(["as_of", "to"], on: "this page")
             let asOf = try query.date("as_of")
             let to = try query.date("to")
             return try await Rendering.cached(request, state) { current in
@@ -99,7 +103,7 @@ enum PageRoutes {
             }
         }
         router.get("/reports") { request, _ in
-            let options = try APIRoutes.briefingOptions(Query(request))
+            let options = try APIRoutes.briefingOptions(Query(request).taking(briefingParameters, on: "this page"))
             return try await Rendering.cached(request, state) { current in
                 try Rendering.entry(
                     html: pages.render(ReportPage(current: current, options: options), template: "reports"))
@@ -107,7 +111,8 @@ enum PageRoutes {
         }
         for format in ["html", "md"] {
             router.get("/reports/briefing.\(format)") { request, _ in
-                let options = try APIRoutes.briefingOptions(Query(request))
+                let options = try APIRoutes.briefingOptions(
+                    Query(request).taking(briefingParameters, on: "this download"))
                 let response = try await Rendering.cached(request, state) { current in
                     let view = BriefingView(try APIRoutes.briefing(current, options))
                     return Rendering.entry(

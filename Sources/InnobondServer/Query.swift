@@ -10,6 +10,13 @@ struct Query {
         parameters = QueryParameters(request)
     }
 
+    /// The query, once it names no parameter but `names`; else a 400 naming
+    /// the first stranger.
+    func taking(_ names: [String], on what: String) throws(APIError) -> Query {
+        try parameters.checkNames(names, of: what)
+        return self
+    }
+
     /// The most characters a search text may have.
     static let searchLimit = 200
 
