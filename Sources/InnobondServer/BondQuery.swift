@@ -78,7 +78,7 @@ struct BondQuery: Sendable {
             case "true", "1", "yes": filter.sciTech = true
             case "false", "0", "no": filter.sciTech = false
             case "any", "all": filter.sciTech = nil
-            default: throw .badParameter("sci_tech", "'\(text)' is not true, false or any")
+            default: throw .badParameter("sci_tech", "'\(text)' is not true, false or any (or yes, no, 1, 0, all)")
             }
         }
         filter.text = try Query.search(parameters.get("q"))
