@@ -14,7 +14,6 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
-        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
@@ -51,10 +50,7 @@ let package = Package(
         // The registry in PostgreSQL, for teams and several servers.
         .target(
             name: "InnobondPostgres",
-            dependencies: [
-                "InnobondStore", .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            ]
+            dependencies: ["InnobondStore", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         // Byte-level CSV scanning, fast number parsing and formatting, and an
         // ordered parallel pipeline over large files.

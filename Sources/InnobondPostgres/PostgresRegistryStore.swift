@@ -4,7 +4,6 @@ import InnobondModel
 import InnobondStore
 import Logging
 import NIOCore
-import NIOSSL
 import PostgresNIO
 
 /// The registry in a PostgreSQL database, through postgres-nio. Several
@@ -22,7 +21,8 @@ public final class PostgresRegistryStore: RegistryStore {
     /// with `?sslmode=require` for TLS and `?schema=NAME` for a schema other
     /// than `public`) and migrates the schema.
     ///
-    /// - Parameter patience: how long to wait for the server to answer at first.
+    /// - Parameter patience: how long to wait for the server to answer at
+    ///   first: for the first connection, then for the migrations.
     /// - Throws: ``StoreError/location(_:)`` for an unusable URL or an
     ///   unreachable server.
     public init(url: String, patience: Duration = .seconds(15)) async throws {
@@ -39,17 +39,24 @@ public final class PostgresRegistryStore: RegistryStore {
         let probeTLS: PostgresConnection.Configuration.TLS
         let sslMode = parameters["sslmode"] ?? "disable"
         do {
+            // The client's default TLS verifies the server's certificate and
+            // name, so verify-ca and verify-full are require.
             switch sslMode {
             case "disable":
                 tls = .disable
                 probeTLS = .disable
-            case "require":
+            case "require", "verify-ca", "verify-full":
                 tls = .require(.clientDefault)
                 probeTLS = .require(try NIOSSLContext(configuration: .clientDefault))
-            default:
+            case "allow", "prefer":
                 tls = .prefer(.clientDefault)
                 probeTLS = .prefer(try NIOSSLContext(configuration: .clientDefault))
+            default:
+                throw StoreError.location(
+                    "sslmode is disable, allow, prefer, require, verify-ca or verify-full, not \(sslMode)")
             }
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError.location("cannot set up TLS for sslmode=\(sslMode): \(error)")
         }
@@ -72,7 +79,7 @@ public final class PostgresRegistryStore: RegistryStore {
             try await Self.within(patience) {
                 let connection = try await PostgresConnection.connect(
                     configuration: probeConfiguration, id: 0, logger: logger)
-                try await connection.close()
+                try? await connection.close()
             }
         } catch {
             throw StoreError.location("cannot use PostgreSQL at \(location): \(Self.message(error))")

@@ -44,10 +44,9 @@ public final class SQLiteRegistryStore: RegistryStore {
                 do {
                     try db.checkpoint(.truncate)
                 } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) {
-                    // Another connection is reading: the log keeps what it may
-                    // still read (SQLite replays it with the file), and gives
-                    // the file what it can now.
-                    _ = try? db.checkpoint(.passive)
+                    // Another connection is reading: the checkpoint gave the
+                    // file what it could, and the log keeps what the reader
+                    // may still read (SQLite replays it with the file).
                 }
             }
         } catch {

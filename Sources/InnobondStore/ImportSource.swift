@@ -102,7 +102,8 @@ public final class ImportSource {
             case .csv(let chunks):
                 // From here on only the prefetching thread touches the chunk source.
                 nonisolated(unsafe) let chunks = chunks
-                let threads = ProcessInfo.processInfo.activeProcessorCount
+                // The store's writer sets the pace beyond a few validators.
+                let threads = min(ProcessInfo.processInfo.activeProcessorCount, 8)
                 ahead = BatchPrefetcher { (deliver) throws(StoreError) in
                     try Self.validate(chunks, schema: schema, threads: threads, deliver: deliver)
                 }

@@ -83,7 +83,8 @@ public struct ImportStatements: Sendable {
             // quadratic when one key repeats thousands of times).
             list: { number in
                 "SELECT s.line, f.first_line FROM \(staging) AS s JOIN (SELECT \(keys), MIN(line) AS first_line "
-                    + "FROM \(staging) GROUP BY \(keys)) AS f ON \(sameKey) WHERE s.bad = \(number)"
+                    + "FROM \(staging) WHERE bad = 0 OR bad = \(number) GROUP BY \(keys)) AS f ON \(sameKey) "
+                    + "WHERE s.bad = \(number)"
             },
             mark: { number in
                 "UPDATE \(staging) SET bad = \(number) WHERE line IN (SELECT line FROM (\(firstOccurrence)) AS occurrences "
