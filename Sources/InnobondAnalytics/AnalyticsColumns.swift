@@ -1,3 +1,4 @@
+import FixedIncome
 import InnobondIO
 
 /// Where each column of the batch contract sits in the input, found by name.
@@ -77,5 +78,22 @@ extension String {
         while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
         while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
         return String(scalars)
+    }
+}
+
+extension AnalyticsColumns {
+    /// The input column a pricing error is about.
+    func column(for error: FixedIncomeError, quotedByPrice: Bool) -> Int {
+        switch error {
+        case .maturityNotAfterIssue: return maturityDate
+        case .dateOutOfRange: return issueDate
+        case .invalidCouponRate: return couponRate
+        case .settlementOutsideLife: return settlementDate
+        case .malformedDate, .nonexistentDate: return issueDate
+        case .yieldOutOfDomain: return yield
+        case .invalidPrice, .noYieldForPrice, .priceIndependentOfYield, .yieldDidNotConverge, .yieldNotRepresentable:
+            return cleanPrice
+        case .nonFiniteResult: return quotedByPrice ? cleanPrice : yield
+        }
     }
 }

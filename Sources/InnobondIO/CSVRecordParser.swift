@@ -71,6 +71,16 @@ public final class CSVRecordParser {
         return UnsafeBufferPointer(rebasing: base[span.start..<span.start + span.count])
     }
 
+    /// ``field(_:)`` without its leading and trailing spaces and tabs.
+    public func trimmedField(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let field = self.field(index)
+        var start = 0
+        var end = field.count
+        while start < end && (field[start] == 0x20 || field[start] == 0x09) { start += 1 }
+        while end > start && (field[end - 1] == 0x20 || field[end - 1] == 0x09) { end -= 1 }
+        return start == 0 && end == field.count ? field : UnsafeBufferPointer(rebasing: field[start..<end])
+    }
+
     /// The text of field `index` of the last record.
     public func string(_ index: Int) -> String { String(decoding: field(index), as: UTF8.self) }
 
