@@ -1,47 +1,65 @@
-/// Steps forward through a schedule's coupon dates, one period at a time,
-/// keeping the day number of the first of the month so that each date's day
-/// number costs a few additions rather than a calendar conversion.
+/// Steps forward through a schedule's coupon dates, one period at a time.
 ///
-/// Every date keeps the maturity's day of month, clamped to the length of its
-/// own month, exactly as ``CouponSchedule`` computes it from maturity.
+/// The Gregorian calendar repeats every 400 years (146,097 days), so the
+/// first of every month of a 400-year era is read from one table
+/// (``EraMonths``) rather than computed: each step is an index addition, two
+/// table reads and a clamp. Every date keeps the maturity's day of month,
+/// clamped to the length of its own month, exactly as ``CouponSchedule``
+/// computes it from maturity.
 struct CouponDateWalk {
-    private(set) var year: Int
-    private(set) var month: Int
-    /// Day number of the first day of `year`-`month`.
+    /// The month of the current date within its era: 12·(year − eraYear) + month − 1.
+    private var index: Int
+    /// The first year of the current era, a multiple of 400.
+    private var eraYear: Int
+    /// The day number of 1 January of `eraYear`.
+    private var eraDay: Int
+    /// The day number of the first of the current month.
     private var firstOfMonth: Int
+    /// The days of the current month.
+    private var monthLength: Int
+    /// The day of the month of the current date.
+    private(set) var day: Int
     private let maturityDay: Int
     private let monthsPerPeriod: Int
+    private let months: UnsafePointer<EraMonths.Month>
 
     /// Starts at `date`, one of the schedule's coupon dates.
     init(schedule: CouponSchedule, from date: CivilDate) {
-        year = date.year
-        month = date.month
+        months = EraMonths.table
+        eraYear = date.year - date.year % 400
+        index = (date.year - eraYear) * 12 + date.month - 1
         firstOfMonth = date.dayNumber - (date.day - 1)
+        eraDay = firstOfMonth - Int(months[index].firstDay)
+        monthLength = Int(months[index + 1].firstDay - months[index].firstDay)
+        day = date.day
         maturityDay = schedule.maturityDate.day
         monthsPerPeriod = schedule.frequency.monthsPerPeriod
     }
 
     /// Moves to the next coupon date.
-    ///
-    /// The days between the firsts of the two months are 365 a year plus the
-    /// days between their positions in a common year, plus one for each
-    /// 29 February in between: that of the first year when the span starts by
-    /// February and reaches March, that of the next year when it reaches its
-    /// March.
     @inline(__always)
     mutating func advance() {
-        var nextMonth = month + monthsPerPeriod
-        var nextYear = year
-        if nextMonth > 12 {
-            nextMonth -= 12
-            nextYear += 1
+        index &+= monthsPerPeriod
+        if index >= EraMonths.count {
+            index &-= EraMonths.count
+            eraYear &+= 400
+            eraDay &+= EraMonths.days
         }
-        var days = (nextYear - year) * 365 + CivilDate.daysBeforeMonth(nextMonth) - CivilDate.daysBeforeMonth(month)
-        if month <= 2 && (nextYear > year || nextMonth > 2) && CivilDate.isLeapYear(year) { days += 1 }
-        if nextYear > year && nextMonth > 2 && CivilDate.isLeapYear(nextYear) { days += 1 }
-        firstOfMonth += days
-        year = nextYear
-        month = nextMonth
+        let first = Int(months[index].firstDay)
+        firstOfMonth = eraDay &+ first
+        monthLength = Int(months[index &+ 1].firstDay) &- first
+        day = min(maturityDay, monthLength)
+    }
+
+    /// Moves to the next coupon date and returns the 30/360 (bond basis) days
+    /// of the period just walked: whole months of 30 days, then the days of
+    /// month with D1 = min(D1, 30) and, when D1 is 30, D2 = min(D2, 30).
+    @inline(__always)
+    mutating func advanceThirty360Days() -> Int {
+        let start = min(day, 30)
+        advance()
+        let end = start == 30 ? min(day, 30) : day
+        return 30 &* monthsPerPeriod &+ end &- start
     }
 
     /// Moves to the next coupon date and measures the regular period just
@@ -65,25 +83,58 @@ struct CouponDateWalk {
             let days = noLeapDayNumber - start
             return (Double(days) / 365, days)
         case .thirty360:
-            let start = date
-            advance()
-            let days = DayCount.thirty360Days(from: start, to: date)
+            let days = advanceThirty360Days()
             return (Double(days) / 360, days)
         }
     }
 
-    /// The day of the month of the current date.
-    @inline(__always)
-    var day: Int { min(maturityDay, CivilDate.daysInMonth(year: year, month: month)) }
-
     /// The current date.
-    var date: CivilDate { CivilDate(unchecked: year, month, day) }
+    var date: CivilDate { CivilDate(unchecked: eraYear + index / 12, index % 12 + 1, day) }
 
     /// The current date's day number (days since 1970-01-01).
     @inline(__always)
-    var dayNumber: Int { firstOfMonth + day - 1 }
+    var dayNumber: Int { firstOfMonth &+ day &- 1 }
 
-    /// The current date's day number on a calendar without 29 February.
+    /// The current date's day number on a calendar without 29 February (which
+    /// counts as the 28th), as ``DayCount/noLeapDayNumber(_:)`` gives it.
     @inline(__always)
-    var noLeapDayNumber: Int { DayCount.noLeapDayNumber(date) }
+    var noLeapDayNumber: Int {
+        let leapDay = day == 29 && monthLength == 29 ? 1 : 0
+        return eraYear &* 365 &+ Int(months[index].noLeapFirstDay) &+ day &- leapDay
+    }
+}
+
+/// The firsts of the months of a 400-year era of the Gregorian calendar,
+/// from 1 January of its first year (a multiple of 400).
+enum EraMonths {
+    /// Months in an era.
+    static let count = 4800
+    /// Days in an era.
+    static let days = 146_097
+
+    /// One month of the era.
+    struct Month {
+        /// Days from 1 January of the era's first year to the first of the month.
+        var firstDay: Int32
+        /// The same on a calendar without 29 February: 365 a year, then the
+        /// days of a common year before the month.
+        var noLeapFirstDay: Int32
+    }
+
+    /// `count + 1` months (the last is the first month of the next era), in
+    /// memory that is never freed nor written after it is filled, read
+    /// without the reference counting of an array.
+    nonisolated(unsafe) static let table: UnsafePointer<Month> = {
+        let table = UnsafeMutablePointer<Month>.allocate(capacity: count + 1)
+        var firstDay = 0
+        for index in 0...count {
+            let year = index / 12
+            let month = index % 12 + 1
+            let noLeapFirstDay = year * 365 + CivilDate.daysBeforeMonth(month)
+            table[index] = Month(firstDay: Int32(firstDay), noLeapFirstDay: Int32(noLeapFirstDay))
+            // The era's year 0 is a multiple of 400, so its leap years are those of year + 400.
+            firstDay += CivilDate.daysInMonth(year: year + 400, month: month)
+        }
+        return UnsafePointer(table)
+    }()
 }

@@ -28,6 +28,8 @@ public struct RemainingCashFlows: Sendable {
     /// ``maximumStepClasses``), or none when there were more: then every
     /// discount factor is computed on its own.
     var stepExponents: [Double]
+    /// Storage for ``FlowWriter/periods``.
+    var periodSlots: [PeriodSlot]
 
     /// Steps between payments take few distinct values (a period is 181 to
     /// 184 days, say); more than this many and the recurrence is not used.
@@ -49,6 +51,7 @@ public struct RemainingCashFlows: Sendable {
         timeStorage = []
         stepClassStorage = []
         stepExponents = []
+        periodSlots = Array(repeating: PeriodSlot(), count: PeriodSlot.count)
     }
 
     /// The flows of `bond` after `settlement`.
@@ -107,11 +110,15 @@ public struct RemainingCashFlows: Sendable {
             timeStorage.withUnsafeMutableBufferPointer { times in
                 stepClassStorage.withUnsafeMutableBufferPointer { classes in
                     stepExponents.withUnsafeMutableBufferPointer { steps in
-                        writer.amounts = amounts.baseAddress!
-                        writer.times = times.baseAddress!
-                        writer.classes = classes.baseAddress!
-                        writer.steps = steps.baseAddress!
-                        body(&writer)
+                        periodSlots.withUnsafeMutableBufferPointer { periods in
+                            periods.update(repeating: PeriodSlot())
+                            writer.amounts = amounts.baseAddress!
+                            writer.times = times.baseAddress!
+                            writer.classes = classes.baseAddress!
+                            writer.steps = steps.baseAddress!
+                            writer.periods = periods.baseAddress!
+                            body(&writer)
+                        }
                     }
                 }
             }
@@ -142,45 +149,69 @@ public struct RemainingCashFlows: Sendable {
         writer.pay(fraction: holdingFraction, units: 0)
         let later = remaining - 1
         guard later > 0 else { return writer.redeem() }
-        // A loop for each day count, so that none chooses at every step.
+        // A loop for each day count, so that none chooses at every step; each
+        // period's year fraction is its units over the day count's units a year.
+        let basis = dayCount.unitsPerYear(schedule.frequency)
         switch dayCount {
         case .actualActualICMA:
-            // days / (f · days) is exactly 1/f.
-            let fraction = 1 / schedule.frequency.perYear
-            for _ in 0..<later { writer.pay(afterAdding: fraction, units: 1) }
-        // (The walks are written out here: measured through a helper of the
-        // walk, the loop took 5 % more instructions; callgrind, 50,000 bonds.)
+            // days / (f · days) is exactly 1/f: one unit, a period.
+            var run = writer.startPeriods(basis: basis)
+            for _ in 0..<later { run.pay(units: 1, writer: &writer) }
+            writer.finish(run)
         case .actual365Fixed, .actual360:
-            let basis = dayCount.unitsPerYear(schedule.frequency)
-            var walk = CouponDateWalk(schedule: schedule, from: holding.end)
-            var start = walk.dayNumber
-            for _ in 0..<later {
-                walk.advance()
-                let end = walk.dayNumber
-                writer.pay(afterAdding: Double(end - start) / basis, units: end - start)
-                start = end
-            }
+            payActualDays(
+                &writer, periods: later, basis: basis, from: CouponDateWalk(schedule: schedule, from: holding.end))
         case .noLeap365:
-            var walk = CouponDateWalk(schedule: schedule, from: holding.end)
-            var start = walk.noLeapDayNumber
-            for _ in 0..<later {
-                walk.advance()
-                let end = walk.noLeapDayNumber
-                writer.pay(afterAdding: Double(end - start) / 365, units: end - start)
-                start = end
-            }
+            payNoLeapDays(&writer, periods: later, from: CouponDateWalk(schedule: schedule, from: holding.end))
         case .thirty360:
-            var walk = CouponDateWalk(schedule: schedule, from: holding.end)
-            var start = walk.date
-            for _ in 0..<later {
-                walk.advance()
-                let end = walk.date
-                let days = DayCount.thirty360Days(from: start, to: end)
-                writer.pay(afterAdding: Double(days) / 360, units: days)
-                start = end
-            }
+            payThirty360Days(&writer, periods: later, from: CouponDateWalk(schedule: schedule, from: holding.end))
         }
         writer.redeem()
+    }
+
+    // A function for each day count's walk, so that none chooses at every
+    // step, and each small enough that the compiler inlines the walk's steps
+    // into it (within one larger function it did not).
+
+    /// Pays `periods` whole periods after the walk's date, counted in actual days.
+    @inline(never)
+    private static func payActualDays(
+        _ writer: inout FlowWriter, periods: Int, basis: Double, from walk: CouponDateWalk
+    ) {
+        var walk = walk
+        var run = writer.startPeriods(basis: basis)
+        var start = walk.dayNumber
+        for _ in 0..<periods {
+            walk.advance()
+            let end = walk.dayNumber
+            run.pay(units: end &- start, writer: &writer)
+            start = end
+        }
+        writer.finish(run)
+    }
+
+    /// Pays `periods` whole periods after the walk's date under NL/365.
+    @inline(never)
+    private static func payNoLeapDays(_ writer: inout FlowWriter, periods: Int, from walk: CouponDateWalk) {
+        var walk = walk
+        var run = writer.startPeriods(basis: 365)
+        var start = walk.noLeapDayNumber
+        for _ in 0..<periods {
+            walk.advance()
+            let end = walk.noLeapDayNumber
+            run.pay(units: end &- start, writer: &writer)
+            start = end
+        }
+        writer.finish(run)
+    }
+
+    /// Pays `periods` whole periods after the walk's date under 30/360.
+    @inline(never)
+    private static func payThirty360Days(_ writer: inout FlowWriter, periods: Int, from walk: CouponDateWalk) {
+        var walk = walk
+        var run = writer.startPeriods(basis: 360)
+        for _ in 0..<periods { run.pay(units: walk.advanceThirty360Days(), writer: &writer) }
+        writer.finish(run)
     }
 }
 
@@ -194,6 +225,8 @@ struct FlowWriter {
     var times: UnsafeMutablePointer<Double>!
     var classes: UnsafeMutablePointer<UInt8>!
     var steps: UnsafeMutablePointer<Double>!
+    /// Periods met, by length: ``PeriodSlot/count`` slots, empty at the start.
+    var periods: UnsafeMutablePointer<PeriodSlot>!
     var count = 0
     var time = 0.0
     /// Distinct steps seen, in units; more than the storage holds disables classing.
@@ -223,6 +256,37 @@ struct FlowWriter {
     mutating func pay(afterAdding fraction: Double, units: Int) {
         time += fraction
         pay(fraction: fraction, units: units)
+    }
+
+    /// Starts a run of whole periods, each of year fraction `units / basis`;
+    /// ``finish(_:)`` ends it.
+    func startPeriods(basis: Double) -> PeriodRun {
+        PeriodRun(
+            time: time, count: count, alone: pendingUnits == 0, basis: basis, amounts: amounts, times: times,
+            classes: classes, slots: periods)
+    }
+
+    /// Takes back the state a run of periods changed.
+    mutating func finish(_ run: PeriodRun) {
+        time = run.time
+        count = run.count
+    }
+
+    /// Pays a whole period `units` long whose length is not known yet, as
+    /// ``pay(afterAdding:units:)`` does, and keeps its figures when it was
+    /// paid alone after another payment, so that its step is its own length.
+    @inline(never)
+    mutating func payNewPeriod(units: Int, run: PeriodRun) -> PeriodRun {
+        finish(run)
+        let fraction = Double(units) / run.basis
+        let alone = pendingUnits == 0 && count > 0
+        let countBefore = count
+        pay(afterAdding: fraction, units: units)
+        if alone, count > countBefore {
+            periods[units & (PeriodSlot.count - 1)] = PeriodSlot(
+                units: units, fraction: fraction, amount: amounts[count - 1], stepClass: classes[count - 1])
+        }
+        return startPeriods(basis: run.basis)
     }
 
     /// Adds the redemption of 100 at the current time, to the last coupon when
@@ -266,6 +330,57 @@ struct FlowWriter {
             return UInt8(truncatingIfNeeded: min(classCount - 1, known.count - 1))
         }
     }
+}
+
+/// Whole periods paid one after another through a ``FlowWriter``: its
+/// state that they change, held apart so that a loop keeps it in registers.
+///
+/// A period of a length met before reuses the fraction, coupon and step
+/// class computed then (the same values, without a division, two products
+/// and a class search a period).
+struct PeriodRun {
+    var time: Double
+    var count: Int
+    /// Whether nothing is pending since the last payment, so that the next
+    /// period's step is its own length.
+    var alone: Bool
+    let basis: Double
+    let amounts: UnsafeMutablePointer<Double>
+    let times: UnsafeMutablePointer<Double>
+    let classes: UnsafeMutablePointer<UInt8>
+    let slots: UnsafeMutablePointer<PeriodSlot>
+
+    /// Moves the time on by a whole period `units` long and pays its coupon
+    /// there, as ``FlowWriter/pay(afterAdding:units:)`` does.
+    @inline(__always)
+    mutating func pay(units: Int, writer: inout FlowWriter) {
+        let slot = slots + (units & (PeriodSlot.count - 1))
+        guard slot.pointee.units == units && alone else {
+            self = writer.payNewPeriod(units: units, run: self)
+            return
+        }
+        time += slot.pointee.fraction
+        amounts[count] = slot.pointee.amount
+        times[count] = time
+        classes[count] = slot.pointee.stepClass
+        count &+= 1
+    }
+}
+
+/// A period length met by a ``FlowWriter``, with what it pays.
+struct PeriodSlot {
+    /// Slots in a writer, a power of two; a length `u` has slot `u % count`,
+    /// so that the lengths of one bond's periods (a few consecutive values)
+    /// do not share one.
+    static let count = 16
+    /// The length in units, or -1 for an empty slot.
+    var units = -1
+    /// Its year fraction.
+    var fraction = 0.0
+    /// Its coupon per 100 face.
+    var amount = 0.0
+    /// The step class of a payment one such period after another.
+    var stepClass: UInt8 = 0
 }
 
 extension DayCount {

@@ -295,7 +295,8 @@ struct AnalyticsWorker {
             report(
                 column,
                 atMaturityAllowed
-                    ? "must be 0, 1, 2, 4 or 12: '\(Self.text(field))'" : "must be 1, 2, 4 or 12: '\(Self.text(field))'")
+                    ? "must be 0, 1, 2, 4 or 12: '\(Self.text(field))'" : "must be 1, 2, 4 or 12: '\(Self.text(field))'"
+            )
             return nil
         }
         return frequency

@@ -83,22 +83,32 @@ import Testing
     }
 }
 
-/// The incremental walk gives the same dates and day numbers as computing
-/// each coupon date from maturity, across month ends, leap years and every
-/// frequency.
+/// The incremental walk gives the same dates, day numbers and 30/360 days as
+/// computing each coupon date from maturity, across month ends, leap years,
+/// the century years of 400-year eras (1600, 2000, 2400) and the ends of the
+/// calendar, at every frequency.
 @Suite struct CouponDateWalkTests {
     @Test(arguments: Frequency.allCases)
     func walkMatchesTheSchedule(frequency: Frequency) throws {
-        for maturity in ["2100-08-31", "2099-02-28", "2096-02-29", "2080-03-30", "2071-01-15", "2050-12-31"] {
+        let spans = [
+            ("1901-01-01", "2100-08-31"), ("1901-01-01", "2099-02-28"), ("1901-01-01", "2096-02-29"),
+            ("1901-01-01", "2080-03-30"), ("1901-01-01", "2071-01-15"), ("1901-01-01", "2050-12-31"),
+            ("1590-11-30", "2410-08-31"), ("1599-06-15", "2001-02-28"), ("0001-05-31", "0420-05-31"),
+            ("9500-01-01", "9999-12-31"),
+        ]
+        for (issue, maturity) in spans {
             let schedule = try CouponSchedule(
-                issueDate: date("1901-01-01"), maturityDate: date(maturity), frequency: frequency)
+                issueDate: date(issue), maturityDate: date(maturity), frequency: frequency)
             var walk = CouponDateWalk(schedule: schedule, from: schedule.period(0).end)
+            var thirty360Walk = walk
             for index in 1..<schedule.periodCount {
                 let expected = schedule.period(index).end
                 walk.advance()
                 #expect(walk.date == expected)
                 #expect(walk.dayNumber == expected.dayNumber)
                 #expect(walk.noLeapDayNumber == DayCount.noLeapDayNumber(expected))
+                let days = thirty360Walk.advanceThirty360Days()
+                #expect(days == DayCount.thirty360Days(from: schedule.period(index).start, to: expected))
             }
         }
     }
