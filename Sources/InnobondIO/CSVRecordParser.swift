@@ -31,17 +31,31 @@ public final class CSVRecordParser {
         public var lineFeeds: Int
     }
 
-    private struct Span {
-        var start: Int
-        var count: Int
-        var unescaped: Bool
+    /// Where a field's bytes are: in the parsed bytes, or in the scratch
+    /// buffer when its quotes were undoubled.
+    @usableFromInline struct Span {
+        @usableFromInline var start: Int
+        @usableFromInline var count: Int
+        @usableFromInline var unescaped: Bool
+
+        init(start: Int, count: Int, unescaped: Bool) {
+            self.start = start
+            self.count = count
+            self.unescaped = unescaped
+        }
     }
 
     // A parser belongs to one thread at a time, so the dynamic exclusivity
     // checks of class properties (a fifth of the parsing time) buy nothing.
-    @exclusivity(unchecked) private var spans: [Span] = []
-    @exclusivity(unchecked) private var base: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)
-    @exclusivity(unchecked) private var scratch: UnsafeMutableBufferPointer<UInt8>
+    // The fields' spans are in memory of the parser's own, without the
+    // uniqueness and capacity checks of an array at each field; the readers
+    // of fields are inlinable into the modules that call them per row.
+    @usableFromInline @exclusivity(unchecked) var spans: UnsafeMutablePointer<Span>
+    @usableFromInline @exclusivity(unchecked) var spanCount = 0
+    @exclusivity(unchecked) private var spanCapacity = 16
+    @usableFromInline @exclusivity(unchecked) var base: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(
+        start: nil, count: 0)
+    @usableFromInline @exclusivity(unchecked) var scratch: UnsafeMutableBufferPointer<UInt8>
     @exclusivity(unchecked) private var scratchCount = 0
 
     /// The problem found in the last record, `nil` when it was well formed.
@@ -49,21 +63,40 @@ public final class CSVRecordParser {
 
     public init() {
         scratch = .allocate(capacity: 256)
+        spans = .allocate(capacity: spanCapacity)
     }
 
-    deinit { scratch.deallocate() }
+    deinit {
+        scratch.deallocate()
+        spans.deallocate()
+    }
+
+    /// Records the span of the next field.
+    @inline(__always)
+    private func addSpan(_ span: Span) {
+        if spanCount == spanCapacity {
+            let grown = UnsafeMutablePointer<Span>.allocate(capacity: 2 * spanCapacity)
+            grown.moveInitialize(from: spans, count: spanCount)
+            spans.deallocate()
+            spans = grown
+            spanCapacity *= 2
+        }
+        (spans + spanCount).initialize(to: span)
+        spanCount += 1
+    }
 
     /// The number of fields in the last record.
-    public var fieldCount: Int { spans.count }
+    @inlinable public var fieldCount: Int { spanCount }
 
     /// Whether the last record was an empty line (no bytes before its line break).
-    public var isBlank: Bool { spans.count == 1 && spans[0].count == 0 && !spans[0].unescaped && problem == nil }
+    public var isBlank: Bool { spanCount == 1 && spans[0].count == 0 && !spans[0].unescaped && problem == nil }
 
     /// The bytes of field `index` of the last record, empty when the record has
     /// fewer fields. Valid until the next ``parse(_:from:isFinal:)`` and while
     /// the parsed bytes live.
+    @inlinable @inline(__always)
     public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        guard index < spans.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+        guard index < spanCount else { return UnsafeBufferPointer(start: nil, count: 0) }
         let span = spans[index]
         if span.unescaped {
             return UnsafeBufferPointer(rebasing: scratch[span.start..<span.start + span.count])
@@ -72,6 +105,7 @@ public final class CSVRecordParser {
     }
 
     /// ``field(_:)`` without its leading and trailing spaces and tabs.
+    @inlinable @inline(__always)
     public func trimmedField(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         let field = self.field(index)
         var start = 0
@@ -92,7 +126,7 @@ public final class CSVRecordParser {
     /// - Returns: where the record ends, or `nil` as above.
     public func parse(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, isFinal: Bool) -> Extent? {
         base = bytes
-        spans.removeAll(keepingCapacity: true)
+        spanCount = 0
         scratchCount = 0
         problem = nil
         let count = bytes.count
@@ -111,7 +145,7 @@ public final class CSVRecordParser {
                     }
                     if index == count {
                         guard isFinal else { return nil }
-                        problem = .unterminatedQuote(field: spans.count)
+                        problem = .unterminatedQuote(field: spanCount)
                         addField(contentStart, count, escaped: escaped)
                         return Extent(end: count, lineFeeds: lineFeeds)
                     }
@@ -141,7 +175,7 @@ public final class CSVRecordParser {
                     guard isFinal else { return nil }
                     return Extent(end: count, lineFeeds: lineFeeds)
                 default:
-                    problem = .textAfterClosingQuote(field: spans.count - 1)
+                    problem = .textAfterClosingQuote(field: spanCount - 1)
                     // Skip to the end of the line, as an unquoted field would.
                     while index < count && bytes[index] != .lineFeed { index += 1 }
                     if index == count {
@@ -161,16 +195,16 @@ public final class CSVRecordParser {
             if index == count {
                 guard isFinal else { return nil }
                 let end = index > start && bytes[index - 1] == .carriageReturn ? index - 1 : index
-                spans.append(Span(start: start, count: end - start, unescaped: false))
+                addSpan(Span(start: start, count: end - start, unescaped: false))
                 return Extent(end: count, lineFeeds: lineFeeds)
             }
             if bytes[index] == .comma {
-                spans.append(Span(start: start, count: index - start, unescaped: false))
+                addSpan(Span(start: start, count: index - start, unescaped: false))
                 index += 1
                 continue
             }
             let end = index > start && bytes[index - 1] == .carriageReturn ? index - 1 : index
-            spans.append(Span(start: start, count: end - start, unescaped: false))
+            addSpan(Span(start: start, count: end - start, unescaped: false))
             return Extent(end: index + 1, lineFeeds: lineFeeds + 1)
         }
     }
@@ -179,7 +213,7 @@ public final class CSVRecordParser {
     /// into the scratch buffer when there are any.
     private func addField(_ start: Int, _ end: Int, escaped: Bool) {
         guard escaped else {
-            spans.append(Span(start: start, count: end - start, unescaped: false))
+            addSpan(Span(start: start, count: end - start, unescaped: false))
             return
         }
         if scratchCount + (end - start) > scratch.count {
@@ -197,7 +231,7 @@ public final class CSVRecordParser {
             scratchCount += 1
             index += byte == .quote ? 2 : 1
         }
-        spans.append(Span(start: fieldStart, count: scratchCount - fieldStart, unescaped: true))
+        addSpan(Span(start: fieldStart, count: scratchCount - fieldStart, unescaped: true))
     }
 
     /// The offset just past the last complete record in `bytes`, which start at

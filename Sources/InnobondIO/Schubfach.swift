@@ -118,9 +118,10 @@ extension ByteBuffer {
     /// Writes `value` as ``append(shortest:)`` does into at least 48 bytes;
     /// returns the byte count (at most 25).
     ///
-    /// The digits go right-aligned into a scratch block and are copied into
-    /// place in fixed 16-byte moves, so that the usual `ddd.ddd` needs no
-    /// loop over its digits.
+    /// The digits are made eight at a time as words of ASCII bytes
+    /// (``asciiDigits(_:)``) and stored straight into place, the decimal
+    /// point put between them by shifting the words: no loop over the digits,
+    /// and no byte written only to be read back.
     @usableFromInline
     static func format(_ value: Double, into out: UnsafeMutablePointer<UInt8>) -> Int {
         var position = 0
@@ -140,38 +141,45 @@ extension ByteBuffer {
         if magnitude > 9_007_199_254_740_992 || scientific < -4 {
             return position + exponential(significand, count: count, scientific: scientific, into: out + position)
         }
-        // Scratch of eight words: digits right-aligned at byte 24, then room
-        // for the two 16-byte reads from their start.
-        var scratch: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
-        return Swift.withUnsafeMutableBytes(of: &scratch) { raw -> Int in
-            let base = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            let digits = base + 24 - count
-            writeDigits(significand, count: count, into: digits)
-            let target = out + position
-            if scientific < 0 {
-                // 0.ddd or 0.000ddd: "0.000" then the digits over its tail.
-                copy16(from: UnsafePointer(Self.zeros.utf8Start), to: target)
-                copy16(from: digits, to: target + 1 - scientific)
-                copy16(from: digits + 16, to: target + 17 - scientific)
-                return position + 1 - scientific + count
+        // Sixteen digits, left-aligned and padded with zeros, after a lead
+        // digit when there are seventeen.
+        let lead = count == 17
+        let sixteen = lead ? significand % 10_000_000_000_000_000 : significand &* powerOfTen(16 &- count)
+        let (high, low) = sixteen.quotientAndRemainder(dividingBy: 100_000_000)
+        let first = asciiDigits(high)
+        let second = asciiDigits(low)
+        let target = out + position
+        let leadDigit = UInt8(truncatingIfNeeded: significand / 10_000_000_000_000_000) &+ 48
+        if scientific < 0 {
+            // 0.ddd or 0.000ddd: "0.0000" then the digits over its tail.
+            copy16(from: UnsafePointer(Self.zeros.utf8Start), to: target)
+            var digits = target + 1 - scientific
+            if lead {
+                digits[0] = leadDigit
+                digits += 1
             }
-            copy16(from: digits, to: target)
-            copy16(from: digits + 16, to: target + 16)
-            if scientific + 1 >= count {
-                // ddd000.0: zeros past the digits.
-                copy16(from: UnsafePointer(Self.zeros.utf8Start) + 2, to: target + count)
-                target[scientific + 1] = UInt8(ascii: ".")
-                target[scientific + 2] = UInt8(ascii: "0")
-                return position + scientific + 3
-            }
-            // ddd.ddd: the fraction one place right of the integer part.
-            target[scientific + 1] = UInt8(ascii: ".")
-            copy16(from: digits + scientific + 1, to: target + scientific + 2)
-            return position + count + 1
+            store(first, at: digits)
+            store(second, at: digits + 8)
+            return position + 1 - scientific + count
         }
+        // An integer part of scientific + 1 digits, the lead digit first.
+        var digits = target
+        var integerDigits = scientific + 1
+        if lead {
+            digits[0] = leadDigit
+            digits += 1
+            integerDigits -= 1
+        }
+        writeWithPoint(first, second, integerDigits: integerDigits, into: digits)
+        if scientific + 1 >= count {
+            // ddd000.0: the padding gave the zeros; one more after the point.
+            target[scientific + 2] = UInt8(ascii: "0")
+            return position + scientific + 3
+        }
+        return position + count + 1
     }
 
-    /// "0.000" followed by enough zeros for any padding.
+    /// "0.0000" followed by zeros, for the 16 bytes copied.
     private static let zeros: StaticString = "0.00000000000000000000000000000000"
 
     /// Copies 16 bytes, unaligned.
@@ -179,6 +187,53 @@ extension ByteBuffer {
     private static func copy16(from source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) {
         UnsafeMutableRawPointer(target).storeBytes(
             of: UnsafeRawPointer(source).loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+    }
+
+    /// Stores eight bytes, the lowest first, unaligned.
+    @inline(__always)
+    private static func store(_ word: UInt64, at target: UnsafeMutablePointer<UInt8>) {
+        UnsafeMutableRawPointer(target).storeBytes(of: word.littleEndian, as: UInt64.self)
+    }
+
+    /// Writes the sixteen digits of two words of ``asciiDigits(_:)`` with a
+    /// decimal point after the first `integerDigits` (0 to 16) of them; the
+    /// bytes stored run to 17 past `target`.
+    @inline(__always)
+    private static func writeWithPoint(
+        _ first: UInt64, _ second: UInt64, integerDigits: Int, into target: UnsafeMutablePointer<UInt8>
+    ) {
+        store(first, at: target)
+        if integerDigits < 8 {
+            // The fraction starts in the first word: shift the two words down
+            // by the integer digits, the lowest byte being the first digit.
+            let shift = UInt64(8 &* integerDigits)
+            let upper = integerDigits == 0 ? 0 : second &<< (64 &- shift)
+            store((first &>> shift) | upper, at: target + integerDigits + 1)
+            store(second &>> shift, at: target + integerDigits + 9)
+        } else {
+            store(second, at: target + 8)
+            store(second &>> UInt64(8 &* (integerDigits &- 8)), at: target + integerDigits + 1)
+        }
+        target[integerDigits] = UInt8(ascii: ".")
+    }
+
+    /// The eight decimal digits of `value` (below 10^8, zeros first) as
+    /// ASCII bytes of a word, the first digit in its lowest byte.
+    ///
+    /// Method: the digits are split in lanes of the word, halving the lanes'
+    /// width at each step: two lanes of four digits, four of two, eight of
+    /// one, each split by a multiply and shift that divides exactly in its
+    /// range (v·10486 >> 20 = v / 100 for v < 10^4; w·103 >> 10 = w / 10 for
+    /// w < 100).
+    @inline(__always)
+    static func asciiDigits(_ value: UInt64) -> UInt64 {
+        let (high, low) = value.quotientAndRemainder(dividingBy: 10_000)
+        let fours = high | low &<< 32
+        let hundreds = (fours &* 10486) &>> 20 & 0x0000_007F_0000_007F
+        let pairs = hundreds | (fours &- hundreds &* 100) &<< 16
+        let tens = (pairs &* 103) &>> 10 & 0x000F_000F_000F_000F
+        let digits = tens | (pairs &- tens &* 10) &<< 8
+        return digits &+ 0x3030_3030_3030_3030
     }
 
     /// `d[.ddd]e±XX`; returns the byte count.

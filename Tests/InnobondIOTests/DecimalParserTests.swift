@@ -70,7 +70,16 @@ import Testing
             0.0, -0.0, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, .leastNormalMagnitude,
             .greatestFiniteMagnitude, 9_007_199_254_740_992, 9_007_199_254_740_994, 1e-4, 9.9999e-5, 1e15, 1e16,
             1e22, 1e23, 0.1, 0.2, 0.3, 123_456_789_012_345_680,
+            // The decimal point after each of 0 to 16 digits, with 16 and 17 significant digits.
+            1_234_567_890_123_456, 9_007_199_254_740_991, 4_503_599_627_370_495.5, 0.000_123_456_789_012_345_67,
         ] { check(number) }
+        var scale = 1e-4
+        for _ in -4...16 {
+            check(0.123_456_789_012_345_68 * scale)
+            check(0.987_654_321_098_765_4 * scale)
+            check(0.1 * scale + 1e-20)
+            scale *= 10
+        }
     }
 
     @Test func integers() {
