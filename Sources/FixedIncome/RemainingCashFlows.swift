@@ -111,7 +111,7 @@ public struct RemainingCashFlows: Sendable {
                 stepClassStorage.withUnsafeMutableBufferPointer { classes in
                     stepExponents.withUnsafeMutableBufferPointer { steps in
                         periodSlots.withUnsafeMutableBufferPointer { periods in
-                            periods.update(repeating: PeriodSlot())
+                            for index in periods.indices { periods[index].units = -1 }
                             writer.amounts = amounts.baseAddress!
                             writer.times = times.baseAddress!
                             writer.classes = classes.baseAddress!

@@ -185,8 +185,19 @@ public final class CSVRecordParser {
                     return Extent(end: index + 1, lineFeeds: lineFeeds + 1)
                 }
             }
-            // Unquoted field.
+            // Unquoted field: eight bytes at a time to its comma or line feed.
             let start = index
+            if let base = bytes.baseAddress {
+                while index + 8 <= count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let ends = zeroBytes(word ^ 0x2C2C_2C2C_2C2C_2C2C) | zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+                    if ends != 0 {
+                        index += ends.littleEndian.trailingZeroBitCount &>> 3
+                        break
+                    }
+                    index += 8
+                }
+            }
             while index < count {
                 let byte = bytes[index]
                 if byte == .comma || byte == .lineFeed { break }
@@ -255,23 +266,29 @@ public final class CSVRecordParser {
     }
 }
 
+/// The high bit of each zero byte of `x`, and no other bit: `(x & 0x7F..7F) +
+/// 0x7F..7F` sets the high bit of every byte whose low bits are not all zero,
+/// without a carry across bytes.
+@inline(__always)
+func zeroBytes(_ x: UInt64) -> UInt64 {
+    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    return ~(((x & low) &+ low) | x) & ~low
+}
+
 /// The number of line feeds in `bytes`.
 ///
-/// Method: eight bytes at a time; a byte of `x = word ^ 0x0A..0A` is zero
-/// exactly where the word holds a line feed, and `((x & 0x7F..7F) + 0x7F..7F)
-/// | x` has its high bit set exactly in the non-zero bytes (no borrow crosses
-/// bytes, unlike the usual `(x - 0x01..01) & ~x` test).
+/// Method: eight bytes at a time, the line feeds found by ``zeroBytes(_:)``
+/// of the word xor 0x0A..0A; their high bits, moved to the low bit of their
+/// bytes, are added up by one multiplication (the baseline x86-64 has no
+/// population count instruction: counting the bits took three times as long).
 public func countLineFeeds(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     guard let base = bytes.baseAddress else { return 0 }
-    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    let high: UInt64 = 0x8080_8080_8080_8080
-    let feeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
     var total = 0
     var index = 0
     while index + 8 <= bytes.count {
-        let x = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ feeds
-        let nonZero = (((x & low) &+ low) | x) & high
-        total += 8 - nonZero.nonzeroBitCount
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        let lineFeeds = zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A) &>> 7
+        total &+= Int(truncatingIfNeeded: (lineFeeds &* 0x0101_0101_0101_0101) &>> 56)
         index += 8
     }
     while index < bytes.count {
