@@ -4,9 +4,13 @@ import Testing
 
 /// Parses all records of a text with one parser over the whole input.
 func records(_ text: String) -> [(fields: [String], line: Int, problem: CSVRecordParser.Problem?)] {
+    records(bytes: Array(text.utf8))
+}
+
+/// Parses all records of bytes, which need not be UTF-8.
+func records(bytes: [UInt8]) -> [(fields: [String], line: Int, problem: CSVRecordParser.Problem?)] {
     let parser = CSVRecordParser()
     var result: [([String], Int, CSVRecordParser.Problem?)] = []
-    let bytes = Array(text.utf8)
     bytes.withUnsafeBufferPointer { buffer in
         var offset = 0
         var line = 1
@@ -80,6 +84,32 @@ func chunkedRecords(_ text: String, chunkSize: Int, readLimit: Int) throws -> [(
             let chunked = try chunkedRecords(text, chunkSize: chunkSize, readLimit: readLimit)
             #expect(chunked.map(\.fields) == whole.map(\.fields), "\(text.debugDescription)")
             #expect(chunked.map(\.line) == whole.map(\.line), "\(text.debugDescription)")
+        }
+    }
+
+    /// Without quotes, records are the lines and fields the text between
+    /// commas, at every length and alignment of a field, bytes with the high
+    /// bit set (0xAC and 0x8A differ from a comma and a line feed only there)
+    /// included.
+    @Test func unquotedFieldsAreTheTextBetweenCommas() async {
+        let pieces: [[UInt8]] = [
+            Array("a".utf8), Array("bcdefghijklmnopq".utf8), Array("12345678".utf8), [0x2C], [0x0A], [0x0D, 0x0A],
+            [0xAC], [0x8A], [0xE4, 0xB8, 0xAD], [0x20],
+        ]
+        let texts = Gen.element(of: pieces).map { $0 ?? [] }.array(of: 0...80).map { Array($0.joined()) }
+        await propertyCheck(count: 1000, input: texts) { bytes in
+            var lines = bytes.split(separator: .lineFeed, omittingEmptySubsequences: false).map { Array($0) }
+            if lines.last?.isEmpty == true { lines.removeLast() }
+            var expected: [[String]] = []
+            for var line in lines {
+                if line.last == .carriageReturn { line.removeLast() }
+                if line.isEmpty { continue }
+                expected.append(
+                    line.split(separator: .comma, omittingEmptySubsequences: false).map {
+                        String(decoding: $0, as: UTF8.self)
+                    })
+            }
+            #expect(records(bytes: bytes).map(\.fields) == expected, "\(bytes)")
         }
     }
 
