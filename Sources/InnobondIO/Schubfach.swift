@@ -13,14 +13,6 @@ enum Schubfach {
     static let minimumK = -324
     static let maximumK = 292
 
-    /// ``schubfachTable`` in memory that is never freed and never written
-    /// after this copy, read without the reference counting of an array.
-    nonisolated(unsafe) private static let table: UnsafePointer<UInt64> = {
-        let copy = UnsafeMutablePointer<UInt64>.allocate(capacity: schubfachTable.count)
-        copy.initialize(from: schubfachTable, count: schubfachTable.count)
-        return UnsafePointer(copy)
-    }()
-
     /// "00", "01", ..., "99": two ASCII digits for each number below 100.
     static let digitPairs: StaticString = """
         00010203040506070809101112131415161718192021222324252627282930313233343536373839\
@@ -63,9 +55,8 @@ enum Schubfach {
         }
         let h = q + floorLog2Pow10(-k) + 2
         let index = 2 * (k - minimumK)
-        let table = Self.table
-        let g1 = table[index]
-        let g0 = table[index + 1]
+        let g1 = schubfachTable[index]
+        let g0 = schubfachTable[index + 1]
         let vb = roundToOdd(g1, g0, cb << UInt64(h))
         let vbl = roundToOdd(g1, g0, cbl << UInt64(h))
         let vbr = roundToOdd(g1, g0, cbr << UInt64(h))
