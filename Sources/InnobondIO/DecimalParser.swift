@@ -3,33 +3,14 @@ public enum DecimalParser {
     /// The exactly representable powers of ten, 10^0 ... 10^22.
     @inline(__always)
     static func powerOfTen(_ exponent: Int) -> Double {
-        // A switch of constants compiles to a table in read-only memory.
-        switch exponent {
-        case 0: return 1e0
-        case 1: return 1e1
-        case 2: return 1e2
-        case 3: return 1e3
-        case 4: return 1e4
-        case 5: return 1e5
-        case 6: return 1e6
-        case 7: return 1e7
-        case 8: return 1e8
-        case 9: return 1e9
-        case 10: return 1e10
-        case 11: return 1e11
-        case 12: return 1e12
-        case 13: return 1e13
-        case 14: return 1e14
-        case 15: return 1e15
-        case 16: return 1e16
-        case 17: return 1e17
-        case 18: return 1e18
-        case 19: return 1e19
-        case 20: return 1e20
-        case 21: return 1e21
-        default: return 1e22
-        }
+        // A table read: a switch compiled to a jump table, mispredicted.
+        exactPowersOfTen[exponent]
     }
+
+    private static let exactPowersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+        1e19, 1e20, 1e21, 1e22,
+    ]
 
     /// Parses `[+-]digits[.digits][(e|E)[+-]digits]` (at least one digit before
     /// the exponent) into the nearest `Double`; `nil` for anything else,
