@@ -123,9 +123,15 @@ extension ByteBuffer {
         let magnitude = value.magnitude
         guard magnitude.isFinite, magnitude != 0 else { return position + special(magnitude, into: out + position) }
         var (significand, exponent) = Schubfach.decimal(magnitude)
-        while significand % 10 == 0 {
+        if significand % 10 == 0 {
+            // Up to 16 trailing zeros (a short decimal such as 139.6406 has
+            // nine) in five steps rather than one step a zero.
             significand /= 10
             exponent += 1
+            removeTrailingZeros(&significand, &exponent, 8, 100_000_000)
+            removeTrailingZeros(&significand, &exponent, 4, 10_000)
+            removeTrailingZeros(&significand, &exponent, 2, 100)
+            removeTrailingZeros(&significand, &exponent, 1, 10)
         }
         let count = decimalLength(significand)
         let scientific = count - 1 + exponent
@@ -178,6 +184,18 @@ extension ByteBuffer {
     private static func copy16(from source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) {
         UnsafeMutableRawPointer(target).storeBytes(
             of: UnsafeRawPointer(source).loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+    }
+
+    /// Moves `digits` trailing zeros of `significand` into `exponent`, if it has them.
+    @inline(__always)
+    private static func removeTrailingZeros(
+        _ significand: inout UInt64, _ exponent: inout Int, _ digits: Int, _ power: UInt64
+    ) {
+        let (quotient, remainder) = significand.quotientAndRemainder(dividingBy: power)
+        if remainder == 0 {
+            significand = quotient
+            exponent += digits
+        }
     }
 
     /// Stores eight bytes, the lowest first, unaligned.
