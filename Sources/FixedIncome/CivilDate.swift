@@ -54,13 +54,16 @@ public struct CivilDate: Sendable, Hashable, Comparable {
     /// the leap day falls at the end of the shifted year.
     @inlinable
     public var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = y / 400  // years are positive
-        let yearOfEra = y - era * 400
-        let shiftedMonth = month > 2 ? month - 3 : month + 9
-        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        // Unsigned, as years are positive: divisions by constants need no
+        // sign correction (a third fewer instructions).
+        let y = UInt(bitPattern: month <= 2 ? year &- 1 : year)
+        let era = y / 400
+        let yearOfEra = y &- era &* 400
+        let m = UInt(bitPattern: month)
+        let shiftedMonth = m > 2 ? m &- 3 : m &+ 9
+        let dayOfYear = (153 &* shiftedMonth &+ 2) / 5 &+ UInt(bitPattern: day) &- 1
+        let dayOfEra = yearOfEra &* 365 &+ yearOfEra / 4 &- yearOfEra / 100 &+ dayOfYear
+        return Int(bitPattern: era &* 146_097 &+ dayOfEra) &- 719_468
     }
 
     /// Whether `year` has a 29 February.
@@ -72,11 +75,11 @@ public struct CivilDate: Sendable, Hashable, Comparable {
     /// The number of days in a month of a year (28...31).
     @inlinable
     public static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: return isLeapYear(year) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
+        // Arithmetic rather than a switch, which compiled to a jump table
+        // mispredicted from date to date: months 1, 3, 5, 7, 8, 10 and 12
+        // are those where m + m/8 is odd.
+        if month == 2 { return isLeapYear(year) ? 29 : 28 }
+        return 30 &+ ((month &+ (month &>> 3)) & 1)
     }
 
     /// The days of a common year before the first of `month` (0, 31, 59, ...).

@@ -29,6 +29,38 @@ public struct CouponPeriod: Sendable, Hashable {
             frequency: frequency)
     }
 
+    /// ``yearFraction(to:dayCount:frequency:)`` and
+    /// ``length(dayCount:frequency:)`` at once, the same values, with the day
+    /// count chosen and each date's day number computed once.
+    @inlinable
+    public func yearFractions(to date: CivilDate, dayCount: DayCount, frequency: Frequency) -> (
+        toDate: Double, whole: Double
+    ) {
+        switch dayCount {
+        case .actualActualICMA:
+            let startDay = start.dayNumber
+            let endDay = end.dayNumber
+            let referenceDays = referenceEnd.dayNumber - (isRegular ? startDay : referenceStart.dayNumber)
+            let basis = frequency.perYear * Double(referenceDays)
+            return (Double(date.dayNumber - startDay) / basis, Double(endDay - startDay) / basis)
+        case .actual365Fixed, .actual360:
+            let basis: Double = dayCount == .actual360 ? 360 : 365
+            let startDay = start.dayNumber
+            return (Double(date.dayNumber - startDay) / basis, Double(end.dayNumber - startDay) / basis)
+        case .thirty360:
+            return (
+                Double(DayCount.thirty360Days(from: start, to: date)) / 360,
+                Double(DayCount.thirty360Days(from: start, to: end)) / 360
+            )
+        case .noLeap365:
+            let startDay = DayCount.noLeapDayNumber(start)
+            return (
+                Double(DayCount.noLeapDayNumber(date) - startDay) / 365,
+                Double(DayCount.noLeapDayNumber(end) - startDay) / 365
+            )
+        }
+    }
+
     /// The year fraction of the whole period under `dayCount`.
     @inlinable
     public func length(dayCount: DayCount, frequency: Frequency) -> Double {

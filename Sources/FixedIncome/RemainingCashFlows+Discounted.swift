@@ -26,9 +26,9 @@ extension RemainingCashFlows {
         let rate = bond.couponRate
         let remaining = schedule.periodsBeforeMaturity(containing: settlement)
         let holding = schedule.period(endingPeriodsBeforeMaturity: remaining - 1)
-        accruedInterest =
-            100 * (rate * holding.yearFraction(to: settlement, dayCount: dayCount, frequency: schedule.frequency))
-        let holdingFraction = holding.length(dayCount: dayCount, frequency: schedule.frequency)
+        let (accruedFraction, holdingFraction) = holding.yearFractions(
+            to: settlement, dayCount: dayCount, frequency: schedule.frequency)
+        accruedInterest = 100 * (rate * accruedFraction)
         self.settlement = settlement
         frequency = .annual
         reserve(remaining + 1)

@@ -77,8 +77,8 @@ public struct RemainingCashFlows: Sendable {
         let dayCount = bond.dayCount
         let remaining = schedule.periodsBeforeMaturity(containing: settlement)
         let holding = schedule.period(endingPeriodsBeforeMaturity: remaining - 1)
-        let accruedFraction = holding.yearFraction(to: settlement, dayCount: dayCount, frequency: frequency)
-        let holdingFraction = holding.length(dayCount: dayCount, frequency: frequency)
+        let (accruedFraction, holdingFraction) = holding.yearFractions(
+            to: settlement, dayCount: dayCount, frequency: frequency)
         accruedInterest = 100 * (bond.couponRate * accruedFraction)
 
         // At most one payment a period, plus the redemption when no coupon is paid.

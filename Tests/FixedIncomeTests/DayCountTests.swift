@@ -1,4 +1,5 @@
 import FixedIncome
+import PropertyBased
 import Testing
 
 /// Each case is worked by hand in its comment, from the definitions in
@@ -65,5 +66,23 @@ import Testing
         #expect(
             fraction(.actualActualICMA, "2024-03-01", "2024-07-15", reference: ("2024-01-15", "2024-07-15"))
                 == 136.0 / 364)
+    }
+
+    /// A period's two fractions at once are exactly those computed one by
+    /// one, for every day count, first stubs and regular periods alike.
+    @Test func bothFractionsOfAPeriodAtOnce() async {
+        await propertyCheck(count: 300, input: BondCases.bonds) { bondCase in
+            let (bond, settlement) = bondCase
+            let holding = bond.schedule.periodIndex(containing: settlement).map { bond.schedule.period($0) }
+            for period in Array(bond.schedule.periods.prefix(3)) + (holding.map { [$0] } ?? []) {
+                for date in [period.start, settlement, period.end] where date >= period.start && date <= period.end {
+                    let both = period.yearFractions(to: date, dayCount: bond.dayCount, frequency: bond.frequency)
+                    #expect(
+                        both.toDate == period.yearFraction(to: date, dayCount: bond.dayCount, frequency: bond.frequency)
+                    )
+                    #expect(both.whole == period.length(dayCount: bond.dayCount, frequency: bond.frequency))
+                }
+            }
+        }
     }
 }
