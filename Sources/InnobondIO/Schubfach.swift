@@ -31,8 +31,8 @@ enum Schubfach {
         let q = biased == 0 ? -1074 : biased - 1075
         // Integers below 2^53 are their own shortest decimal.
         if q < 0 && q > -53 {
-            let integer = c >> UInt64(-q)
-            if integer << UInt64(-q) == c { return (integer, 0) }
+            let integer = c &>> UInt64(-q)
+            if integer &<< UInt64(-q) == c { return (integer, 0) }
         }
         return decimal(c: c, q: q)
     }
@@ -40,44 +40,46 @@ enum Schubfach {
     /// The shortest decimal in the rounding interval of `c · 2^q`.
     @inline(__always)
     private static func decimal(c: UInt64, q: Int) -> (significand: UInt64, exponent: Int) {
+        // Wrapping arithmetic throughout: the method bounds every value.
         let odd: UInt64 = c & 1
-        let cb = c << 2
-        let cbr = cb + 2
+        let cb = c &<< 2
+        let cbr = cb &+ 2
         let cbl: UInt64
         let k: Int
         if c != 1 << 52 || q == -1074 {
-            cbl = cb - 2
+            cbl = cb &- 2
             k = floorLog10Pow2(q)
         } else {
             // At a power of two the interval below is half as wide.
-            cbl = cb - 1
+            cbl = cb &- 1
             k = floorLog10ThreeQuartersPow2(q)
         }
-        let h = q + floorLog2Pow10(-k) + 2
-        let index = 2 * (k - minimumK)
+        let h = q &+ floorLog2Pow10(-k) &+ 2
+        let index = 2 &* (k &- minimumK)
         let g1 = schubfachTable[index]
         let g0 = schubfachTable[index + 1]
-        let vb = roundToOdd(g1, g0, cb << UInt64(h))
-        let vbl = roundToOdd(g1, g0, cbl << UInt64(h))
-        let vbr = roundToOdd(g1, g0, cbr << UInt64(h))
+        // h is 1 to 4 (the paper's bound), so masking shifts shift exactly.
+        let vb = roundToOdd(g1, g0, cb &<< UInt64(h))
+        let vbl = roundToOdd(g1, g0, cbl &<< UInt64(h))
+        let vbr = roundToOdd(g1, g0, cbr &<< UInt64(h))
 
-        let s = vb >> 2
+        let s = vb &>> 2
         if s >= 10 {
             // One digit fewer, if a multiple of ten lies in the interval. (The
             // paper stops at two digits, s >= 100, as Java prints at least two;
             // the shortest form may have one, as `8e-323` for 2^-1070.)
-            let sp10 = 10 * (s / 10)
-            let tp10 = sp10 + 10
-            let lowerInside = vbl + odd <= sp10 << 2
-            let upperInside = (tp10 << 2) + odd <= vbr
+            let sp10 = 10 &* (s / 10)
+            let tp10 = sp10 &+ 10
+            let lowerInside = vbl &+ odd <= sp10 &<< 2
+            let upperInside = (tp10 &<< 2) &+ odd <= vbr
             if lowerInside != upperInside { return (lowerInside ? sp10 : tp10, k) }
         }
-        let t = s + 1
-        let lowerInside = vbl + odd <= s << 2
-        let upperInside = (t << 2) + odd <= vbr
+        let t = s &+ 1
+        let lowerInside = vbl &+ odd <= s &<< 2
+        let upperInside = (t &<< 2) &+ odd <= vbr
         if lowerInside != upperInside { return (lowerInside ? s : t, k) }
         // Both in: the closer one, ties to even.
-        let comparison = Int64(bitPattern: vb &- ((s + t) << 1))
+        let comparison = Int64(bitPattern: vb &- ((s &+ t) &<< 1))
         return (comparison < 0 || (comparison == 0 && s & 1 == 0) ? s : t, k)
     }
 
@@ -87,22 +89,22 @@ enum Schubfach {
     private static func roundToOdd(_ g1: UInt64, _ g0: UInt64, _ cp: UInt64) -> UInt64 {
         let x1 = g0.multipliedFullWidth(by: cp).high
         let y = g1.multipliedFullWidth(by: cp)
-        let z = (y.low >> 1) + x1
+        let z = (y.low &>> 1) &+ x1
         let mask: UInt64 = (1 << 63) - 1
-        return (y.high + (z >> 63)) | (((z & mask) + mask) >> 63)
+        return (y.high &+ (z &>> 63)) | (((z & mask) &+ mask) &>> 63)
     }
 
     /// `floor(q · log10(2))` for |q| <= 1200 (checked exactly by the table script's method).
     @inline(__always)
-    static func floorLog10Pow2(_ q: Int) -> Int { (q * 661_971_961_083) >> 41 }
+    static func floorLog10Pow2(_ q: Int) -> Int { (q &* 661_971_961_083) &>> 41 }
 
     /// `floor(log10(3/4 · 2^q))` for |q| <= 1200.
     @inline(__always)
-    static func floorLog10ThreeQuartersPow2(_ q: Int) -> Int { (q * 661_971_961_083 - 274_743_187_321) >> 41 }
+    static func floorLog10ThreeQuartersPow2(_ q: Int) -> Int { (q &* 661_971_961_083 &- 274_743_187_321) &>> 41 }
 
     /// `floor(e · log2(10))` for |e| <= 400.
     @inline(__always)
-    static func floorLog2Pow10(_ e: Int) -> Int { (e * 913_124_641_741) >> 38 }
+    static func floorLog2Pow10(_ e: Int) -> Int { (e &* 913_124_641_741) &>> 38 }
 }
 
 extension ByteBuffer {
@@ -127,14 +129,14 @@ extension ByteBuffer {
             // Up to 16 trailing zeros (a short decimal such as 139.6406 has
             // nine) in five steps rather than one step a zero.
             significand /= 10
-            exponent += 1
+            exponent &+= 1
             removeTrailingZeros(&significand, &exponent, 8, 100_000_000)
             removeTrailingZeros(&significand, &exponent, 4, 10_000)
             removeTrailingZeros(&significand, &exponent, 2, 100)
             removeTrailingZeros(&significand, &exponent, 1, 10)
         }
         let count = decimalLength(significand)
-        let scientific = count - 1 + exponent
+        let scientific = count &- 1 &+ exponent
         if magnitude > 9_007_199_254_740_992 || scientific < -4 {
             return position + exponential(significand, count: count, scientific: scientific, into: out + position)
         }
@@ -150,30 +152,30 @@ extension ByteBuffer {
         if scientific < 0 {
             // 0.ddd or 0.000ddd: "0.0000" then the digits over its tail.
             copy16(from: UnsafePointer(Self.zeros.utf8Start), to: target)
-            var digits = target + 1 - scientific
+            var digits = target + (1 &- scientific)
             if lead {
                 digits[0] = leadDigit
                 digits += 1
             }
             store(first, at: digits)
             store(second, at: digits + 8)
-            return position + 1 - scientific + count
+            return position &+ 1 &- scientific &+ count
         }
         // An integer part of scientific + 1 digits, the lead digit first.
         var digits = target
-        var integerDigits = scientific + 1
+        var integerDigits = scientific &+ 1
         if lead {
             digits[0] = leadDigit
             digits += 1
-            integerDigits -= 1
+            integerDigits &-= 1
         }
         writeWithPoint(first, second, integerDigits: integerDigits, into: digits)
-        if scientific + 1 >= count {
+        if scientific &+ 1 >= count {
             // ddd000.0: the padding gave the zeros; one more after the point.
-            target[scientific + 2] = UInt8(ascii: "0")
-            return position + scientific + 3
+            target[scientific &+ 2] = UInt8(ascii: "0")
+            return position &+ scientific &+ 3
         }
-        return position + count + 1
+        return position &+ count &+ 1
     }
 
     /// "0.0000" followed by zeros, for the 16 bytes copied.
@@ -194,7 +196,7 @@ extension ByteBuffer {
         let (quotient, remainder) = significand.quotientAndRemainder(dividingBy: power)
         if remainder == 0 {
             significand = quotient
-            exponent += digits
+            exponent &+= digits
         }
     }
 
@@ -284,8 +286,8 @@ extension ByteBuffer {
     /// count or one less; one comparison with a power of ten settles it.
     @inline(__always)
     static func decimalLength(_ value: UInt64) -> Int {
-        let estimate = ((64 - value.leadingZeroBitCount) * 1233) >> 12
-        return estimate + (value >= powerOfTen(estimate) ? 1 : 0)
+        let estimate = ((64 &- value.leadingZeroBitCount) &* 1233) &>> 12
+        return estimate &+ (value >= powerOfTen(estimate) ? 1 : 0)
     }
 
     /// 10^exponent for 0 <= exponent <= 19.
