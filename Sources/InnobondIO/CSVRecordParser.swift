@@ -59,7 +59,11 @@ public final class CSVRecordParser {
     @exclusivity(unchecked) private var scratchCount = 0
 
     /// The problem found in the last record, `nil` when it was well formed.
-    @exclusivity(unchecked) public private(set) var problem: Problem?
+    ///
+    /// (Read through a getter of this module: another module reading a
+    /// stored property of the parser checks exclusivity at run time.)
+    public var problem: Problem? { recordProblem }
+    @exclusivity(unchecked) private var recordProblem: Problem?
 
     public init() {
         scratch = .allocate(capacity: 256)
@@ -89,7 +93,7 @@ public final class CSVRecordParser {
     @inlinable public var fieldCount: Int { spanCount }
 
     /// Whether the last record was an empty line (no bytes before its line break).
-    public var isBlank: Bool { spanCount == 1 && spans[0].count == 0 && !spans[0].unescaped && problem == nil }
+    public var isBlank: Bool { spanCount == 1 && spans[0].count == 0 && !spans[0].unescaped && recordProblem == nil }
 
     /// The bytes of field `index` of the last record, empty when the record has
     /// fewer fields. Valid until the next ``parse(_:from:isFinal:)`` and while
@@ -128,7 +132,7 @@ public final class CSVRecordParser {
         base = bytes
         spanCount = 0
         scratchCount = 0
-        problem = nil
+        recordProblem = nil
         let count = bytes.count
         var index = offset
         var lineFeeds = 0
@@ -145,7 +149,7 @@ public final class CSVRecordParser {
                     }
                     if index == count {
                         guard isFinal else { return nil }
-                        problem = .unterminatedQuote(field: spanCount)
+                        recordProblem = .unterminatedQuote(field: spanCount)
                         addField(contentStart, count, escaped: escaped)
                         return Extent(end: count, lineFeeds: lineFeeds)
                     }
@@ -175,7 +179,7 @@ public final class CSVRecordParser {
                     guard isFinal else { return nil }
                     return Extent(end: count, lineFeeds: lineFeeds)
                 default:
-                    problem = .textAfterClosingQuote(field: spanCount - 1)
+                    recordProblem = .textAfterClosingQuote(field: spanCount - 1)
                     // Skip to the end of the line, as an unquoted field would.
                     while index < count && bytes[index] != .lineFeed { index += 1 }
                     if index == count {
