@@ -159,10 +159,13 @@ public struct RemainingCashFlows: Sendable {
             for _ in 0..<later { run.pay(units: 1, writer: &writer) }
             writer.finish(run)
         case .actual365Fixed, .actual360:
-            payActualDays(
-                &writer, periods: later, basis: basis, from: CouponDateWalk(schedule: schedule, from: holding.end))
+            payDays(
+                &writer, periods: later, basis: basis, from: CouponDateWalk(schedule: schedule, from: holding.end),
+                ActualDays.self)
         case .noLeap365:
-            payNoLeapDays(&writer, periods: later, from: CouponDateWalk(schedule: schedule, from: holding.end))
+            payDays(
+                &writer, periods: later, basis: basis, from: CouponDateWalk(schedule: schedule, from: holding.end),
+                NoLeapDays.self)
         case .thirty360:
             payThirty360Days(&writer, periods: later, from: CouponDateWalk(schedule: schedule, from: holding.end))
         }
@@ -173,32 +176,18 @@ public struct RemainingCashFlows: Sendable {
     // step, and each small enough that the compiler inlines the walk's steps
     // into it (within one larger function it did not).
 
-    /// Pays `periods` whole periods after the walk's date, counted in actual days.
+    /// Pays `periods` whole periods after the walk's date, counted in days
+    /// as `Numbering` numbers them.
     @inline(never)
-    private static func payActualDays(
-        _ writer: inout FlowWriter, periods: Int, basis: Double, from walk: CouponDateWalk
+    private static func payDays<Numbering: DayNumbering>(
+        _ writer: inout FlowWriter, periods: Int, basis: Double, from walk: CouponDateWalk, _: Numbering.Type
     ) {
         var walk = walk
         var run = writer.startPeriods(basis: basis)
-        var start = walk.dayNumber
+        var start = Numbering.dayNumber(of: walk)
         for _ in 0..<periods {
             walk.advance()
-            let end = walk.dayNumber
-            run.pay(units: end &- start, writer: &writer)
-            start = end
-        }
-        writer.finish(run)
-    }
-
-    /// Pays `periods` whole periods after the walk's date under NL/365.
-    @inline(never)
-    private static func payNoLeapDays(_ writer: inout FlowWriter, periods: Int, from walk: CouponDateWalk) {
-        var walk = walk
-        var run = writer.startPeriods(basis: 365)
-        var start = walk.noLeapDayNumber
-        for _ in 0..<periods {
-            walk.advance()
-            let end = walk.noLeapDayNumber
+            let end = Numbering.dayNumber(of: walk)
             run.pay(units: end &- start, writer: &writer)
             start = end
         }
@@ -365,6 +354,23 @@ struct PeriodRun {
         classes[count] = slot.pointee.stepClass
         count &+= 1
     }
+}
+
+/// How a day count that counts days numbers a walk's dates.
+protocol DayNumbering {
+    static func dayNumber(of walk: CouponDateWalk) -> Int
+}
+
+/// Actual days: ACT/365F and ACT/360.
+enum ActualDays: DayNumbering {
+    @inline(__always)
+    static func dayNumber(of walk: CouponDateWalk) -> Int { walk.dayNumber }
+}
+
+/// Days without 29 February: NL/365.
+enum NoLeapDays: DayNumbering {
+    @inline(__always)
+    static func dayNumber(of walk: CouponDateWalk) -> Int { walk.noLeapDayNumber }
 }
 
 /// A period length met by a ``FlowWriter``, with what it pays.

@@ -37,12 +37,6 @@ public final class CSVRecordParser {
         @usableFromInline var start: Int
         @usableFromInline var count: Int
         @usableFromInline var unescaped: Bool
-
-        init(start: Int, count: Int, unescaped: Bool) {
-            self.start = start
-            self.count = count
-            self.unescaped = unescaped
-        }
     }
 
     // A parser belongs to one thread at a time, so the dynamic exclusivity
