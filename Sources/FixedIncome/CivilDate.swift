@@ -72,7 +72,7 @@ public struct CivilDate: Sendable, Hashable, Comparable {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }
 
-    /// The number of days in a month of a year (28...31).
+    /// The number of days in a month of a year (28...31), for `month` in 1...12.
     @inlinable
     public static func daysInMonth(year: Int, month: Int) -> Int {
         // Arithmetic rather than a switch, which compiled to a jump table

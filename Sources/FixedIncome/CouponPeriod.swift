@@ -30,8 +30,9 @@ public struct CouponPeriod: Sendable, Hashable {
     }
 
     /// ``yearFraction(to:dayCount:frequency:)`` and
-    /// ``length(dayCount:frequency:)`` at once, the same values, with the day
-    /// count chosen and each date's day number computed once.
+    /// ``length(dayCount:frequency:)`` at once, both in years: the same
+    /// values, with the day count chosen and each date's day number computed
+    /// once.
     @inlinable
     public func yearFractions(to date: CivilDate, dayCount: DayCount, frequency: Frequency) -> (
         toDate: Double, whole: Double

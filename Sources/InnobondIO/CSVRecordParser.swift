@@ -53,9 +53,10 @@ public final class CSVRecordParser {
     @exclusivity(unchecked) private var scratchCount = 0
 
     /// The problem found in the last record, `nil` when it was well formed.
-    ///
-    /// (Read through a getter of this module: another module reading a
-    /// stored property of the parser checks exclusivity at run time.)
+    // A getter of this module: another module that read it as a stored
+    // property checked its exclusivity at run time (two calls into the
+    // runtime a row); the inlinable readers of fields, whose properties are
+    // declared usable from inline, did not.
     public var problem: Problem? { recordProblem }
     @exclusivity(unchecked) private var recordProblem: Problem?
 
@@ -94,7 +95,10 @@ public final class CSVRecordParser {
     /// the parsed bytes live.
     @inlinable @inline(__always)
     public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        guard index < spanCount else { return UnsafeBufferPointer(start: nil, count: 0) }
+        // Unsigned, so that a negative index is out of range too.
+        guard UInt(bitPattern: index) < UInt(bitPattern: spanCount) else {
+            return UnsafeBufferPointer(start: nil, count: 0)
+        }
         let span = spans[index]
         if span.unescaped {
             return UnsafeBufferPointer(rebasing: scratch[span.start..<span.start + span.count])
@@ -268,7 +272,7 @@ public final class CSVRecordParser {
 /// 0x7F..7F` sets the high bit of every byte whose low bits are not all zero,
 /// without a carry across bytes.
 @inline(__always)
-func zeroBytes(_ x: UInt64) -> UInt64 {
+private func zeroBytes(_ x: UInt64) -> UInt64 {
     let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     return ~(((x & low) &+ low) | x) & ~low
 }

@@ -123,7 +123,9 @@ extension ByteBuffer {
             position = 1
         }
         let magnitude = value.magnitude
-        guard magnitude.isFinite, magnitude != 0 else { return position + special(magnitude, into: out + position) }
+        guard magnitude.isFinite, magnitude != 0 else {
+            return position + special(magnitude, afterSign: position == 1, into: out + position)
+        }
         var (significand, exponent) = Schubfach.decimal(magnitude)
         if significand % 10 == 0 {
             // Up to 16 trailing zeros (a short decimal such as 139.6406 has
@@ -179,7 +181,7 @@ extension ByteBuffer {
     }
 
     /// "0.0000" followed by zeros, for the 16 bytes copied.
-    private static let zeros: StaticString = "0.00000000000000000000000000000000"
+    private static let zeros: StaticString = "0.00000000000000"
 
     /// Copies 16 bytes, unaligned.
     @inline(__always)
@@ -207,8 +209,8 @@ extension ByteBuffer {
     }
 
     /// Writes the sixteen digits of two words of ``asciiDigits(_:)`` with a
-    /// decimal point after the first `integerDigits` (0 to 16) of them; the
-    /// bytes stored run to 17 past `target`.
+    /// decimal point after the first `integerDigits` (0 to 16) of them: 17
+    /// bytes, the stores reaching at most 25 past `target`.
     @inline(__always)
     private static func writeWithPoint(
         _ first: UInt64, _ second: UInt64, integerDigits: Int, into target: UnsafeMutablePointer<UInt8>
@@ -237,7 +239,7 @@ extension ByteBuffer {
     /// range (v·10486 >> 20 = v / 100 for v < 10^4; w·103 >> 10 = w / 10 for
     /// w < 100).
     @inline(__always)
-    static func asciiDigits(_ value: UInt64) -> UInt64 {
+    private static func asciiDigits(_ value: UInt64) -> UInt64 {
         let (high, low) = value.quotientAndRemainder(dividingBy: 10_000)
         let fours = high | low &<< 32
         let hundreds = (fours &* 10486) &>> 20 & 0x0000_007F_0000_007F
@@ -273,9 +275,10 @@ extension ByteBuffer {
     }
 
     /// `0.0`, `inf` or `nan` (the sign, if any, written by the caller).
-    private static func special(_ magnitude: Double, into out: UnsafeMutablePointer<UInt8>) -> Int {
+    private static func special(_ magnitude: Double, afterSign: Bool, into out: UnsafeMutablePointer<UInt8>) -> Int {
         let word: StaticString = magnitude.isNaN ? "nan" : magnitude == 0 ? "0.0" : "inf"
-        let start = magnitude.isNaN && out[-1] == UInt8(ascii: "-") ? -1 : 0
+        // A NaN is written without its sign, over the one written before it.
+        let start = magnitude.isNaN && afterSign ? -1 : 0
         for index in 0..<3 { out[start + index] = word.utf8Start[index] }
         return start + 3
     }
@@ -345,7 +348,7 @@ extension ByteBuffer {
 }
 
 /// 10^0 ... 10^19.
-let powersOfTen: [UInt64] = [
+private let powersOfTen: [UInt64] = [
     1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
     100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
     10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
