@@ -142,15 +142,8 @@ extension ByteBuffer {
         if magnitude > 9_007_199_254_740_992 || scientific < -4 {
             return position + exponential(significand, count: count, scientific: scientific, into: out + position)
         }
-        // Sixteen digits, left-aligned and padded with zeros, after a lead
-        // digit when there are seventeen.
-        let lead = count == 17
-        let sixteen = lead ? significand % 10_000_000_000_000_000 : significand &* powerOfTen(16 &- count)
-        let (high, low) = sixteen.quotientAndRemainder(dividingBy: 100_000_000)
-        let first = asciiDigits(high)
-        let second = asciiDigits(low)
+        let (first, second, lead, leadDigit) = digitWords(significand, count: count)
         let target = out + position
-        let leadDigit = UInt8(truncatingIfNeeded: significand / 10_000_000_000_000_000) &+ 48
         if scientific < 0 {
             // 0.ddd or 0.000ddd: "0.0000" then the digits over its tail.
             copy16(from: UnsafePointer(Self.zeros.utf8Start), to: target)
@@ -253,13 +246,15 @@ extension ByteBuffer {
     private static func exponential(
         _ significand: UInt64, count: Int, scientific: Int, into out: UnsafeMutablePointer<UInt8>
     ) -> Int {
-        writeDigits(significand, count: count, into: out + 1)
-        out[0] = out[1]
-        var position = 1
-        if count > 1 {
-            out[1] = UInt8(ascii: ".")
-            position = count + 1
+        let (first, second, lead, leadDigit) = digitWords(significand, count: count)
+        if lead {
+            out[0] = leadDigit
+            writeWithPoint(first, second, integerDigits: 0, into: out + 1)
+        } else {
+            writeWithPoint(first, second, integerDigits: 1, into: out)
         }
+        // One digit alone takes no point.
+        var position = count > 1 ? count &+ 1 : 1
         out[position] = UInt8(ascii: "e")
         out[position + 1] = scientific < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
         position += 2
@@ -272,6 +267,20 @@ extension ByteBuffer {
         out[position] = Schubfach.digitPairs.utf8Start[2 * power]
         out[position + 1] = Schubfach.digitPairs.utf8Start[2 * power + 1]
         return position + 2
+    }
+
+    /// The digits of a `count`-digit significand as two words of
+    /// ``asciiDigits(_:)``: sixteen digits, left-aligned and padded with
+    /// zeros, after a lead digit (ASCII) when there are seventeen.
+    @inline(__always)
+    private static func digitWords(_ significand: UInt64, count: Int) -> (
+        first: UInt64, second: UInt64, lead: Bool, leadDigit: UInt8
+    ) {
+        let lead = count == 17
+        let sixteen = lead ? significand % 10_000_000_000_000_000 : significand &* powerOfTen(16 &- count)
+        let (high, low) = sixteen.quotientAndRemainder(dividingBy: 100_000_000)
+        let leadDigit = UInt8(truncatingIfNeeded: significand / 10_000_000_000_000_000) &+ 48
+        return (asciiDigits(high), asciiDigits(low), lead, leadDigit)
     }
 
     /// `0.0`, `inf` or `nan` (the sign, if any, written by the caller).
@@ -300,50 +309,6 @@ extension ByteBuffer {
         // whose target changes from number to number, and the mispredicted
         // jumps cost 3 % of the time of `innobond analytics` (perf).
         powersOfTen[exponent]
-    }
-
-    /// Writes the `count` digits of `value` at `out`: eight at a time from the
-    /// right in 32-bit arithmetic, each group as four independent pairs.
-    @inline(__always)
-    private static func writeDigits(_ value: UInt64, count: Int, into out: UnsafeMutablePointer<UInt8>) {
-        var rest = value
-        var end = count
-        while end > 8 {
-            let (quotient, group) = rest.quotientAndRemainder(dividingBy: 100_000_000)
-            writeEight(UInt32(truncatingIfNeeded: group), into: out + end - 8)
-            rest = quotient
-            end -= 8
-        }
-        let pairs = Schubfach.digitPairs.utf8Start
-        var small = UInt32(truncatingIfNeeded: rest)
-        while end >= 2 {
-            let pair = Int(small % 100)
-            small /= 100
-            out[end - 2] = pairs[2 * pair]
-            out[end - 1] = pairs[2 * pair + 1]
-            end -= 2
-        }
-        if end == 1 { out[0] = UInt8(truncatingIfNeeded: small) &+ 48 }
-    }
-
-    /// Writes exactly eight digits of `value` (below 10^8), zeros first.
-    @inline(__always)
-    private static func writeEight(_ value: UInt32, into out: UnsafeMutablePointer<UInt8>) {
-        let pairs = Schubfach.digitPairs.utf8Start
-        let high = value / 10000
-        let low = value % 10000
-        let a = Int(high / 100)
-        let b = Int(high % 100)
-        let c = Int(low / 100)
-        let d = Int(low % 100)
-        out[0] = pairs[2 * a]
-        out[1] = pairs[2 * a + 1]
-        out[2] = pairs[2 * b]
-        out[3] = pairs[2 * b + 1]
-        out[4] = pairs[2 * c]
-        out[5] = pairs[2 * c + 1]
-        out[6] = pairs[2 * d]
-        out[7] = pairs[2 * d + 1]
     }
 }
 
