@@ -133,9 +133,11 @@ struct AnalyticsWorker {
         {
             report(column, "must be after issue_date and before maturity_date: '\(putDate)'")
         }
-        if !parser.trimmedField(columns.cleanPrice).isEmpty && !parser.trimmedField(columns.yield).isEmpty {
+        let priceGiven = !parser.trimmedField(columns.cleanPrice).isEmpty
+        let yieldGiven = !parser.trimmedField(columns.yield).isEmpty
+        if priceGiven && yieldGiven {
             report(columns.yield, "both clean_price and yield given; give exactly one")
-        } else if parser.trimmedField(columns.cleanPrice).isEmpty && parser.trimmedField(columns.yield).isEmpty {
+        } else if !priceGiven && !yieldGiven {
             report(columns.yield, "neither clean_price nor yield given; give exactly one")
         }
         guard issues.isEmpty, let issueDate, let maturityDate, let settlementDate, let couponPercent,
