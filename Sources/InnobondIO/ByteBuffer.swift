@@ -120,12 +120,14 @@ public final class ByteBuffer: TextOutputStream {
 }
 
 extension UInt8 {
+    // Computed and inlinable: constants in other modules, not globals read
+    // through an accessor.
     /// `,`
-    public static let comma = UInt8(ascii: ",")
+    @inlinable public static var comma: UInt8 { UInt8(ascii: ",") }
     /// `"`
-    public static let quote = UInt8(ascii: "\"")
+    @inlinable public static var quote: UInt8 { UInt8(ascii: "\"") }
     /// LF
-    public static let lineFeed = UInt8(ascii: "\n")
+    @inlinable public static var lineFeed: UInt8 { UInt8(ascii: "\n") }
     /// CR
-    public static let carriageReturn = UInt8(ascii: "\r")
+    @inlinable public static var carriageReturn: UInt8 { UInt8(ascii: "\r") }
 }

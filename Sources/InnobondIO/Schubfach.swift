@@ -68,11 +68,13 @@ enum Schubfach {
             // One digit fewer, if a multiple of ten lies in the interval. (The
             // paper stops at two digits, s >= 100, as Java prints at least two;
             // the shortest form may have one, as `8e-323` for 2^-1070.)
-            let sp10 = 10 &* (s / 10)
+            // The zero is dropped here, where it is known, not by the caller.
+            let sp = s / 10
+            let sp10 = 10 &* sp
             let tp10 = sp10 &+ 10
             let lowerInside = vbl &+ odd <= sp10 &<< 2
             let upperInside = (tp10 &<< 2) &+ odd <= vbr
-            if lowerInside != upperInside { return (lowerInside ? sp10 : tp10, k) }
+            if lowerInside != upperInside { return (lowerInside ? sp : sp &+ 1, k &+ 1) }
         }
         let t = s &+ 1
         let lowerInside = vbl &+ odd <= s &<< 2

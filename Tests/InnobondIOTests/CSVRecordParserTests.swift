@@ -119,6 +119,13 @@ func chunkedRecords(_ text: String, chunkSize: Int, readLimit: Int) throws -> [(
             let counted = bytes.withUnsafeBufferPointer(countLineFeeds)
             #expect(counted == bytes.filter { $0 == .lineFeed }.count)
         }
+        // Past 255 blocks of sixteen bytes, where the byte counters are added up.
+        for count in [255 * 16 - 1, 255 * 16, 255 * 16 + 1, 3 * 255 * 16 + 21] {
+            let allLineFeeds = [UInt8](repeating: .lineFeed, count: count)
+            #expect(allLineFeeds.withUnsafeBufferPointer(countLineFeeds) == count)
+            let everyThird = (0..<count).map { $0 % 3 == 1 ? UInt8.lineFeed : UInt8(ascii: "x") }
+            #expect(everyThird.withUnsafeBufferPointer(countLineFeeds) == (count + 1) / 3)
+        }
     }
 
     @Test func byteOrderMarkIsDropped() throws {
