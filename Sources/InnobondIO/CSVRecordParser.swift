@@ -133,6 +133,7 @@ public final class CSVRecordParser {
         recordProblem = nil
         let count = bytes.count
         var index = offset
+        if let end = parseUnquotedRecord(bytes, from: &index) { return Extent(end: end, lineFeeds: 1) }
         var lineFeeds = 0
         while true {
             if index < count && bytes[index] == .quote {
@@ -220,6 +221,47 @@ public final class CSVRecordParser {
             addSpan(Span(start: start, count: end - start, unescaped: false))
             return Extent(end: index + 1, lineFeeds: lineFeeds + 1)
         }
+    }
+
+    /// Splits a record without quotes, eight bytes at a time: the commas and
+    /// the line feed of each word are found at once, and walked as the bits
+    /// of a mask, without a branch per byte.
+    ///
+    /// - Returns: the offset past the record's line feed, or `nil` at a word
+    ///   holding a quote, or at the last bytes when fewer than eight are
+    ///   left, with `index` at the start of the field where it stopped and
+    ///   the fields before it recorded.
+    @inline(__always)
+    private func parseUnquotedRecord(_ bytes: UnsafeBufferPointer<UInt8>, from index: inout Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var fieldStart = index
+        var word = index
+        defer { index = fieldStart }
+        while word &+ 8 <= bytes.count {
+            let bits = UnsafeRawPointer(base + word).loadUnaligned(as: UInt64.self).littleEndian
+            if zeroBytes(bits ^ 0x2222_2222_2222_2222) != 0 { return nil }
+            let lineFeeds = zeroBytes(bits ^ 0x0A0A_0A0A_0A0A_0A0A)
+            var commas = zeroBytes(bits ^ 0x2C2C_2C2C_2C2C_2C2C)
+            if lineFeeds != 0 {
+                // Only the commas before the first line feed are this record's.
+                commas &= lineFeeds &- 1
+            }
+            while commas != 0 {
+                let comma = word &+ commas.trailingZeroBitCount &>> 3
+                addSpan(Span(start: fieldStart, count: comma &- fieldStart, unescaped: false))
+                fieldStart = comma &+ 1
+                commas &= commas &- 1
+            }
+            if lineFeeds != 0 {
+                let lineFeed = word &+ lineFeeds.trailingZeroBitCount &>> 3
+                let end = lineFeed > fieldStart && bytes[lineFeed &- 1] == .carriageReturn ? lineFeed &- 1 : lineFeed
+                addSpan(Span(start: fieldStart, count: end &- fieldStart, unescaped: false))
+                fieldStart = lineFeed &+ 1
+                return lineFeed &+ 1
+            }
+            word &+= 8
+        }
+        return nil
     }
 
     /// Records the quoted content `start..<end` of `base`, undoubling quotes

@@ -113,6 +113,20 @@ func chunkedRecords(_ text: String, chunkSize: Int, readLimit: Int) throws -> [(
         }
     }
 
+    /// Records split eight bytes at a time hand over to the byte-by-byte
+    /// parser at a word holding a quote, wherever it is: in a field, after
+    /// the record's line feed, or in the record's last bytes.
+    @Test func quotesNearWordBoundaries() {
+        let text = "1234567,ab\n\"x,y\",z\r\nabcdefgh,\"q\"\nab,cd\"e,f\nabcdefghijk,lm\n\"\",1234567\nxy,z"
+        let parsed = records(text)
+        #expect(
+            parsed.map(\.fields) == [
+                ["1234567", "ab"], ["x,y", "z"], ["abcdefgh", "q"], ["ab", "cd\"e", "f"], ["abcdefghijk", "lm"],
+                ["", "1234567"], ["xy", "z"],
+            ])
+        #expect(parsed.map(\.line) == [1, 2, 3, 4, 5, 6, 7])
+    }
+
     @Test func lineFeedsAreCountedInEveryPosition() async {
         let bytes = Gen.uint8(in: 0...255).map { $0 % 3 == 0 ? UInt8.lineFeed : $0 }.array(of: 0...70)
         await propertyCheck(count: 500, input: bytes) { bytes in
