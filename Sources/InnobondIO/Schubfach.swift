@@ -1,14 +1,12 @@
-/// The shortest decimal that reads back as a given `Double`, and among the
-/// shortest the closest to it (ties to an even last digit).
+/// The shortest decimal in the rounding interval of any finite double, and
+/// among the shortest the closest to it (ties to an even last digit): used
+/// for the powers of two and the subnormals, whose intervals ``Dragonbox``
+/// does not take.
 ///
 /// Method: R. Giulietti, "The Schubfach way to render doubles" (2020): the
 /// rounding interval of the double is scaled by a 126-bit approximation of a
 /// power of ten (``schubfachTable``) with round-to-odd products, and the
-/// shortest decimal is picked among at most four candidates. The standard
-/// library's `description` gives the same characters through its own
-/// algorithm; writing them straight into the output buffer instead makes
-/// `innobond analytics` 13 % faster on a million bonds (795 M against 690 M
-/// instructions for 50,000 rows, docs/benchmarks.md).
+/// shortest decimal is picked among at most four candidates.
 enum Schubfach {
     static let minimumK = -324
     static let maximumK = 292
@@ -20,26 +18,10 @@ enum Schubfach {
         8081828384858687888990919293949596979899
         """
 
-    /// `value = significand · 10^exponent` for a finite, positive `value`;
-    /// the significand may end in zeros.
+    /// The shortest decimal in the rounding interval of `c · 2^q`; the
+    /// significand may end in zeros.
     @inline(__always)
-    static func decimal(_ value: Double) -> (significand: UInt64, exponent: Int) {
-        let bits = value.bitPattern
-        let biased = Int(truncatingIfNeeded: (bits >> 52) & 0x7FF)
-        let fraction = bits & ((1 << 52) - 1)
-        let c = biased == 0 ? fraction : fraction | (1 << 52)
-        let q = biased == 0 ? -1074 : biased - 1075
-        // Integers below 2^53 are their own shortest decimal.
-        if q < 0 && q > -53 {
-            let integer = c &>> UInt64(-q)
-            if integer &<< UInt64(-q) == c { return (integer, 0) }
-        }
-        return decimal(c: c, q: q)
-    }
-
-    /// The shortest decimal in the rounding interval of `c · 2^q`.
-    @inline(__always)
-    private static func decimal(c: UInt64, q: Int) -> (significand: UInt64, exponent: Int) {
+    static func decimal(c: UInt64, q: Int) -> (significand: UInt64, exponent: Int) {
         // Wrapping arithmetic throughout: the method bounds every value.
         let odd: UInt64 = c & 1
         let cb = c &<< 2
@@ -128,7 +110,7 @@ extension ByteBuffer {
         guard magnitude.isFinite, magnitude != 0 else {
             return position + special(magnitude, afterSign: position == 1, into: out + position)
         }
-        var (significand, exponent) = Schubfach.decimal(magnitude)
+        var (significand, exponent) = ShortestDecimal.decimal(magnitude)
         if significand % 10 == 0 {
             // Up to 16 trailing zeros (a short decimal such as 139.6406 has
             // nine) in five steps rather than one step a zero.

@@ -45,7 +45,8 @@ import Testing
 
     /// The shortest-decimal writer gives exactly the standard library's
     /// `description`, over every kind of finite double: any bit pattern,
-    /// ordinary magnitudes, integers, powers of two and the edge values.
+    /// ordinary magnitudes, integers, powers of two, short decimals and
+    /// their neighbours, and the edge values.
     @Test func shortestOutputIsTheStandardLibrarysDescription() async {
         func check(_ number: Double) {
             let buffer = ByteBuffer()
@@ -73,6 +74,14 @@ import Testing
             // The decimal point after each of 0 to 16 digits, with 16 and 17 significant digits.
             1_234_567_890_123_456, 9_007_199_254_740_991, 4_503_599_627_370_495.5, 0.000_123_456_789_012_345_67,
         ] { check(number) }
+        // Short decimals and their neighbours, at the ends of the rounding
+        // intervals where a shorter decimal is only just inside or outside.
+        for digits in 1..<1000 {
+            for exponent in stride(from: -320, through: 300, by: 13) {
+                let number = Double("\(digits)e\(exponent)")!
+                for neighbour in [number, number.nextUp, number.nextDown] where neighbour > 0 { check(neighbour) }
+            }
+        }
         var scale = 1e-4
         for _ in -4...16 {
             check(0.123_456_789_012_345_68 * scale)
