@@ -335,20 +335,19 @@ extension DayCount {
     /// The day count whose raw value is exactly these bytes.
     init?(name: UnsafeBufferPointer<UInt8>) {
         // Each name differs from the others in its length or first byte.
+        // The raw values as static text: no string is made for each row.
         let candidate: DayCount
+        let spelling: StaticString
         switch (name.count, name.first) {
-        case (12, UInt8(ascii: "A")?): candidate = .actualActualICMA
-        case (8, UInt8(ascii: "A")?): candidate = .actual365Fixed
-        case (7, UInt8(ascii: "A")?): candidate = .actual360
-        case (6, UInt8(ascii: "3")?): candidate = .thirty360
-        case (6, UInt8(ascii: "N")?): candidate = .noLeap365
+        case (12, UInt8(ascii: "A")?): (candidate, spelling) = (.actualActualICMA, "ACT/ACT-ICMA")
+        case (8, UInt8(ascii: "A")?): (candidate, spelling) = (.actual365Fixed, "ACT/365F")
+        case (7, UInt8(ascii: "A")?): (candidate, spelling) = (.actual360, "ACT/360")
+        case (6, UInt8(ascii: "3")?): (candidate, spelling) = (.thirty360, "30/360")
+        case (6, UInt8(ascii: "N")?): (candidate, spelling) = (.noLeap365, "NL/365")
         default: return nil
         }
-        var rawValue = candidate.rawValue
-        let matches = rawValue.withUTF8 { expected in
-            (0..<expected.count).allSatisfy { expected[$0] == name[$0] }
-        }
-        guard matches else { return nil }
+        assert(candidate.rawValue == spelling.description)
+        for index in 0..<name.count where name[index] != spelling.utf8Start[index] { return nil }
         self = candidate
     }
 }
