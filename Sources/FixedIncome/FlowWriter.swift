@@ -116,13 +116,33 @@ struct FlowWriter {
     }
 }
 
+/// What whole periods, one after another, are handed to.
+protocol WholePeriods {
+    /// Moves the time on by a whole period `units` long, paying its coupon
+    /// there if there is one.
+    mutating func pay(units: Int, writer: inout FlowWriter)
+}
+
+/// The whole periods of a bond that pays no coupon: the time moves on as a
+/// ``PeriodRun`` moves it (by each period's `units / basis`, added one after
+/// another), and nothing is written.
+struct PeriodClock: WholePeriods {
+    var time: Double
+    let basis: Double
+
+    @inline(__always)
+    mutating func pay(units: Int, writer: inout FlowWriter) {
+        time += Double(units) / basis
+    }
+}
+
 /// Whole periods paid one after another through a ``FlowWriter``: its
 /// state that they change, held apart so that a loop keeps it in registers.
 ///
 /// A period of a length met before reuses the fraction, coupon and step
 /// class computed then (the same values, without a division, two products
 /// and a class search a period).
-struct PeriodRun {
+struct PeriodRun: WholePeriods {
     var time: Double
     var count: Int
     /// Whether nothing is pending since the last payment, so that the next

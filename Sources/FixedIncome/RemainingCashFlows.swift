@@ -153,24 +153,39 @@ public struct RemainingCashFlows: Sendable {
         // A loop for each day count, so that none chooses at every step; each
         // period's year fraction is its units over the day count's units a year.
         let basis = dayCount.unitsPerYear(schedule.frequency)
+        if writer.rate == 0 {
+            // Nothing is paid before the redemption: only the time moves on.
+            var clock = PeriodClock(time: writer.time, basis: basis)
+            walkPeriods(&writer, &clock, periods: later, dayCount: dayCount, schedule: schedule, from: holding.end)
+            writer.time = clock.time
+        } else {
+            var run = writer.startPeriods(basis: basis)
+            walkPeriods(&writer, &run, periods: later, dayCount: dayCount, schedule: schedule, from: holding.end)
+            writer.finish(run)
+        }
+        writer.redeem()
+    }
+
+    /// Hands the `periods` whole periods of `schedule` after `start` to
+    /// `run`, each counted in the units of `dayCount`.
+    @inline(__always)
+    private static func walkPeriods<Periods: WholePeriods>(
+        _ writer: inout FlowWriter, _ run: inout Periods, periods: Int, dayCount: DayCount,
+        schedule: CouponSchedule, from start: CivilDate
+    ) {
         switch dayCount {
         case .actualActualICMA:
             // days / (f · days) is exactly 1/f: one unit, a period.
-            var run = writer.startPeriods(basis: basis)
-            for _ in 0..<later { run.pay(units: 1, writer: &writer) }
-            writer.finish(run)
+            for _ in 0..<periods { run.pay(units: 1, writer: &writer) }
         case .actual365Fixed, .actual360:
-            payDays(
-                &writer, periods: later, basis: basis, from: CouponDateWalk(schedule: schedule, from: holding.end),
-                ActualDays.self)
+            let walk = CouponDateWalk(schedule: schedule, from: start)
+            payDays(&writer, &run, periods: periods, from: walk, ActualDays.self)
         case .noLeap365:
-            payDays(
-                &writer, periods: later, basis: basis, from: CouponDateWalk(schedule: schedule, from: holding.end),
-                NoLeapDays.self)
+            let walk = CouponDateWalk(schedule: schedule, from: start)
+            payDays(&writer, &run, periods: periods, from: walk, NoLeapDays.self)
         case .thirty360:
-            payThirty360Days(&writer, periods: later, from: CouponDateWalk(schedule: schedule, from: holding.end))
+            payThirty360Days(&writer, &run, periods: periods, from: CouponDateWalk(schedule: schedule, from: start))
         }
-        writer.redeem()
     }
 
     // A function for each kind of walk (days numbered one way or another, or
@@ -181,11 +196,10 @@ public struct RemainingCashFlows: Sendable {
     /// Pays `periods` whole periods after the walk's date, counted in days
     /// as `Numbering` numbers them.
     @inline(never)
-    private static func payDays<Numbering: DayNumbering>(
-        _ writer: inout FlowWriter, periods: Int, basis: Double, from walk: CouponDateWalk, _: Numbering.Type
+    private static func payDays<Numbering: DayNumbering, Periods: WholePeriods>(
+        _ writer: inout FlowWriter, _ run: inout Periods, periods: Int, from walk: CouponDateWalk, _: Numbering.Type
     ) {
         var walk = walk
-        var run = writer.startPeriods(basis: basis)
         var start = Numbering.dayNumber(of: walk)
         for _ in 0..<periods {
             walk.advance()
@@ -193,16 +207,15 @@ public struct RemainingCashFlows: Sendable {
             run.pay(units: end &- start, writer: &writer)
             start = end
         }
-        writer.finish(run)
     }
 
     /// Pays `periods` whole periods after the walk's date under 30/360.
     @inline(never)
-    private static func payThirty360Days(_ writer: inout FlowWriter, periods: Int, from walk: CouponDateWalk) {
+    private static func payThirty360Days<Periods: WholePeriods>(
+        _ writer: inout FlowWriter, _ run: inout Periods, periods: Int, from walk: CouponDateWalk
+    ) {
         var walk = walk
-        var run = writer.startPeriods(basis: 360)
         for _ in 0..<periods { run.pay(units: walk.advanceThirty360Days(), writer: &writer) }
-        writer.finish(run)
     }
 }
 
