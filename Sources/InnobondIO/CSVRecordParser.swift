@@ -208,7 +208,7 @@ public final class CSVRecordParser {
             }
             if index == count {
                 guard isFinal else { return nil }
-                let end = index > start && bytes[index - 1] == .carriageReturn ? index - 1 : index
+                let end = Self.fieldEnd(before: index, from: start, in: bytes)
                 addSpan(Span(start: start, count: end - start, unescaped: false))
                 return Extent(end: count, lineFeeds: lineFeeds)
             }
@@ -217,7 +217,7 @@ public final class CSVRecordParser {
                 index += 1
                 continue
             }
-            let end = index > start && bytes[index - 1] == .carriageReturn ? index - 1 : index
+            let end = Self.fieldEnd(before: index, from: start, in: bytes)
             addSpan(Span(start: start, count: end - start, unescaped: false))
             return Extent(end: index + 1, lineFeeds: lineFeeds + 1)
         }
@@ -254,7 +254,7 @@ public final class CSVRecordParser {
             }
             if lineFeeds != 0 {
                 let lineFeed = word &+ lineFeeds.trailingZeroBitCount &>> 3
-                let end = lineFeed > fieldStart && bytes[lineFeed &- 1] == .carriageReturn ? lineFeed &- 1 : lineFeed
+                let end = Self.fieldEnd(before: lineFeed, from: fieldStart, in: bytes)
                 addSpan(Span(start: fieldStart, count: end &- fieldStart, unescaped: false))
                 fieldStart = lineFeed &+ 1
                 return lineFeed &+ 1
@@ -262,6 +262,14 @@ public final class CSVRecordParser {
             word &+= 8
         }
         return nil
+    }
+
+    /// The end of the last field of a record whose line break is at `lineEnd`
+    /// (a line feed, or the end of the input): before a carriage return
+    /// that ends the field begun at `start`, if there is one.
+    @inline(__always)
+    private static func fieldEnd(before lineEnd: Int, from start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        lineEnd > start && bytes[lineEnd &- 1] == .carriageReturn ? lineEnd &- 1 : lineEnd
     }
 
     /// Records the quoted content `start..<end` of `base`, undoubling quotes
