@@ -255,6 +255,7 @@ struct AnalyticsWorker {
 
     private mutating func date(_ column: Int) -> CivilDate? {
         let field = parser.trimmedField(column)
+        if let date = CivilDate(parsingISO8601: field) { return date }
         guard !field.isEmpty else {
             report(column, "missing value")
             return nil

@@ -100,10 +100,9 @@ public final class CSVRecordParser {
             return UnsafeBufferPointer(start: nil, count: 0)
         }
         let span = spans[index]
-        if span.unescaped {
-            return UnsafeBufferPointer(rebasing: scratch[span.start..<span.start + span.count])
-        }
-        return UnsafeBufferPointer(rebasing: base[span.start..<span.start + span.count])
+        // A span lies within the bytes it indexes, as the parser made it.
+        let bytes = span.unescaped ? UnsafePointer(scratch.baseAddress) : base.baseAddress
+        return UnsafeBufferPointer(start: bytes.map { $0 + span.start }, count: span.count)
     }
 
     /// ``field(_:)`` without its leading and trailing spaces and tabs.
@@ -114,7 +113,8 @@ public final class CSVRecordParser {
         var end = field.count
         while start < end && (field[start] == 0x20 || field[start] == 0x09) { start += 1 }
         while end > start && (field[end - 1] == 0x20 || field[end - 1] == 0x09) { end -= 1 }
-        return start == 0 && end == field.count ? field : UnsafeBufferPointer(rebasing: field[start..<end])
+        return start == 0 && end == field.count
+            ? field : UnsafeBufferPointer(start: field.baseAddress! + start, count: end - start)
     }
 
     /// The text of field `index` of the last record.

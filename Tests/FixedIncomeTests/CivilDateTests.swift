@@ -67,6 +67,35 @@ func date(_ text: String) -> CivilDate {
         #expect(throws: error) { try CivilDate(iso8601: text) }
     }
 
+    /// Every byte value at every position of a date: the parser takes
+    /// exactly the digits at digit positions and the hyphens at theirs as
+    /// the shape, and reads the numbers a digit at a time would give.
+    @Test func everyByteAtEveryPosition() {
+        let valid = Array("1987-06-15".utf8)
+        for position in 0..<10 {
+            for value in 0...255 {
+                var bytes = valid
+                bytes[position] = UInt8(value)
+                let shapeHolds = position == 4 || position == 7 ? value == 45 : (48...57).contains(value)
+                func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1]) - 48 } }
+                let result = bytes.withUnsafeBufferPointer { buffer in
+                    Result { () throws(FixedIncomeError) in try CivilDate(iso8601: buffer) }
+                }
+                let text = String(decoding: bytes, as: UTF8.self)
+                switch result {
+                case .success(let parsed):
+                    #expect(shapeHolds, "byte \(value) at \(position)")
+                    #expect(parsed == CivilDate(year: number(0..<4), month: number(5..<7), day: number(8..<10)))
+                case .failure(let error):
+                    let expected: FixedIncomeError =
+                        shapeHolds && CivilDate(year: number(0..<4), month: number(5..<7), day: number(8..<10)) == nil
+                        ? .nonexistentDate(text) : .malformedDate(text)
+                    #expect(error == expected, "byte \(value) at \(position)")
+                }
+            }
+        }
+    }
+
     @Test func formatsWithPadding() {
         #expect(CivilDate(year: 1, month: 2, day: 3)!.iso8601 == "0001-02-03")
         #expect(date("2000-02-29").description == "2000-02-29")
