@@ -69,8 +69,19 @@ struct AnalyticsWorker {
         output.append(csvField: parser.field(columns.id))
         if let analytics = analyzeRow() {
             let figures = analytics.figures
-            output.append(commaAndShortest: analytics.cleanPrice)
-            output.append(commaAndShortest: analytics.yieldPercent)
+            // The quote given is written as it was read when that is its shortest decimal.
+            if analytics.cleanPriceIsShortestText {
+                output.append(.comma)
+                output.append(parser.trimmedField(columns.cleanPrice))
+            } else {
+                output.append(commaAndShortest: analytics.cleanPrice)
+            }
+            if analytics.yieldIsShortestText {
+                output.append(.comma)
+                output.append(parser.trimmedField(columns.yield))
+            } else {
+                output.append(commaAndShortest: analytics.yieldPercent)
+            }
             output.append(commaAndShortest: figures.accruedInterest)
             output.append(commaAndShortest: figures.dirtyPrice)
             output.append(commaAndShortest: figures.macaulayDuration)
@@ -99,6 +110,10 @@ struct AnalyticsWorker {
         var figures: BondAnalytics
         var cleanPrice: Double
         var yieldPercent: Double
+        /// Whether the input's text of the clean price, or of the yield, is
+        /// the shortest decimal of `cleanPrice` or `yieldPercent`.
+        var cleanPriceIsShortestText = false
+        var yieldIsShortestText = false
         var gSpreadBP: Double?
         var zSpreadBP: Double?
         var yieldToPutPercent: Double?
@@ -124,8 +139,10 @@ struct AnalyticsWorker {
         if !conventionGiven, columns.dayCount == nil, let column = columns.convention {
             report(column, "missing value: without a day_count column, each row needs a convention (CIBM, SSE, SZSE)")
         }
-        let cleanPrice = number(columns.cleanPrice, required: false)
-        let yieldPercent = number(columns.yield, required: false)
+        let cleanPriceRead = numberRead(columns.cleanPrice, required: false)
+        let yieldRead = numberRead(columns.yield, required: false)
+        let cleanPrice = cleanPriceRead?.value
+        let yieldPercent = yieldRead?.value
         let putDate = columns.putDate.flatMap { parser.trimmedField($0).isEmpty ? nil : date($0) }
         // A put lies inside the bond's life, as the registry requires.
         if let column = columns.putDate, let putDate, let issueDate, let maturityDate,
@@ -174,7 +191,9 @@ struct AnalyticsWorker {
             }
             var row = RowAnalytics(
                 figures: figures, cleanPrice: cleanPrice ?? figures.cleanPrice,
-                yieldPercent: yieldPercent ?? figures.yield * 100)
+                yieldPercent: yieldPercent ?? figures.yield * 100,
+                cleanPriceIsShortestText: cleanPriceRead?.isShortestText ?? false,
+                yieldIsShortestText: yieldRead?.isShortestText ?? false)
             if let curves, let curve = curves.curve(on: settlementDate) {
                 row.gSpreadBP = (figures.yield - curve.maturityYield(at: maturityDate)) * 10_000
                 let zSpread: Double?
@@ -269,20 +288,25 @@ struct AnalyticsWorker {
     }
 
     private mutating func number(_ column: Int, required: Bool) -> Double? {
+        numberRead(column, required: required)?.value
+    }
+
+    /// ``number(_:required:)`` with the form of its text.
+    private mutating func numberRead(_ column: Int, required: Bool) -> DecimalParser.Number? {
         let field = parser.trimmedField(column)
         guard !field.isEmpty else {
             if required { report(column, "missing value") }
             return nil
         }
-        guard let value = DecimalParser.parseDouble(field) else {
+        guard let number = DecimalParser.parseNumber(field) else {
             report(column, "not a number: '\(Self.text(field))'")
             return nil
         }
-        guard value.isFinite else {
+        guard number.value.isFinite else {
             report(column, "not a finite number: '\(Self.text(field))'")
             return nil
         }
-        return value
+        return number
     }
 
     /// The coupon frequency; 0 (interest at maturity, as `nil`) only under a convention.

@@ -65,9 +65,38 @@ public final class ByteBuffer: TextOutputStream {
     /// Appends bytes as they are.
     @inline(__always)
     public func append(_ other: UnsafeBufferPointer<UInt8>) {
-        guard let source = other.baseAddress, !other.isEmpty else { return }
-        reserve(other.count).update(from: source, count: other.count)
-        count += other.count
+        let length = other.count
+        guard let source = other.baseAddress, length > 0 else { return }
+        let target = reserve(length)
+        if length <= 16 {
+            Self.copy(UnsafeRawPointer(source), to: UnsafeMutableRawPointer(target), length: length)
+        } else {
+            target.update(from: source, count: length)
+        }
+        count += length
+    }
+
+    /// Copies 1 to 16 bytes as two words that may overlap, the first from the
+    /// start and the second ending at the end: a few instructions where a call
+    /// to `memmove` for the ids and numbers of a row took about forty.
+    @inline(__always)
+    private static func copy(_ source: UnsafeRawPointer, to target: UnsafeMutableRawPointer, length: Int) {
+        func copyTwo<Word: FixedWidthInteger>(_: Word.Type) {
+            let size = MemoryLayout<Word>.size
+            let head = source.loadUnaligned(as: Word.self)
+            let tail = source.loadUnaligned(fromByteOffset: length &- size, as: Word.self)
+            target.storeBytes(of: head, as: Word.self)
+            target.storeBytes(of: tail, toByteOffset: length &- size, as: Word.self)
+        }
+        if length >= 8 {
+            copyTwo(UInt64.self)
+        } else if length >= 4 {
+            copyTwo(UInt32.self)
+        } else if length >= 2 {
+            copyTwo(UInt16.self)
+        } else {
+            target.storeBytes(of: source.load(as: UInt8.self), as: UInt8.self)
+        }
     }
 
     /// Appends the UTF-8 of a string.

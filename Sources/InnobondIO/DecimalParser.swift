@@ -12,15 +12,35 @@ public enum DecimalParser {
         1e19, 1e20, 1e21, 1e22,
     ]
 
+    /// A number read from text.
+    public struct Number: Sendable, Equatable {
+        /// The nearest `Double` to the text.
+        public var value: Double
+        /// Whether the text is exactly what ``ByteBuffer/append(shortest:)``
+        /// writes for `value`, so that it can be copied instead: `-?d+.d+` in
+        /// fixed notation, without a leading zero, without a trailing zero
+        /// unless the fraction is that one zero, from 0.0001 up, and with at
+        /// most 15 significant digits. No shorter decimal reads back as such
+        /// a value, as two decimals of 15 digits or fewer are more than one
+        /// ulp of a `Double` apart.
+        public var isShortestText: Bool
+    }
+
     /// Parses `[+-]digits[.digits][(e|E)[+-]digits]` (at least one digit before
     /// the exponent) into the nearest `Double`; `nil` for anything else,
     /// including `nan`, `inf`, hexadecimal, thousands separators and spaces.
+    public static func parseDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        parseNumber(bytes)?.value
+    }
+
+    /// Parses a number as ``parseDouble(_:)`` does, and tells whether the
+    /// text is already the shortest decimal of the value.
     ///
     /// Method: Clinger's fast path (W. D. Clinger, "How to Read Floating Point
     /// Numbers Accurately", PLDI 1990): a significand below 2^53 times or over
     /// an exact power of ten up to 10^22 is one correctly rounded operation.
     /// Longer or larger numbers go to the standard library's parser.
-    public static func parseDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    public static func parseNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Number? {
         let count = bytes.count
         var index = 0
         var negative = false
@@ -28,6 +48,7 @@ public enum DecimalParser {
             negative = bytes[index] == UInt8(ascii: "-")
             index += 1
         }
+        let signLength = index
         var significand: UInt64 = 0
         var significantDigits = 0
         var droppedNonZero = false
@@ -48,8 +69,11 @@ public enum DecimalParser {
             }
             index += 1
         }
+        let integerDigits = index &- signLength
+        var fractionDigits = 0
         if index < count, bytes[index] == UInt8(ascii: ".") {
             index += 1
+            let fractionStart = index
             while index < count {
                 let digit = bytes[index] &- 48
                 guard digit < 10 else { break }
@@ -65,6 +89,7 @@ public enum DecimalParser {
                 }
                 index += 1
             }
+            fractionDigits = index &- fractionStart
         }
         guard sawDigit else { return nil }
         if index < count, bytes[index] | 0x20 == UInt8(ascii: "e") {
@@ -85,16 +110,25 @@ public enum DecimalParser {
             }
             guard sawExponentDigit else { return nil }
             exponent += exponentNegative ? -written : written
+            // An exponent is never in the shortest text's fixed notation.
+            fractionDigits = 0
         }
         guard index == count else { return nil }
 
-        if significand == 0 { return negative ? -0.0 : 0.0 }
+        if significand == 0 { return Number(value: negative ? -0.0 : 0.0, isShortestText: false) }
         if !droppedNonZero, significand <= 1 << 53, exponent >= -22, exponent <= 22 {
             let value = Double(significand)
             let scaled = exponent < 0 ? value / powerOfTen(-exponent) : value * powerOfTen(exponent)
-            return negative ? -scaled : scaled
+            // The digits' form; `exponent` is then minus the fraction's digits.
+            let shortest =
+                fractionDigits >= 1 && integerDigits >= 1 && significantDigits <= 15 && bytes[0] != UInt8(ascii: "+")
+                && (integerDigits == 1 || bytes[signLength] != UInt8(ascii: "0"))
+                && (bytes[count &- 1] != UInt8(ascii: "0")
+                    || fractionDigits == 1 && bytes[signLength] != UInt8(ascii: "0"))
+                && significantDigits &- 1 &+ exponent >= -4
+            return Number(value: negative ? -scaled : scaled, isShortestText: shortest)
         }
-        return Double(String(decoding: bytes, as: UTF8.self))
+        return Double(String(decoding: bytes, as: UTF8.self)).map { Number(value: $0, isShortestText: false) }
     }
 
     /// Parses a non-negative decimal integer of at most 18 digits; `nil` otherwise.

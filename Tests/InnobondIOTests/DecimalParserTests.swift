@@ -91,6 +91,55 @@ import Testing
         }
     }
 
+    /// A text is said to be the shortest decimal of its value only when the
+    /// shortest-decimal writer writes that text for the value, and always
+    /// when it does and the text is short. Texts of
+    /// every shape: signs, leading and trailing zeros, long and short, with
+    /// an exponent.
+    @Test func textsThatAreTheShortestDecimalOfTheirValue() async {
+        func check(_ text: String) {
+            var text = text
+            guard let number = text.withUTF8({ DecimalParser.parseNumber($0) }) else { return }
+            let written = ByteBuffer()
+            written.append(shortest: number.value)
+            let isWritten = written.bytes == Array(text.utf8)
+            if number.isShortestText { #expect(isWritten, "\(text)") }
+            // Said of every such text of 15 digits or fewer but zero.
+            if isWritten, text.filter(\.isNumber).count <= 15, number.value != 0 {
+                #expect(number.isShortestText, "\(text)")
+            }
+        }
+        let digits = Gen.int(in: 0...9)
+        await propertyCheck(
+            count: 20000, input: Gen.int(in: 0...2), digits.array(of: 0...17), digits.array(of: 0...19),
+            Gen.int(in: -8...8)
+        ) { sign, integer, fraction, exponent in
+            var text = ["", "-", "+"][sign] + integer.map(String.init).joined()
+            if !fraction.isEmpty || exponent == 0 { text += "." + fraction.map(String.init).joined() }
+            if exponent == 1 { text += "e3" }
+            check(text)
+        }
+        // Short decimals of every length and position of the point.
+        await propertyCheck(count: 20000, input: Gen.int(in: 1...999_999_999_999_999), Gen.int(in: 0...20)) {
+            significand, point in
+            var text = String(significand)
+            while text.count <= point { text = "0" + text }
+            text.insert(".", at: text.index(text.endIndex, offsetBy: -point))
+            if point == 0 { text += "0" }
+            check(text)
+            check("-" + text)
+        }
+        for text in [
+            "139.6406", "-0.126516", "100.0", "100.00", "0.0001", "0.00001", "-0.0", "0.0", "007.5", ".5", "5.", "1e2",
+            "123456789012345.6", "12345678901234.5", "9007199254740993.0", "0.1", "4.35", "+4.35",
+            "0.000123456789012345",
+        ] { check(text) }
+        for text in ["139.6406", "-0.126516", "100.0", "0.0001", "12345678901234.5"] {
+            #expect(
+                text.utf8.withContiguousStorageIfAvailable { DecimalParser.parseNumber($0)?.isShortestText } == true)
+        }
+    }
+
     @Test func integers() {
         var text = "12"
         #expect(text.withUTF8 { DecimalParser.parseInt($0) } == 12)
