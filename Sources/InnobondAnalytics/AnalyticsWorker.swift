@@ -33,6 +33,9 @@ struct AnalyticsWorker {
     /// Working storage for Z-spreads.
     private var spreadFlows = RemainingCashFlows()
     private var issues: [Issue] = []
+    /// The figures of the row priced last: kept here rather than returned,
+    /// which copied them twice a row.
+    private var row = RowAnalytics()
 
     init(columns: AnalyticsColumns, curves: CurveSet? = nil) {
         self.columns = columns
@@ -67,7 +70,8 @@ struct AnalyticsWorker {
     private mutating func priceRow(into output: ByteBuffer) -> Bool {
         issues.removeAll(keepingCapacity: true)
         output.append(csvField: parser.field(columns.id))
-        if let analytics = analyzeRow() {
+        if analyzeRow() {
+            let analytics = row
             let figures = analytics.figures
             // The quote given is written as it was read when that is its shortest decimal.
             if analytics.cleanPriceIsShortestText {
@@ -89,12 +93,13 @@ struct AnalyticsWorker {
             output.append(commaAndShortest: figures.convexity)
             output.append(commaAndShortest: figures.dv01)
             if curves != nil {
-                for value in [
-                    analytics.gSpreadBP, analytics.zSpreadBP, analytics.yieldToPutPercent,
-                    analytics.yieldToWorstPercent,
-                ] {
+                func append(_ value: Double?) {
                     if let value { output.append(commaAndShortest: value) } else { output.append(.comma) }
                 }
+                append(analytics.gSpreadBP)
+                append(analytics.zSpreadBP)
+                append(analytics.yieldToPutPercent)
+                append(analytics.yieldToWorstPercent)
             }
             output.append(.lineFeed)
             return true
@@ -107,9 +112,11 @@ struct AnalyticsWorker {
     /// written: echoed from the input when given, solved otherwise; and the
     /// curve's figures when there is a curve.
     private struct RowAnalytics {
-        var figures: BondAnalytics
-        var cleanPrice: Double
-        var yieldPercent: Double
+        var figures = BondAnalytics(
+            cleanPrice: 0, yield: 0, accruedInterest: 0, dirtyPrice: 0, macaulayDuration: 0, modifiedDuration: 0,
+            convexity: 0, dv01: 0)
+        var cleanPrice = 0.0
+        var yieldPercent = 0.0
         /// Whether the input's text of the clean price, or of the yield, is
         /// the shortest decimal of `cleanPrice` or `yieldPercent`.
         var cleanPriceIsShortestText = false
@@ -120,10 +127,12 @@ struct AnalyticsWorker {
         var yieldToWorstPercent: Double?
     }
 
-    private mutating func analyzeRow() -> RowAnalytics? {
+    /// Prices the record in `parser` into `row`; returns whether it was
+    /// priced, leaving the reasons in `issues` when not.
+    private mutating func analyzeRow() -> Bool {
         checkRecordShape()
         // A quoting problem leaves the record's fields unknown: it is the one issue.
-        guard parser.problem == nil else { return nil }
+        guard parser.problem == nil else { return false }
         checkText(columns.id)
         let convention = convention()
         // A convention written, even if unknown, makes the day count optional.
@@ -159,7 +168,7 @@ struct AnalyticsWorker {
         }
         guard issues.isEmpty, let issueDate, let maturityDate, let settlementDate, let couponPercent,
             let frequency, convention != nil || dayCount != nil
-        else { return nil }
+        else { return false }
 
         let quote: BondQuote
         if let cleanPrice {
@@ -167,12 +176,13 @@ struct AnalyticsWorker {
         } else if let yieldPercent {
             quote = .yield(yieldPercent / 100)
         } else {
-            return nil
+            return false
         }
         do {
             let figures: BondAnalytics
             // Under a convention, the curve figures price the flows the market
-            // prices, as the registry's bond pages do.
+            // prices, as the registry's bond pages do. The bond is kept only
+            // for them (a copy of a bond a row).
             var market: MarketBond?
             var periodic: FixedRateBond?
             if let convention {
@@ -180,20 +190,24 @@ struct AnalyticsWorker {
                     convention: convention, issueDate: issueDate, maturityDate: maturityDate,
                     couponRate: couponPercent / 100, frequency: frequency)
                 figures = try bond.analytics(settlement: settlementDate, quote: quote)
-                market = bond
+                if curves != nil { market = bond }
             } else {
                 let bond = try FixedRateBond(
                     issueDate: issueDate, maturityDate: maturityDate, couponRate: couponPercent / 100,
                     frequency: frequency!, dayCount: dayCount!)
                 try flows.load(bond: bond, settlement: settlementDate)
                 figures = try flows.analytics(quote)
-                periodic = bond
+                if curves != nil { periodic = bond }
             }
-            var row = RowAnalytics(
-                figures: figures, cleanPrice: cleanPrice ?? figures.cleanPrice,
-                yieldPercent: yieldPercent ?? figures.yield * 100,
-                cleanPriceIsShortestText: cleanPriceRead?.isShortestText ?? false,
-                yieldIsShortestText: yieldRead?.isShortestText ?? false)
+            row.figures = figures
+            row.cleanPrice = cleanPrice ?? figures.cleanPrice
+            row.yieldPercent = yieldPercent ?? figures.yield * 100
+            row.cleanPriceIsShortestText = cleanPriceRead?.isShortestText ?? false
+            row.yieldIsShortestText = yieldRead?.isShortestText ?? false
+            row.gSpreadBP = nil
+            row.zSpreadBP = nil
+            row.yieldToPutPercent = nil
+            row.yieldToWorstPercent = nil
             if let curves, let curve = curves.curve(on: settlementDate) {
                 row.gSpreadBP = (figures.yield - curve.maturityYield(at: maturityDate)) * 10_000
                 let zSpread: Double?
@@ -222,10 +236,10 @@ struct AnalyticsWorker {
                     row.yieldToWorstPercent = min(toPut * 100, row.yieldPercent)
                 }
             }
-            return row
+            return true
         } catch {
             report(columns.column(for: error, quotedByPrice: cleanPrice != nil), error.description)
-            return nil
+            return false
         }
     }
 
