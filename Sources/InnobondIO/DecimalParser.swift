@@ -41,6 +41,7 @@ public enum DecimalParser {
     /// an exact power of ten up to 10^22 is one correctly rounded operation.
     /// Longer or larger numbers go to the standard library's parser.
     public static func parseNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Number? {
+        if let number = parsePlainNumber(bytes) { return number }
         let count = bytes.count
         var index = 0
         var negative = false
@@ -129,6 +130,48 @@ public enum DecimalParser {
             return Number(value: negative ? -scaled : scaled, isShortestText: shortest)
         }
         return Double(String(decoding: bytes, as: UTF8.self)).map { Number(value: $0, isShortestText: false) }
+    }
+
+    /// ``parseNumber(_:)`` for the usual numbers of a file: `[-]digits[.digits]`
+    /// with at most 19 digits, not zero, and below 2^53 once the point is
+    /// taken away; `nil` for anything else, which the general parser reads.
+    ///
+    /// A loop a digit with no other test: 19 digits cannot overflow the
+    /// significand, and leading zeros add nothing to it.
+    @inline(__always)
+    private static func parsePlainNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Number? {
+        let count = bytes.count
+        guard count <= 20, count > 0, let start = bytes.baseAddress else { return nil }
+        let negative = start[0] == UInt8(ascii: "-")
+        let signLength = negative ? 1 : 0
+        var index = signLength
+        var significand: UInt64 = 0
+        while index < count, start[index] &- 48 < 10 {
+            significand = significand &* 10 &+ UInt64(start[index] &- 48)
+            index &+= 1
+        }
+        let integerDigits = index &- signLength
+        var fractionDigits = 0
+        if index < count, start[index] == UInt8(ascii: ".") {
+            index &+= 1
+            let fractionStart = index
+            while index < count, start[index] &- 48 < 10 {
+                significand = significand &* 10 &+ UInt64(start[index] &- 48)
+                index &+= 1
+            }
+            fractionDigits = index &- fractionStart
+        }
+        guard index == count, integerDigits &+ fractionDigits <= 19, significand != 0, significand <= 1 << 53
+        else { return nil }
+        let magnitude = Double(significand) / powerOfTen(fractionDigits)
+        let significantDigits = ByteBuffer.decimalLength(significand)
+        // The digits' form, as ``Number/isShortestText`` states it.
+        let shortest =
+            fractionDigits >= 1 && integerDigits >= 1 && significantDigits <= 15
+            && (integerDigits == 1 || start[signLength] != UInt8(ascii: "0"))
+            && (start[count &- 1] != UInt8(ascii: "0") || fractionDigits == 1 && start[signLength] != UInt8(ascii: "0"))
+            && significantDigits &- 1 &- fractionDigits >= -4
+        return Number(value: negative ? -magnitude : magnitude, isShortestText: shortest)
     }
 
     /// Parses a non-negative decimal integer of at most 18 digits; `nil` otherwise.
