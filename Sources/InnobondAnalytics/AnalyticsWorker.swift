@@ -330,7 +330,8 @@ struct AnalyticsWorker {
             report(column, "missing value")
             return nil
         }
-        let count = DecimalParser.parseInt(field)
+        // One digit, as most are, without the general parser.
+        let count = field.count == 1 && field[0] &- 48 < 10 ? Int(field[0] &- 48) : DecimalParser.parseInt(field)
         if atMaturityAllowed && count == 0 { return .some(nil) }
         guard let count, let frequency = Frequency(rawValue: count) else {
             report(
@@ -373,20 +374,31 @@ struct AnalyticsWorker {
 extension DayCount {
     /// The day count whose raw value is exactly these bytes.
     init?(name: UnsafeBufferPointer<UInt8>) {
+        let count = name.count
+        guard count >= 6, count <= 12, let start = name.baseAddress else { return nil }
         // Each name differs from the others in its length or first byte.
         // The raw values as static text: no string is made for each row.
         let candidate: DayCount
         let spelling: StaticString
-        switch (name.count, name.first) {
-        case (12, UInt8(ascii: "A")?): (candidate, spelling) = (.actualActualICMA, "ACT/ACT-ICMA")
-        case (8, UInt8(ascii: "A")?): (candidate, spelling) = (.actual365Fixed, "ACT/365F")
-        case (7, UInt8(ascii: "A")?): (candidate, spelling) = (.actual360, "ACT/360")
-        case (6, UInt8(ascii: "3")?): (candidate, spelling) = (.thirty360, "30/360")
-        case (6, UInt8(ascii: "N")?): (candidate, spelling) = (.noLeap365, "NL/365")
+        switch (count, start[0]) {
+        case (12, UInt8(ascii: "A")): (candidate, spelling) = (.actualActualICMA, "ACT/ACT-ICMA")
+        case (8, UInt8(ascii: "A")): (candidate, spelling) = (.actual365Fixed, "ACT/365F")
+        case (7, UInt8(ascii: "A")): (candidate, spelling) = (.actual360, "ACT/360")
+        case (6, UInt8(ascii: "3")): (candidate, spelling) = (.thirty360, "30/360")
+        case (6, UInt8(ascii: "N")): (candidate, spelling) = (.noLeap365, "NL/365")
         default: return nil
         }
         assert(candidate.rawValue == spelling.description)
-        for index in 0..<name.count where name[index] != spelling.utf8Start[index] { return nil }
+        // Compared four bytes at a time: the first four, the last four and,
+        // in twelve, the four between; every byte of 6 to 12 is covered.
+        let text = UnsafeRawPointer(start)
+        let expected = UnsafeRawPointer(spelling.utf8Start)
+        func word(_ bytes: UnsafeRawPointer, _ offset: Int) -> UInt32 {
+            bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
+        }
+        guard word(text, 0) == word(expected, 0), word(text, count &- 4) == word(expected, count &- 4),
+            count <= 8 || word(text, 4) == word(expected, 4)
+        else { return nil }
         self = candidate
     }
 }

@@ -1,3 +1,4 @@
+import FixedIncome
 import InnobondAnalytics
 import InnobondTestSupport
 import Testing
@@ -47,6 +48,38 @@ import Testing
         let message = result.diagnostics.first ?? ""
         #expect(message.hasPrefix("line 3, column \(column): "), "\(message)")
         #expect(message.contains(reason), "\(message)")
+    }
+
+    /// A day count is read only when it is spelled exactly as the contract
+    /// names it: each name is priced, and each name with one byte changed,
+    /// cut short or lengthened is an unknown day count.
+    @Test func dayCountsAreSpelledExactly() throws {
+        var rows: [String] = []
+        var expectedUnknown: [String] = []
+        for dayCount in DayCount.allCases {
+            let name = Array(dayCount.rawValue.utf8)
+            rows.append("x,2025-01-15,2030-01-15,2025-06-01,3,2,\(dayCount.rawValue),,3")
+            var variants = [Array(name.dropLast()), name + [UInt8(ascii: "X")], Array(name.dropFirst())]
+            for position in name.indices {
+                for replacement in [name[position] &+ 1, name[position] | 0x20, UInt8(ascii: "/")]
+                where replacement != name[position] {
+                    var variant = name
+                    variant[position] = replacement
+                    variants.append(variant)
+                }
+            }
+            for variant in variants {
+                let text = String(decoding: variant, as: UTF8.self)
+                rows.append("x,2025-01-15,2030-01-15,2025-06-01,3,2,\(text),,3")
+                expectedUnknown.append(text)
+            }
+        }
+        let result = try runBatch(([Self.header] + rows).joined(separator: "\n") + "\n")
+        let unknown = result.diagnostics.compactMap { message in
+            message.firstRange(of: "unknown day count: '").map { message[$0.upperBound...].prefix { $0 != "'" } }
+        }.map(String.init)
+        #expect(unknown == expectedUnknown)
+        #expect(result.summary == BatchAnalytics.Summary(rows: rows.count, rejected: expectedUnknown.count))
     }
 
     /// An id that is not UTF-8 is a bad value; one that is, in any script, is echoed.
