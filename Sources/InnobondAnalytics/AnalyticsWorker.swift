@@ -68,7 +68,7 @@ struct AnalyticsWorker {
     /// Writes the output row of the record in `parser`; returns whether it was
     /// priced, leaving the reasons in `issues` when not.
     private mutating func priceRow(into output: ByteBuffer) -> Bool {
-        issues.removeAll(keepingCapacity: true)
+        if !issues.isEmpty { issues.removeAll(keepingCapacity: true) }
         output.append(csvField: parser.field(columns.id))
         if analyzeRow() {
             let analytics = row
@@ -272,9 +272,7 @@ struct AnalyticsWorker {
     /// Reports a field that is not UTF-8 text, as the contract's input is.
     private mutating func checkText(_ column: Int) {
         let field = parser.field(column)
-        var bits: UInt8 = 0
-        for byte in field { bits |= byte }
-        guard bits >= 0x80, String(validating: field, as: UTF8.self) == nil else { return }
+        guard !ByteScan.isASCII(field), String(validating: field, as: UTF8.self) == nil else { return }
         report(column, "not UTF-8 text")
     }
 

@@ -124,12 +124,7 @@ public final class ByteBuffer: TextOutputStream {
     /// Appends a CSV field, quoted as RFC 4180 requires when it holds a comma,
     /// a double quote, a carriage return or a line feed.
     public func append(csvField field: UnsafeBufferPointer<UInt8>) {
-        var needsQuotes = false
-        for byte in field where byte == .comma || byte == .quote || byte == .lineFeed || byte == .carriageReturn {
-            needsQuotes = true
-            break
-        }
-        guard needsQuotes else {
+        guard ByteScan.needsCSVQuotes(field) else {
             append(field)
             return
         }

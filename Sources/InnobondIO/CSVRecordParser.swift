@@ -322,7 +322,7 @@ public final class CSVRecordParser {
 /// 0x7F..7F` sets the high bit of every byte whose low bits are not all zero,
 /// without a carry across bytes.
 @inline(__always)
-private func zeroBytes(_ x: UInt64) -> UInt64 {
+func zeroBytes(_ x: UInt64) -> UInt64 {
     let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     return ~(((x & low) &+ low) | x) & ~low
 }
