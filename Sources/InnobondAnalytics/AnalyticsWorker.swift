@@ -284,18 +284,31 @@ struct AnalyticsWorker {
         String(decoding: field, as: UTF8.self)
     }
 
+    // The readers of dates and numbers are split: the usual value is read
+    // inline, and anything else goes to a function that says what is wrong
+    // (a function with the error paths saved and restored registers at
+    // every field).
+
+    @inline(__always)
     private mutating func date(_ column: Int) -> CivilDate? {
+        if let date = CivilDate(parsingISO8601: parser.trimmedField(column)) { return date }
+        reportDate(column)
+        return nil
+    }
+
+    /// Reports why field `column` is not a date.
+    @inline(never)
+    private mutating func reportDate(_ column: Int) {
         let field = parser.trimmedField(column)
-        if let date = CivilDate(parsingISO8601: field) { return date }
         guard !field.isEmpty else {
             report(column, "missing value")
-            return nil
+            return
         }
         do {
-            return try CivilDate(iso8601: field)
+            _ = try CivilDate(iso8601: field)
+            assertionFailure("a date read here is read by the parser of dates")
         } catch {
             report(column, error.description)
-            return nil
         }
     }
 
@@ -304,42 +317,51 @@ struct AnalyticsWorker {
     }
 
     /// ``number(_:required:)`` with the form of its text.
+    @inline(__always)
     private mutating func numberRead(_ column: Int, required: Bool) -> DecimalParser.Number? {
         let field = parser.trimmedField(column)
-        guard !field.isEmpty else {
-            if required { report(column, "missing value") }
-            return nil
-        }
-        guard let number = DecimalParser.parseNumber(field) else {
+        if !field.isEmpty, let number = DecimalParser.parseNumber(field), number.value.isFinite { return number }
+        if required || !field.isEmpty { reportNumber(column) }
+        return nil
+    }
+
+    /// Reports why field `column` is not a finite number, or is missing.
+    @inline(never)
+    private mutating func reportNumber(_ column: Int) {
+        let field = parser.trimmedField(column)
+        if field.isEmpty {
+            report(column, "missing value")
+        } else if DecimalParser.parseNumber(field) == nil {
             report(column, "not a number: '\(Self.text(field))'")
-            return nil
-        }
-        guard number.value.isFinite else {
+        } else {
             report(column, "not a finite number: '\(Self.text(field))'")
-            return nil
         }
-        return number
     }
 
     /// The coupon frequency; 0 (interest at maturity, as `nil`) only under a convention.
+    @inline(__always)
     private mutating func frequency(_ column: Int, atMaturityAllowed: Bool) -> Frequency?? {
         let field = parser.trimmedField(column)
-        guard !field.isEmpty else {
-            report(column, "missing value")
-            return nil
-        }
         // One digit, as most are, without the general parser.
         let count = field.count == 1 && field[0] &- 48 < 10 ? Int(field[0] &- 48) : DecimalParser.parseInt(field)
         if atMaturityAllowed && count == 0 { return .some(nil) }
-        guard let count, let frequency = Frequency(rawValue: count) else {
-            report(
-                column,
-                atMaturityAllowed
-                    ? "must be 0, 1, 2, 4 or 12: '\(Self.text(field))'" : "must be 1, 2, 4 or 12: '\(Self.text(field))'"
-            )
-            return nil
+        if let count, let frequency = Frequency(rawValue: count) { return frequency }
+        reportFrequency(column, atMaturityAllowed: atMaturityAllowed)
+        return nil
+    }
+
+    /// Reports why field `column` is not a frequency.
+    @inline(never)
+    private mutating func reportFrequency(_ column: Int, atMaturityAllowed: Bool) {
+        let field = parser.trimmedField(column)
+        guard !field.isEmpty else {
+            report(column, "missing value")
+            return
         }
-        return frequency
+        report(
+            column,
+            atMaturityAllowed
+                ? "must be 0, 1, 2, 4 or 12: '\(Self.text(field))'" : "must be 1, 2, 4 or 12: '\(Self.text(field))'")
     }
 
     /// The market convention of the row, if the file has the column and the row a value.
@@ -354,18 +376,25 @@ struct AnalyticsWorker {
         return convention
     }
 
+    @inline(__always)
     private mutating func dayCount(_ column: Int) -> DayCount? {
+        if let dayCount = DayCount(name: parser.trimmedField(column)) { return dayCount }
+        reportDayCount(column)
+        return nil
+    }
+
+    /// Reports why field `column` is not a day count.
+    @inline(never)
+    private mutating func reportDayCount(_ column: Int) {
         let field = parser.trimmedField(column)
         guard !field.isEmpty else {
             report(column, "missing value")
-            return nil
+            return
         }
-        if let dayCount = DayCount(name: field) { return dayCount }
         report(
             column,
             "unknown day count: '\(Self.text(field))' (one of "
                 + DayCount.allCases.map(\.rawValue).joined(separator: ", ") + ")")
-        return nil
     }
 }
 
