@@ -284,31 +284,31 @@ struct AnalyticsWorker {
         String(decoding: field, as: UTF8.self)
     }
 
-    // The readers of dates and numbers are split: the usual value is read
-    // inline, and anything else goes to a function that says what is wrong
-    // (a function with the error paths saved and restored registers at
-    // every field).
+    // The readers of fields are split: the usual value, with no spaces
+    // around it, is read inline; a field with spaces is read again trimmed,
+    // and anything else reported, by a function of its own (a function with
+    // the error paths saved and restored registers at every field).
 
     @inline(__always)
     private mutating func date(_ column: Int) -> CivilDate? {
-        if let date = CivilDate(parsingISO8601: parser.trimmedField(column)) { return date }
-        reportDate(column)
-        return nil
+        if let date = CivilDate(parsingISO8601: parser.field(column)) { return date }
+        return trimmedDate(column)
     }
 
-    /// Reports why field `column` is not a date.
+    /// The date of field `column` without its spaces; reports why when there is none.
     @inline(never)
-    private mutating func reportDate(_ column: Int) {
+    private mutating func trimmedDate(_ column: Int) -> CivilDate? {
         let field = parser.trimmedField(column)
+        if let date = CivilDate(parsingISO8601: field) { return date }
         guard !field.isEmpty else {
             report(column, "missing value")
-            return
+            return nil
         }
         do {
-            _ = try CivilDate(iso8601: field)
-            assertionFailure("a date read here is read by the parser of dates")
+            return try CivilDate(iso8601: field)
         } catch {
             report(column, error.description)
+            return nil
         }
     }
 
@@ -319,49 +319,65 @@ struct AnalyticsWorker {
     /// ``number(_:required:)`` with the form of its text.
     @inline(__always)
     private mutating func numberRead(_ column: Int, required: Bool) -> DecimalParser.Number? {
-        let field = parser.trimmedField(column)
-        if !field.isEmpty, let number = DecimalParser.parseNumber(field), number.value.isFinite { return number }
-        if required || !field.isEmpty { reportNumber(column) }
-        return nil
+        let field = parser.field(column)
+        if field.isEmpty {
+            if required { report(column, "missing value") }
+            return nil
+        }
+        if let number = DecimalParser.parseNumber(field), number.value.isFinite { return number }
+        return trimmedNumber(column, required: required)
     }
 
-    /// Reports why field `column` is not a finite number, or is missing.
+    /// The number of field `column` without its spaces; reports why when
+    /// there is none, or when it is missing and `required`.
     @inline(never)
-    private mutating func reportNumber(_ column: Int) {
+    private mutating func trimmedNumber(_ column: Int, required: Bool) -> DecimalParser.Number? {
         let field = parser.trimmedField(column)
-        if field.isEmpty {
-            report(column, "missing value")
-        } else if DecimalParser.parseNumber(field) == nil {
-            report(column, "not a number: '\(Self.text(field))'")
-        } else {
-            report(column, "not a finite number: '\(Self.text(field))'")
+        guard !field.isEmpty else {
+            if required { report(column, "missing value") }
+            return nil
         }
+        guard let number = DecimalParser.parseNumber(field) else {
+            report(column, "not a number: '\(Self.text(field))'")
+            return nil
+        }
+        guard number.value.isFinite else {
+            report(column, "not a finite number: '\(Self.text(field))'")
+            return nil
+        }
+        return number
     }
 
     /// The coupon frequency; 0 (interest at maturity, as `nil`) only under a convention.
     @inline(__always)
     private mutating func frequency(_ column: Int, atMaturityAllowed: Bool) -> Frequency?? {
-        let field = parser.trimmedField(column)
         // One digit, as most are, without the general parser.
-        let count = field.count == 1 && field[0] &- 48 < 10 ? Int(field[0] &- 48) : DecimalParser.parseInt(field)
-        if atMaturityAllowed && count == 0 { return .some(nil) }
-        if let count, let frequency = Frequency(rawValue: count) { return frequency }
-        reportFrequency(column, atMaturityAllowed: atMaturityAllowed)
-        return nil
+        let field = parser.field(column)
+        if field.count == 1, field[0] &- 48 < 10, field[0] != UInt8(ascii: "0"),
+            let frequency = Frequency(rawValue: Int(field[0] &- 48))
+        {
+            return frequency
+        }
+        return trimmedFrequency(column, atMaturityAllowed: atMaturityAllowed)
     }
 
-    /// Reports why field `column` is not a frequency.
+    /// ``frequency(_:atMaturityAllowed:)`` of field `column` without its
+    /// spaces; reports why when there is none.
     @inline(never)
-    private mutating func reportFrequency(_ column: Int, atMaturityAllowed: Bool) {
+    private mutating func trimmedFrequency(_ column: Int, atMaturityAllowed: Bool) -> Frequency?? {
         let field = parser.trimmedField(column)
         guard !field.isEmpty else {
             report(column, "missing value")
-            return
+            return nil
         }
+        let count = DecimalParser.parseInt(field)
+        if atMaturityAllowed && count == 0 { return .some(nil) }
+        if let count, let frequency = Frequency(rawValue: count) { return frequency }
         report(
             column,
             atMaturityAllowed
                 ? "must be 0, 1, 2, 4 or 12: '\(Self.text(field))'" : "must be 1, 2, 4 or 12: '\(Self.text(field))'")
+        return nil
     }
 
     /// The market convention of the row, if the file has the column and the row a value.
@@ -378,23 +394,24 @@ struct AnalyticsWorker {
 
     @inline(__always)
     private mutating func dayCount(_ column: Int) -> DayCount? {
-        if let dayCount = DayCount(name: parser.trimmedField(column)) { return dayCount }
-        reportDayCount(column)
-        return nil
+        if let dayCount = DayCount(name: parser.field(column)) { return dayCount }
+        return trimmedDayCount(column)
     }
 
-    /// Reports why field `column` is not a day count.
+    /// The day count of field `column` without its spaces; reports why when there is none.
     @inline(never)
-    private mutating func reportDayCount(_ column: Int) {
+    private mutating func trimmedDayCount(_ column: Int) -> DayCount? {
         let field = parser.trimmedField(column)
+        if let dayCount = DayCount(name: field) { return dayCount }
         guard !field.isEmpty else {
             report(column, "missing value")
-            return
+            return nil
         }
         report(
             column,
             "unknown day count: '\(Self.text(field))' (one of "
                 + DayCount.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        return nil
     }
 }
 
