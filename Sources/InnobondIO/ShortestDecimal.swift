@@ -15,11 +15,6 @@ enum ShortestDecimal {
         let fraction = bits & ((1 << 52) - 1)
         let c = biased == 0 ? fraction : fraction | (1 << 52)
         let q = biased == 0 ? -1074 : biased - 1075
-        // Integers below 2^53 are their own shortest decimal.
-        if q < 0 && q > -53 {
-            let integer = c &>> UInt64(-q)
-            if integer &<< UInt64(-q) == c { return (integer, 0) }
-        }
         // An interval as wide below the value as above it.
         if biased != 0 && (fraction != 0 || biased == 1) { return Dragonbox.decimal(c: c, q: q) }
         return Schubfach.decimal(c: c, q: q)

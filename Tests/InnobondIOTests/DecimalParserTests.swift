@@ -64,6 +64,12 @@ import Testing
             check(value.rounded())
         }
         for exponent in -1074...1023 { check(Double(sign: .plus, exponent: exponent, significand: 1)) }
+        // Integers, whose shortest decimal is their own digits below 2^53.
+        for integer in 0..<5000 {
+            check(Double(integer))
+            check(Double(1 << 53 - integer))
+            check(Double(integer) * 1e12)
+        }
         // Subnormals, whose rounding intervals are widest relative to their value.
         for significand in UInt64(1)...20000 { check(Double(bitPattern: significand)) }
         for significand in UInt64(1)...20000 { check(Double(bitPattern: (1 << 52) - significand)) }
