@@ -101,16 +101,16 @@ extension ByteBuffer {
     /// and no byte written only to be read back.
     @usableFromInline
     static func format(_ value: Double, into out: UnsafeMutablePointer<UInt8>) -> Int {
-        var position = 0
-        if value.sign == .minus {
-            out[0] = UInt8(ascii: "-")
-            position = 1
+        // The sign written first, whatever follows (`special` takes it back for NaN).
+        let bits = value.bitPattern
+        out[0] = UInt8(ascii: "-")
+        let position = Int(truncatingIfNeeded: bits &>> 63)
+        // Without the sign: zero is 0, and infinities and NaNs have all exponent bits set.
+        let magnitudeBits = bits & ~(1 &<< 63)
+        guard magnitudeBits != 0, magnitudeBits < 0x7FF0_0000_0000_0000 else {
+            return position + special(value.magnitude, afterSign: position == 1, into: out + position)
         }
-        let magnitude = value.magnitude
-        guard magnitude.isFinite, magnitude != 0 else {
-            return position + special(magnitude, afterSign: position == 1, into: out + position)
-        }
-        var (significand, exponent) = ShortestDecimal.decimal(magnitude)
+        var (significand, exponent) = ShortestDecimal.decimal(Double(bitPattern: magnitudeBits))
         if significand % 10 == 0 {
             // Up to 16 trailing zeros (a short decimal such as 139.6406 has
             // nine) in five steps rather than one step a zero.
@@ -123,7 +123,8 @@ extension ByteBuffer {
         }
         let count = decimalLength(significand)
         let scientific = count &- 1 &+ exponent
-        if magnitude > 9_007_199_254_740_992 || scientific < -4 {
+        // Above 2^53 (positive doubles order as their bits do), or below 1e-4.
+        if magnitudeBits > (9_007_199_254_740_992.0 as Double).bitPattern || scientific < -4 {
             return position + exponential(significand, count: count, scientific: scientific, into: out + position)
         }
         let (first, second, lead, leadDigit) = digitWords(significand, count: count)
