@@ -200,11 +200,15 @@ public struct RemainingCashFlows: Sendable {
         _ writer: inout FlowWriter, _ run: inout Periods, periods: Int, from walk: CouponDateWalk, _: Numbering.Type
     ) {
         var walk = walk
+        // A copy of the run's state, which the loop keeps in registers; the
+        // parameter itself lives in memory.
+        var periodRun = run
+        defer { run = periodRun }
         var start = Numbering.dayNumber(of: walk)
         for _ in 0..<periods {
             walk.advance()
             let end = Numbering.dayNumber(of: walk)
-            run.pay(units: end &- start, writer: &writer)
+            periodRun.pay(units: end &- start, writer: &writer)
             start = end
         }
     }
@@ -215,7 +219,9 @@ public struct RemainingCashFlows: Sendable {
         _ writer: inout FlowWriter, _ run: inout Periods, periods: Int, from walk: CouponDateWalk
     ) {
         var walk = walk
-        for _ in 0..<periods { run.pay(units: walk.advanceThirty360Days(), writer: &writer) }
+        var periodRun = run
+        defer { run = periodRun }
+        for _ in 0..<periods { periodRun.pay(units: walk.advanceThirty360Days(), writer: &writer) }
     }
 }
 
