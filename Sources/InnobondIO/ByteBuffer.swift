@@ -5,10 +5,14 @@
 /// appending to an array costs a hundred a call. One owner at a time.
 public final class ByteBuffer: TextOutputStream {
     // One owner writes at a time, so exclusivity checks buy nothing here.
-    @exclusivity(unchecked) private var start: UnsafeMutablePointer<UInt8>
-    @exclusivity(unchecked) private var capacity: Int
+    // The storage is usable from inline code, so that the writers of a row
+    // in another module append without a call.
+    @usableFromInline @exclusivity(unchecked) var start: UnsafeMutablePointer<UInt8>
+    @usableFromInline @exclusivity(unchecked) var capacity: Int
+    @usableFromInline @exclusivity(unchecked) var used = 0
+
     /// The number of bytes written.
-    @exclusivity(unchecked) public private(set) var count = 0
+    @inlinable public var count: Int { used }
 
     /// An empty buffer with room for `capacity` bytes.
     public init(capacity: Int = 256) {
@@ -27,17 +31,17 @@ public final class ByteBuffer: TextOutputStream {
     }
 
     /// Forgets the contents, keeping the storage.
-    public func removeAll() { count = 0 }
+    public func removeAll() { used = 0 }
 
     /// Makes room for `extra` more bytes and returns where they go.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
-        if count + extra > capacity { grow(to: count + extra) }
-        return start + count
+        if used &+ extra > capacity { grow(to: used &+ extra) }
+        return start + used
     }
 
-    @inline(never)
-    private func grow(to needed: Int) {
+    @usableFromInline @inline(never)
+    func grow(to needed: Int) {
         let newCapacity = max(needed, 2 * capacity)
         let newStart = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         newStart.update(from: start, count: count)
@@ -48,7 +52,7 @@ public final class ByteBuffer: TextOutputStream {
 
     /// Counts `written` bytes, written at the pointer ``reserve(_:)`` returned, as part of the buffer.
     @inline(__always)
-    public func commit(_ written: Int) { count += written }
+    public func commit(_ written: Int) { used += written }
 
     public func write(_ string: String) { append(string) }
 
@@ -56,10 +60,10 @@ public final class ByteBuffer: TextOutputStream {
     public func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { append(buffer) }
 
     /// Appends one byte.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func append(_ byte: UInt8) {
         reserve(1).pointee = byte
-        count += 1
+        used &+= 1
     }
 
     /// Appends bytes as they are.
@@ -73,7 +77,7 @@ public final class ByteBuffer: TextOutputStream {
         } else {
             target.update(from: source, count: length)
         }
-        count += length
+        used += length
     }
 
     /// Copies 1 to 16 bytes as two words that may overlap, the first from the
@@ -106,11 +110,11 @@ public final class ByteBuffer: TextOutputStream {
     }
 
     /// Appends a comma and the shortest decimal of `value`, as a CSV field.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func append(commaAndShortest value: Double) {
         let out = reserve(49)
         out.pointee = .comma
-        count += 1 + Self.format(value, into: out + 1)
+        used &+= 1 &+ Self.format(value, into: out + 1)
     }
 
     /// Appends the shortest decimal that reads back as exactly `value`, in the
@@ -118,7 +122,7 @@ public final class ByteBuffer: TextOutputStream {
     /// `72.99360620200311`, `1e-05`, `1.8014398509481984e+16`, `-0.0`, `inf`.
     @inline(__always)
     public func append(shortest value: Double) {
-        count += Self.format(value, into: reserve(48))
+        used += Self.format(value, into: reserve(48))
     }
 
     /// Appends a CSV field, quoted as RFC 4180 requires when it holds a comma,
