@@ -122,11 +122,10 @@ public enum DecimalParser {
             let scaled = exponent < 0 ? value / powerOfTen(-exponent) : value * powerOfTen(exponent)
             // The digits' form; `exponent` is then minus the fraction's digits.
             let shortest =
-                fractionDigits >= 1 && integerDigits >= 1 && significantDigits <= 15 && bytes[0] != UInt8(ascii: "+")
-                && (integerDigits == 1 || bytes[signLength] != UInt8(ascii: "0"))
-                && (bytes[count &- 1] != UInt8(ascii: "0")
-                    || fractionDigits == 1 && bytes[signLength] != UInt8(ascii: "0"))
-                && significantDigits &- 1 &+ exponent >= -4
+                bytes[0] != UInt8(ascii: "+")
+                && isShortestForm(
+                    bytes, signLength: signLength, integerDigits: integerDigits, fractionDigits: fractionDigits,
+                    significantDigits: significantDigits)
             return Number(value: negative ? -scaled : scaled, isShortestText: shortest)
         }
         return Double(String(decoding: bytes, as: UTF8.self)).map { Number(value: $0, isShortestText: false) }
@@ -165,13 +164,27 @@ public enum DecimalParser {
         else { return nil }
         let magnitude = Double(significand) / powerOfTen(fractionDigits)
         let significantDigits = ByteBuffer.decimalLength(significand)
-        // The digits' form, as ``Number/isShortestText`` states it.
-        let shortest =
-            fractionDigits >= 1 && integerDigits >= 1 && significantDigits <= 15
-            && (integerDigits == 1 || start[signLength] != UInt8(ascii: "0"))
-            && (start[count &- 1] != UInt8(ascii: "0") || fractionDigits == 1 && start[signLength] != UInt8(ascii: "0"))
-            && significantDigits &- 1 &- fractionDigits >= -4
+        let shortest = isShortestForm(
+            bytes, signLength: signLength, integerDigits: integerDigits, fractionDigits: fractionDigits,
+            significantDigits: significantDigits)
         return Number(value: negative ? -magnitude : magnitude, isShortestText: shortest)
+    }
+
+    /// Whether a number of `[sign]digits[.digits]`, read without an exponent
+    /// or dropped digits, is in the form ``Number/isShortestText`` states:
+    /// a fraction, no leading zero, no trailing zero unless the fraction is
+    /// one zero after a nonzero integer, at most 15 significant digits, and
+    /// 0.0001 or more.
+    @inline(__always)
+    private static func isShortestForm(
+        _ bytes: UnsafeBufferPointer<UInt8>, signLength: Int, integerDigits: Int, fractionDigits: Int,
+        significantDigits: Int
+    ) -> Bool {
+        let leadIsZero = bytes[signLength] == UInt8(ascii: "0")
+        return fractionDigits >= 1 && integerDigits >= 1 && significantDigits <= 15
+            && (integerDigits == 1 || !leadIsZero)
+            && (bytes[bytes.count &- 1] != UInt8(ascii: "0") || fractionDigits == 1 && !leadIsZero)
+            && significantDigits &- 1 &- fractionDigits >= -4
     }
 
     /// Parses a non-negative decimal integer of at most 18 digits; `nil` otherwise.
