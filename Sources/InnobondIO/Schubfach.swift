@@ -127,29 +127,23 @@ extension ByteBuffer {
         if magnitudeBits > (9_007_199_254_740_992.0 as Double).bitPattern || scientific < -4 {
             return position + exponential(significand, count: count, scientific: scientific, into: out + position)
         }
-        let (first, second, lead, leadDigit) = digitWords(significand, count: count)
+        // The first digit apart and the next sixteen in two words: one
+        // layout whatever the digit count, with no branch on it (16 and 17
+        // digits come about as often).
+        let (leadDigit, first, second) = digitWords(significand, count: count)
         let target = out + position
         if scientific < 0 {
             // 0.ddd or 0.000ddd: "0.0000" then the digits over its tail.
             copy16(from: UnsafePointer(Self.zeros.utf8Start), to: target)
-            var digits = target + (1 &- scientific)
-            if lead {
-                digits[0] = leadDigit
-                digits += 1
-            }
-            store(first, at: digits)
-            store(second, at: digits + 8)
+            let digits = target + (1 &- scientific)
+            digits[0] = leadDigit
+            store(first, at: digits + 1)
+            store(second, at: digits + 9)
             return position &+ 1 &- scientific &+ count
         }
         // An integer part of scientific + 1 digits, the lead digit first.
-        var digits = target
-        var integerDigits = scientific &+ 1
-        if lead {
-            digits[0] = leadDigit
-            digits += 1
-            integerDigits &-= 1
-        }
-        writeWithPoint(first, second, integerDigits: integerDigits, into: digits)
+        target[0] = leadDigit
+        writeWithPoint(first, second, integerDigits: scientific, into: target + 1)
         if scientific &+ 1 >= count {
             // ddd000.0: the padding gave the zeros; one more after the point.
             target[scientific &+ 2] = UInt8(ascii: "0")
@@ -187,7 +181,7 @@ extension ByteBuffer {
     }
 
     /// Writes the sixteen digits of two words of ``asciiDigits(_:)`` with a
-    /// decimal point after the first `integerDigits` (0 to 16) of them: 17
+    /// decimal point after the first `integerDigits` (0 to 15) of them: 17
     /// bytes, the stores reaching at most 25 past `target`.
     @inline(__always)
     private static func writeWithPoint(
@@ -231,13 +225,9 @@ extension ByteBuffer {
     private static func exponential(
         _ significand: UInt64, count: Int, scientific: Int, into out: UnsafeMutablePointer<UInt8>
     ) -> Int {
-        let (first, second, lead, leadDigit) = digitWords(significand, count: count)
-        if lead {
-            out[0] = leadDigit
-            writeWithPoint(first, second, integerDigits: 0, into: out + 1)
-        } else {
-            writeWithPoint(first, second, integerDigits: 1, into: out)
-        }
+        let (leadDigit, first, second) = digitWords(significand, count: count)
+        out[0] = leadDigit
+        writeWithPoint(first, second, integerDigits: 0, into: out + 1)
         // One digit alone takes no point.
         var position = count > 1 ? count &+ 1 : 1
         out[position] = UInt8(ascii: "e")
@@ -254,18 +244,18 @@ extension ByteBuffer {
         return position + 2
     }
 
-    /// The digits of a `count`-digit significand as two words of
-    /// ``asciiDigits(_:)``: sixteen digits, left-aligned and padded with
-    /// zeros, after a lead digit (ASCII) when there are seventeen.
+    /// The digits of a `count`-digit significand (1 to 17 digits): the
+    /// first as an ASCII byte, and the next sixteen, padded with zeros, as
+    /// two words of ``asciiDigits(_:)``.
     @inline(__always)
     private static func digitWords(_ significand: UInt64, count: Int) -> (
-        first: UInt64, second: UInt64, lead: Bool, leadDigit: UInt8
+        lead: UInt8, first: UInt64, second: UInt64
     ) {
-        let lead = count == 17
-        let sixteen = lead ? significand % 10_000_000_000_000_000 : significand &* powerOfTen(16 &- count)
+        // Below 10^17: seventeen digits, the first of them not zero.
+        let seventeen = significand &* powerOfTen(17 &- count)
+        let (lead, sixteen) = seventeen.quotientAndRemainder(dividingBy: 10_000_000_000_000_000)
         let (high, low) = sixteen.quotientAndRemainder(dividingBy: 100_000_000)
-        let leadDigit = UInt8(truncatingIfNeeded: significand / 10_000_000_000_000_000) &+ 48
-        return (asciiDigits(high), asciiDigits(low), lead, leadDigit)
+        return (UInt8(truncatingIfNeeded: lead) &+ 48, asciiDigits(high), asciiDigits(low))
     }
 
     /// `0.0`, `inf` or `nan` (the sign, if any, written by the caller).
