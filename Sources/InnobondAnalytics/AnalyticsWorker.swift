@@ -159,8 +159,9 @@ struct AnalyticsWorker {
         {
             report(column, "must be after issue_date and before maturity_date: '\(putDate)'")
         }
-        let priceGiven = !parser.trimmedField(columns.cleanPrice).isEmpty
-        let yieldGiven = !parser.trimmedField(columns.yield).isEmpty
+        // A number read is a value given; a field that gave none may still hold text.
+        let priceGiven = cleanPriceRead != nil || !parser.trimmedField(columns.cleanPrice).isEmpty
+        let yieldGiven = yieldRead != nil || !parser.trimmedField(columns.yield).isEmpty
         if priceGiven && yieldGiven {
             report(columns.yield, "both clean_price and yield given; give exactly one")
         } else if !priceGiven && !yieldGiven {
@@ -351,12 +352,17 @@ struct AnalyticsWorker {
     /// The coupon frequency; 0 (interest at maturity, as `nil`) only under a convention.
     @inline(__always)
     private mutating func frequency(_ column: Int, atMaturityAllowed: Bool) -> Frequency?? {
-        // One digit, as most are, without the general parser.
+        // The four counts as they are usually written, without the general parser.
         let field = parser.field(column)
-        if field.count == 1, field[0] &- 48 < 10, field[0] != UInt8(ascii: "0"),
-            let frequency = Frequency(rawValue: Int(field[0] &- 48))
-        {
-            return frequency
+        if field.count == 1 {
+            switch field[0] {
+            case UInt8(ascii: "1"): return .annual
+            case UInt8(ascii: "2"): return .semiannual
+            case UInt8(ascii: "4"): return .quarterly
+            default: break
+            }
+        } else if field.count == 2, field[0] == UInt8(ascii: "1"), field[1] == UInt8(ascii: "2") {
+            return .monthly
         }
         return trimmedFrequency(column, atMaturityAllowed: atMaturityAllowed)
     }

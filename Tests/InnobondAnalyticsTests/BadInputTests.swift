@@ -82,6 +82,35 @@ import Testing
         #expect(result.summary == BatchAnalytics.Summary(rows: rows.count, rejected: expectedUnknown.count))
     }
 
+    /// The four counts, with spaces or leading zeros, price as the plain
+    /// ones; every other one- or two-byte text, and 0 without a convention,
+    /// is named.
+    @Test func frequenciesAreCountsOfOneTwoFourOrTwelve() throws {
+        func row(_ frequency: String) -> String { "x,2025-01-15,2030-01-15,2025-06-01,3,\(frequency),ACT/360,,3" }
+        let plain = try runBatch(([Self.header] + ["1", "2", "4", "12"].map(row)).joined(separator: "\n") + "\n")
+        let written = try runBatch(
+            ([Self.header] + [" 1", "02", "4 ", "012"].map(row)).joined(separator: "\n") + "\n")
+        #expect(plain.diagnostics.isEmpty && written.diagnostics.isEmpty)
+        #expect(written.output == plain.output)
+        #expect(Set(plain.output.split(separator: "\n").dropFirst()).count == 4)
+
+        var wrong: [String] = []
+        // Printable bytes but the comma and the quote, which would change the record.
+        for first in UInt8(ascii: " ")...UInt8(ascii: "~")
+        where first != UInt8(ascii: ",") && first != UInt8(ascii: "\"") {
+            let one = String(UnicodeScalar(first))
+            if !["1", "2", "4"].contains(one) { wrong.append(one) }
+            for second in "0123".utf8 {
+                let two = one + String(UnicodeScalar(second))
+                if !["12", "01", "02", " 1", " 2"].contains(two) { wrong.append(two) }
+            }
+        }
+        let result = try runBatch(([Self.header] + wrong.map(row)).joined(separator: "\n") + "\n")
+        #expect(result.summary == BatchAnalytics.Summary(rows: wrong.count, rejected: wrong.count))
+        #expect(result.diagnostics.allSatisfy { $0.contains("column frequency: ") }, "\(result.diagnostics)")
+        #expect(result.diagnostics.count == wrong.count)
+    }
+
     /// An id that is not UTF-8 is a bad value; one that is, in any script, is echoed.
     @Test func idsAreUTF8Text() throws {
         var input = Array((Self.header + "\n").utf8)
