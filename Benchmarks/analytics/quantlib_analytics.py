@@ -57,7 +57,9 @@ def price(row):
     return [clean, yield_pct, accrued, dirty, macaulay, modified, convexity, modified * dirty * 1e-4]
 
 
-def main():
+def run(price_row):
+    """Prices the rows of the file named by the first argument with
+    `price_row` into the file named by the second."""
     source, target = sys.argv[1], sys.argv[2]
     start = time.perf_counter()
     rows = 0
@@ -68,7 +70,7 @@ def main():
         for row in csv.DictReader(inp):
             rows += 1
             try:
-                writer.writerow([row["id"]] + [repr(v) for v in price(row)])
+                writer.writerow([row["id"]] + [repr(v) for v in price_row(row)])
             except Exception as error:  # a row QuantLib rejects
                 writer.writerow([row["id"]] + [""] * 8)
                 print("line %d: %s" % (rows + 1, error), file=sys.stderr)
@@ -77,4 +79,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    run(price)

@@ -52,8 +52,11 @@ fi
 # per convention, settlement dates passed to BondFunctions), and written the
 # plain way (the evaluation date set and a day counter made for each row).
 quantlib() {
-    "$venv/bin/python" "Benchmarks/analytics/$1.py" "$ql_input" "$work/$1-out.csv" 2>&1 | tail -n 1 |
-        sed -E 's/.*rows_per_second=([0-9.]+).*/\1/'
+    if ! "$venv/bin/python" "Benchmarks/analytics/$1.py" "$ql_input" "$work/$1-out.csv" 2> "$work/$1.log"; then
+        echo "$1.py failed: see $work/$1.log" >&2
+        exit 1
+    fi
+    tail -n 1 "$work/$1.log" | sed -E 's/.*rows_per_second=([0-9.]+).*/\1/'
 }
 ql_rate=$(quantlib quantlib_analytics)
 echo "== QuantLib-Python 1.44, written the plain way"

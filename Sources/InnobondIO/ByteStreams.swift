@@ -130,41 +130,53 @@ public final class FileOutput: ByteOutput {
     private let temporaryPath: String?
     private let finalPath: String?
     private var closed = false
-    /// Whether the file replaces one: write-back then starts as the bytes come.
-    private let startsWriteBack: Bool
+    /// Bytes between two starts of write-back, when the file replaces one;
+    /// `nil` otherwise.
+    private let writeBackStep: Int?
     /// Bytes written so far.
     private var byteCount = 0
     /// The offset up to which write-back has been started.
-    private var writeBackStart = 0
+    private(set) var writeBackStart = 0
 
     /// Standard output.
     public static func standardOutput() -> FileOutput {
-        FileOutput(descriptor: STDOUT_FILENO, name: "standard output", temporary: nil, final: nil)
+        FileOutput(descriptor: STDOUT_FILENO, name: "standard output")
     }
 
     /// Opens `path` for writing; a regular (or new) file is replaced on ``commit()``.
     public convenience init(path: String) throws(IOError) {
+        try self.init(path: path, writeBackStep: 16 << 20)
+    }
+
+    /// ``init(path:)``, the write-back of a file that replaces another
+    /// started every `writeBackStep` bytes.
+    init(path: String, writeBackStep: Int) throws(IOError) {
         var status = stat()
         let exists = stat(path, &status) == 0
+        name = path
         if exists && (status.st_mode & S_IFMT) != S_IFREG {
             // A device or a pipe: write straight into it.
-            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            descriptor = open(path, O_WRONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: IOError.systemReason()) }
-            self.init(descriptor: descriptor, name: path, temporary: nil, final: nil)
+            temporaryPath = nil
+            finalPath = nil
+            self.writeBackStep = nil
             return
         }
         let temporary = path + ".partial-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: IOError.systemReason()) }
-        self.init(descriptor: descriptor, name: path, temporary: temporary, final: path, replacing: exists)
+        temporaryPath = temporary
+        finalPath = path
+        self.writeBackStep = exists ? writeBackStep : nil
     }
 
-    private init(descriptor: Int32, name: String, temporary: String?, final: String?, replacing: Bool = false) {
+    private init(descriptor: Int32, name: String) {
         self.descriptor = descriptor
         self.name = name
-        temporaryPath = temporary
-        finalPath = final
-        startsWriteBack = replacing
+        temporaryPath = nil
+        finalPath = nil
+        writeBackStep = nil
     }
 
     deinit {
@@ -185,29 +197,33 @@ public final class FileOutput: ByteOutput {
             offset += written
         }
         byteCount += bytes.count
-        if startsWriteBack && byteCount - writeBackStart >= Self.writeBackStep {
+        if let writeBackStep, byteCount - writeBackStart >= writeBackStep {
             startWriteBack(from: writeBackStart, count: byteCount - writeBackStart)
             writeBackStart = byteCount
         }
     }
 
-    /// Starts writing out the bytes at `offset` to the disk, without waiting.
+    /// Starts writing the bytes at `offset` out to the disk, without waiting
+    /// for the disk.
     ///
     /// Linux file systems write a file out when it is renamed over another,
-    /// so that a crash leaves the old file or the new one, not an empty one:
-    /// on ext4 the rename of a 145 MB output took 50 ms, one core busy and
-    /// the other idle at the end of the run. Started as the bytes come, the
-    /// same work overlaps the rest of the run.
+    /// so that a crash leaves the old file or the new one, not an empty one
+    /// (ext4's `auto_da_alloc`): the rename of a 145 MB output took 50 ms,
+    /// one core busy and the other idle at the end of the run. Started as the
+    /// bytes come, the same work (allocating the blocks, queuing the writes)
+    /// is done by this thread while the others go on.
     private func startWriteBack(from offset: Int, count: Int) {
         #if canImport(Glibc) || canImport(Musl)
-            // POSIX_FADV_DONTNEED starts the write-back of dirty pages (the
-            // `sync_file_range` of Linux is not in Swift's Glibc module).
-            _ = posix_fadvise(descriptor, off_t(offset), off_t(count), POSIX_FADV_DONTNEED)
+            // Where `off_t` has 32 bits, past 2 GiB, the rename does it all.
+            guard let start = off_t(exactly: offset), let length = off_t(exactly: count) else { return }
+            // POSIX_FADV_DONTNEED queues the write-back of the dirty pages
+            // and then drops the clean ones, which these are not yet (Linux's
+            // `sync_file_range`, which only queues, is not in Swift's Glibc
+            // module). It drains the page lists of every CPU first: 16 MB
+            // between calls keeps that rare.
+            _ = posix_fadvise(descriptor, start, length, POSIX_FADV_DONTNEED)
         #endif
     }
-
-    /// Bytes written between two starts of write-back.
-    static let writeBackStep = 16 << 20
 
     /// Finishes the output: a file written under a temporary name is closed and
     /// renamed over its target.

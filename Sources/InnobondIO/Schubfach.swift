@@ -182,7 +182,7 @@ extension ByteBuffer {
 
     /// Writes the sixteen digits of two words of ``asciiDigits(_:)`` with a
     /// decimal point after the first `integerDigits` (0 to 15) of them: 17
-    /// bytes, the stores reaching at most 25 past `target`.
+    /// bytes, the stores reaching at most 24 past `target`.
     @inline(__always)
     private static func writeWithPoint(
         _ first: UInt64, _ second: UInt64, integerDigits: Int, into target: UnsafeMutablePointer<UInt8>

@@ -83,8 +83,8 @@ import Testing
     }
 
     /// The four counts, with spaces or leading zeros, price as the plain
-    /// ones; every other one- or two-byte text, and 0 without a convention,
-    /// is named.
+    /// ones; every other printable byte, alone or followed by a digit 0 to 4
+    /// or a space, is named (0 among them, as there is no convention).
     @Test func frequenciesAreCountsOfOneTwoFourOrTwelve() throws {
         func row(_ frequency: String) -> String { "x,2025-01-15,2030-01-15,2025-06-01,3,\(frequency),ACT/360,,3" }
         let plain = try runBatch(([Self.header] + ["1", "2", "4", "12"].map(row)).joined(separator: "\n") + "\n")
@@ -100,9 +100,11 @@ import Testing
         where first != UInt8(ascii: ",") && first != UInt8(ascii: "\"") {
             let one = String(UnicodeScalar(first))
             if !["1", "2", "4"].contains(one) { wrong.append(one) }
-            for second in "0123".utf8 {
+            for second in "01234 ".utf8 {
                 let two = one + String(UnicodeScalar(second))
-                if !["12", "01", "02", " 1", " 2"].contains(two) { wrong.append(two) }
+                if !["12", "01", "02", "04", " 1", " 2", " 4", "1 ", "2 ", "4 "].contains(two) {
+                    wrong.append(two)
+                }
             }
         }
         let result = try runBatch(([Self.header] + wrong.map(row)).joined(separator: "\n") + "\n")

@@ -3,7 +3,8 @@ import Testing
 
 @testable import InnobondIO
 
-/// `FileOutput` on real files: the target is replaced only on commit.
+/// `FileOutput` on real files: the target is replaced only on commit, and
+/// the write-back of a file that replaces another starts as it is written.
 @Suite struct FileOutputTests {
     func temporaryPath(_ name: String) -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("innobond-\(UUID().uuidString)-\(name)").path
@@ -16,69 +17,72 @@ import Testing
         }
     }
 
-    /// `total` bytes in pieces of uneven sizes: a pattern whose length is
-    /// prime, so that no piece repeats the one before it.
+    /// About `total` bytes in pieces of 1 to 3,000 bytes, each piece's bytes
+    /// depending on its offset.
     func pieces(total: Int) -> [[UInt8]] {
-        let pattern = (0..<1_000_003).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 11) }
-        let cycle = pattern + pattern
         var pieces: [[UInt8]] = []
         var offset = 0
         var size = 1
         while offset < total {
-            let count = min(size, total - offset, pattern.count)
-            let start = offset % pattern.count
-            pieces.append(Array(cycle[start..<start + count]))
-            offset += count
-            size = size * 3 % 2_000_003 + 7
+            pieces.append((offset..<offset + size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 11) })
+            offset += size
+            size = size * 7 % 3_001 + 1
         }
         return pieces
     }
 
-    func joined(_ pieces: [[UInt8]]) -> Data {
-        var data = Data()
-        for piece in pieces { data.append(contentsOf: piece) }
-        return data
-    }
+    func contents(_ path: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
 
-    @Test func replacesAnExistingFileOnlyOnCommit() throws {
-        let path = temporaryPath("out.bin")
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let old = Data("the previous output\n".utf8)
-        try old.write(to: URL(fileURLWithPath: path))
-        // Past several starts of write-back, which a replacing output makes.
-        let total = 2 * FileOutput.writeBackStep + 12_345
-        let written = pieces(total: total)
-        let output = try FileOutput(path: path)
-        for piece in written { try output.write(piece) }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == old)
-        try output.commit()
-        let replaced = try Data(contentsOf: URL(fileURLWithPath: path))
-        #expect(replaced.count == total)
-        #expect(replaced == joined(written))
-        #expect(try partials(of: path).isEmpty)
-    }
-
-    @Test func leavesTheTargetAsItWasWithoutCommit() throws {
-        let path = temporaryPath("out.bin")
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let old = Data("the previous output\n".utf8)
-        try old.write(to: URL(fileURLWithPath: path))
-        do {
-            let output = try FileOutput(path: path)
-            for piece in pieces(total: FileOutput.writeBackStep + 1) { try output.write(piece) }
+    /// Writes `pieces` to `path` with a write-back step of `step` bytes;
+    /// returns where write-back had been started after each piece.
+    func write(_ pieces: [[UInt8]], to path: String, step: Int, commit: Bool = true) throws -> [Int] {
+        let output = try FileOutput(path: path, writeBackStep: step)
+        var starts: [Int] = []
+        for piece in pieces {
+            try output.write(piece)
+            starts.append(output.writeBackStart)
         }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == old)
+        if commit { try output.commit() }
+        return starts
+    }
+
+    @Test func replacingAFileStartsWriteBackEveryStepAndReplacesItOnCommit() throws {
+        let path = temporaryPath("out.bin")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("the previous output\n".utf8).write(to: URL(fileURLWithPath: path))
+        let written = pieces(total: 100_000)
+        let starts = try write(written, to: path, step: 10_000)
+        // Started at the end of the first piece that took the bytes since the last start to 10,000 or more.
+        var expected: [Int] = []
+        var total = 0
+        var start = 0
+        for piece in written {
+            total += piece.count
+            if total - start >= 10_000 { start = total }
+            expected.append(start)
+        }
+        #expect(starts == expected)
+        #expect(Set(starts).count > 8)
+        #expect(try contents(path) == Array(written.joined()))
         #expect(try partials(of: path).isEmpty)
     }
 
-    @Test func writesANewFile() throws {
+    @Test func aNewFileIsNotWrittenBackEarly() throws {
         let path = temporaryPath("out.bin")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let written = pieces(total: 100_000)
-        let output = try FileOutput(path: path)
-        for piece in written { try output.write(piece) }
-        #expect(!FileManager.default.fileExists(atPath: path))
-        try output.commit()
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == joined(written))
+        let starts = try write(written, to: path, step: 10_000)
+        #expect(starts.allSatisfy { $0 == 0 })
+        #expect(try contents(path) == Array(written.joined()))
+    }
+
+    @Test func withoutCommitTheTargetIsLeftAsItWas() throws {
+        let path = temporaryPath("out.bin")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let old = Data("the previous output\n".utf8)
+        try old.write(to: URL(fileURLWithPath: path))
+        _ = try write(pieces(total: 50_000), to: path, step: 10_000, commit: false)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == old)
+        #expect(try partials(of: path).isEmpty)
     }
 }
