@@ -50,6 +50,11 @@ def price(row):
         y = yield_pct / 100
         clean = ql.BondFunctions.cleanPrice(bond, y, day_count, ql.Compounded, compounding, settlement)
     rate = ql.InterestRate(y, day_count, ql.Compounded, compounding)
+    return figures(bond, rate, settlement, clean, yield_pct, accrued)
+
+
+def figures(bond, rate, settlement, clean, yield_pct, accrued):
+    """The output row's eight numbers, the risk figures at `rate`."""
     dirty = clean + accrued
     macaulay = ql.BondFunctions.duration(bond, rate, ql.Duration.Macaulay, settlement)
     modified = ql.BondFunctions.duration(bond, rate, ql.Duration.Modified, settlement)

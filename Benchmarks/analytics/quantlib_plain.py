@@ -12,7 +12,7 @@ priced a second on standard error.
 """
 import QuantLib as ql
 
-from quantlib_analytics import run
+from quantlib_analytics import figures, run
 
 FREQUENCIES = {1: ql.Annual, 2: ql.Semiannual, 4: ql.Quarterly, 12: ql.Monthly}
 
@@ -52,11 +52,7 @@ def price(row):
         clean = bond.cleanPrice(y, dc, ql.Compounded, frequency, settlement)
     accrued = bond.accruedAmount(settlement)
     rate = ql.InterestRate(y, dc, ql.Compounded, frequency)
-    dirty = clean + accrued
-    macaulay = ql.BondFunctions.duration(bond, rate, ql.Duration.Macaulay, settlement)
-    modified = ql.BondFunctions.duration(bond, rate, ql.Duration.Modified, settlement)
-    convexity = ql.BondFunctions.convexity(bond, rate, settlement)
-    return [clean, yield_pct, accrued, dirty, macaulay, modified, convexity, modified * dirty * 1e-4]
+    return figures(bond, rate, settlement, clean, yield_pct, accrued)
 
 
 if __name__ == "__main__":
