@@ -160,7 +160,7 @@ let package = Package(
             name: "InnobondCLITests",
             dependencies: [
                 "InnobondCLI", "InnobondTestSupport", "InnobondSQLite", "FixedIncome", "InnobondModel",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
     ]

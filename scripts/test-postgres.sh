@@ -3,6 +3,8 @@
 #
 #   scripts/test-postgres.sh start   # installs PostgreSQL if missing, starts a new cluster, prints its URL
 #   scripts/test-postgres.sh stop
+#   scripts/test-postgres.sh crash    # stops it at once, as a crash would (pg_ctl -m immediate)
+#   scripts/test-postgres.sh resume   # starts the crashed or stopped cluster again, its data kept
 #
 # The cluster lives in $INNOBOND_TEST_POSTGRES_DIR (default /tmp/innobond-test-postgres)
 # on port $INNOBOND_TEST_POSTGRES_PORT (default 55432), runs as the postgres user
@@ -19,6 +21,18 @@ stop() {
     if [ -n "$bin" ] && [ -f "$dir/data/postmaster.pid" ]; then
         (cd / && runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1) || true
     fi
+}
+
+launch() {
+    # The server keeps every descriptor it inherits; a caller that waits for
+    # one of its own to close (a pipe, a process monitor) would wait for ever.
+    local fd
+    for fd in $(ls /proc/$$/fd); do
+        [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null
+    done
+    (cd / && runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o \
+        "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        start >/dev/null)
 }
 
 case "${1:-start}" in
@@ -38,16 +52,22 @@ start)
     chmod 700 "$dir"
     (cd / && runuser -u postgres -- "$bin/initdb" -D "$dir/data" -U innobond --pwfile="$dir/password" \
         --auth-host=scram-sha-256 --auth-local=trust -E UTF8 --locale=C >/dev/null)
-    (cd / && runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o \
-        "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-        start >/dev/null)
+    launch
     echo "postgres://innobond:innobond@127.0.0.1:$port/postgres"
     ;;
 stop)
     stop
     ;;
+crash)
+    bin=$(find_bin)
+    (cd / && runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null)
+    ;;
+resume)
+    bin=$(find_bin)
+    launch
+    ;;
 *)
-    echo "usage: $0 start|stop" >&2
+    echo "usage: $0 start|stop|crash|resume" >&2
     exit 2
     ;;
 esac

@@ -42,7 +42,7 @@ struct DatabaseOptions: ParsableArguments {
             }
             return try SQLiteRegistryStore(path: location)
         } catch let error as StoreError {
-            throw UsageFailure(error.description)
+            throw UsageFailure(error)
         }
     }
 

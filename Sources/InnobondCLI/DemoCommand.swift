@@ -42,7 +42,7 @@ enum DemoLoader {
         do {
             return try await store.importRows(from: sources, options: ImportOptions(), markDemo: true, progress: nil)
         } catch let error as StoreError {
-            throw UsageFailure(error.description)
+            throw UsageFailure(error)
         }
     }
 }

@@ -35,7 +35,7 @@ struct ExportCommand: AsyncParsableCommand {
         } catch let error as IOError {
             throw UsageFailure(error.description)
         } catch let error as StoreError {
-            throw UsageFailure(error.description)
+            throw UsageFailure(error)
         }
     }
 }

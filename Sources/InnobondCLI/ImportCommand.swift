@@ -70,7 +70,7 @@ struct ImportCommand: AsyncParsableCommand {
                 printError("\(kind.rawValue): nothing written")
                 throw ExitCode(1)
             }
-            throw UsageFailure(error.description)
+            throw UsageFailure(error)
         }
         for issue in report.issues { printError(issue.description) }
         if report.unlistedIssues > 0 {

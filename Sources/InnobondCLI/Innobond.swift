@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import InnobondStore
 
 /// The `innobond` command: configuration only; the work is in its subcommands.
 @main
@@ -14,7 +15,7 @@ struct Innobond: AsyncParsableCommand {
     )
 
     /// Runs the command line; usage errors exit with status 2 and one line
-    /// on standard error.
+    /// on standard error, a store that is unavailable or busy with status 3.
     static func main() async {
         do {
             var command = try parseAsRoot()
@@ -25,7 +26,7 @@ struct Innobond: AsyncParsableCommand {
             }
         } catch let failure as UsageFailure {
             FileHandle.standardError.write(Data("innobond: \(failure.description)\n".utf8))
-            Foundation.exit(2)
+            Foundation.exit(failure.status)
         } catch {
             if exitCode(for: error) == .validationFailure {
                 let message = Self.message(for: error)
@@ -38,10 +39,21 @@ struct Innobond: AsyncParsableCommand {
 }
 
 /// An input or argument that makes the command unusable: one line on standard
-/// error, exit status 2.
+/// error, exit status 2; or a store that is unavailable or busy: status 3,
+/// and the same command may succeed later.
 struct UsageFailure: Error, CustomStringConvertible {
     let description: String
-    init(_ description: String) { self.description = description }
+    let status: Int32
+
+    init(_ description: String) {
+        self.description = description
+        status = 2
+    }
+
+    init(_ error: StoreError) {
+        description = error.description
+        status = error.isTransient ? 3 : 2
+    }
 }
 
 /// Writes a line to standard error.

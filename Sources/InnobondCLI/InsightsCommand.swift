@@ -74,7 +74,7 @@ struct InsightsCommand: AsyncParsableCommand {
         do {
             snapshot = try await store.loadSnapshot()
         } catch let error as StoreError {
-            throw UsageFailure(error.description)
+            throw UsageFailure(error)
         }
         var filter = try filter()
         filter.provinces = try Self.provinces(filter.provinces, in: snapshot)

@@ -45,7 +45,7 @@ struct ReportCommand: AsyncParsableCommand {
         do {
             snapshot = try await store.loadSnapshot()
         } catch let error as StoreError {
-            throw UsageFailure(error.description)
+            throw UsageFailure(error)
         }
         let options = Briefing.Options(period: period.period, asOf: period.asOfDate, today: CivilDate.today)
         if Briefing.latestDate(snapshot) != nil {

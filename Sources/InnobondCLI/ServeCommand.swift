@@ -67,7 +67,7 @@ struct ServeCommand: AsyncParsableCommand {
                 _ = try await DemoLoader.load(into: store)
             }
         } catch let error as StoreError {
-            throw UsageFailure(error.description)
+            throw UsageFailure(error)
         }
         let settings = ServerSettings(host: host, port: port, isPrivate: isPrivate, logLevel: level)
         let application = try await ServerApplication.build(store: store, settings: settings, logger: logger) { url in

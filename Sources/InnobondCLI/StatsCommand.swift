@@ -26,7 +26,7 @@ struct StatsCommand: AsyncParsableCommand {
         do {
             statistics = RegistryStatistics(try await store.loadSnapshot())
         } catch let error as StoreError {
-            throw UsageFailure(error.description)
+            throw UsageFailure(error)
         }
         if json {
             let encoder = JSONEncoder.api

@@ -1,4 +1,6 @@
+import Foundation
 import InnobondStore
+import PostgresNIO
 
 /// The PostgreSQL schema, as versioned migrations: a shipped migration never
 /// changes; a change of schema is a new migration appended to the list.
@@ -117,4 +119,40 @@ enum PostgresMigrations {
             PRIMARY KEY (sector, year, source)
         );
         """
+}
+
+extension PostgresRegistryStore {
+    /// Applies the migrations not yet applied, under an advisory lock of the
+    /// schema so that servers starting together on one schema do not race
+    /// (and stores of other schemas do not wait for each other).
+    func migrate(on connection: PostgresConnection, progress: BoundedCall.Progress) async throws {
+        // Unquoted, PostgreSQL folds the schema's name to lower case.
+        let schemaName = (schema ?? "public").lowercased()
+        try await transaction(on: connection, progress: progress) {
+            try await connection.query(
+                "SELECT pg_advisory_xact_lock(7291504, hashtext(\(schemaName)))", logger: logger)
+            progress.touch()
+            if let schema {
+                // The name was checked to be letters, digits and underscores.
+                try await execute("CREATE SCHEMA IF NOT EXISTS \(schema)", on: connection, progress: progress)
+            }
+            try await execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, "
+                    + "applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+                on: connection, progress: progress)
+            let applied = Set(
+                try await rows("SELECT version FROM schema_migrations", on: connection, progress: progress)
+                    .compactMap { $0.first?.textValue })
+            for (version, sql) in PostgresMigrations.all where !applied.contains(version) {
+                for statement in sql.components(separatedBy: ";\n") {
+                    let trimmed = statement.trimmingCharacters(in: .whitespacesAndNewlines)
+                    guard !trimmed.isEmpty else { continue }
+                    try await execute(trimmed, on: connection, progress: progress)
+                }
+                _ = try await rows(
+                    "INSERT INTO schema_migrations (version) VALUES ($1)", [.text(version)], on: connection,
+                    progress: progress)
+            }
+        }
+    }
 }

@@ -1,4 +1,3 @@
-import FixedIncome
 import Foundation
 import InnobondModel
 import InnobondStore
@@ -8,24 +7,33 @@ import PostgresNIO
 
 /// The registry in a PostgreSQL database, through postgres-nio. Several
 /// servers may share one database: every write is one transaction, and
-/// migrations take an advisory lock.
+/// migrations take an advisory lock. Every call is bounded in time
+/// (``PostgresLimits``): a server that dies, stops answering or cannot be
+/// reached makes a call fail as unavailable, never wait for ever.
 public final class PostgresRegistryStore: RegistryStore {
-    private let client: PostgresClient
+    let client: PostgresClient
     private let running: Task<Void, Never>
     public let location: String
-    private let logger = Logger(label: "innobond.postgres")
+    let logger = Logger(label: "innobond.postgres")
     /// The schema named in the URL, created if missing; `nil` for the default.
-    private let schema: String?
+    let schema: String?
+    let limits: PostgresLimits
 
     /// Connects to `url` (`postgres://user:password@host:port/database`,
-    /// with `?sslmode=require` for TLS and `?schema=NAME` for a schema other
-    /// than `public`) and migrates the schema.
+    /// with `?sslmode=require` for TLS, `?schema=NAME` for a schema other
+    /// than `public`, and `?statement_timeout=SECONDS` for the longest a
+    /// statement may run, 300 by default) and migrates the schema.
     ///
-    /// - Parameter patience: how long to wait for the server to answer at
-    ///   first: for the first connection, then for the migrations.
+    /// - Parameters:
+    ///   - patience: how long to wait for the server to answer at first: for
+    ///     the first connection, then for the migrations.
+    ///   - limits: how long later calls wait; a `statement_timeout` in the
+    ///     URL replaces its statement limit.
     /// - Throws: ``StoreError/location(_:)`` for an unusable URL or an
     ///   unreachable server.
-    public init(url: String, patience: Duration = .seconds(15)) async throws {
+    public init(url: String, patience: Duration = .seconds(15), limits: PostgresLimits = PostgresLimits())
+        async throws
+    {
         guard let components = URLComponents(string: url),
             ["postgres", "postgresql"].contains(components.scheme ?? ""),
             let host = components.host, !host.isEmpty
@@ -60,6 +68,14 @@ public final class PostgresRegistryStore: RegistryStore {
         } catch {
             throw StoreError.location("cannot set up TLS for sslmode=\(sslMode): \(error)")
         }
+        var limits = limits
+        if let text = parameters["statement_timeout"] {
+            guard let seconds = Int(text), seconds > 0 else {
+                throw StoreError.location("statement_timeout is a whole number of seconds above 0, not \(text)")
+            }
+            limits.statement = .seconds(seconds)
+        }
+        self.limits = limits
         var redacted = components
         redacted.password = components.password == nil ? nil : "***"
         location = redacted.string ?? url
@@ -68,18 +84,32 @@ public final class PostgresRegistryStore: RegistryStore {
         let databaseName = database.isEmpty ? nil : database
         // One connection first: a server that refuses it (nothing on the
         // port, a wrong password, no such database) says why at once, where
-        // the pool would retry until the patience ran out.
+        // the pool would retry until the patience ran out. It also tells the
+        // server's version, for the settings each connection asks for.
         var probe = PostgresConnection.Configuration(
             host: host, port: port, username: username, password: components.password, database: databaseName,
             tls: probeTLS)
         probe.options.connectTimeout = .seconds(max(1, min(patience.components.seconds, 10)))
         let logger = logger
         let probeConfiguration = probe
+        let serverVersion: Int
         do {
-            try await Self.within(patience) {
+            serverVersion = try await Self.within(patience) {
                 let connection = try await PostgresConnection.connect(
                     configuration: probeConfiguration, id: 0, logger: logger)
-                try? await connection.close()
+                do {
+                    var version = 0
+                    for try await number in try await connection.query("SHOW server_version_num", logger: logger)
+                        .decode(String.self)
+                    {
+                        version = Int(number) ?? 0
+                    }
+                    try await connection.close()
+                    return version
+                } catch {
+                    try? await connection.close()
+                    throw error
+                }
             }
         } catch {
             throw StoreError.location("cannot use PostgreSQL at \(location): \(Self.message(error))")
@@ -89,11 +119,14 @@ public final class PostgresRegistryStore: RegistryStore {
             tls: tls)
         configuration.options.minimumConnections = 0
         configuration.options.maximumConnections = 8
+        configuration.options.connectTimeout = limits.connectionWait
+        configuration.options.additionalStartupParameters = Self.sessionSettings(
+            limits: limits, serverVersion: serverVersion)
         if let schema = parameters["schema"], !schema.isEmpty {
             guard schema.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
                 throw StoreError.location("schema names are letters, digits and underscores: \(schema)")
             }
-            configuration.options.additionalStartupParameters = [("search_path", schema)]
+            configuration.options.additionalStartupParameters.append(("search_path", schema))
         }
         schema = parameters["schema"].flatMap { $0.isEmpty ? nil : $0 }
         client = PostgresClient(configuration: configuration)
@@ -102,29 +135,45 @@ public final class PostgresRegistryStore: RegistryStore {
         do {
             // The pool retries failed connections; give up on a server that
             // does not answer rather than wait for ever.
-            try await Self.within(patience) { try await self.migrate() }
+            var first = limits
+            first.connectionWait = patience
+            try await BoundedCall.run(client, limits: first, what: "the migrations", location: location) {
+                connection, progress in
+                try await self.migrate(on: connection, progress: progress)
+            }
         } catch {
             running.cancel()
             throw StoreError.location("cannot use PostgreSQL at \(location): \(Self.message(error))")
         }
     }
 
+    /// What every connection asks the server for: statements cancelled after
+    /// the statement limit, a transaction left idle (its client gone
+    /// silent) ended after it, and, from PostgreSQL 14, a query whose client
+    /// has gone stopped within seconds rather than run to its end.
+    static func sessionSettings(limits: PostgresLimits, serverVersion: Int) -> [(String, String)] {
+        let milliseconds = String(limits.statement.components.seconds * 1000)
+        var settings = [
+            ("statement_timeout", milliseconds), ("idle_in_transaction_session_timeout", milliseconds),
+        ]
+        if serverVersion >= 140_000 { settings.append(("client_connection_check_interval", "2000")) }
+        return settings
+    }
+
     /// Runs `operation`, or throws once `patience` has passed without its end.
-    private static func within(_ patience: Duration, _ operation: @escaping @Sendable () async throws -> Void)
-        async throws
-    {
-        try await withThrowingTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                try await operation()
-                return true
-            }
+    private static func within<T: Sendable>(
+        _ patience: Duration, _ operation: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await operation() }
             group.addTask {
                 try await Task.sleep(for: patience)
-                return false
+                return nil
             }
-            let finished = try await group.next() ?? false
+            let finished = try await group.next() ?? nil
             group.cancelAll()
-            if !finished { throw StoreError.location("no answer within \(patience)") }
+            guard let finished else { throw StoreError.location("no answer within \(patience)") }
+            return finished
         }
     }
 
@@ -132,318 +181,21 @@ public final class PostgresRegistryStore: RegistryStore {
         running.cancel()
     }
 
-    /// Applies the migrations not yet applied, under an advisory lock of the
-    /// schema so that servers starting together on one schema do not race
-    /// (and stores of other schemas do not wait for each other).
-    private func migrate() async throws {
-        // Unquoted, PostgreSQL folds the schema's name to lower case.
-        let schemaName = (schema ?? "public").lowercased()
-        try await client.withConnection { connection in
-            try await connection.query("BEGIN", logger: self.logger)
-            do {
-                try await connection.query(
-                    "SELECT pg_advisory_xact_lock(7291504, hashtext(\(schemaName)))", logger: self.logger)
-                if let schema = self.schema {
-                    // The name was checked to be letters, digits and underscores.
-                    try await connection.query(
-                        PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: self.logger)
-                }
-                try await connection.query(
-                    "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
-                    logger: self.logger)
-                var applied = Set<String>()
-                for try await version in try await connection.query(
-                    "SELECT version FROM schema_migrations", logger: self.logger
-                ).decode(String.self) {
-                    applied.insert(version)
-                }
-                for (version, sql) in PostgresMigrations.all where !applied.contains(version) {
-                    for statement in sql.components(separatedBy: ";\n") {
-                        let trimmed = statement.trimmingCharacters(in: .whitespacesAndNewlines)
-                        guard !trimmed.isEmpty else { continue }
-                        try await connection.query(PostgresQuery(unsafeSQL: trimmed), logger: self.logger)
-                    }
-                    try await connection.query(
-                        "INSERT INTO schema_migrations (version) VALUES (\(version))", logger: self.logger)
-                }
-                try await connection.query("COMMIT", logger: self.logger)
-            } catch {
-                _ = try? await connection.query("ROLLBACK", logger: self.logger)
-                throw error
-            }
-        }
-    }
+    // MARK: Calls
 
-    // MARK: Import
-
-    public func importRows(
-        from sources: [ImportSource], options: ImportOptions, markDemo: Bool?,
-        progress: (@Sendable (_ rows: Int, _ bytes: Int) -> Void)?
-    ) async throws -> [ImportReport] {
-        let work = Unchecked(sources)
+    /// Runs `body` on a pooled connection within the store's limits, its
+    /// errors as ``StoreError``s.
+    ///
+    /// - Parameters:
+    ///   - what: the call, for messages.
+    ///   - writes: whether it writes, for messages.
+    func call<T: Sendable>(
+        _ what: String, writes: Bool = false,
+        _ body: @escaping @Sendable (PostgresConnection, BoundedCall.Progress) async throws -> T
+    ) async throws -> T {
         do {
-            return try await client.withConnection { connection in
-                try await connection.query("BEGIN", logger: self.logger)
-                do {
-                    var reports: [ImportReport] = []
-                    for source in work.value {
-                        reports.append(
-                            try await self.stageCheckAndMerge(
-                                source, options: options, connection: connection, progress: progress))
-                    }
-                    if reports.contains(where: { $0.badRows > 0 && !options.skipInvalid }) {
-                        try await connection.query("ROLLBACK", logger: self.logger)
-                        return reports.map { report in
-                            var report = report
-                            report.committed = false
-                            return report
-                        }
-                    }
-                    if let markDemo {
-                        try await connection.query(
-                            """
-                            INSERT INTO dataset (key, value) VALUES ('demo', \(markDemo ? "true" : "false")) \
-                            ON CONFLICT (key) DO UPDATE SET value = excluded.value
-                            """, logger: self.logger)
-                    }
-                    try await connection.query(
-                        """
-                        INSERT INTO dataset (key, value) VALUES ('version', '1') \
-                        ON CONFLICT (key) DO UPDATE SET value = (dataset.value::bigint + 1)::text
-                        """, logger: self.logger)
-                    try await connection.query("COMMIT", logger: self.logger)
-                    return reports
-                } catch {
-                    _ = try? await connection.query("ROLLBACK", logger: self.logger)
-                    throw error
-                }
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.database(Self.message(error))
-        }
-    }
-
-    private func stageCheckAndMerge(
-        _ source: ImportSource, options: ImportOptions, connection: PostgresConnection,
-        progress: (@Sendable (_ rows: Int, _ bytes: Int) -> Void)?
-    ) async throws -> ImportReport {
-        let statements = ImportStatements(
-            schema: source.schema, dialect: .postgres, rowNoun: source.rowUnit.rawValue)
-        var report = ImportReport(kind: source.kind)
-        var issues = IssueCollector(limit: options.issueLimit, unit: source.rowUnit)
-        try await connection.query(PostgresQuery(unsafeSQL: statements.dropStaging), logger: logger)
-        try await connection.query(PostgresQuery(unsafeSQL: statements.createStaging), logger: logger)
-        let storages = source.schema.columns.map(\.storage)
-        var storageError: (any Error)?
-        try await connection.copyFrom(
-            table: ImportStatements.stagingTable, columns: statements.stagingColumns, logger: logger
-        ) { writer in
-            var buffer = NIOCore.ByteBuffer()
-            do {
-                while let batch = try source.nextBatch() {
-                    report.rowsRead += batch.rowsRead
-                    issues.addRowIssues(batch.issues)
-                    for row in batch.rows {
-                        buffer.writeString(String(row.line))
-                        for (value, storage) in zip(row.values, storages) {
-                            buffer.writeInteger(UInt8(ascii: "\t"))
-                            Self.writeCopyText(value, storage, into: &buffer)
-                        }
-                        buffer.writeInteger(UInt8(ascii: "\n"))
-                    }
-                    if buffer.readableBytes > 1 << 20 {
-                        try await writer.write(buffer)
-                        buffer.clear()
-                    }
-                    progress?(report.rowsRead, batch.bytesRead)
-                }
-            } catch let error as StoreError {
-                // Reading the file failed: end the copy cleanly and report that.
-                storageError = error
-            }
-            if buffer.readableBytes > 0 { try await writer.write(buffer) }
-        }
-        if let storageError { throw storageError }
-        for check in statements.checks {
-            let listing = check.list + " ORDER BY 1 LIMIT \(options.issueLimit)"
-            let listedFirst = check.listsMarkedRows ? [] : try await rows(listing, [], connection: connection)
-            let marked = try await count(
-                "WITH marked AS (\(check.mark) RETURNING 1) SELECT count(*) FROM marked", connection)
-            let listed =
-                check.listsMarkedRows && marked > 0 ? try await rows(listing, [], connection: connection) : listedFirst
-            issues.addCheck(check, listed: listed, marked: marked)
-        }
-        issues.complete(&report)
-        if report.badRows == 0 || options.skipInvalid {
-            report.rowsWritten = try await count(
-                "WITH written AS (\(statements.merge) RETURNING 1) SELECT count(*) FROM written", connection)
-            report.committed = true
-        }
-        try await connection.query(PostgresQuery(unsafeSQL: statements.dropStaging), logger: logger)
-        return report
-    }
-
-    /// A value in COPY's text format: `\N` for null, escapes for backslash and
-    /// the separators.
-    private static func writeCopyText(
-        _ value: SQLValue, _ storage: TableSchema.Storage, into buffer: inout NIOCore.ByteBuffer
-    ) {
-        switch value {
-        case .null: buffer.writeString("\\N")
-        case .integer(let number):
-            if storage == .boolean {
-                buffer.writeString(number != 0 ? "t" : "f")
-            } else {
-                buffer.writeString(String(number))
-            }
-        case .real(let number): buffer.writeString(number.description)
-        case .text(let text):
-            for byte in text.utf8 {
-                switch byte {
-                case UInt8(ascii: "\\"): buffer.writeString("\\\\")
-                case UInt8(ascii: "\t"): buffer.writeString("\\t")
-                case UInt8(ascii: "\n"): buffer.writeString("\\n")
-                case UInt8(ascii: "\r"): buffer.writeString("\\r")
-                default: buffer.writeInteger(byte)
-                }
-            }
-        }
-    }
-
-    // MARK: Reading
-
-    public func rows(of kind: RecordKind, after: [SQLValue]?, limit: Int) async throws -> [[SQLValue]] {
-        let schema = TableSchema.of(kind)
-        let keys = schema.keyColumns.joined(separator: ", ")
-        var sql = "SELECT \(Self.selectList(schema)) FROM \(schema.table)"
-        if after != nil {
-            let storages = schema.keyColumns.map { key in schema.columns.first { $0.name == key }!.storage }
-            let parameters = storages.enumerated().map { Self.parameter($0.offset + 1, $0.element) }
-            sql += " WHERE (\(keys)) > (\(parameters.joined(separator: ", ")))"
-        }
-        sql += " ORDER BY \(keys) LIMIT \(limit)"
-        return try await reading { connection in try await self.rows(sql, after ?? [], connection: connection) }
-    }
-
-    public func loadSnapshot() async throws -> RegistrySnapshot {
-        // One read-only transaction: every kind as of the same moment, whatever other servers write.
-        try await reading { connection in
-            try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: self.logger)
-            do {
-                let snapshot = try await self.snapshot(connection)
-                try await connection.query("COMMIT", logger: self.logger)
-                return snapshot
-            } catch {
-                _ = try? await connection.query("ROLLBACK", logger: self.logger)
-                throw error
-            }
-        }
-    }
-
-    private func snapshot(_ connection: PostgresConnection) async throws -> RegistrySnapshot {
-        func records<Record: RegistryRecord>(_ type: Record.Type) async throws -> [Record] {
-            let schema = TableSchema.of(Record.kind)
-            let sql =
-                "SELECT \(Self.selectList(schema)) FROM \(schema.table) ORDER BY \(schema.keyColumns.joined(separator: ", "))"
-            return try await self.rows(sql, [], connection: connection).map {
-                try schema.snapshotRecord(of: $0) as! Record
-            }
-        }
-        var counts: [RecordKind: Int] = [:]
-        for kind in RecordKind.allCases {
-            counts[kind] = try await self.count("SELECT count(*) FROM \(TableSchema.of(kind).table)", connection)
-        }
-        let demo = try await self.rows("SELECT value FROM dataset WHERE key = 'demo'", [], connection: connection)
-        return RegistrySnapshot(
-            isDemo: demo.first?.first?.textValue == "true", issuers: try await records(Issuer.self),
-            financials: try await records(IssuerFinancials.self), bonds: try await records(Bond.self),
-            proceeds: try await records(UseOfProceeds.self), curvePoints: try await records(CurvePoint.self),
-            macro: try await records(MacroObservation.self), investments: try await records(SectorInvestment.self),
-            counts: counts)
-    }
-
-    public func registryVersion() async throws -> Int64 {
-        try await reading { connection in
-            let rows = try await self.rows(
-                "SELECT value FROM dataset WHERE key = 'version'", [], connection: connection)
-            return Int64(rows.first?.first?.textValue ?? "0") ?? 0
-        }
-    }
-
-    public func revokedTokenCount() async throws -> Int {
-        try await reading { connection in
-            try await self.count("SELECT count(revoked_at) FROM api_tokens", connection)
-        }
-    }
-
-    // MARK: Tokens
-
-    private static let tokenColumns = "id, name, role, created_at, revoked_at"
-
-    private static func token(_ row: [SQLValue]) -> APIToken {
-        APIToken(
-            id: row[0].integerValue ?? 0, name: row[1].textValue ?? "",
-            role: APIRole(rawValue: row[2].textValue ?? "") ?? .viewer, created: row[3].textValue ?? "",
-            revoked: row[4].textValue)
-    }
-
-    private static let now = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
-
-    public func createToken(name: String, role: APIRole, secretHash: String) async throws -> APIToken {
-        try await reading { connection in
-            let rows = try await self.rows(
-                "INSERT INTO api_tokens (name, role, secret_hash, created_at) VALUES ($1, $2, $3, \(Self.now)) "
-                    + "RETURNING \(Self.tokenColumns)",
-                [.text(name), .text(role.rawValue), .text(secretHash)], connection: connection)
-            return Self.token(rows[0])
-        }
-    }
-
-    public func token(secretHash: String) async throws -> APIToken? {
-        try await reading { connection in
-            try await self.rows(
-                "SELECT \(Self.tokenColumns) FROM api_tokens WHERE secret_hash = $1 AND revoked_at IS NULL",
-                [.text(secretHash)], connection: connection
-            ).first.map(Self.token)
-        }
-    }
-
-    public func tokens() async throws -> [APIToken] {
-        try await reading { connection in
-            try await self.rows("SELECT \(Self.tokenColumns) FROM api_tokens ORDER BY id", [], connection: connection)
-                .map(Self.token)
-        }
-    }
-
-    public func revokeToken(id: Int64) async throws -> Bool {
-        try await reading { connection in
-            !(try await self.rows(
-                "UPDATE api_tokens SET revoked_at = \(Self.now) WHERE id = $1 AND revoked_at IS NULL RETURNING id",
-                [.integer(id)], connection: connection
-            ).isEmpty)
-        }
-    }
-
-    public func quotes(bond: BondCode, from start: CivilDate?, through end: CivilDate?) async throws -> [Quote] {
-        let schema = TableSchema.of(.quotes)
-        let sql =
-            "SELECT \(Self.selectList(schema)) FROM quotes WHERE bond_code = $1 AND date >= $2::date AND date <= $3::date "
-            + "ORDER BY date, source"
-        let arguments: [SQLValue] = [
-            .text(bond.value), .text(start?.iso8601 ?? "0001-01-01"), .text(end?.iso8601 ?? "9999-12-31"),
-        ]
-        return try await reading { connection in
-            try await self.rows(sql, arguments, connection: connection).map { try schema.record(of: $0) as! Quote }
-        }
-    }
-
-    // MARK: Helpers
-
-    private func reading<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        do {
-            return try await client.withConnection { connection in try await body(connection) }
+            return try await BoundedCall.run(
+                client, limits: limits, what: what, location: location, writes: writes, body)
         } catch let error as StoreError {
             throw error
         } catch let error as RowIssues {
@@ -453,9 +205,36 @@ public final class PostgresRegistryStore: RegistryStore {
         }
     }
 
-    private func rows(_ sql: String, _ arguments: [SQLValue], connection: PostgresConnection) async throws
-        -> [[SQLValue]]
-    {
+    /// Runs `body` in one transaction of `connection`, rolled back when it
+    /// throws (unless the connection is gone: PostgreSQL then rolled it back).
+    func transaction<T>(
+        _ begin: String = "BEGIN", on connection: PostgresConnection, progress: BoundedCall.Progress,
+        _ body: () async throws -> T
+    ) async throws -> T {
+        try await execute(begin, on: connection, progress: progress)
+        do {
+            let value = try await body()
+            progress.committing()
+            try await connection.query("COMMIT", logger: logger)
+            return value
+        } catch {
+            if !connection.isClosed { _ = try? await connection.query("ROLLBACK", logger: logger) }
+            throw error
+        }
+    }
+
+    /// Runs a statement whose rows do not matter.
+    func execute(_ sql: String, on connection: PostgresConnection, progress: BoundedCall.Progress) async throws {
+        progress.touch()
+        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+        progress.touch()
+    }
+
+    /// The rows of a statement, as store-neutral values.
+    func rows(
+        _ sql: String, _ arguments: [SQLValue] = [], on connection: PostgresConnection,
+        progress: BoundedCall.Progress
+    ) async throws -> [[SQLValue]] {
         var bindings = PostgresBindings()
         for argument in arguments {
             switch argument {
@@ -465,16 +244,20 @@ public final class PostgresRegistryStore: RegistryStore {
             case .text(let value): bindings.append(value)
             }
         }
+        progress.touch()
         var result: [[SQLValue]] = []
         for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
         {
             result.append(try row.map(Self.value(of:)))
+            if result.count % 10_000 == 0 { progress.touch() }
         }
+        progress.touch()
         return result
     }
 
-    private func count(_ sql: String, _ connection: PostgresConnection) async throws -> Int {
-        Int(try await rows(sql, [], connection: connection).first?.first?.integerValue ?? 0)
+    /// The single integer a statement answers.
+    func count(_ sql: String, on connection: PostgresConnection, progress: BoundedCall.Progress) async throws -> Int {
+        Int(try await rows(sql, on: connection, progress: progress).first?.first?.integerValue ?? 0)
     }
 
     /// A cell as a store-neutral value, by its PostgreSQL type.
@@ -488,28 +271,6 @@ public final class PostgresRegistryStore: RegistryStore {
             let text = try cell.decode(String.self)
             return Int64(text).map(SQLValue.integer) ?? .real(Double(text) ?? .nan)
         default: return .text(try cell.decode(String.self))
-        }
-    }
-
-    /// The select list of a table, dates as text and booleans as integers.
-    private static func selectList(_ schema: TableSchema) -> String {
-        schema.columns.map { column in
-            switch column.storage {
-            case .date: return "to_char(\(column.name), 'YYYY-MM-DD')"
-            case .boolean: return "\(column.name)::int"
-            default: return column.name
-            }
-        }.joined(separator: ", ")
-    }
-
-    /// A numbered parameter cast to the column's type.
-    private static func parameter(_ index: Int, _ storage: TableSchema.Storage) -> String {
-        switch storage {
-        case .date: return "$\(index)::date"
-        case .integer, .money: return "$\(index)::bigint"
-        case .real: return "$\(index)::double precision"
-        case .boolean: return "($\(index)::bigint <> 0)"
-        case .text: return "$\(index)"
         }
     }
 

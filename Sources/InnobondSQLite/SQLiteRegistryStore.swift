@@ -8,6 +8,8 @@ import InnobondStore
 public final class SQLiteRegistryStore: RegistryStore {
     private let pool: DatabasePool
     public let location: String
+    /// How long a writer waits for another to finish before giving up as busy (seconds).
+    static let writerPatience: Double = 30
 
     /// Opens (creating if needed) and migrates the database at `path`.
     ///
@@ -15,7 +17,7 @@ public final class SQLiteRegistryStore: RegistryStore {
     ///   as an SQLite database.
     public init(path: String) throws {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(30)
+        configuration.busyMode = .timeout(Self.writerPatience)
         configuration.prepareDatabase { db in
             // A 64 MB page cache a connection: imports stage and merge large
             // files without spilling every page to disk. Bounded, whatever
@@ -97,7 +99,7 @@ public final class SQLiteRegistryStore: RegistryStore {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.database(Self.message(error))
+            throw Self.storeError(error, writes: true)
         }
     }
 
@@ -339,7 +341,7 @@ public final class SQLiteRegistryStore: RegistryStore {
         } catch let error as RowIssues {
             throw StoreError.database("a stored row no longer validates: \(error)")
         } catch {
-            throw StoreError.database(Self.message(error))
+            throw Self.storeError(error, writes: false)
         }
     }
 
@@ -349,13 +351,24 @@ public final class SQLiteRegistryStore: RegistryStore {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.database(Self.message(error))
+            throw Self.storeError(error, writes: true)
         }
     }
 
     static func message(_ error: any Error) -> String {
         if let error = error as? DatabaseError { return error.message ?? error.description }
         return "\(error)"
+    }
+
+    /// The store's error for a database error: busy when another writer
+    /// held the file for longer than a writer waits.
+    static func storeError(_ error: any Error, writes: Bool) -> StoreError {
+        if let error = error as? DatabaseError, error.resultCode == .SQLITE_BUSY {
+            return .busy(
+                "another writer held the registry for more than \(Int(writerPatience)) s"
+                    + (writes ? "; nothing was written: try again" : ": try again"))
+        }
+        return .database(message(error))
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import InnobondStore
 import NIOCore
 
 /// An error a client can act on: an HTTP status, a message, and the field
@@ -29,6 +30,14 @@ public struct APIError: Error, Sendable {
 
     static func badParameter(_ field: String, _ message: String) -> APIError {
         APIError(.badRequest, message, field: field)
+    }
+
+    /// How long a client is asked to wait before trying again after a 503 (seconds).
+    static let retryAfterSeconds = 5
+
+    /// The store was unavailable or busy: 503, and the client may try again.
+    static func unavailable(_ error: StoreError) -> APIError {
+        APIError(.serviceUnavailable, error.description + "; try again in \(retryAfterSeconds) s")
     }
 
     static func notFound(_ what: String, field: String? = nil) -> APIError {

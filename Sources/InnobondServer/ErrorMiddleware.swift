@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import InnobondPages
+import InnobondStore
 import Logging
 
 /// Turns every error into a response: a JSON body naming the field at fault
@@ -17,6 +18,9 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             return respond(error, to: request)
+        } catch let error as StoreError where error.isTransient {
+            context.logger.warning("store unavailable", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            return respond(APIError.unavailable(error), to: request)
         } catch let error as HTTPError {
             let message =
                 error.status == .notFound
@@ -31,6 +35,7 @@ struct ErrorMiddleware: RouterMiddleware {
     func respond(_ error: APIError, to request: Request) -> Response {
         var headers: HTTPFields = [:]
         if error.status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        if error.status == .serviceUnavailable { headers[.retryAfter] = String(APIError.retryAfterSeconds) }
         if error.status == .methodNotAllowed {
             headers[.allow] = APIRoutes.methods(of: request.uri.path).joined(separator: ", ")
         }

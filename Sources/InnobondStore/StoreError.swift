@@ -10,6 +10,13 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case database(String)
     /// The database location cannot be used.
     case location(String)
+    /// The database is out of reach, stopped answering, or lost the
+    /// connection: nothing was written unless the message says the outcome
+    /// is unknown. Trying again later may succeed.
+    case unavailable(String)
+    /// Another writer held the registry for longer than a writer waits:
+    /// nothing was written. Trying again may succeed.
+    case busy(String)
 
     public var description: String {
         switch self {
@@ -17,6 +24,17 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .io(let error): return error.description
         case .database(let message): return "database: \(message)"
         case .location(let message): return message
+        case .unavailable(let message): return "database unavailable: \(message)"
+        case .busy(let message): return "database busy: \(message)"
+        }
+    }
+
+    /// Whether the same call may succeed later, unchanged: the store was
+    /// unavailable or busy, not the input or the request at fault.
+    public var isTransient: Bool {
+        switch self {
+        case .unavailable, .busy: return true
+        default: return false
         }
     }
 }

@@ -21,6 +21,7 @@ extension APIRoutes {
                 400: "A parameter is not valid", 401: "No valid token",
                 403: "The token's role may not import this kind",
                 413: "The body is larger than the server accepts",
+                503: "The database is unavailable or another writer held it too long: nothing was written; try again",
                 422:
                     "Bad rows: nothing was written (with skip_invalid, the good rows are written and the answer is 200)",
             ], schema: "ImportReport"
@@ -65,7 +66,9 @@ extension APIRoutes {
                     throw APIError(
                         .badRequest, "the body is not a usable \(kind.rawValue) file", field: "body",
                         details: issues.map { .init(line: $0.line, column: $0.column, message: $0.reason) })
-                default: throw APIError(.internalServerError, error.description)
+                default:
+                    if error.isTransient { throw APIError.unavailable(error) }
+                    throw APIError(.internalServerError, error.description)
                 }
             }
             if report.committed { try await state.refresh(force: true) }

@@ -1,0 +1,104 @@
+import FixedIncome
+import InnobondModel
+import InnobondStore
+import PostgresNIO
+
+extension PostgresRegistryStore {
+    public func rows(of kind: RecordKind, after: [SQLValue]?, limit: Int) async throws -> [[SQLValue]] {
+        let schema = TableSchema.of(kind)
+        let keys = schema.keyColumns.joined(separator: ", ")
+        var sql = "SELECT \(Self.selectList(schema)) FROM \(schema.table)"
+        if after != nil {
+            let storages = schema.keyColumns.map { key in schema.columns.first { $0.name == key }!.storage }
+            let parameters = storages.enumerated().map { Self.parameter($0.offset + 1, $0.element) }
+            sql += " WHERE (\(keys)) > (\(parameters.joined(separator: ", ")))"
+        }
+        sql += " ORDER BY \(keys) LIMIT \(limit)"
+        let query = sql
+        return try await call("reading \(kind.rawValue)") { connection, progress in
+            try await self.rows(query, after ?? [], on: connection, progress: progress)
+        }
+    }
+
+    public func loadSnapshot() async throws -> RegistrySnapshot {
+        // One read-only transaction: every kind as of the same moment, whatever other servers write.
+        try await call("reading the registry") { connection, progress in
+            try await self.transaction(
+                "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", on: connection, progress: progress
+            ) {
+                try await self.snapshot(connection, progress: progress)
+            }
+        }
+    }
+
+    private func snapshot(_ connection: PostgresConnection, progress: BoundedCall.Progress) async throws
+        -> RegistrySnapshot
+    {
+        func records<Record: RegistryRecord>(_ type: Record.Type) async throws -> [Record] {
+            let schema = TableSchema.of(Record.kind)
+            let sql =
+                "SELECT \(Self.selectList(schema)) FROM \(schema.table) ORDER BY \(schema.keyColumns.joined(separator: ", "))"
+            return try await self.rows(sql, on: connection, progress: progress).map {
+                try schema.snapshotRecord(of: $0) as! Record
+            }
+        }
+        var counts: [RecordKind: Int] = [:]
+        for kind in RecordKind.allCases {
+            counts[kind] = try await self.count(
+                "SELECT count(*) FROM \(TableSchema.of(kind).table)", on: connection, progress: progress)
+        }
+        let demo = try await self.rows(
+            "SELECT value FROM dataset WHERE key = 'demo'", on: connection, progress: progress)
+        return RegistrySnapshot(
+            isDemo: demo.first?.first?.textValue == "true", issuers: try await records(Issuer.self),
+            financials: try await records(IssuerFinancials.self), bonds: try await records(Bond.self),
+            proceeds: try await records(UseOfProceeds.self), curvePoints: try await records(CurvePoint.self),
+            macro: try await records(MacroObservation.self), investments: try await records(SectorInvestment.self),
+            counts: counts)
+    }
+
+    public func registryVersion() async throws -> Int64 {
+        try await call("reading the registry's version") { connection, progress in
+            let rows = try await self.rows(
+                "SELECT value FROM dataset WHERE key = 'version'", on: connection, progress: progress)
+            return Int64(rows.first?.first?.textValue ?? "0") ?? 0
+        }
+    }
+
+    public func quotes(bond: BondCode, from start: CivilDate?, through end: CivilDate?) async throws -> [Quote] {
+        let schema = TableSchema.of(.quotes)
+        let sql =
+            "SELECT \(Self.selectList(schema)) FROM quotes WHERE bond_code = $1 AND date >= $2::date AND date <= $3::date "
+            + "ORDER BY date, source"
+        let arguments: [SQLValue] = [
+            .text(bond.value), .text(start?.iso8601 ?? "0001-01-01"), .text(end?.iso8601 ?? "9999-12-31"),
+        ]
+        return try await call("reading quotes") { connection, progress in
+            try await self.rows(sql, arguments, on: connection, progress: progress).map {
+                try schema.record(of: $0) as! Quote
+            }
+        }
+    }
+
+    /// The select list of a table, dates as text and booleans as integers.
+    static func selectList(_ schema: TableSchema) -> String {
+        schema.columns.map { column in
+            switch column.storage {
+            case .date: return "to_char(\(column.name), 'YYYY-MM-DD')"
+            case .boolean: return "\(column.name)::int"
+            default: return column.name
+            }
+        }.joined(separator: ", ")
+    }
+
+    /// A numbered parameter cast to the column's type.
+    static func parameter(_ index: Int, _ storage: TableSchema.Storage) -> String {
+        switch storage {
+        case .date: return "$\(index)::date"
+        case .integer, .money: return "$\(index)::bigint"
+        case .real: return "$\(index)::double precision"
+        case .boolean: return "($\(index)::bigint <> 0)"
+        case .text: return "$\(index)"
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import InnobondStore
+import PostgresNIO
+
+extension PostgresRegistryStore {
+    private static let tokenColumns = "id, name, role, created_at, revoked_at"
+
+    private static func token(_ row: [SQLValue]) -> APIToken {
+        APIToken(
+            id: row[0].integerValue ?? 0, name: row[1].textValue ?? "",
+            role: APIRole(rawValue: row[2].textValue ?? "") ?? .viewer, created: row[3].textValue ?? "",
+            revoked: row[4].textValue)
+    }
+
+    private static let now = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+
+    public func revokedTokenCount() async throws -> Int {
+        try await call("reading tokens") { connection, progress in
+            try await self.count("SELECT count(revoked_at) FROM api_tokens", on: connection, progress: progress)
+        }
+    }
+
+    public func createToken(name: String, role: APIRole, secretHash: String) async throws -> APIToken {
+        try await call("creating a token", writes: true) { connection, progress in
+            let rows = try await self.rows(
+                "INSERT INTO api_tokens (name, role, secret_hash, created_at) VALUES ($1, $2, $3, \(Self.now)) "
+                    + "RETURNING \(Self.tokenColumns)",
+                [.text(name), .text(role.rawValue), .text(secretHash)], on: connection, progress: progress)
+            return Self.token(rows[0])
+        }
+    }
+
+    public func token(secretHash: String) async throws -> APIToken? {
+        try await call("reading tokens") { connection, progress in
+            try await self.rows(
+                "SELECT \(Self.tokenColumns) FROM api_tokens WHERE secret_hash = $1 AND revoked_at IS NULL",
+                [.text(secretHash)], on: connection, progress: progress
+            ).first.map(Self.token)
+        }
+    }
+
+    public func tokens() async throws -> [APIToken] {
+        try await call("reading tokens") { connection, progress in
+            try await self.rows(
+                "SELECT \(Self.tokenColumns) FROM api_tokens ORDER BY id", on: connection, progress: progress
+            ).map(Self.token)
+        }
+    }
+
+    public func revokeToken(id: Int64) async throws -> Bool {
+        try await call("revoking a token", writes: true) { connection, progress in
+            !(try await self.rows(
+                "UPDATE api_tokens SET revoked_at = \(Self.now) WHERE id = $1 AND revoked_at IS NULL RETURNING id",
+                [.integer(id)], on: connection, progress: progress
+            ).isEmpty)
+        }
+    }
+}

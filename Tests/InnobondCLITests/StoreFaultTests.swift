@@ -1,0 +1,143 @@
+import Foundation
+import InnobondModel
+import InnobondTestSupport
+import Logging
+import PostgresNIO
+import Testing
+
+/// `innobond import` when the database fails under it: real processes
+/// against a real PostgreSQL, crashed with `pg_ctl -m immediate`.
+@Suite struct StoreFaultTests {
+    typealias Folder = RegistryCommandTests.Folder
+
+    /// A bond of issuer 91440300708461136T (the contract's fixtures), numbered.
+    static func bondLine(_ number: Int, name: String = "Fault test bond") -> String {
+        "9\(String(format: "%07d", number)).SH,91440300708461136T,\(name) \(number),corporate_bond,false,,"
+            + "2024-03-15,2029-03-15,100000000,2.45,1,ACT/365F,AAA,,,"
+    }
+
+    static let bondsHeader =
+        "code,uscc,name,type,sci_tech,regime,issue_date,maturity_date,amount_cny,coupon_rate,frequency,day_count,"
+        + "rating,put_date,coupon_reset_date,approval_days"
+
+    /// Imports the contract's fixture files, every kind, through the command.
+    static func importFixtures(_ folder: Folder, database: String) throws {
+        for (kind, text) in StoreContract.files {
+            let file = try folder.write("\(kind.rawValue).csv", text + "\n")
+            let result = try CommandRunner.run(["import", kind.rawValue, file, "--database", database])
+            #expect(result.status == 0, "\(kind): \(result.standardError)")
+        }
+    }
+
+    static func export(_ kind: String, _ database: String) throws -> String {
+        let result = try CommandRunner.run(["export", kind, "--database", database])
+        #expect(result.status == 0, "\(result.standardError)")
+        return result.standardOutput
+    }
+
+    /// A connection of the test's own, to hold locks and watch sessions.
+    static func withConnection<T>(_ url: String, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+        let components = try #require(URLComponents(string: url))
+        let configuration = PostgresConnection.Configuration(
+            host: components.host ?? "127.0.0.1", port: components.port ?? 5432, username: components.user ?? "",
+            password: components.password, database: String(components.path.dropFirst()), tls: .disable)
+        let connection = try await PostgresConnection.connect(
+            configuration: configuration, id: 1, logger: Logger(label: "test"))
+        do {
+            let value = try await body(connection)
+            try await connection.close()
+            return value
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    /// Waits until `count` sessions run a statement matching `pattern` (or,
+    /// with `waitingOnLock`, wait for a lock), up to 60 s.
+    static func waitForSessions(
+        _ connection: PostgresConnection, count: Int, query pattern: String = "%", waitingOnLock: Bool = false
+    ) async throws {
+        let lockCondition = waitingOnLock ? " AND wait_event_type = 'Lock'" : ""
+        for _ in 0..<3000 {
+            let rows = try await connection.query(
+                PostgresQuery(
+                    unsafeSQL:
+                        "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND state = 'active' "
+                        + "AND query LIKE '\(pattern)'\(lockCondition)"), logger: Logger(label: "test"))
+            var seen = 0
+            for try await value in rows.decode(Int.self) { seen = value }
+            if seen >= count { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        Issue.record("\(count) sessions running \(pattern) never showed")
+    }
+
+    // MARK: PostgreSQL crashes
+
+    /// The server crashes while the rows are being copied in: the command
+    /// ends at once, says the connection was lost and nothing was written,
+    /// with status 3; the registry is as it was once the server is back.
+    @Test(.enabled(if: ThrowawayPostgres.isAvailable, "needs PostgreSQL and root"))
+    func anImportEndsWhenPostgreSQLCrashesMidCopy() async throws {
+        let server = try ThrowawayPostgres()
+        defer { server.remove() }
+        let folder = Folder()
+        let database = server.url + "?schema=fault"
+        try Self.importFixtures(folder, database: database)
+        let before = try Self.export("bonds", database)
+
+        let command = try CommandRunner.Running(
+            ["import", "bonds", "-", "--format", "csv", "--database", database], standardInput: nil)
+        let input = try #require(command.input)
+        try input.write(contentsOf: Data((Self.bondsHeader + "\n").utf8))
+        try input.write(contentsOf: Data((1...20_000).map { Self.bondLine($0) + "\n" }.joined().utf8))
+        try await Self.withConnection(server.url) { connection in
+            try await Self.waitForSessions(connection, count: 1, query: "COPY%")
+        }
+        try server.crash()
+        let result = try await command.wait(upTo: .seconds(20))
+        try? input.close()
+        let ended = try #require(result, "the import was still running 20 s after the crash")
+        #expect(ended.status == 3, "\(ended.standardError)")
+        #expect(ended.standardError.contains("lost") && ended.standardError.contains("nothing was written"))
+
+        try server.resume()
+        #expect(try Self.export("bonds", database) == before)
+    }
+
+    /// The server crashes while the staged rows are checked (the import waits
+    /// there on a lock the test holds): the command ends at once with status
+    /// 3, and the bond it would have renamed keeps its name.
+    @Test(.enabled(if: ThrowawayPostgres.isAvailable, "needs PostgreSQL and root"))
+    func anImportEndsWhenPostgreSQLCrashesMidCheck() async throws {
+        let server = try ThrowawayPostgres()
+        defer { server.remove() }
+        let folder = Folder()
+        let database = server.url + "?schema=fault"
+        try Self.importFixtures(folder, database: database)
+        let before = try Self.export("bonds", database)
+        let renamed = try folder.write(
+            "renamed.csv",
+            Self.bondsHeader + "\n"
+                + "240001.SH,91440300708461136T,renamed,corporate_bond,false,,2024-03-15,2027-03-15,3000000000,2.45,1,"
+                + "ACT/365F,AAA,,,21\n")
+
+        try await Self.withConnection(server.url) { holder in
+            try await holder.query("BEGIN", logger: Logger(label: "test"))
+            try await holder.query(
+                "SELECT code FROM fault.bonds WHERE code = '240001.SH' FOR UPDATE", logger: Logger(label: "test"))
+            let command = try CommandRunner.Running(["import", "bonds", renamed, "--database", database])
+            try await Self.withConnection(server.url) { watcher in
+                try await Self.waitForSessions(watcher, count: 1, waitingOnLock: true)
+            }
+            try server.crash()
+            let result = try await command.wait(upTo: .seconds(20))
+            let ended = try #require(result, "the import was still running 20 s after the crash")
+            #expect(ended.status == 3, "\(ended.standardError)")
+            #expect(ended.standardError.contains("nothing was written"), "\(ended.standardError)")
+        }
+        try server.resume()
+        #expect(try Self.export("bonds", database) == before)
+    }
+}
