@@ -122,7 +122,8 @@ let package = Package(
         .testTarget(
             name: "InnobondSQLiteTests",
             dependencies: [
-                "InnobondSQLite", "InnobondTestSupport", "InnobondDemo", .product(name: "GRDB", package: "GRDB.swift"),
+                "InnobondSQLite", "InnobondTestSupport", "InnobondDemo", "InnobondStore", "InnobondModel", "InnobondIO",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "InnobondDemoTests", dependencies: ["InnobondDemo", "InnobondModel", "FixedIncome"]),

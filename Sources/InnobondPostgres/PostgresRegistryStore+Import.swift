@@ -93,6 +93,7 @@ extension PostgresRegistryStore {
         }
         watch.touch()
         if let storageError { throw storageError }
+        for statement in statements.prepare { try await execute(statement, on: connection, progress: watch) }
         for check in statements.checks {
             let listing = check.list + " ORDER BY 1 LIMIT \(options.issueLimit)"
             let listedFirst =

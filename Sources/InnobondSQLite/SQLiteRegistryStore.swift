@@ -122,6 +122,7 @@ public final class SQLiteRegistryStore: RegistryStore {
             for row in batch.rows { try Self.stage(row, with: insert, in: db) }
             progress?(report.rowsRead, batch.bytesRead)
         }
+        for statement in statements.prepare { try db.execute(sql: statement) }
         for check in statements.checks {
             func list() throws -> [[SQLValue]] {
                 try Row.fetchAll(db, sql: check.list + " ORDER BY 1 LIMIT \(options.issueLimit)")

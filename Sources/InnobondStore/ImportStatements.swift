@@ -29,6 +29,11 @@ public struct ImportStatements: Sendable {
     public let createStaging: String
     /// The staging columns rows are inserted into: `line`, then the schema's.
     public let stagingColumns: [String]
+    /// Run once the rows are staged, before the checks: statistics of the
+    /// staged rows for the planner, and locks on the stored rows whose
+    /// invariants the checks read, so that concurrent imports are checked one
+    /// after the other (PostgreSQL; an SQLite writer holds the whole file).
+    public let prepare: [String]
     /// The checks, in order; each sees only rows no earlier check rejected.
     public let checks: [Check]
     /// Writes the good staged rows into the table, replacing rows with the same key.
@@ -49,6 +54,7 @@ public struct ImportStatements: Sendable {
             + definitions.joined(separator: ", ") + ")\(temporary)"
         stagingColumns = ["line"] + columns
         dropStaging = "DROP TABLE IF EXISTS \(staging)"
+        prepare = Self.prepare(schema.kind, dialect: dialect)
 
         let keys = schema.keyColumns.joined(separator: ", ")
         let updates = columns.filter { !schema.keyColumns.contains($0) }.map { "\($0) = excluded.\($0)" }
@@ -113,9 +119,11 @@ public struct ImportStatements: Sendable {
         case .useOfProceeds:
             // The totals count the staged rows still good, so they are listed
             // before they are marked.
+            // Only the staged bonds' stored uses are read.
             let totals = """
                 SELECT b.code, b.amount_fen, t.total FROM bonds AS b JOIN (SELECT bond_code, CAST(SUM(planned_fen) AS BIGINT) AS total FROM \
-                (SELECT bond_code, planned_fen FROM use_of_proceeds AS u WHERE NOT EXISTS (SELECT 1 FROM \(staging) AS s \
+                (SELECT bond_code, planned_fen FROM use_of_proceeds AS u WHERE u.bond_code IN (SELECT bond_code FROM \(staging) \
+                WHERE bad = 0) AND NOT EXISTS (SELECT 1 FROM \(staging) AS s \
                 WHERE s.bad = 0 AND s.bond_code = u.bond_code AND s.project = u.project) \
                 UNION ALL SELECT bond_code, planned_fen FROM \(staging) WHERE bad = 0) AS merged GROUP BY bond_code) AS t \
                 ON t.bond_code = b.code WHERE t.total > b.amount_fen
@@ -134,8 +142,11 @@ public struct ImportStatements: Sendable {
                         + "more than its amount of \(Money(fen: values[1].integerValue ?? 0).yuanText)"
                 })
         case .bonds:
+            // The planned uses already committed, summed for the staged bonds
+            // only: the cost follows the rows imported, not the registry.
             let committed =
-                "SELECT bond_code, CAST(SUM(planned_fen) AS BIGINT) AS total FROM use_of_proceeds GROUP BY bond_code"
+                "SELECT bond_code, CAST(SUM(planned_fen) AS BIGINT) AS total FROM use_of_proceeds "
+                + "WHERE bond_code IN (SELECT code FROM \(staging)) GROUP BY bond_code"
             add(
                 column: "amount_cny", listsMarkedRows: true,
                 list: { number in
@@ -143,8 +154,8 @@ public struct ImportStatements: Sendable {
                         + "WHERE s.bad = \(number)"
                 },
                 mark: { number in
-                    "UPDATE \(staging) SET bad = \(number) WHERE bad = 0 AND code IN (SELECT p.bond_code FROM "
-                        + "(\(committed)) AS p WHERE p.total > \(staging).amount_fen)"
+                    "UPDATE \(staging) SET bad = \(number) WHERE bad = 0 AND line IN (SELECT s.line FROM \(staging) AS s "
+                        + "JOIN (\(committed)) AS p ON p.bond_code = s.code WHERE s.bad = 0 AND p.total > s.amount_fen)"
                 },
                 describe: { values in
                     "is less than the \(Money(fen: values.first?.integerValue ?? 0).yuanText) yuan of planned uses "
@@ -207,6 +218,32 @@ public struct ImportStatements: Sendable {
             break
         }
         self.checks = checks
+    }
+
+    /// The statements run before the checks of a kind's import.
+    static func prepare(_ kind: RecordKind, dialect: SQLDialect) -> [String] {
+        guard dialect == .postgres else { return [] }
+        let staging = stagingTable
+        /// Locks the bonds whose codes `column` of the staged rows holds, in
+        /// code order (so that two imports never wait for each other in a
+        /// cycle), for as long as the transaction runs.
+        func lockBonds(_ column: String, _ mode: String) -> String {
+            "SELECT count(*) FROM (SELECT 1 FROM bonds WHERE code IN (SELECT \(column) FROM \(staging)) "
+                + "ORDER BY code FOR \(mode)) AS locked"
+        }
+        var statements = ["ANALYZE \(staging)"]
+        switch kind {
+        // A bond's planned uses add up to at most its amount: one import of
+        // a bond's uses (or of the bond) at a time.
+        case .useOfProceeds: statements.append(lockBonds("bond_code", "NO KEY UPDATE"))
+        case .bonds: statements.append(lockBonds("code", "NO KEY UPDATE"))
+        // Quotes stay inside their bond's life: the bond may not change
+        // while they are checked, but quotes of one bond may be imported
+        // side by side.
+        case .quotes: statements.append(lockBonds("bond_code", "SHARE"))
+        default: break
+        }
+        return statements
     }
 }
 

@@ -1,12 +1,14 @@
 import Foundation
+import GRDB
 import InnobondModel
 import InnobondTestSupport
 import Logging
 import PostgresNIO
 import Testing
 
-/// `innobond import` when the database fails under it: real processes
-/// against a real PostgreSQL, crashed with `pg_ctl -m immediate`.
+/// `innobond import` when the database fails under it or another writer
+/// races it: real processes against a real PostgreSQL (crashed with `pg_ctl
+/// -m immediate`) and real SQLite files.
 @Suite struct StoreFaultTests {
     typealias Folder = RegistryCommandTests.Folder
 
@@ -139,5 +141,82 @@ import Testing
         }
         try server.resume()
         #expect(try Self.export("bonds", database) == before)
+    }
+
+    // MARK: Concurrent writers
+
+    /// Planned uses for the contract's bond 102580123.IB (RMB 1.66 bn):
+    /// each file alone fits, both together would not.
+    static let proceedsFiles = [
+        "bond_code,project,category,planned_cny\n102580123.IB,Project A,rd,996000000\n",
+        "bond_code,project,category,planned_cny\n102580123.IB,Project B,rd,996000000\n",
+    ]
+
+    /// Runs the two proceeds imports side by side and checks that one wrote
+    /// and the other was refused for the amount.
+    static func racePlannedUses(_ folder: Folder, database: String, started: () async throws -> Void) async throws {
+        let files = try proceedsFiles.enumerated().map { try folder.write("uses-\($0.offset).csv", $0.element) }
+        let commands = try files.map {
+            try CommandRunner.Running(["import", "use_of_proceeds", $0, "--database", database])
+        }
+        try await started()
+        var results: [CommandRunner.Result] = []
+        for command in commands {
+            results.append(try #require(try await command.wait(upTo: .seconds(90))))
+        }
+        #expect(results.map(\.status).sorted() == [0, 1], "\(results.map(\.standardError))")
+        #expect(results.contains { $0.standardError.contains("would total 1992000000 yuan") })
+        let uses = try export("use_of_proceeds", database).split(separator: "\n").dropFirst()
+        let planned = uses.filter { $0.hasPrefix("102580123.IB,") }.compactMap { Int($0.split(separator: ",")[3]) }
+        #expect(planned.reduce(0, +) <= 1_660_000_000, "\(uses)")
+    }
+
+    /// Two imports of planned uses for one bond, at once on PostgreSQL: the
+    /// test holds the registry's version row so that both get past their
+    /// start before either commits; exactly one is written.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["INNOBOND_TEST_POSTGRES_URL"] != nil))
+    func concurrentPlannedUsesNeverExceedTheAmountOnPostgreSQL() async throws {
+        let base = try #require(ProcessInfo.processInfo.environment["INNOBOND_TEST_POSTGRES_URL"])
+        let schema = "race_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let database = base + (base.contains("?") ? "&" : "?") + "schema=" + schema
+        let folder = Folder()
+        // The registry without the fixture's planned uses.
+        for (kind, text) in StoreContract.files where kind != .useOfProceeds {
+            let file = try folder.write("\(kind.rawValue).csv", text + "\n")
+            #expect(try CommandRunner.run(["import", kind.rawValue, file, "--database", database]).status == 0)
+        }
+        try await Self.withConnection(base) { holder in
+            try await holder.query("BEGIN", logger: Logger(label: "test"))
+            try await holder.query(
+                PostgresQuery(unsafeSQL: "UPDATE \(schema).dataset SET value = value WHERE key = 'version'"),
+                logger: Logger(label: "test"))
+            try await Self.racePlannedUses(folder, database: database) {
+                try await Self.withConnection(base) { watcher in
+                    try await Self.waitForSessions(watcher, count: 2, waitingOnLock: true)
+                }
+                try await holder.query("COMMIT", logger: Logger(label: "test"))
+            }
+        }
+    }
+
+    /// The same race on SQLite: the test holds the file's write lock while
+    /// both commands start.
+    @Test func concurrentPlannedUsesNeverExceedTheAmountOnSQLite() async throws {
+        let folder = Folder()
+        let database = folder.path("registry.sqlite")
+        for (kind, text) in StoreContract.files where kind != .useOfProceeds {
+            let file = try folder.write("\(kind.rawValue).csv", text + "\n")
+            #expect(try CommandRunner.run(["import", kind.rawValue, file, "--database", database]).status == 0)
+        }
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        let holder = try DatabaseQueue(path: database, configuration: configuration)
+        try await holder.write { db in try db.execute(sql: "SELECT 1") }
+        try holder.inDatabase { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+        try await Self.racePlannedUses(folder, database: database) {
+            // Both commands open the file and wait for its lock.
+            try await Task.sleep(for: .seconds(2))
+            try holder.inDatabase { db in try db.execute(sql: "COMMIT") }
+        }
     }
 }
