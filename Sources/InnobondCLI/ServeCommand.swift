@@ -31,6 +31,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("private"), help: "Reads need a token too.")
     var isPrivate = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Seconds a client has to send a request's headers, from its connection or the previous answer.",
+            valueName: "seconds"))
+    var headerTimeout = 10
+
     @Option(help: "Log level: trace, debug (each request), info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -38,6 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+        guard headerTimeout > 0 else { throw ValidationError("--header-timeout must be at least 1 second") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be trace, debug, info, notice, warning, error or critical")
         }
@@ -69,7 +76,9 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as StoreError {
             throw UsageFailure(error)
         }
-        let settings = ServerSettings(host: host, port: port, isPrivate: isPrivate, logLevel: level)
+        let settings = ServerSettings(
+            host: host, port: port, isPrivate: isPrivate, logLevel: level,
+            connections: ConnectionLimits(headerTimeout: .seconds(headerTimeout)).fittingDescriptorLimit())
         let application = try await ServerApplication.build(store: store, settings: settings, logger: logger) { url in
             FileHandle.standardOutput.write(Data("innobond: serving \(store.location) at \(url)\n".utf8))
         }

@@ -17,8 +17,10 @@ public enum ServerApplication {
     ) async throws -> some ApplicationProtocol {
         let state = try await RegistryState(store: store, cachedResponses: settings.cachedResponses, logger: logger)
         let router = try await buildRouter(state: state, settings: settings)
+        let connections = ConnectionGuard(limits: settings.connections)
         return Application(
             responder: HeadResponder(inner: router.buildResponder()),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionWatch(connections)])),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "innobond"),
             services: [RefreshService(state: state, interval: settings.refreshInterval, logger: logger)],
             onServerRunning: { channel in

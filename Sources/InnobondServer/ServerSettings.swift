@@ -13,10 +13,13 @@ public struct ServerSettings: Sendable {
     public var cachedResponses: Int
     /// Level of the structured logs; each request is logged at `debug`.
     public var logLevel: Logger.Level
+    /// How many connections are kept, and how long slow clients are waited for.
+    public var connections: ConnectionLimits
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, isPrivate: Bool = false,
-        refreshInterval: Duration = .seconds(2), cachedResponses: Int = 2048, logLevel: Logger.Level = .info
+        refreshInterval: Duration = .seconds(2), cachedResponses: Int = 2048, logLevel: Logger.Level = .info,
+        connections: ConnectionLimits = ConnectionLimits()
     ) {
         self.host = host
         self.port = port
@@ -24,5 +27,6 @@ public struct ServerSettings: Sendable {
         self.refreshInterval = refreshInterval
         self.cachedResponses = cachedResponses
         self.logLevel = logLevel
+        self.connections = connections
     }
 }

@@ -35,7 +35,10 @@ public enum CommandRunner {
 
         /// Starts the command, its standard input the bytes given, or a pipe
         /// the caller writes to (``input``) when `standardInput` is `nil`.
-        public init(_ arguments: [String], standardInput: Data? = Data()) throws {
+        ///
+        /// - Parameter descriptorLimit: the soft and hard limit of open
+        ///   descriptors the command runs under (`ulimit -n`), when given.
+        public init(_ arguments: [String], standardInput: Data? = Data(), descriptorLimit: Int? = nil) throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "innobond-run-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -43,8 +46,15 @@ public enum CommandRunner {
             errorURL = folder.appendingPathComponent("stderr")
             try Data().write(to: outputURL)
             try Data().write(to: errorURL)
-            process.executableURL = CommandRunner.executable
-            process.arguments = arguments
+            if let descriptorLimit {
+                process.executableURL = URL(fileURLWithPath: "/bin/sh")
+                process.arguments =
+                    ["-c", "ulimit -n \(descriptorLimit) && exec \"$0\" \"$@\"", CommandRunner.executable.path]
+                    + arguments
+            } else {
+                process.executableURL = CommandRunner.executable
+                process.arguments = arguments
+            }
             if let standardInput {
                 let inputURL = folder.appendingPathComponent("stdin")
                 try standardInput.write(to: inputURL)
@@ -78,6 +88,16 @@ public enum CommandRunner {
                 try await Task.sleep(for: .milliseconds(20))
             }
             return try result()
+        }
+
+        /// What the command has written to standard output so far.
+        public var standardOutputSoFar: String {
+            (try? String(contentsOf: outputURL, encoding: .utf8)) ?? ""
+        }
+
+        /// Sends the command a signal.
+        public func signal(_ number: Int32) {
+            kill(process.processIdentifier, number)
         }
 
         /// The result of a command that has ended.
