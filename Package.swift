@@ -129,7 +129,10 @@ let package = Package(
         .testTarget(name: "InnobondDemoTests", dependencies: ["InnobondDemo", "InnobondModel", "FixedIncome"]),
         .testTarget(
             name: "InnobondPostgresTests",
-            dependencies: ["InnobondPostgres", "InnobondTestSupport"]
+            dependencies: [
+                "InnobondPostgres", "InnobondTestSupport", "InnobondStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "InnobondInsightsTests",

@@ -2,6 +2,8 @@ import Foundation
 import InnobondPostgres
 import InnobondStore
 import InnobondTestSupport
+import Logging
+import PostgresNIO
 import Testing
 
 /// The server of `INNOBOND_TEST_POSTGRES_URL`, when set (always in CI).
@@ -62,5 +64,30 @@ struct PostgresStoreTests {
         await #expect(throws: StoreError.self) {
             _ = try await PostgresRegistryStore(url: "mysql://localhost/db")
         }
+    }
+}
+
+/// A registry written by an earlier release opens with this build, which
+/// migrates it, and exports the same bytes.
+@Suite(.enabled(if: postgresURL != nil, "set INNOBOND_TEST_POSTGRES_URL to run against PostgreSQL"))
+struct OlderPostgresRegistryTests {
+    @Test func anOlderRegistryOpensAndExportsTheSameFiles() async throws {
+        let base = try #require(postgresURL)
+        let schema = "older_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let components = try #require(URLComponents(string: base))
+        let configuration = PostgresConnection.Configuration(
+            host: components.host ?? "127.0.0.1", port: components.port ?? 5432, username: components.user ?? "",
+            password: components.password, database: String(components.path.dropFirst()), tls: .disable)
+        let connection = try await PostgresConnection.connect(
+            configuration: configuration, id: 1, logger: Logger(label: "test"))
+        for statement in try OlderRegistry.postgresStatements(schema: schema) {
+            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: Logger(label: "test"))
+        }
+        try await connection.close()
+        let separator = base.contains("?") ? "&" : "?"
+        let store = try await PostgresRegistryStore(url: base + separator + "schema=" + schema)
+        try await OlderRegistry.expectSameExports(store)
+        #expect(try await store.tokens().map(\.name) == ["fixture-admin"])
+        try await store.close()
     }
 }

@@ -73,3 +73,17 @@ func withSQLiteStore(_ body: (SQLiteRegistryStore, String) async throws -> Void)
         #expect(throws: StoreError.self) { try SQLiteRegistryStore(path: path) }
     }
 }
+
+/// A registry written by an earlier release opens with this build, which
+/// migrates it, and exports the same bytes.
+@Suite struct OlderRegistryTests {
+    @Test func anOlderRegistryOpensAndExportsTheSameFiles() async throws {
+        try await withRegistryPath { path in
+            try FileManager.default.copyItem(at: OlderRegistry.sqlite, to: URL(fileURLWithPath: path))
+            let store = try SQLiteRegistryStore(path: path)
+            try await OlderRegistry.expectSameExports(store)
+            #expect(try await store.tokens().map(\.name) == ["fixture-admin"])
+            try await store.close()
+        }
+    }
+}
