@@ -8,8 +8,21 @@ enum PostgresMigrations {
     /// Migrations by version, in order.
     static let all: [(version: String, sql: String)] = [
         ("v1: registry", registryV1), ("v2: api tokens", apiTokensV2),
-        (SpellingMigration.version, SpellingMigration.sql(.postgres)),
+        (SpellingMigration.version, SpellingMigration.sql(.postgres)), ("v5: sessions", sessionsV5),
     ]
+
+    /// Browser sessions: a cookie holds a session's secret, kept only as its
+    /// SHA-256 hash, never an API token.
+    static let sessionsV5 = """
+        CREATE TABLE sessions (
+            secret_hash TEXT PRIMARY KEY CHECK (length(secret_hash) = 64),
+            token_id BIGINT NOT NULL REFERENCES api_tokens (id),
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            ended_at TEXT
+        );
+        CREATE INDEX sessions_by_token ON sessions (token_id)
+        """
 
     /// API tokens, their secrets only as SHA-256 hashes.
     static let apiTokensV2 = """

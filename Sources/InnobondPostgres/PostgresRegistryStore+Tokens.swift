@@ -54,4 +54,31 @@ extension PostgresRegistryStore {
             ).isEmpty)
         }
     }
+
+    public func createSession(tokenID: Int64, secretHash: String, lifetime: Int) async throws {
+        try await call("starting a session", writes: true) { connection, progress in
+            _ = try await self.rows(
+                "INSERT INTO sessions (secret_hash, token_id, created_at, expires_at) VALUES ($1, $2, \(Self.now), "
+                    + "to_char((now() + make_interval(secs => $3::double precision)) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))",
+                [.text(secretHash), .integer(tokenID), .integer(Int64(lifetime))], on: connection, progress: progress)
+        }
+    }
+
+    public func sessionToken(secretHash: String) async throws -> APIToken? {
+        try await call("reading sessions") { connection, progress in
+            try await self.rows(
+                SessionStatements.token(now: Self.now, parameter: "$1"), [.text(secretHash)], on: connection,
+                progress: progress
+            ).first.map(Self.token)
+        }
+    }
+
+    public func endSession(secretHash: String) async throws -> Bool {
+        try await call("ending a session", writes: true) { connection, progress in
+            !(try await self.rows(
+                SessionStatements.end(now: Self.now, parameter: "$1") + " RETURNING 1", [.text(secretHash)],
+                on: connection, progress: progress
+            ).isEmpty)
+        }
+    }
 }

@@ -18,6 +18,9 @@ enum SQLiteMigrations {
         migrator.registerMigration(equalityChecksVersion) { db in
             try db.execute(sql: equalityChecksV4)
         }
+        migrator.registerMigration("v5: sessions") { db in
+            try db.execute(sql: sessionsV5)
+        }
         return migrator
     }
 
@@ -133,5 +136,18 @@ enum SQLiteMigrations {
             created_at TEXT NOT NULL,
             revoked_at TEXT
         );
+        """
+
+    /// Browser sessions: a cookie holds a session's secret, kept only as its
+    /// SHA-256 hash, never an API token.
+    static let sessionsV5 = """
+        CREATE TABLE sessions (
+            secret_hash TEXT PRIMARY KEY NOT NULL CHECK (length(secret_hash) = 64),
+            token_id INTEGER NOT NULL REFERENCES api_tokens (id),
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            ended_at TEXT
+        );
+        CREATE INDEX sessions_by_token ON sessions (token_id);
         """
 }

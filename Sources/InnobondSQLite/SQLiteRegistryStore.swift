@@ -277,8 +277,7 @@ public final class SQLiteRegistryStore: RegistryStore {
 
     private static func token(_ row: Row) -> APIToken {
         APIToken(
-            id: row["id"], name: row["name"], role: APIRole(rawValue: row["role"]) ?? .viewer,
-            created: row["created_at"], revoked: row["revoked_at"])
+            id: row[0], name: row[1], role: APIRole(rawValue: row[2]) ?? .viewer, created: row[3], revoked: row[4])
     }
 
     public func createToken(name: String, role: APIRole, secretHash: String) async throws -> APIToken {
@@ -314,6 +313,32 @@ public final class SQLiteRegistryStore: RegistryStore {
                 sql: "UPDATE api_tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
                     + "WHERE id = ? AND revoked_at IS NULL",
                 arguments: [id])
+            return db.changesCount > 0
+        }
+    }
+
+    private static let now = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
+    public func createSession(tokenID: Int64, secretHash: String, lifetime: Int) async throws {
+        try await write { db in
+            try db.execute(
+                sql: "INSERT INTO sessions (secret_hash, token_id, created_at, expires_at) VALUES (?, ?, \(Self.now), "
+                    + "strftime('%Y-%m-%dT%H:%M:%SZ', 'now', printf('%+d seconds', ?)))",
+                arguments: [secretHash, tokenID, lifetime])
+        }
+    }
+
+    public func sessionToken(secretHash: String) async throws -> APIToken? {
+        try await read { db in
+            try Row.fetchOne(
+                db, sql: SessionStatements.token(now: Self.now, parameter: "?"), arguments: [secretHash]
+            ).map(Self.token)
+        }
+    }
+
+    public func endSession(secretHash: String) async throws -> Bool {
+        try await write { db in
+            try db.execute(sql: SessionStatements.end(now: Self.now, parameter: "?"), arguments: [secretHash])
             return db.changesCount > 0
         }
     }

@@ -4,46 +4,45 @@ import Hummingbird
 import InnobondStore
 import Synchronization
 
-/// Finds the role of a request's token (`Authorization: Bearer ...`, or the
-/// `innobond_token` cookie a browser gets from the sign-in page), and refuses
-/// requests that need one: every write, and every read of a private server.
+/// Finds who the caller is: the token of `Authorization: Bearer ...`, or of
+/// the browser session whose secret the `innobond_session` cookie holds;
+/// refuses requests that need one (every write, and every read of a private
+/// server), and cookie-authenticated writes that do not come from the
+/// server's own pages with the session's CSRF token.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = ServerRequestContext
     let state: RegistryState
     let isPrivate: Bool
-    /// Recently seen tokens, so that a private server does not ask the store on every read.
+    /// Recently seen tokens and sessions, so that a private server does not
+    /// ask the store on every read.
     var tokens: TokenCache { state.tokens }
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var context = context
-        if let (secret, fromCookie) = Self.secret(of: request) {
-            let hash = TokenSecret.hash(secret)
-            let token: APIToken?
-            // Reads may use a token seen in the last minute, until the store's
-            // next poll sees a revocation; writes ask the store, so a revoked
-            // token stops at once.
-            if request.method == .get, let known = tokens.token(hash) {
-                token = known
-            } else {
-                let generation = tokens.generation
-                token = try await Timed.store("token") { try await state.store.token(secretHash: hash) }
-                if let token { tokens.remember(token, hash: hash, from: generation) }
-            }
-            if let token {
-                context.role = token.role
-            } else if !fromCookie {
+        let isRead = request.method == .get || request.method == .head
+        switch Self.credential(of: request) {
+        case .bearer(let secret)?:
+            guard let token = try await lookUp(TokenSecret.hash(secret), isRead: isRead, session: false) else {
                 throw APIError(.unauthorized, "the token is not valid (revoked or unknown)")
             }
-            // A browser's stale cookie counts as no token: the visitor can still
-            // read a public server and sign in again.
+            context.token = token
+        case .session(let secret)?:
+            // A browser's ended or unknown session counts as none: the
+            // visitor can still read a public server and sign in again.
+            if let token = try await lookUp(TokenSecret.hash(secret), isRead: isRead, session: true) {
+                context.token = token
+                context.sessionSecret = secret
+            }
+        case nil:
+            break
         }
         let path = request.uri.path
-        let open = ["/health", "/sign-in", "/sign-out"].contains(path)
+        let open = ["/health", "/health/live", "/health/ready", "/sign-in", "/sign-out"].contains(path)
         // A private server tells those without a token nothing, not even
         // which paths exist.
-        if isPrivate && !open && context.role == nil {
+        if isPrivate && !open && context.token == nil {
             throw APIError(.unauthorized, "this server is private: reads need a token")
         }
         let allowed = APIRoutes.methods(of: path)
@@ -51,24 +50,55 @@ struct AuthenticationMiddleware: RouterMiddleware {
         guard allowed.contains(request.method.rawValue) else {
             throw APIError(.methodNotAllowed, "\(request.method) is not a method of \(path)")
         }
-        if request.method != .get && request.method != .head && path != "/sign-in" && path != "/sign-out" {
-            guard context.role != nil else {
+        if !isRead && path != "/sign-in" && path != "/sign-out" {
+            guard context.token != nil else {
                 throw APIError(.unauthorized, "writes need a token: Authorization: Bearer ...")
+            }
+            // A browser sends its cookie with whatever page posts: the write
+            // must come from this server's pages, with the session's token.
+            if let secret = context.sessionSecret {
+                guard BrowserSession.isSameOrigin(request) else {
+                    throw APIError(.forbidden, "a write from another site's page is refused (Origin)")
+                }
+                guard request.headers[BrowserSession.csrfHeader] == BrowserSession.csrfToken(secret: secret) else {
+                    throw APIError(.forbidden, "a write with the sign-in cookie needs the page's X-CSRF-Token")
+                }
             }
         }
         return try await next(request, context)
     }
 
-    /// The token's secret, and whether it came from the sign-in cookie.
-    static func secret(of request: Request) -> (secret: String, fromCookie: Bool)? {
+    /// A token by the hash of its secret (a session's secret when `session`).
+    /// Reads may use one seen in the last minute, until the store's next poll
+    /// sees a revocation; writes ask the store, so a revoked token stops at once.
+    private func lookUp(_ hash: String, isRead: Bool, session: Bool) async throws -> APIToken? {
+        let key = (session ? "session:" : "token:") + hash
+        if isRead, let known = tokens.token(key) { return known }
+        let generation = tokens.generation
+        let token = try await Timed.store(session ? "session" : "token") {
+            session
+                ? try await state.store.sessionToken(secretHash: hash) : try await state.store.token(secretHash: hash)
+        }
+        if let token { tokens.remember(token, hash: key, from: generation) }
+        return token
+    }
+
+    /// How a request says who sends it.
+    enum Credential {
+        case bearer(String)
+        case session(String)
+    }
+
+    /// The request's bearer token, else its session cookie.
+    static func credential(of request: Request) -> Credential? {
         if let header = request.headers[.authorization] {
             let parts = header.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0].lowercased() == "bearer" {
-                return (String(parts[1]).trimmingCharacters(in: .whitespaces), false)
+                return .bearer(String(parts[1]).trimmingCharacters(in: .whitespaces))
             }
             return nil
         }
-        if let cookie = request.cookies["innobond_token"]?.value, !cookie.isEmpty { return (cookie, true) }
+        if let cookie = request.cookies[BrowserSession.cookieName]?.value, !cookie.isEmpty { return .session(cookie) }
         return nil
     }
 }
@@ -94,6 +124,14 @@ final class TokenCache: Sendable {
 
     /// The generation to give ``remember(_:hash:from:)`` for a lookup starting now.
     var generation: Int { state.withLock { $0.generation } }
+
+    /// Forgets one entry (a session that ended).
+    func remove(_ hash: String) {
+        state.withLock { state in
+            state.entries[hash] = nil
+            state.generation += 1
+        }
+    }
 
     func removeAll() {
         state.withLock { state in

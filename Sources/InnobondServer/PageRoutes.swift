@@ -124,34 +124,6 @@ enum PageRoutes {
                 return Response(status: response.status, headers: headers, body: response.body)
             }
         }
-        router.get("/sign-in") { _, context in
-            let page = SignInPage(layout: signInLayout(context), message: nil)
-            return Rendering.response(Rendering.entry(html: try pages.render(page, template: "sign-in")))
-        }
-        router.post("/sign-out") { _, _ in
-            Response(
-                status: .seeOther,
-                headers: [
-                    .location: "/sign-in",
-                    .setCookie: "innobond_token=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0",
-                ])
-        }
-        router.post("/sign-in") { request, context in
-            var request = request
-            let body = try await request.collectBody(upTo: 64 * 1024, tooLarge: "a sign-in form is under 64 KB")
-            let token =
-                QueryParameters(query: String(buffer: body)).get("token")?.trimmingCharacters(in: .whitespaces) ?? ""
-            guard !token.isEmpty, try await state.store.token(secretHash: TokenSecret.hash(token)) != nil else {
-                let page = SignInPage(layout: signInLayout(context), message: "That token is not valid.")
-                return Rendering.response(
-                    Rendering.entry(html: try pages.render(page, template: "sign-in"), status: .unauthorized))
-            }
-            return Response(
-                status: .seeOther,
-                headers: [
-                    .location: "/",
-                    .setCookie: "innobond_token=\(token); Path=/; HttpOnly; SameSite=Strict; Max-Age=2592000",
-                ])
-        }
+        SignInRoutes.register(on: router, state: state, pages: pages, layout: signInLayout)
     }
 }

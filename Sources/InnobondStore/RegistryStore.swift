@@ -52,6 +52,17 @@ public protocol RegistryStore: AnyObject, Sendable {
     /// Revokes a token; `false` when no valid token has that id.
     func revokeToken(id: Int64) async throws -> Bool
 
+    /// Starts a browser session of a token, kept by the SHA-256 hash (64
+    /// lowercase hex digits) of its secret, for `lifetime` seconds.
+    func createSession(tokenID: Int64, secretHash: String, lifetime: Int) async throws
+
+    /// The token of the live session (not ended, not expired, its token not
+    /// revoked) whose secret has this hash.
+    func sessionToken(secretHash: String) async throws -> APIToken?
+
+    /// Ends the session whose secret has this hash; `false` when none was live.
+    func endSession(secretHash: String) async throws -> Bool
+
     /// Releases connections.
     func close() async throws
 }

@@ -50,6 +50,7 @@ public enum StoreContract {
         Case(name: "the snapshot and quote ranges read what was written", run: snapshotAndQuotes),
         Case(name: "the version grows with each committed import only", run: versionGrows),
         Case(name: "tokens are kept by hash, found while valid, and revoked", run: tokens),
+        Case(name: "sessions resolve to their token until ended, expired or revoked", run: sessions),
     ]
 
     // MARK: Fixtures
@@ -484,6 +485,27 @@ public enum StoreContract {
         #expect(try await store.token(secretHash: hash) == nil)
         let all = try await store.tokens()
         #expect(all.map(\.name) == ["desk", "ops"] && all[0].revoked != nil && all[1].revoked == nil)
+    }
+
+    static func sessions(_ store: any RegistryStore) async throws {
+        let token = try await store.createToken(
+            name: "browser", role: .viewer, secretHash: String(repeating: "ab", count: 32))
+        let live = String(repeating: "01", count: 32)
+        let expired = String(repeating: "02", count: 32)
+        try await store.createSession(tokenID: token.id, secretHash: live, lifetime: 3600)
+        try await store.createSession(tokenID: token.id, secretHash: expired, lifetime: -1)
+        #expect(try await store.sessionToken(secretHash: live) == token)
+        #expect(try await store.sessionToken(secretHash: expired) == nil)
+        #expect(try await store.sessionToken(secretHash: String(repeating: "03", count: 32)) == nil)
+        #expect(try await store.endSession(secretHash: live))
+        #expect(!(try await store.endSession(secretHash: live)))
+        #expect(try await store.sessionToken(secretHash: live) == nil)
+        // A session of a revoked token is no one's.
+        let again = String(repeating: "04", count: 32)
+        try await store.createSession(tokenID: token.id, secretHash: again, lifetime: 3600)
+        #expect(try await store.sessionToken(secretHash: again) == token)
+        #expect(try await store.revokeToken(id: token.id))
+        #expect(try await store.sessionToken(secretHash: again) == nil)
     }
 
     static func snapshotAndQuotes(_ store: any RegistryStore) async throws {

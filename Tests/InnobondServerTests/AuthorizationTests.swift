@@ -140,37 +140,171 @@ import Testing
             try await client.execute(uri: "/api/v1/bonds", method: .get, headers: .bearer(registry.viewer)) {
                 #expect($0.status == .ok)
             }
-            try await client.execute(uri: "/", method: .get, headers: [.cookie: "innobond_token=\(registry.viewer)"]) {
+            // Signing in starts a session; its cookie reads the private server.
+            let cookie = try await Self.signIn(client, registry.viewer)
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { #expect($0.status == .ok) }
+            // An old cookie holding the token itself counts as no token: the
+            // page asks to sign in, and signing in again works. A bad bearer
+            // token is refused.
+            let stale: HTTPFields = [.cookie: "innobond_token=\(registry.viewer)"]
+            try await client.execute(uri: "/", method: .get, headers: stale) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/sign-in", method: .get, headers: stale) { #expect($0.status == .ok) }
+            _ = try await Self.signIn(client, registry.viewer, headers: stale)
+            try await client.execute(uri: "/sign-in", method: .get, headers: .bearer("not-a-token")) {
+                #expect($0.status == .unauthorized)
+            }
+        }
+    }
+
+    /// The headers a browser sends with a form posted from the server's own
+    /// page (the test client sends every request to http://localhost).
+    static let sameOrigin: HTTPFields = [
+        .origin: "http://localhost", .contentType: "application/x-www-form-urlencoded",
+    ]
+
+    /// Signs in with a token from the sign-in page: the session cookie, as `NAME=VALUE`.
+    static func signIn(
+        _ client: some TestClientProtocol, _ token: String, headers: HTTPFields = [:],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> String {
+        var fields = sameOrigin
+        for field in headers { fields[field.name] = field.value }
+        return try await client.execute(
+            uri: "/sign-in", method: .post, headers: fields, body: NIOCore.ByteBuffer(string: "token=\(token)")
+        ) { response in
+            #expect(response.status == .seeOther, sourceLocation: sourceLocation)
+            let cookies = response.headers[values: .setCookie]
+            let session = try #require(
+                cookies.first { $0.hasPrefix("innobond_session=") }, sourceLocation: sourceLocation)
+            #expect(session.contains("HttpOnly") && session.contains("SameSite=Strict"), sourceLocation: sourceLocation)
+            // The cookie holds a session's secret, never the token.
+            #expect(!cookies.joined().contains(token), sourceLocation: sourceLocation)
+            return String(session.prefix { $0 != ";" })
+        }
+    }
+
+    /// The CSRF token on the sign-in page of a session.
+    static func csrf(_ client: some TestClientProtocol, _ cookie: String) async throws -> String {
+        try await client.execute(uri: "/sign-in", method: .get, headers: [.cookie: cookie]) { response in
+            let text = response.text
+            let marker = try #require(text.range(of: "name=\"csrf\" value=\""))
+            return String(text[marker.upperBound...].prefix { $0 != "\"" })
+        }
+    }
+
+    /// A page of another site (another port of the same host is another
+    /// origin, though the same site) cannot write with the browser's cookie,
+    /// nor sign it in; the server's own page writes with the CSRF token.
+    @Test func cookieWritesComeFromTheServersOwnPagesOnly() async throws {
+        let registry = try await ServerFixture.shared.value
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            let cookie = try await Self.signIn(client, registry.admin)
+            let csrf = try await Self.csrf(client, cookie)
+            // A form on another port posting text/plain: refused, nothing written.
+            var foreign: HTTPFields = [
+                .cookie: cookie, .origin: "http://localhost:9999", .contentType: "text/plain",
+            ]
+            var response = try await post(client, "/api/v1/import/curves", Self.curves, headers: foreign)
+            #expect(response.status == .forbidden, "\(response.text)")
+            // With the CSRF token but from elsewhere: refused all the same.
+            foreign[BrowserSessionHeader.csrf] = csrf
+            response = try await post(client, "/api/v1/import/curves", Self.curves, headers: foreign)
+            #expect(response.status == .forbidden)
+            // From the server's own origin but without the token: refused.
+            var own: HTTPFields = [.cookie: cookie, .origin: "http://localhost"]
+            response = try await post(client, "/api/v1/import/curves", Self.curves, headers: own)
+            #expect(response.status == .forbidden)
+            // No Origin and no Referer: not taken as the server's own page.
+            response = try await post(
+                client, "/api/v1/import/curves", Self.curves,
+                headers: [.cookie: cookie, BrowserSessionHeader.csrf: csrf])
+            #expect(response.status == .forbidden)
+            own[BrowserSessionHeader.csrf] = csrf
+            response = try await post(client, "/api/v1/import/curves", Self.curves, headers: own)
+            #expect(response.status == .ok, "\(response.text)")
+            // Signing in from another site's form (login CSRF) is refused.
+            var login = Self.sameOrigin
+            login[.origin] = "http://localhost:9999"
+            try await client.execute(
+                uri: "/sign-in", method: .post, headers: login,
+                body: NIOCore.ByteBuffer(string: "token=\(registry.viewer)")
+            ) { response in
+                #expect(response.status == .forbidden)
+                #expect(response.headers[values: .setCookie].isEmpty)
+            }
+        }
+    }
+
+    /// Signing out ends the session in the store: the cookie, replayed, is
+    /// no one's; the token itself stays valid.
+    @Test func signingOutEndsTheSession() async throws {
+        let registry = try await ServerFixture.shared.value
+        let app = try await ServerFixture.application(isPrivate: true)
+        try await app.test(.router) { client in
+            let cookie = try await Self.signIn(client, registry.viewer)
+            try await client.execute(uri: "/bonds", method: .get, headers: [.cookie: cookie]) {
                 #expect($0.status == .ok)
             }
-            // Signing in sets the cookie.
+            let csrf = try await Self.csrf(client, cookie)
+            var headers = Self.sameOrigin
+            headers[.cookie] = cookie
+            // Without the form's token, signing out is refused.
             try await client.execute(
-                uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                uri: "/sign-out", method: .post, headers: headers, body: NIOCore.ByteBuffer(string: "")
+            ) { #expect($0.status == .forbidden) }
+            try await client.execute(
+                uri: "/sign-out", method: .post, headers: headers, body: NIOCore.ByteBuffer(string: "csrf=\(csrf)")
+            ) { response in
+                #expect(response.status == .seeOther && response.headers[.location] == "/sign-in")
+                #expect(response.headers[values: .setCookie].allSatisfy { $0.contains("Max-Age=0") })
+            }
+            try await client.execute(uri: "/bonds", method: .get, headers: [.cookie: cookie]) {
+                #expect($0.status == .unauthorized)
+            }
+            #expect(
+                try await registry.store.sessionToken(secretHash: TokenSecret.hash(String(cookie.dropFirst(17)))) == nil
+            )
+            try await client.execute(uri: "/bonds", method: .get, headers: .bearer(registry.viewer)) {
+                #expect($0.status == .ok)
+            }
+        }
+    }
+
+    /// Behind a proxy that speaks HTTPS, the cookie is `Secure`.
+    @Test func theCookieIsSecureOverHTTPS() async throws {
+        let registry = try await ServerFixture.shared.value
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            var headers = Self.sameOrigin
+            headers[.origin] = "https://localhost"
+            headers[HTTPField.Name("X-Forwarded-Proto")!] = "https"
+            try await client.execute(
+                uri: "/sign-in", method: .post, headers: headers,
                 body: NIOCore.ByteBuffer(string: "token=\(registry.viewer)")
             ) { response in
                 #expect(response.status == .seeOther)
-                #expect(response.headers[.setCookie]?.contains("HttpOnly") == true)
+                #expect(response.headers[values: .setCookie].allSatisfy { $0.contains("; Secure") })
             }
-            // Signing out forgets it.
+        }
+    }
+
+    /// Five failed sign-ins from one address in a minute, and the next waits.
+    @Test func failedSignInsAreThrottled() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            for _ in 0..<5 {
+                try await client.execute(
+                    uri: "/sign-in", method: .post, headers: Self.sameOrigin,
+                    body: NIOCore.ByteBuffer(string: "token=ib_guess")
+                ) { #expect($0.status == .unauthorized) }
+            }
             try await client.execute(
-                uri: "/sign-out", method: .post, headers: [.cookie: "innobond_token=\(registry.viewer)"]
+                uri: "/sign-in", method: .post, headers: Self.sameOrigin,
+                body: NIOCore.ByteBuffer(string: "token=ib_guess")
             ) { response in
-                #expect(response.status == .seeOther && response.headers[.location] == "/sign-in")
-                #expect(response.headers[.setCookie]?.contains("Max-Age=0") == true)
-            }
-            // A revoked or unknown cookie counts as no token: the page asks to
-            // sign in, and signing in again works. A bad bearer token is refused.
-            let stale: HTTPFields = [.cookie: "innobond_token=not-a-token"]
-            try await client.execute(uri: "/", method: .get, headers: stale) { #expect($0.status == .unauthorized) }
-            try await client.execute(uri: "/sign-in", method: .get, headers: stale) { #expect($0.status == .ok) }
-            var both = stale
-            both[.contentType] = "application/x-www-form-urlencoded"
-            try await client.execute(
-                uri: "/sign-in", method: .post, headers: both,
-                body: NIOCore.ByteBuffer(string: "token=\(registry.viewer)")
-            ) { #expect($0.status == .seeOther) }
-            try await client.execute(uri: "/sign-in", method: .get, headers: .bearer("not-a-token")) {
-                #expect($0.status == .unauthorized)
+                #expect(response.status == .tooManyRequests)
+                #expect(Int(response.headers[.retryAfter] ?? "") ?? 0 > 0)
             }
         }
     }
@@ -180,10 +314,10 @@ import Testing
         try await app.test(.router) { client in
             // A sign-in form is small; a larger body is refused as such.
             try await client.execute(
-                uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                uri: "/sign-in", method: .post, headers: Self.sameOrigin,
                 body: NIOCore.ByteBuffer(string: "token=" + String(repeating: "x", count: 70_000))
             ) { #expect($0.status == .contentTooLarge) }
-            try await client.execute(uri: "/bonds", method: .get, headers: [.cookie: "innobond_token=not-a-token"]) {
+            try await client.execute(uri: "/bonds", method: .get, headers: [.cookie: "innobond_session=ses_unknown"]) {
                 #expect($0.status == .ok)
             }
         }
@@ -202,4 +336,9 @@ import Testing
         #expect(state.now.curves.days["CDB"] != nil)
         try await other.close()
     }
+}
+
+/// The CSRF header's name, as tests spell it.
+enum BrowserSessionHeader {
+    static let csrf = HTTPField.Name("X-CSRF-Token")!
 }

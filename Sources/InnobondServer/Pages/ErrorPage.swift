@@ -12,4 +12,8 @@ struct ErrorPage: Sendable {
 struct SignInPage: Sendable {
     var layout: Layout
     var message: String?
+    /// Who is signed in, when a session is: the token's name and role.
+    var signedInAs: String?
+    /// The session's CSRF token, for the sign-out form.
+    var csrf: String?
 }
