@@ -38,6 +38,7 @@ public enum ServerApplication {
     {
         let pages = try await Pages()
         let router = Router(context: ServerRequestContext.self)
+        router.add(middleware: SecurityHeadersMiddleware(isPrivate: settings.isPrivate))
         router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ErrorMiddleware(pages: pages, state: state))

@@ -132,3 +132,38 @@ import Testing
         }
     }
 }
+
+/// Every answer carries the headers that keep pages from running scripts,
+/// being framed or sniffed, and personal answers out of shared caches.
+@Suite struct SecurityHeaderTests {
+    @Test func everyAnswerCarriesTheSecurityHeaders() async throws {
+        let registry = try await ServerFixture.shared.value
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            for (uri, method, headers) in [
+                ("/", HTTPRequest.Method.get, HTTPFields()), ("/sign-in", .get, [:]), ("/bonds?rating=ZZZ", .get, [:]),
+                ("/api/v1/bonds", .get, [:]), ("/nowhere", .get, [:]), ("/health", .get, [:]),
+                ("/api/v1/import/curves", .post, [:]), ("/bonds", .get, .bearer(registry.viewer)),
+            ] {
+                try await client.execute(uri: uri, method: method, headers: headers) { response in
+                    let policy = response.headers[.contentSecurityPolicy] ?? ""
+                    #expect(policy.contains("default-src 'none'") && !policy.contains("script-src"), "\(uri)")
+                    #expect(policy.contains("frame-ancestors 'none'"), "\(uri)")
+                    #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(uri)")
+                    #expect(response.headers[HTTPField.Name("X-Frame-Options")!] == "DENY", "\(uri)")
+                    #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin", "\(uri)")
+                    let personal = headers[.authorization] != nil || uri == "/sign-in"
+                    #expect(
+                        response.headers[.cacheControl] == (personal ? "private, no-store" : "no-cache")
+                            || (uri == "/sign-in" && response.headers[.cacheControl] == "no-store"), "\(uri)")
+                }
+            }
+        }
+        let privateApp = try await ServerFixture.application(isPrivate: true)
+        try await privateApp.test(.router) { client in
+            try await client.execute(uri: "/bonds", method: .get, headers: .bearer(registry.viewer)) { response in
+                #expect(response.headers[.cacheControl] == "private, no-store")
+            }
+        }
+    }
+}
