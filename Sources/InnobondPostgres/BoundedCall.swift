@@ -15,7 +15,7 @@ public struct PostgresLimits: Sendable {
     /// stopped, or a link that dropped without closing).
     public var statement: Duration
 
-    public init(connectionWait: Duration = .seconds(10), statement: Duration = .seconds(300)) {
+    public init(connectionWait: Duration = .seconds(5), statement: Duration = .seconds(300)) {
         self.connectionWait = connectionWait
         self.statement = statement
     }

@@ -41,7 +41,7 @@ struct ErrorMiddleware: RouterMiddleware {
         }
         let path = request.uri.path
         let wantsJSON =
-            path.hasPrefix("/api/") || path == "/health"
+            path.hasPrefix("/api/") || path.hasPrefix("/health")
             || (request.headers[.accept] ?? "").contains("application/json")
         // A download's error is text its reader (a script, a spreadsheet) can show.
         if path.hasSuffix(".csv") && !wantsJSON {

@@ -14,13 +14,19 @@ enum OpenAPIDocument {
         for route in routes {
             paths[route.openAPIPath, default: [:]][route.method.rawValue.lowercased()] = operation(route)
         }
-        paths["/health"] = [
-            "get": [
-                "summary": "Whether the server runs, and the registry version it serves", "tags": ["operations"],
-                "operationId": "health",
-                "responses": ["200": response("Health")],
-            ] as [String: Any]
-        ]
+        for (path, id, summary) in [
+            ("/health", "health", "Whether the server can serve the registry (503 while the store does not answer)"),
+            ("/health/ready", "ready", "The same as /health, under the name orchestrators use"),
+            ("/health/live", "live", "Whether the process answers at all"),
+        ] {
+            var responses: [String: Any] = ["200": response("Health")]
+            if path != "/health/live" { responses["503"] = response("Health") }
+            paths[path] = [
+                "get": [
+                    "summary": summary, "tags": ["operations"], "operationId": id, "responses": responses,
+                ] as [String: Any]
+            ]
+        }
         var schemas = responseSchemas.merging(objectSchemas) { _, written in written }
         for name in Set(routes.map(\.schema)) where schemas[name] == nil {
             schemas[name] = ["type": "object"]
@@ -170,10 +176,17 @@ enum OpenAPIDocument {
             "Health": [
                 "type": "object",
                 "required": ["status"],
-                "description": "version, bonds and store are left out for anonymous callers of a private server",
+                "description":
+                    "version, bonds, store, stale_since and store_error are left out for anonymous callers of a "
+                    + "private server",
                 "properties": [
-                    "status": ["type": "string"], "version": ["type": "integer"], "bonds": ["type": "integer"],
-                    "store": ["type": "string"],
+                    "status": ["type": "string", "enum": ["ok", "unavailable"]], "version": ["type": "integer"],
+                    "bonds": ["type": "integer"], "store": ["type": "string"],
+                    "stale_since": [
+                        "type": "string", "format": "date-time",
+                        "description": "Since when the store has not answered; reads serve the registry as last read",
+                    ],
+                    "store_error": ["type": "string", "description": "Why the store does not answer"],
                 ],
             ],
             "ImportReport": [

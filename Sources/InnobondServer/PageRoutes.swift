@@ -12,7 +12,7 @@ enum PageRoutes {
     /// form: all answer GET and HEAD (and `/sign-in` POST).
     static let paths = [
         "/", "/bonds", "/bonds.csv", "/bonds/:code", "/issuers", "/issuers/:uscc", "/monitor", "/reports",
-        "/reports/:file", "/sign-in", "/health", "/metrics", "/api/openapi.json",
+        "/reports/:file", "/sign-in", "/health", "/health/live", "/health/ready", "/metrics", "/api/openapi.json",
     ]
 
     static func register(

@@ -2,7 +2,9 @@ import Logging
 import ServiceLifecycle
 
 /// Asks the store for its version every `interval`, and reloads the
-/// snapshot when another server has written.
+/// snapshot when another server has written. While the store does not
+/// answer, the server serves the snapshot it has, marked stale: one log line
+/// when the outage starts, one when it ends.
 struct RefreshService: Service {
     let state: RegistryState
     let interval: Duration
@@ -13,10 +15,18 @@ struct RefreshService: Service {
             try? await Task.sleep(for: interval)
             do {
                 try await state.refresh()
+                if let seconds = state.pollSucceeded() {
+                    logger.notice(
+                        "the store answers again", metadata: ["unavailable_seconds": "\(Int(seconds.rounded()))"])
+                }
             } catch  where Task.isCancelled || Task.isShuttingDownGracefully {
                 return  // stopping: a refresh cut short is no problem
             } catch {
-                logger.warning("cannot refresh the registry", metadata: ["error": "\(error)"])
+                if state.pollFailed(error) {
+                    logger.error(
+                        "the store does not answer: serving the registry as last read, marked stale",
+                        metadata: ["error": "\(error)", "version": "\(state.now.version)"])
+                }
             }
         }
     }

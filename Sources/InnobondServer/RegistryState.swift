@@ -20,6 +20,9 @@ public final class RegistryState: Sendable {
         public let monitor: MacroMonitor
         /// The latest date of any bond issue, curve point or money figure's period.
         public let latestDate: CivilDate
+        /// When the store stopped answering (UTC, `YYYY-MM-DDTHH:MM:SSZ`),
+        /// while it does not: this version is then the last one read.
+        public internal(set) var staleSince: String?
 
         /// Where a financing-conditions table ends: `to`, else the vintage
         /// date when one is asked for (what was known then), else the latest date.
@@ -36,6 +39,8 @@ public final class RegistryState: Sendable {
     let tokens = TokenCache()
     private let revokedTokens: Mutex<Int>
     private let logger: Logger
+    /// When the store stopped answering the server's polls, and why; `nil` while it answers.
+    private let outage = Mutex<(since: Date, error: String)?>(nil)
 
     /// Loads the first snapshot.
     public init(store: any RegistryStore, cachedResponses: Int = 2048, logger: Logger) async throws {
@@ -47,7 +52,42 @@ public final class RegistryState: Sendable {
     }
 
     /// The registry as the server sees it now.
-    public var now: Current { current.withLock { $0 } }
+    public var now: Current {
+        var now = current.withLock { $0 }
+        now.staleSince = outage.withLock { $0 }.map { Self.timestamp($0.since) }
+        return now
+    }
+
+    /// Why the store does not answer, while it does not.
+    public var storeError: String? { outage.withLock { $0?.error } }
+
+    /// Records a poll of the store that failed: `true` when it answered the last one.
+    func pollFailed(_ error: any Error) -> Bool {
+        outage.withLock { outage in
+            defer { if outage == nil { outage = (Date(), "\(error)") } }
+            return outage == nil
+        }
+    }
+
+    /// Records a poll of the store that succeeded: how long the store had
+    /// not answered, when it had not.
+    func pollSucceeded() -> TimeInterval? {
+        outage.withLock { outage in
+            defer { outage = nil }
+            return outage.map { Date().timeIntervalSince($0.since) }
+        }
+    }
+
+    /// A moment as UTC `YYYY-MM-DDTHH:MM:SSZ`.
+    static func timestamp(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let day = CivilDate(dayNumber: seconds.quotientAndRemainder(dividingBy: 86_400).quotient)!
+        let time = seconds % 86_400
+        return day.iso8601 + "T"
+            + [time / 3600, time % 3600 / 60, time % 60].map {
+                $0 < 10 ? "0\($0)" : "\($0)"
+            }.joined(separator: ":") + "Z"
+    }
 
     /// Reloads the snapshot when the store's version differs from ours (or always, when `force`).
     public func refresh(force: Bool = false) async throws {
@@ -75,7 +115,7 @@ public final class RegistryState: Sendable {
         return Current(
             version: version, snapshot: snapshot, curves: CurveLibrary(snapshot.curvePoints),
             monitor: MacroMonitor(snapshot.macro),
-            latestDate: Briefing.latestDate(snapshot, notAfter: today) ?? today)
+            latestDate: Briefing.latestDate(snapshot, notAfter: today) ?? today, staleSince: nil)
     }
 }
 

@@ -35,7 +35,7 @@ enum Rendering {
         render: (RegistryState.Current) async throws -> ResponseCache.Entry
     ) async throws -> Response {
         let current = state.now
-        let key = "\(current.version) \(request.uri)"
+        let key = "\(current.version)\(current.staleSince == nil ? "" : " stale") \(request.uri)"
         if let entry = state.responses.entry(key) { return response(entry) }
         let entry = try await render(current)
         state.responses.store(entry, for: key)

@@ -95,6 +95,11 @@ public enum CommandRunner {
             (try? String(contentsOf: outputURL, encoding: .utf8)) ?? ""
         }
 
+        /// What the command has written to standard error so far.
+        public var standardErrorSoFar: String {
+            (try? String(contentsOf: errorURL, encoding: .utf8)) ?? ""
+        }
+
         /// Sends the command a signal.
         public func signal(_ number: Int32) {
             kill(process.processIdentifier, number)

@@ -48,6 +48,12 @@ public final class RawConnection: @unchecked Sendable {
     /// or `timeout` passes: the answer's bytes as text, or `nil` on timeout.
     public func get(_ path: String, timeout: Duration) -> String? {
         guard send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n") else { return nil }
+        return readAnswer(timeout: timeout)
+    }
+
+    /// Reads until the server closes the connection or `timeout` passes: the
+    /// bytes as text, or `nil` on timeout.
+    public func readAnswer(timeout: Duration) -> String? {
         let deadline = ContinuousClock.now + timeout
         var answer: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)

@@ -19,10 +19,12 @@ import Testing
 
     /// Starts a server on an empty registry and any free port: the command
     /// and its port.
-    static func serve(_ folder: Folder, _ arguments: [String] = []) async throws -> (CommandRunner.Running, Int) {
+    static func serve(_ folder: Folder, _ arguments: [String] = [], database: String? = nil) async throws -> (
+        CommandRunner.Running, Int
+    ) {
         raiseDescriptorLimit()
         let command = try CommandRunner.Running(
-            ["serve", "--port", "0", "--no-demo", "--database", folder.path("registry.sqlite")] + arguments,
+            ["serve", "--port", "0", "--no-demo", "--database", database ?? folder.path("registry.sqlite")] + arguments,
             descriptorLimit: 1024)
         for _ in 0..<1500 {
             let output = command.standardOutputSoFar

@@ -220,3 +220,63 @@ import Testing
         }
     }
 }
+
+/// `innobond serve` on a PostgreSQL registry whose server crashes and comes
+/// back: readiness says so, reads go on from the snapshot marked stale,
+/// writes get 503, one log line opens the outage and one closes it.
+@Suite struct ServeOutageTests {
+    typealias Folder = RegistryCommandTests.Folder
+
+    /// Polls `path` until `accept` holds for its answer, up to 60 s.
+    static func waitFor(
+        _ port: Int, _ path: String, _ accept: (String) -> Bool
+    ) async throws -> String {
+        var last = ""
+        for _ in 0..<300 {
+            last = RawConnection(port: port)?.get(path, timeout: .seconds(15)) ?? ""
+            if accept(last) { return last }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        Issue.record("\(path) never answered as expected; last answer: \(last.prefix(300))")
+        return last
+    }
+
+    @Test(.enabled(if: ThrowawayPostgres.isAvailable, "needs PostgreSQL and root"))
+    func aStoreOutageIsReportedAndServedThrough() async throws {
+        let postgres = try ThrowawayPostgres()
+        defer { postgres.remove() }
+        let folder = Folder()
+        let database = postgres.url + "?schema=outage"
+        try StoreFaultTests.importFixtures(folder, database: database)
+        let token = try CommandRunner.run(["token", "create", "--role", "admin", "--database", database])
+        let secret = try #require(token.standardOutput.split(separator: "\n").first.map(String.init))
+        let (server, port) = try await ServeConnectionTests.serve(
+            folder, ["--log-level", "notice"], database: database)
+        defer { server.signal(SIGKILL) }
+        #expect(try await Self.waitFor(port, "/health") { $0.hasPrefix("HTTP/1.1 200") }.contains("\"status\":\"ok\""))
+
+        try postgres.crash()
+        let health = try await Self.waitFor(port, "/health") { $0.hasPrefix("HTTP/1.1 503") }
+        #expect(health.contains("\"status\":\"unavailable\"") && health.contains("stale_since"))
+        #expect(health.lowercased().contains("retry-after: 5"))
+        #expect(RawConnection(port: port)?.get("/health/live", timeout: .seconds(5))?.hasPrefix("HTTP/1.1 200") == true)
+        let page = RawConnection(port: port)?.get("/bonds", timeout: .seconds(15)) ?? ""
+        #expect(page.hasPrefix("HTTP/1.1 200") && page.contains("class=\"stale\""), "\(page.prefix(300))")
+        let api = RawConnection(port: port)?.get("/api/v1/bonds", timeout: .seconds(15)) ?? ""
+        #expect(api.hasPrefix("HTTP/1.1 200") && api.lowercased().contains("innobond-stale-since:"))
+        let write = try #require(RawConnection(port: port))
+        let body = "curve,date,tenor,yield\nCGB,2025-06-04,10Y,1.66\n"
+        write.send(
+            "POST /api/v1/import/curves HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(secret)\r\n"
+                + "Content-Type: text/csv\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
+        let refused = write.readAnswer(timeout: .seconds(30)) ?? ""
+        #expect(refused.hasPrefix("HTTP/1.1 503") && refused.lowercased().contains("retry-after:"), "\(refused)")
+
+        try postgres.resume()
+        let back = try await Self.waitFor(port, "/health") { $0.hasPrefix("HTTP/1.1 200") }
+        #expect(!back.contains("stale_since"))
+        let log = server.standardErrorSoFar
+        #expect(log.components(separatedBy: "the store does not answer").count == 2, "\(log)")
+        #expect(log.components(separatedBy: "the store answers again").count == 2, "\(log)")
+    }
+}

@@ -35,7 +35,7 @@ import Testing
                 for method in operations.keys { documented.insert("\(method.uppercased()) \(path)") }
             }
             var routed = Set(APIRoutes.all.map { "\($0.method.rawValue) \($0.openAPIPath)" })
-            routed.insert("GET /health")
+            routed.formUnion(["GET /health", "GET /health/ready", "GET /health/live"])
             #expect(documented == routed)
             for (path, operations) in paths where operations["get"] != nil {
                 let uri = Self.sampleURI(path)

@@ -213,12 +213,16 @@ enum APIModels {
     }
 
     struct Health: Encodable, Sendable {
+        /// `ok`, or `unavailable` while the store does not answer.
         var status: String
         /// The registry's version, its bonds and the store's location (a
         /// PostgreSQL URL without its password): not told to anonymous
         /// callers of a private server.
-        var version: Int64?
-        var bonds: Int?
-        var store: String?
+        var version: Int64? = nil
+        var bonds: Int? = nil
+        var store: String? = nil
+        /// Since when the store has not answered (UTC), and why.
+        var staleSince: String? = nil
+        var storeError: String? = nil
     }
 }

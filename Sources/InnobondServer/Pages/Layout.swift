@@ -36,12 +36,15 @@ struct Layout: Sendable {
     var showsRegistry = true
     /// `data to 2026-11-20`, or that there is none.
     var latest: String
+    /// That the store does not answer and since when, while it does not.
+    var staleNotice: String?
 
     /// Shows nothing of the registry (its version, latest date, demo notice):
     /// for the visitors a private server has not let in.
     mutating func hideRegistry() {
         showsRegistry = false
         isDemo = false
+        staleNotice = nil
     }
 
     init(_ title: String, section: Section?, current: RegistryState.Current) {
@@ -53,6 +56,10 @@ struct Layout: Sendable {
         latest =
             current.snapshot.bonds.isEmpty && current.snapshot.curvePoints.isEmpty
             ? "no bonds or curves yet" : "data to \(current.latestDate)"
+        staleNotice = current.staleSince.map {
+            "The database has not answered since \($0): this is the registry as this server last read it "
+                + "(version \(current.version)); writes wait until the database is back."
+        }
     }
 }
 
