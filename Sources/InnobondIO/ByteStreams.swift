@@ -22,12 +22,16 @@ public enum IOError: Error, Sendable, Equatable, CustomStringConvertible {
     case readFailed(path: String, reason: String)
     /// Writing failed part way.
     case writeFailed(path: String, reason: String)
+    /// A record longer than a reader takes (bytes), from a line on.
+    case recordTooLarge(path: String, line: Int, limit: Int)
 
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason): return "cannot open \(path): \(reason)"
         case .readFailed(let path, let reason): return "cannot read \(path): \(reason)"
         case .writeFailed(let path, let reason): return "cannot write \(path): \(reason)"
+        case .recordTooLarge(let path, let line, let limit):
+            return "\(path), line \(line): a record longer than \(limit / 1_048_576) MB; is this a CSV file?"
         }
     }
 

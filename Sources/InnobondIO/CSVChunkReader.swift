@@ -23,10 +23,17 @@ public final class CSVChunkReader {
     private var atEnd = false
     private var atStart = true
 
-    /// - Parameter chunkSize: bytes to read before looking for a boundary.
-    public init(input: any ByteInput, chunkSize: Int = 256 * 1024) {
+    /// The longest record read (bytes): a file with a longer one is refused
+    /// rather than read whole into memory.
+    private let maximumRecordBytes: Int
+
+    /// - Parameters:
+    ///   - chunkSize: bytes to read before looking for a boundary.
+    ///   - maximumRecordBytes: the longest record read.
+    public init(input: any ByteInput, chunkSize: Int = 256 * 1024, maximumRecordBytes: Int = 16 * 1024 * 1024) {
         self.input = input
         self.chunkSize = chunkSize
+        self.maximumRecordBytes = maximumRecordBytes
     }
 
     /// The next chunk, or `nil` at the end of the input.
@@ -43,6 +50,11 @@ public final class CSVChunkReader {
                 consumed += 3
             }
             if atStart && (buffer.count >= 3 || atEnd) { atStart = false }
+            if buffer.count > maximumRecordBytes,
+                buffer.withUnsafeBufferPointer({ boundaryFinder.lastRecordBoundary(in: $0) }) == nil
+            {
+                throw .recordTooLarge(path: input.name, line: line, limit: maximumRecordBytes)
+            }
             if atEnd {
                 guard !buffer.isEmpty else { return nil }
                 return emit(buffer)
@@ -53,8 +65,9 @@ public final class CSVChunkReader {
                 buffer.removeSubrange(boundary...)
                 return emit(buffer)
             }
-            // One record is longer than the chunk: read more.
-            target = buffer.count * 2
+            // One record is longer than the chunk: read more, up to the
+            // longest record taken and a byte.
+            target = min(buffer.count * 2, maximumRecordBytes + 1)
         }
     }
 

@@ -244,6 +244,17 @@ public final class JSONRecordReader {
     }
 
     private func skipByteOrderMark() throws {
+        switch try peek() {
+        case 0xFF?, 0xFE?:
+            throw error("the file starts with a UTF-16 or UTF-32 byte-order mark, not UTF-8: save it as UTF-8")
+        case 0x00?: throw error("the file starts with a NUL byte (UTF-16 or UTF-32?), not UTF-8: save it as UTF-8")
+        default:
+            // UTF-16 without a mark: a NUL after the first character.
+            if position + 1 < buffer.count && buffer[position + 1] == 0 {
+                throw error(
+                    "the file has NUL bytes between its first characters (UTF-16?), not UTF-8: save it as UTF-8")
+            }
+        }
         if try peek() == 0xEF {
             for byte: UInt8 in [0xEF, 0xBB, 0xBF] {
                 guard try take(byte) else { throw error("malformed byte-order mark") }

@@ -8,6 +8,9 @@ public struct FieldReader {
     private let value: (String) -> String?
     /// The issues found so far.
     public private(set) var issues: [FieldIssue] = []
+    /// The longest text a field may hold (characters): names, projects and
+    /// sources are far shorter; a field longer than this is a broken file.
+    public static let maximumLength = 2000
 
     /// - Parameter value: the raw text of a column, `nil` when the row has none.
     public init(_ value: @escaping (String) -> String?) {
@@ -45,6 +48,10 @@ public struct FieldReader {
         // Bytes that are not UTF-8 reach here as U+FFFD (EF BF BD).
         if raw.utf8.contains(0xEF), raw.unicodeScalars.contains("\u{FFFD}") {
             report(column, "not UTF-8 text (bytes that are not UTF-8, or U+FFFD): save the file as UTF-8")
+            return nil
+        }
+        if raw.utf8.count > Self.maximumLength, raw.count > Self.maximumLength {
+            report(column, "longer than \(Self.maximumLength) characters (\(raw.count))")
             return nil
         }
         // NUL ends text in C, and so in SQLite's text functions and exports.

@@ -67,7 +67,7 @@ struct CSVChunkValidator {
                     positions[name].flatMap { $0 < fields.count ? fields[$0] : nil }
                 })
         } catch {
-            return .issues(error.issues)
+            return .issues(error.issues.capped())
         }
     }
 

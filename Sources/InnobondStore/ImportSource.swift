@@ -214,9 +214,22 @@ final class JSONRowReader: RowReader {
         }
         var issues: [FieldIssue] = []
         var values: [String: String] = [:]
+        if object.members.count + object.nestedMembers.count > ImportLimits.columns {
+            records += 1
+            let count = object.members.count + object.nestedMembers.count
+            return RawRow(
+                line: records,
+                outcome: .issues([
+                    FieldIssue(
+                        column: "-",
+                        reason: "the object has \(count) members; a \(kind.rawValue) record has at most "
+                            + "\(kind.columns.count)")
+                ]))
+        }
         for (name, value) in object.members {
             guard known.contains(name) else {
-                issues.append(FieldIssue(column: name, reason: "unknown member for \(kind.rawValue)"))
+                issues.append(
+                    FieldIssue(column: String(name.prefix(100)), reason: "unknown member for \(kind.rawValue)"))
                 continue
             }
             guard values[name] == nil else {
@@ -243,7 +256,7 @@ final class JSONRowReader: RowReader {
             let named = Set(issues.map(\.column))
             issues += error.issues.filter { !named.contains($0.column) }
         }
-        return RawRow(line: records, outcome: .issues(issues))
+        return RawRow(line: records, outcome: .issues(issues.capped()))
     }
 }
 

@@ -231,3 +231,15 @@ struct CivilDateIterator {
     mutating func advance() { date = date.adding(days: 1)! }
     var text: String { date.iso8601 }
 }
+
+/// A hostile file makes a short error report on the command line too.
+@Suite struct HostileFileCommandTests {
+    @Test func aMillionColumnHeaderPrintsALine() throws {
+        let folder = RegistryCommandTests.Folder()
+        let file = try folder.write("wide.csv", (0..<1_000_000).map { "c\($0)" }.joined(separator: ",") + "\n")
+        let result = try CommandRunner.run(["import", "bonds", file, "--database", folder.path("registry.sqlite")])
+        #expect(result.status == 1)
+        #expect(result.standardError.utf8.count < 2000, "\(result.standardError.prefix(500))")
+        #expect(result.standardError.contains("the header names 1000000 columns"))
+    }
+}

@@ -104,6 +104,19 @@ import Testing
         }
     }
 
+    /// A header of 1,000,000 unknown columns (7 MB) is answered in under 1 MB.
+    @Test func aMillionColumnHeaderGetsAShortAnswer() async throws {
+        let registry = try await ServerFixture.shared.value
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            let header = (0..<1_000_000).map { "c\($0)" }.joined(separator: ",") + "\n"
+            let response = try await post(client, "/api/v1/import/curves", header, headers: .bearer(registry.admin))
+            #expect(response.status == .badRequest)
+            #expect(response.body.readableBytes < 1_000_000)
+            #expect(response.text.contains("the header names 1000000 columns"))
+        }
+    }
+
     @Test func aPrivateServerNeedsATokenToRead() async throws {
         let registry = try await ServerFixture.shared.value
         let app = try await ServerFixture.application(isPrivate: true)
