@@ -91,7 +91,9 @@ public struct FieldReader {
             report(column, "must be between \(range.lowerBound.shortText) and \(range.upperBound.shortText): '\(text)'")
             return nil
         }
-        return number
+        // -0 is 0: SQLite keeps no sign of zero and PostgreSQL does, so
+        // that the two stores export the same text.
+        return number == 0 ? 0 : number
     }
 
     /// A whole number within `range`.

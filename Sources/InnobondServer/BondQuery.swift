@@ -96,8 +96,10 @@ struct BondQuery: Sendable {
         }
         let limitName = paging == .pages ? "per_page" : "limit"
         if let text = parameters.get(limitName), !text.isEmpty {
-            guard let value = Int(text), (1...500).contains(value) else {
-                throw .badParameter(limitName, "'\(text)' is not a whole number from 1 to 500")
+            guard let value = Int(text), Self.pageSizes.contains(value) else {
+                throw .badParameter(
+                    limitName,
+                    "'\(text)' is not a whole number from \(Self.pageSizes.lowerBound) to \(Self.pageSizes.upperBound)")
             }
             perPage = value
         }
@@ -124,6 +126,9 @@ struct BondQuery: Sendable {
     }
 
     enum Paging { case pages, cursor }
+
+    /// The bonds a page may hold, by `limit` or `per_page`.
+    static let pageSizes = 1...500
 
     /// The bonds the filter passes, in order.
     func ordered(_ snapshot: RegistrySnapshot) -> [Bond] {

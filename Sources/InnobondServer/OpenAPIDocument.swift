@@ -1,4 +1,6 @@
 import Foundation
+import InnobondInsights
+import InnobondModel
 
 /// The OpenAPI 3.1 document of the JSON API, built from the same route list
 /// as the router.
@@ -27,7 +29,7 @@ enum OpenAPIDocument {
                 ] as [String: Any]
             ]
         }
-        var schemas = responseSchemas.merging(objectSchemas) { _, written in written }
+        var schemas = responseSchemas.merging(objectSchemas) { _, written in written }.mapValues(Self.stated)
         for name in Set(routes.map(\.schema)) where schemas[name] == nil {
             schemas[name] = ["type": "object"]
         }
@@ -53,7 +55,9 @@ enum OpenAPIDocument {
         var parameters: [[String: Any]] = route.pathParameters.map { name in
             var schema: [String: Any] = ["type": "string"]
             if let pattern = APIRoute.pathPatterns[name] { schema["pattern"] = pattern }
-            return ["name": name, "in": "path", "required": true, "schema": schema]
+            var entry: [String: Any] = ["name": name, "in": "path", "required": true, "schema": schema]
+            if let description = APIRoute.pathDescriptions[name] { entry["description"] = description }
+            return entry
         }
         for parameter in route.parameters {
             var schema: [String: Any]
@@ -62,7 +66,7 @@ enum OpenAPIDocument {
             case .integer: schema = ["type": "integer"]
             case .number: schema = ["type": "number"]
             case .boolean: schema = ["type": "boolean"]
-            case .date: schema = ["type": "string", "format": "date"]
+            case .date: schema = ["type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"]
             }
             if let range = parameter.range {
                 schema["minimum"] = parameter.kind == .integer ? Int(range.lowerBound) as Any : range.lowerBound
@@ -71,7 +75,7 @@ enum OpenAPIDocument {
             if !parameter.values.isEmpty { schema["enum"] = parameter.values }
             var entry: [String: Any] = [
                 "name": parameter.name, "in": "query", "required": parameter.required,
-                "description": parameter.description,
+                "description": parameter.description + Self.enforced(parameter),
             ]
             if parameter.list {
                 // Several values, comma-separated: `market=IB,SH`.
@@ -145,6 +149,38 @@ enum OpenAPIDocument {
             let schemas = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { return [:] }
         return schemas
+    }
+
+    /// A response schema with what the registry enforces of its members
+    /// stated: provinces are the province-level regions, spelt as the
+    /// registry spells them.
+    static func stated(_ schema: Any) -> Any {
+        guard var object = schema as? [String: Any] else { return schema }
+        if var properties = object["properties"] as? [String: Any] {
+            for (name, property) in properties {
+                var stated = Self.stated(property)
+                if name == "province", var string = stated as? [String: Any] {
+                    string["enum"] = Province.names
+                    stated = string
+                }
+                properties[name] = stated
+            }
+            object["properties"] = properties
+        }
+        if let items = object["items"] { object["items"] = Self.stated(items) }
+        return object
+    }
+
+    /// What the API enforces of a parameter beyond its schema's type.
+    static func enforced(_ parameter: APIRoute.Parameter) -> String {
+        switch parameter.kind {
+        case .date:
+            let range = DateRange.analysable
+            return " (YYYY-MM-DD, from \(range.lowerBound) to \(range.upperBound))"
+        case .string where parameter.name == "cursor":
+            return " (opaque: URL-safe base64 text, valid only with the same filters and order)"
+        default: return ""
+        }
     }
 
     /// Schemas written by hand: errors, health and import reports.

@@ -60,6 +60,18 @@ struct Query {
         return number
     }
 
+    /// A number parameter within its declared range.
+    func number(_ parameter: APIRoute.Parameter) throws(APIError) -> Double? {
+        try number(
+            parameter.name, in: parameter.range ?? -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude)
+    }
+
+    /// A whole-number parameter within its declared range.
+    func integer(_ parameter: APIRoute.Parameter) throws(APIError) -> Int? {
+        let range = parameter.range.map { Int($0.lowerBound)...Int($0.upperBound) } ?? Int.min...Int.max
+        return try integer(parameter.name, in: range)
+    }
+
     func integer(_ name: String, in range: ClosedRange<Int>) throws(APIError) -> Int? {
         guard let text = text(name) else { return nil }
         guard let number = Int(text), range.contains(number) else {

@@ -51,6 +51,7 @@ public enum StoreContract {
         Case(name: "the version grows with each committed import only", run: versionGrows),
         Case(name: "tokens are kept by hash, found while valid, and revoked", run: tokens),
         Case(name: "sessions resolve to their token until ended, expired or revoked", run: sessions),
+        Case(name: "a negative zero is stored and exported as 0", run: negativeZero),
     ]
 
     // MARK: Fixtures
@@ -485,6 +486,16 @@ public enum StoreContract {
         #expect(try await store.token(secretHash: hash) == nil)
         let all = try await store.tokens()
         #expect(all.map(\.name) == ["desk", "ops"] && all[0].revoked != nil && all[1].revoked == nil)
+    }
+
+    static func negativeZero(_ store: any RegistryStore) async throws {
+        let report = try await importText(
+            store, .curves, "curve,date,tenor,yield\nCGB,2025-06-03,1Y,-0\nCGB,2025-06-03,2Y,-0.0e3\n")
+        #expect(report.committed)
+        #expect(
+            try await exportText(store, .curves) == "curve,date,tenor,yield\nCGB,2025-06-03,1Y,0\nCGB,2025-06-03,2Y,0\n"
+        )
+        #expect(try await exportText(store, .curves, format: .json).contains("\"yield\":0}"))
     }
 
     static func sessions(_ store: any RegistryStore) async throws {

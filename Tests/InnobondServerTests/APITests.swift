@@ -48,6 +48,35 @@ import Testing
         }
     }
 
+    /// What the API enforces is stated in its document: the USCC's check
+    /// character, the dates it takes, the cursor's form, the price-or-yield
+    /// rule, the province names, and decimals typed as numbers.
+    @Test func theDocumentStatesWhatTheAPIEnforces() async throws {
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json())) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
+        let issuer = try #require(paths["/api/v1/issuers/{uscc}"]?["get"])
+        let uscc = (issuer["parameters"] as? [[String: Any]])?.first { $0["name"] as? String == "uscc" }
+        #expect((uscc?["description"] as? String)?.contains("check character") == true)
+        let analytics = try #require(paths["/api/v1/bonds/{code}/analytics"]?["get"])
+        #expect((analytics["summary"] as? String)?.contains("exactly one") == true)
+        let settlement = (analytics["parameters"] as? [[String: Any]])?.first { $0["name"] as? String == "settlement" }
+        #expect((settlement?["description"] as? String)?.contains("from 1900-01-01 to 2199-12-31") == true)
+        let bonds = try #require(paths["/api/v1/bonds"]?["get"])
+        let cursor = (bonds["parameters"] as? [[String: Any]])?.first { $0["name"] as? String == "cursor" }
+        #expect((cursor?["description"] as? String)?.contains("URL-safe base64") == true)
+        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        let detail = try #require(schemas["IssuerDetail"] as? [String: Any])
+        let province = ((detail["properties"] as? [String: Any])?["issuer"] as? [String: Any]).flatMap {
+            ($0["properties"] as? [String: Any])?["province"] as? [String: Any]
+        }
+        #expect((province?["enum"] as? [String])?.contains("Guangdong") == true)
+        let text = String(decoding: OpenAPIDocument.json(), as: UTF8.self)
+        let figure = try #require(text.range(of: "\"figures\""))
+        let value = try #require(text[figure.upperBound...].range(of: "\"value\" : {"))
+        #expect(text[value.upperBound...].prefix(80).contains("\"number\""))
+    }
+
     @Test func bondsPageByCursorThroughTheWholeFilter() async throws {
         let app = try await ServerFixture.application()
         try await app.test(.router) { client in

@@ -81,16 +81,35 @@ struct InferredSchema: Equatable {
         return result
     }
 
+    /// The members the API answers with whole numbers by their nature
+    /// (counts, fen, years, days). Any other number is a `number`, even
+    /// when every value seen happened to be whole: a Double of 2.0 is
+    /// written `2`.
+    static let integerMembers: Set<String> = [
+        "amount_fen", "approval_days", "bonds", "count", "days", "frequency", "invention_patents", "issuers",
+        "minimum_pairs", "pairs", "points", "spacing_days", "total", "unmatched", "year", "version",
+    ]
+
     /// As JSON Schema, for the OpenAPI document.
-    var json: [String: Any] {
+    var json: [String: Any] { json(member: nil) }
+
+    /// As JSON Schema, as the value of `member`.
+    func json(member: String?) -> [String: Any] {
         var schema: [String: Any] = [:]
+        var types = types
+        if types.contains("integer"), !Self.integerMembers.contains(member ?? "") {
+            types.remove("integer")
+            types.insert("number")
+        }
         let sorted = types.sorted()
         schema["type"] = sorted.count == 1 ? sorted[0] : sorted
         if types.contains("string") && isDate { schema["format"] = "date" }
         // No `required`: members present in every answer seen may still be
         // absent from others (an empty period has no averages).
-        if types.contains("object") { schema["properties"] = properties.mapValues(\.json) }
-        if types.contains("array") { schema["items"] = items.first?.json ?? [:] }
+        if types.contains("object") {
+            schema["properties"] = Dictionary(uniqueKeysWithValues: properties.map { ($0, $1.json(member: $0)) })
+        }
+        if types.contains("array") { schema["items"] = items.first?.json(member: member) ?? [:] }
         return schema
     }
 }

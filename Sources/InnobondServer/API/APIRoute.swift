@@ -23,6 +23,15 @@ struct APIRoute: Sendable {
         var range: ClosedRange<Double>?
     }
 
+    /// What the path parameters are, stated where the API enforces more
+    /// than their pattern says.
+    static let pathDescriptions = [
+        "code": "A bond code: 1 to 20 letters or digits, then .IB, .SH or .SZ (any case; kept in capitals)",
+        "uscc":
+            "A unified social credit code: 18 characters of 0-9 and A-Y without I, O, S, V and Z, the last the "
+            + "check character of the first 17 (GB 32100-2015: weights 1, 3, 9, 27, ... modulo 31)",
+    ]
+
     /// Patterns of the path parameters, where they have one.
     static let pathPatterns = [
         "code": "^[A-Za-z0-9]{1,20}\\.(IB|SH|SZ)$", "uscc": "^[0-9A-HJ-NPQRTUWXY]{18}$",

@@ -5,6 +5,15 @@ import InnobondInsights
 import InnobondModel
 
 extension APIRoutes {
+    /// The clean price a bond is valued at: exactly one of it and ``yieldPercent``.
+    static let cleanPrice = APIRoute.Parameter(
+        name: "clean_price", kind: .number, description: "Clean price per 100 face (give this or yield, not both)",
+        range: 0.000001...100_000)
+    /// The yield a bond is valued at, in percent.
+    static let yieldPercent = APIRoute.Parameter(
+        name: "yield", kind: .number, description: "Yield in percent (give this or clean_price, not both)",
+        range: -100...1000)
+
     static let bonds: [APIRoute] = [
         APIRoute(
             method: .get, path: "/api/v1/bonds", summary: "Bonds, filtered and sorted, a page at a time",
@@ -17,7 +26,9 @@ extension APIRoutes {
                     name: "order", kind: .string,
                     description: "Direction (default desc for dates, amount and coupon, asc for the rest)",
                     values: ["asc", "desc"]),
-                .init(name: "limit", kind: .integer, description: "Bonds a page (default 50)", range: 1...500),
+                .init(
+                    name: "limit", kind: .integer, description: "Bonds a page (default 50)",
+                    range: Double(BondQuery.pageSizes.lowerBound)...Double(BondQuery.pageSizes.upperBound)),
                 .init(name: "cursor", kind: .string, description: "The next_cursor of the previous page"),
             ], errors: [400: "A parameter is not valid"], schema: "BondPage"
         ) { request, _, state in
@@ -88,16 +99,13 @@ extension APIRoutes {
         },
         APIRoute(
             method: .get, path: "/api/v1/bonds/:code/analytics",
-            summary: "Price, yield, risk and spreads of a bond at a settlement date, from a clean price or a yield",
+            summary:
+                "Price, yield, risk and spreads of a bond at a settlement date, from a clean price or a yield: "
+                + "exactly one of the two",
             tag: "bonds",
             parameters: [
                 .init(name: "settlement", kind: .date, description: "Settlement date", required: true),
-                .init(
-                    name: "clean_price", kind: .number, description: "Clean price per 100 face (or give yield)",
-                    range: 0.000001...100_000),
-                .init(
-                    name: "yield", kind: .number, description: "Yield in percent (or give clean_price)",
-                    range: -100...1000),
+                cleanPrice, yieldPercent,
             ], errors: [400: "A parameter is not valid, or the bond cannot be priced there", 404: "No such bond"],
             schema: "Analytics"
         ) { request, context, state in
@@ -106,8 +114,8 @@ extension APIRoutes {
             guard let settlement = try query.date("settlement") else {
                 throw APIError.badParameter("settlement", "give the settlement date, YYYY-MM-DD")
             }
-            let price = try query.number("clean_price", in: 0.000001...100_000)
-            let yield = try query.number("yield", in: -100...1000)
+            let price = try query.number(cleanPrice)
+            let yield = try query.number(yieldPercent)
             let quote: BondQuote
             switch (price, yield) {
             case (let price?, nil): quote = .cleanPrice(price)

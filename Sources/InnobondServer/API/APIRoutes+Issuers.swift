@@ -3,18 +3,22 @@ import Hummingbird
 import InnobondModel
 
 extension APIRoutes {
+    /// Issuers a page.
+    static let issuerLimit = APIRoute.Parameter(
+        name: "limit", kind: .integer, description: "Issuers a page (default 100)", range: 1...500)
+
     static let issuers: [APIRoute] = [
         APIRoute(
             method: .get, path: "/api/v1/issuers", summary: "Issuers, by code, a page at a time", tag: "issuers",
             parameters: [
                 .init(name: "q", kind: .string, description: "Text in the name, English name or code"),
                 .init(name: "sector", kind: .string, description: "Sector", values: Sector.allCases.map(\.rawValue)),
-                .init(name: "limit", kind: .integer, description: "Issuers a page (default 100)", range: 1...500),
+                issuerLimit,
                 .init(name: "cursor", kind: .string, description: "The next_cursor of the previous page"),
             ], errors: [400: "A parameter is not valid"], schema: "IssuerPage"
         ) { request, _, state in
             let query = Query(request)
-            let limit = try query.integer("limit", in: 1...500) ?? 100
+            let limit = try query.integer(issuerLimit) ?? 100
             var sector: Sector?
             if let text = query.text("sector") {
                 guard let value = Sector(rawValue: text) else {
