@@ -130,8 +130,9 @@ let package = Package(
         .testTarget(
             name: "InnobondPostgresTests",
             dependencies: [
-                "InnobondPostgres", "InnobondTestSupport", "InnobondStore",
-                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+                "InnobondPostgres", "InnobondSQLite", "InnobondTestSupport", "InnobondStore", "InnobondModel",
+                "InnobondIO", "FixedIncome", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

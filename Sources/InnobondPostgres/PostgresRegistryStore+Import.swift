@@ -119,7 +119,7 @@ extension PostgresRegistryStore {
 
     /// A value in COPY's text format: `\N` for null, escapes for backslash and
     /// the separators.
-    private static func writeCopyText(
+    static func writeCopyText(
         _ value: SQLValue, _ storage: TableSchema.Storage, into buffer: inout NIOCore.ByteBuffer
     ) {
         switch value {

@@ -82,13 +82,16 @@ extension PostgresRegistryStore {
 
     /// The select list of a table, dates as text and booleans as integers.
     static func selectList(_ schema: TableSchema) -> String {
-        schema.columns.map { column in
-            switch column.storage {
-            case .date: return "to_char(\(column.name), 'YYYY-MM-DD')"
-            case .boolean: return "\(column.name)::int"
-            default: return column.name
-            }
-        }.joined(separator: ", ")
+        schema.columns.map { selectExpression($0.name, $0.storage) }.joined(separator: ", ")
+    }
+
+    /// A column as read: dates as text and booleans as integers.
+    static func selectExpression(_ column: String, _ storage: TableSchema.Storage) -> String {
+        switch storage {
+        case .date: return "to_char(\(column), 'YYYY-MM-DD')"
+        case .boolean: return "\(column)::int"
+        default: return column
+        }
     }
 
     /// A numbered parameter cast to the column's type.

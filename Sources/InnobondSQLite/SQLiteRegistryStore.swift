@@ -6,7 +6,7 @@ import InnobondStore
 
 /// The registry in an SQLite file (WAL mode), through GRDB.
 public final class SQLiteRegistryStore: RegistryStore {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     public let location: String
     /// How long a writer waits for another to finish before giving up as busy (seconds).
     static let writerPatience: Double = 30
@@ -359,7 +359,7 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
     }
 
-    private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await pool.read(body)
         } catch let error as StoreError {
@@ -371,7 +371,7 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
     }
 
-    private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await pool.write(body)
         } catch let error as StoreError {

@@ -63,6 +63,22 @@ public protocol RegistryStore: AnyObject, Sendable {
     /// Ends the session whose secret has this hash; `false` when none was live.
     func endSession(secretHash: String) async throws -> Bool
 
+    /// Calls `body` with a reader of the registry as it is at one moment,
+    /// whatever is written meanwhile.
+    func withConsistentReader<T: Sendable>(_ body: @escaping @Sendable (any RegistryReader) async throws -> T)
+        async throws -> T
+
+    /// Writes everything `reader` reads (``StoredTable/backedUp``, the demo
+    /// mark) into this registry, which must be empty, in one transaction.
+    ///
+    /// - Parameter progress: called with each table's name and rows written so far.
+    func restore(from reader: any RegistryReader, progress: (@Sendable (_ table: String, _ rows: Int) -> Void)?)
+        async throws -> RestoreReport
+
+    /// Checks the registry: the database's own integrity check, references,
+    /// amounts, counts.
+    func check() async throws -> CheckReport
+
     /// Releases connections.
     func close() async throws
 }

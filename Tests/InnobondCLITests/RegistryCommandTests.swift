@@ -243,3 +243,47 @@ struct CivilDateIterator {
         #expect(result.standardError.contains("the header names 1000000 columns"))
     }
 }
+
+/// `innobond backup`, `restore` and `check` end to end, on SQLite files.
+@Suite struct BackupCommandTests {
+    @Test func aBackupRestoresIntoAnEmptyRegistry() throws {
+        let folder = RegistryCommandTests.Folder()
+        let source = folder.path("source.sqlite")
+        try RegistryCommandTests().importAll(folder, database: source)
+        let backup = folder.path("backup.sqlite")
+        var result = try CommandRunner.run(["backup", "--to", backup, "--database", source])
+        #expect(result.status == 0, "\(result.standardError)")
+        // A backup is never written over.
+        result = try CommandRunner.run(["backup", "--to", backup, "--database", source])
+        #expect(result.status == 2 && result.standardError.contains("exists"))
+        let target = folder.path("target.sqlite")
+        result = try CommandRunner.run(["restore", "--from", backup, "--database", target])
+        #expect(result.status == 0, "\(result.standardError)")
+        for kind in RecordKind.allCases.map(\.rawValue) {
+            let original = try CommandRunner.run(["export", kind, "--database", source]).standardOutput
+            #expect(
+                try CommandRunner.run(["export", kind, "--database", target]).standardOutput == original, "\(kind)")
+        }
+        // Not into a registry that holds rows.
+        result = try CommandRunner.run(["restore", "--from", backup, "--database", target])
+        #expect(result.status == 2 && result.standardError.contains("not empty"))
+        result = try CommandRunner.run(["check", "--database", target])
+        #expect(result.status == 0 && result.standardOutput.contains("bonds\t3"), "\(result.standardError)")
+    }
+
+    /// A registry changed behind innobond's back (planned uses above their
+    /// bond's amount, written with SQL) fails the check, naming the problem.
+    @Test func theCheckFindsWhatTheImportWouldRefuse() throws {
+        let folder = RegistryCommandTests.Folder()
+        let database = folder.path("registry.sqlite")
+        try RegistryCommandTests().importAll(folder, database: database)
+        let queue = try DatabaseQueue(path: database)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE use_of_proceeds SET planned_fen = planned_fen * 10")
+        }
+        try queue.close()
+        let result = try CommandRunner.run(["check", "--database", database])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("planned uses add up to more than their amount: 1"))
+    }
+}
