@@ -280,3 +280,48 @@ import Testing
         #expect(log.components(separatedBy: "the store answers again").count == 2, "\(log)")
     }
 }
+
+/// Two servers on one PostgreSQL registry, as behind a load balancer.
+@Suite struct TwoServerTests {
+    typealias Folder = RegistryCommandTests.Folder
+
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["INNOBOND_TEST_POSTGRES_URL"] != nil))
+    func aWriteThroughOneIsReadFromTheOtherAndARevokedTokenStopsBoth() async throws {
+        let base = try #require(ProcessInfo.processInfo.environment["INNOBOND_TEST_POSTGRES_URL"])
+        let schema = "two_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let database = base + (base.contains("?") ? "&" : "?") + "schema=" + schema
+        let folder = Folder()
+        try StoreFaultTests.importFixtures(folder, database: database)
+        let created = try CommandRunner.run(["token", "create", "--role", "analyst", "--database", database])
+        let secret = try #require(created.standardOutput.split(separator: "\n").first.map(String.init))
+        let (first, firstPort) = try await ServeConnectionTests.serve(folder, [], database: database)
+        defer { first.signal(SIGKILL) }
+        let (second, secondPort) = try await ServeConnectionTests.serve(folder, [], database: database)
+        defer { second.signal(SIGKILL) }
+
+        func post(_ port: Int, _ body: String) -> String {
+            let connection = RawConnection(port: port)
+            connection?.send(
+                "POST /api/v1/import/curves HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(secret)\r\n"
+                    + "Content-Type: text/csv\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+            )
+            return connection?.readAnswer(timeout: .seconds(30)) ?? ""
+        }
+        let written = post(firstPort, "curve,date,tenor,yield\nCGB,2025-06-04,10Y,1.66\n")
+        #expect(written.hasPrefix("HTTP/1.1 200"), "\(written.prefix(300))")
+        // The other server polls the store every 2 seconds.
+        let started = ContinuousClock.now
+        let seen = try await ServeOutageTests.waitFor(secondPort, "/api/v1/curves/CGB?date=2025-06-04") {
+            $0.hasPrefix("HTTP/1.1 200") && $0.contains("\"date\":\"2025-06-04\"")
+        }
+        #expect(seen.contains("1.66"))
+        #expect(ContinuousClock.now - started < .seconds(10))
+
+        let revoked = try CommandRunner.run(["token", "revoke", "1", "--database", database])
+        #expect(revoked.status == 0, "\(revoked.standardError)")
+        for port in [firstPort, secondPort] {
+            let refused = post(port, "curve,date,tenor,yield\nCGB,2025-06-05,10Y,1.67\n")
+            #expect(refused.hasPrefix("HTTP/1.1 401"), "\(port): \(refused.prefix(300))")
+        }
+    }
+}
