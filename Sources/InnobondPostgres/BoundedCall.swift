@@ -96,6 +96,27 @@ enum BoundedCall {
         }
     }
 
+    /// Cancels the outcome of a call once it exists, or as soon as it does.
+    private final class Cancellation: Sendable {
+        private let state = Mutex<(cancelled: Bool, action: (@Sendable () -> Void)?)>((false, nil))
+
+        func onCancel(_ action: @escaping @Sendable () -> Void) {
+            let run = state.withLock { state in
+                state.action = action
+                return state.cancelled
+            }
+            if run { action() }
+        }
+
+        func cancel() {
+            let action = state.withLock { state in
+                state.cancelled = true
+                return state.action
+            }
+            action?()
+        }
+    }
+
     /// How often the watchdog looks.
     private static let tick = Duration.milliseconds(100)
 
@@ -111,52 +132,61 @@ enum BoundedCall {
     ) async throws -> Value {
         let progress = Progress()
         let started = ContinuousClock.now
-        return try await withCheckedThrowingContinuation { continuation in
-            let outcome = Outcome(continuation)
-            let work = Task {
-                do {
-                    let value = try await client.withConnection { connection in
-                        progress.leased(connection)
-                        return try await body(connection, progress)
-                    }
-                    outcome.settle(.success(value))
-                } catch {
-                    let (_, connection, committing) = progress.snapshot
-                    if !(error is StoreError), let connection, connection.isClosed {
-                        // The query failed because the connection closed.
-                        outcome.settle(
-                            .failure(
-                                unavailable(
-                                    "the connection to PostgreSQL at \(location) was lost during \(what)",
-                                    committing: committing, writes: writes)))
-                    } else {
-                        outcome.settle(.failure(error))
+        let cancelled = Cancellation()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let outcome = Outcome(continuation)
+                let work = Task {
+                    do {
+                        let value = try await client.withConnection { connection in
+                            progress.leased(connection)
+                            return try await body(connection, progress)
+                        }
+                        outcome.settle(.success(value))
+                    } catch {
+                        let (_, connection, committing) = progress.snapshot
+                        if !(error is StoreError), let connection, connection.isClosed {
+                            // The query failed because the connection closed.
+                            outcome.settle(
+                                .failure(
+                                    unavailable(
+                                        "the connection to PostgreSQL at \(location) was lost during \(what)",
+                                        committing: committing, writes: writes)))
+                        } else {
+                            outcome.settle(.failure(error))
+                        }
                     }
                 }
-            }
-            Task {
-                while !outcome.isSettled {
-                    try? await Task.sleep(for: tick)
-                    let (lastAnswer, connection, committing) = progress.snapshot
-                    let reason: String
-                    if let connection {
-                        if connection.isClosed {
-                            reason = "the connection to PostgreSQL at \(location) was lost during \(what)"
-                        } else if ContinuousClock.now - lastAnswer > limits.silence {
-                            reason = "PostgreSQL at \(location) gave no answer for \(limits.silence) during \(what)"
+                cancelled.onCancel {
+                    outcome.settle(.failure(CancellationError()))
+                    work.cancel()
+                }
+                Task {
+                    while !outcome.isSettled {
+                        try? await Task.sleep(for: tick)
+                        let (lastAnswer, connection, committing) = progress.snapshot
+                        let reason: String
+                        if let connection {
+                            if connection.isClosed {
+                                reason = "the connection to PostgreSQL at \(location) was lost during \(what)"
+                            } else if ContinuousClock.now - lastAnswer > limits.silence {
+                                reason = "PostgreSQL at \(location) gave no answer for \(limits.silence) during \(what)"
+                            } else {
+                                continue
+                            }
+                        } else if ContinuousClock.now - started > limits.connectionWait {
+                            reason = "no connection to PostgreSQL at \(location) within \(limits.connectionWait)"
                         } else {
                             continue
                         }
-                    } else if ContinuousClock.now - started > limits.connectionWait {
-                        reason = "no connection to PostgreSQL at \(location) within \(limits.connectionWait)"
-                    } else {
-                        continue
+                        outcome.settle(.failure(unavailable(reason, committing: committing, writes: writes)))
+                        work.cancel()
+                        if let connection { _ = connection.close() as EventLoopFuture<Void> }
                     }
-                    outcome.settle(.failure(unavailable(reason, committing: committing, writes: writes)))
-                    work.cancel()
-                    if let connection { _ = connection.close() as EventLoopFuture<Void> }
                 }
             }
+        } onCancel: {
+            cancelled.cancel()
         }
     }
 

@@ -58,7 +58,8 @@ extension PostgresRegistryStore {
     }
 
     public func registryVersion() async throws -> Int64 {
-        try await call("reading the registry's version") { connection, progress in
+        try await call("reading the registry's version", connectionWait: Self.pollConnectionWait) {
+            connection, progress in
             let rows = try await self.rows(
                 "SELECT value FROM dataset WHERE key = 'version'", on: connection, progress: progress)
             return Int64(rows.first?.first?.textValue ?? "0") ?? 0

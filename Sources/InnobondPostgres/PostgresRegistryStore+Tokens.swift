@@ -14,7 +14,7 @@ extension PostgresRegistryStore {
     private static let now = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
     public func revokedTokenCount() async throws -> Int {
-        try await call("reading tokens") { connection, progress in
+        try await call("reading tokens", connectionWait: Self.pollConnectionWait) { connection, progress in
             try await self.count("SELECT count(revoked_at) FROM api_tokens", on: connection, progress: progress)
         }
     }

@@ -151,6 +151,10 @@ public final class PostgresRegistryStore: RegistryStore {
     /// the statement limit, a transaction left idle (its client gone
     /// silent) ended after it, and, from PostgreSQL 14, a query whose client
     /// has gone stopped within seconds rather than run to its end.
+    /// How long a server's poll waits for a connection: a store that does
+    /// not answer is noticed within a poll and this.
+    static let pollConnectionWait = Duration.seconds(2)
+
     static func sessionSettings(limits: PostgresLimits, serverVersion: Int) -> [(String, String)] {
         let milliseconds = String(limits.statement.components.seconds * 1000)
         var settings = [
@@ -189,10 +193,14 @@ public final class PostgresRegistryStore: RegistryStore {
     /// - Parameters:
     ///   - what: the call, for messages.
     ///   - writes: whether it writes, for messages.
+    ///   - connectionWait: a shorter wait for a connection than the store's,
+    ///     for the polls that tell a server whether the store answers.
     func call<T: Sendable>(
-        _ what: String, writes: Bool = false,
+        _ what: String, writes: Bool = false, connectionWait: Duration? = nil,
         _ body: @escaping @Sendable (PostgresConnection, BoundedCall.Progress) async throws -> T
     ) async throws -> T {
+        var limits = limits
+        if let connectionWait { limits.connectionWait = min(limits.connectionWait, connectionWait) }
         do {
             return try await BoundedCall.run(
                 client, limits: limits, what: what, location: location, writes: writes, body)

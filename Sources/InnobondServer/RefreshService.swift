@@ -14,7 +14,8 @@ struct RefreshService: Service {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             try? await Task.sleep(for: interval)
             do {
-                try await state.refresh()
+                // A shutdown does not wait for a store that does not answer.
+                try await cancelWhenGracefulShutdown { try await state.refresh() }
                 if let seconds = state.pollSucceeded() {
                     logger.notice(
                         "the store answers again", metadata: ["unavailable_seconds": "\(Int(seconds.rounded()))"])

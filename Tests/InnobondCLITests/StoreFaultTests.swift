@@ -271,6 +271,9 @@ import Testing
                 + "Content-Type: text/csv\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
         let refused = write.readAnswer(timeout: .seconds(30)) ?? ""
         #expect(refused.hasPrefix("HTTP/1.1 503") && refused.lowercased().contains("retry-after:"), "\(refused)")
+        // The outage known, the write is refused at once rather than after
+        // the wait for a connection.
+        #expect(refused.contains("database unavailable"))
 
         try postgres.resume()
         let back = try await Self.waitFor(port, "/health") { $0.hasPrefix("HTTP/1.1 200") }
@@ -278,6 +281,14 @@ import Testing
         let log = server.standardErrorSoFar
         #expect(log.components(separatedBy: "the store does not answer").count == 2, "\(log)")
         #expect(log.components(separatedBy: "the store answers again").count == 2, "\(log)")
+
+        // A server stops at once on SIGTERM, even with its store gone.
+        try postgres.crash()
+        _ = try await Self.waitFor(port, "/health") { $0.hasPrefix("HTTP/1.1 503") }
+        let stopping = ContinuousClock.now
+        server.signal(SIGTERM)
+        let stopped = try await server.wait(upTo: .seconds(30))
+        #expect(stopped != nil && ContinuousClock.now - stopping < .seconds(5))
     }
 }
 

@@ -47,6 +47,9 @@ extension APIRoutes {
                 format = (request.headers[.contentType] ?? "").contains("json") ? .json : .csv
             }
             let skipInvalid = try query.boolean("skip_invalid") ?? false
+            // While the store does not answer the server's polls, a write
+            // would only wait for it: say so at once.
+            if let error = state.storeError { throw APIError.unavailable(.unavailable(error)) }
             var request = request
             let body = try await request.collectBody(
                 upTo: context.maxUploadSize,
