@@ -3,7 +3,6 @@ import FixedIncome
 import Foundation
 import InnobondInsights
 import InnobondModel
-import InnobondServer
 import InnobondStore
 
 /// `innobond insights`: issuance statistics, financing advantage and the

@@ -5,7 +5,6 @@ import InnobondIO
 import InnobondInsights
 import InnobondModel
 import InnobondPages
-import InnobondServer
 import InnobondStore
 
 /// `innobond report`: a briefing from the registry.

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import InnobondInsights
 import InnobondModel
-import InnobondServer
 import InnobondStore
 
 /// `innobond stats`: what the registry holds.

@@ -61,14 +61,3 @@ public struct APIError: Error, Sendable {
         return Array((try? JSONEncoder.api.encode(body)) ?? Data("{}".utf8))
     }
 }
-
-extension JSONEncoder {
-    /// The encoder of the API and of the commands' JSON: snake_case keys,
-    /// sorted, dates as written.
-    public static var api: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-}
