@@ -15,6 +15,8 @@ public enum ServerApplication {
         store: any RegistryStore, settings: ServerSettings, logger: Logger,
         onRunning: @escaping @Sendable (String) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
+        // Metrics first, so that the first snapshot's store timings count.
+        _ = MetricsRegistry.registry
         let state = try await RegistryState(store: store, cachedResponses: settings.cachedResponses, logger: logger)
         let router = try await buildRouter(state: state, settings: settings)
         let connections = ConnectionGuard(limits: settings.connections)
