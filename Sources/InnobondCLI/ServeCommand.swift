@@ -37,6 +37,11 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "seconds"))
     var headerTimeout = 10
 
+    @Option(
+        name: .customLong("calendar"),
+        help: ArgumentHelp("A calendar file adding or replacing years of the working-day calendar.", valueName: "file"))
+    var calendarFiles: [String] = []
+
     @Option(help: "Log level: trace, debug (each request), info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -78,7 +83,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let settings = ServerSettings(
             host: host, port: port, isPrivate: isPrivate, logLevel: level,
-            connections: ConnectionLimits(headerTimeout: .seconds(headerTimeout)).fittingDescriptorLimit())
+            connections: ConnectionLimits(headerTimeout: .seconds(headerTimeout)).fittingDescriptorLimit(),
+            calendarData: try CalendarOptions.data(calendarFiles))
         let application = try await ServerApplication.build(store: store, settings: settings, logger: logger) { url in
             FileHandle.standardOutput.write(Data("innobond: serving \(store.location) at \(url)\n".utf8))
         }

@@ -316,7 +316,7 @@ struct DemoBonds {
 
     private func nextWorkingDay(_ date: CivilDate) -> CivilDate {
         var day = date
-        while !DemoCalendar.isWorkingDay(day) { day = day.adding(days: 1)! }
+        while !DemoMarket.isWorkingDay(day) { day = day.adding(days: 1)! }
         return day
     }
 

@@ -41,8 +41,30 @@ struct DemoMarket {
     private var corporateShift: [Int: Double] = [:]
     let workingDays: [CivilDate]
 
+    /// The interbank market's calendar: the demo's curves and quotes are
+    /// dated on its working days.
+    static let calendar = WorkingDayCalendar(market: .interbank)
+
+    /// The working days from `start` through `end`.
+    static func workingDays(from start: CivilDate, through end: CivilDate) -> [CivilDate] {
+        var days: [CivilDate] = []
+        var day = start
+        while day <= end {
+            if isWorkingDay(day) { days.append(day) }
+            day = day.adding(days: 1)!
+        }
+        return days
+    }
+
+    /// Whether the interbank market works on `date`; in a year the calendar
+    /// does not hold (synthetic bonds issued before 2022), Monday to Friday.
+    static func isWorkingDay(_ date: CivilDate) -> Bool {
+        guard let working = try? calendar.isBusinessDay(date) else { return date.weekday != 0 && date.weekday != 6 }
+        return working
+    }
+
     init(through end: CivilDate, random: inout DemoRandom) {
-        workingDays = DemoCalendar.workingDays(from: Self.curveStart, through: end)
+        workingDays = Self.workingDays(from: Self.curveStart, through: end)
         var noise: [Int: Double] = [:]
         var level = 0.0
         for day in workingDays {

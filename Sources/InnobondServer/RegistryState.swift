@@ -32,6 +32,8 @@ public final class RegistryState: Sendable {
     }
 
     public let store: any RegistryStore
+    /// The working-day calendar's years: those shipped and any added from files.
+    public let calendarData: WorkingDayCalendarData
     private let current: Mutex<Current>
     /// Responses rendered from the current version, by request URI.
     let responses: ResponseCache
@@ -43,8 +45,12 @@ public final class RegistryState: Sendable {
     private let outage = Mutex<(since: Date, error: String)?>(nil)
 
     /// Loads the first snapshot.
-    public init(store: any RegistryStore, cachedResponses: Int = 2048, logger: Logger) async throws {
+    public init(
+        store: any RegistryStore, cachedResponses: Int = 2048, calendarData: WorkingDayCalendarData = .china,
+        logger: Logger
+    ) async throws {
         self.store = store
+        self.calendarData = calendarData
         self.logger = logger
         responses = ResponseCache(capacity: cachedResponses)
         current = Mutex(try await Self.load(store))
@@ -130,7 +136,6 @@ enum Timed {
         return try await body()
     }
 }
-
 
 extension Timer {
     func recordInterval(_ duration: Duration) {

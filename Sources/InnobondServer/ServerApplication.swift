@@ -17,7 +17,9 @@ public enum ServerApplication {
     ) async throws -> some ApplicationProtocol {
         // Metrics first, so that the first snapshot's store timings count.
         _ = MetricsRegistry.registry
-        let state = try await RegistryState(store: store, cachedResponses: settings.cachedResponses, logger: logger)
+        let state = try await RegistryState(
+            store: store, cachedResponses: settings.cachedResponses, calendarData: settings.calendarData, logger: logger
+        )
         let router = try await buildRouter(state: state, settings: settings)
         let connections = ConnectionGuard(limits: settings.connections)
         return Application(

@@ -1,3 +1,4 @@
+import FixedIncome
 import Logging
 
 /// How a server runs.
@@ -15,11 +16,13 @@ public struct ServerSettings: Sendable {
     public var logLevel: Logger.Level
     /// How many connections are kept, and how long slow clients are waited for.
     public var connections: ConnectionLimits
+    /// The working-day calendar's years.
+    public var calendarData: WorkingDayCalendarData
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, isPrivate: Bool = false,
         refreshInterval: Duration = .seconds(2), cachedResponses: Int = 2048, logLevel: Logger.Level = .info,
-        connections: ConnectionLimits = ConnectionLimits()
+        connections: ConnectionLimits = ConnectionLimits(), calendarData: WorkingDayCalendarData = .china
     ) {
         self.host = host
         self.port = port
@@ -28,5 +31,6 @@ public struct ServerSettings: Sendable {
         self.cachedResponses = cachedResponses
         self.logLevel = logLevel
         self.connections = connections
+        self.calendarData = calendarData
     }
 }

@@ -18,6 +18,9 @@ import Testing
             .replacingOccurrences(of: "{uscc}", with: ServerFixture.wingtech)
             .replacingOccurrences(of: "{curve}", with: "CGB").replacingOccurrences(of: "{series}", with: "M1")
         if uri.hasSuffix("/analytics") { uri += "?settlement=2025-06-03&clean_price=100.5" }
+        if uri.hasSuffix("/calendar/day") { uri += "?date=2025-01-26" }
+        if uri.hasSuffix("/calendar/between") { uri += "?from=2024-09-27&to=2024-10-16&market=exchange" }
+        if uri.hasSuffix("/calendar/add") { uri += "?date=2025-02-03&working_days=10" }
         return uri
     }
 
@@ -44,6 +47,30 @@ import Testing
                     #expect(response.headers[.contentType]?.hasPrefix("application/json") == true, "\(uri)")
                     #expect(response.json != nil, "\(uri) is not JSON")
                 }
+            }
+        }
+    }
+
+    /// The calendar operations answer as the command line does, and a year
+    /// without a notice is a 400 naming the parameter.
+    @Test func theCalendarAnswers() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/calendar/day?date=2025-01-26&market=exchange", method: .get) {
+                let day = $0.json as? [String: Any]
+                #expect(day?["status"] as? String == "make_up_day_closed" && day?["working_day"] as? Bool == false)
+                #expect(day?["name"] as? String == "春节 Spring Festival" && day?["weekday"] as? String == "Sunday")
+            }
+            try await client.execute(uri: "/api/v1/calendar/between?from=2024-09-27&to=2024-10-16", method: .get) {
+                #expect(($0.json as? [String: Any])?["working_days"] as? Int == 10)
+            }
+            try await client.execute(uri: "/api/v1/calendar/add?date=2025-02-17&working_days=-10", method: .get) {
+                #expect(($0.json as? [String: Any])?["date"] as? String == "2025-01-27")
+            }
+            try await client.execute(uri: "/api/v1/calendar/day?date=2030-01-02", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.error?["field"] as? String == "date")
+                #expect((response.error?["message"] as? String)?.contains("holds 2022 to 2026") == true)
             }
         }
     }

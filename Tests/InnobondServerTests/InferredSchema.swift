@@ -87,7 +87,7 @@ struct InferredSchema: Equatable {
     /// written `2`.
     static let integerMembers: Set<String> = [
         "amount_fen", "approval_days", "bonds", "count", "days", "frequency", "invention_patents", "issuers",
-        "minimum_pairs", "pairs", "points", "spacing_days", "total", "unmatched", "year", "version",
+        "minimum_pairs", "pairs", "points", "spacing_days", "total", "unmatched", "year", "version", "working_days",
     ]
 
     /// As JSON Schema, for the OpenAPI document.

@@ -77,6 +77,14 @@ import Testing
         for query in ["", "?to=2024-03-31", "?to=2020-12-31", "?as_of=2025-03-20", "?to=2024-03-31&as_of=2024-04-30"] {
             samples.append(("FinancingConditions", "/api/v1/conditions" + query))
         }
+        for market in ["national", "exchange", "interbank"] {
+            for date in ["2025-01-26", "2025-01-28", "2025-01-29", "2026-10-10", "2026-06-22"] {
+                samples.append(("CalendarDay", "/api/v1/calendar/day?date=\(date)&market=\(market)"))
+            }
+            samples.append(
+                ("CalendarBetween", "/api/v1/calendar/between?from=2024-09-27&to=2024-10-16&market=\(market)"))
+            samples.append(("CalendarAdded", "/api/v1/calendar/add?date=2025-02-03&working_days=10&market=\(market)"))
+        }
         return samples
     }
 
