@@ -22,6 +22,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var context = context
         let isRead = request.method == .get || request.method == .head
+        // While the store does not answer the server's polls, a write would
+        // only wait for it (its token is looked up there): say so at once.
+        if !isRead, let error = state.storeError { throw StoreError.unavailable(error) }
         switch Self.credential(of: request) {
         case .bearer(let secret)?:
             guard let token = try await lookUp(TokenSecret.hash(secret), isRead: isRead, session: false) else {

@@ -264,6 +264,7 @@ import Testing
         #expect(page.hasPrefix("HTTP/1.1 200") && page.contains("class=\"stale\""), "\(page.prefix(300))")
         let api = RawConnection(port: port)?.get("/api/v1/bonds", timeout: .seconds(15)) ?? ""
         #expect(api.hasPrefix("HTTP/1.1 200") && api.lowercased().contains("innobond-stale-since:"))
+        let writing = ContinuousClock.now
         let write = try #require(RawConnection(port: port))
         let body = "curve,date,tenor,yield\nCGB,2025-06-04,10Y,1.66\n"
         write.send(
@@ -274,6 +275,7 @@ import Testing
         // The outage known, the write is refused at once rather than after
         // the wait for a connection.
         #expect(refused.contains("database unavailable"))
+        #expect(ContinuousClock.now - writing < .seconds(2), "a write in a known outage waited")
 
         try postgres.resume()
         let back = try await Self.waitFor(port, "/health") { $0.hasPrefix("HTTP/1.1 200") }
