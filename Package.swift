@@ -82,7 +82,13 @@ let package = Package(
             resources: [.copy("Resources/response-schemas.json")]
         ),
         // Fixtures and reference checks shared by the test targets.
-        .target(name: "InnobondTestSupport", dependencies: ["InnobondStore", "InnobondModel", "InnobondIO"]),
+        .target(
+            name: "InnobondTestSupport",
+            dependencies: [
+                "InnobondStore", "InnobondModel", "InnobondIO", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "InnobondCLI",
             dependencies: [

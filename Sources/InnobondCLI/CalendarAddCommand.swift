@@ -1,5 +1,6 @@
 import ArgumentParser
 import FixedIncome
+import InnobondModel
 
 /// `innobond calendar add DATE N`: the working day N working days later.
 struct CalendarAddCommand: AsyncParsableCommand {
@@ -17,11 +18,10 @@ struct CalendarAddCommand: AsyncParsableCommand {
 
     func run() async throws {
         let calendar = try options.calendar()
-        let result = try CalendarAnswer.compute { () throws(CalendarError) in try calendar.advance(date.date, by: days)
+        let result = try computeOnCalendar { () throws(CalendarError) in try calendar.advance(date.date, by: days)
         }
         try options.answer(
-            CalendarAnswer.Added(
-                from: date.date.iso8601, workingDays: days, market: calendar.market.rawValue, date: result.iso8601),
+            CalendarAnswer.Added(from: date.date, workingDays: days, market: calendar.market, date: result),
             text: result.iso8601)
     }
 }

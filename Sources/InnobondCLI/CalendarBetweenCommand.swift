@@ -1,5 +1,6 @@
 import ArgumentParser
 import FixedIncome
+import InnobondModel
 
 /// `innobond calendar between FROM TO`: working days a clock counts.
 struct CalendarBetweenCommand: AsyncParsableCommand {
@@ -17,12 +18,11 @@ struct CalendarBetweenCommand: AsyncParsableCommand {
 
     func run() async throws {
         let calendar = try options.calendar()
-        let count = try CalendarAnswer.compute { () throws(CalendarError) in
+        let count = try computeOnCalendar { () throws(CalendarError) in
             try calendar.workingDays(from: from.date, to: to.date)
         }
         try options.answer(
-            CalendarAnswer.Between(
-                from: from.date.iso8601, to: to.date.iso8601, market: calendar.market.rawValue, workingDays: count),
+            CalendarAnswer.Between(from: from.date, to: to.date, market: calendar.market, workingDays: count),
             text: String(count))
     }
 }

@@ -15,40 +15,11 @@ struct CalendarCommand: AsyncParsableCommand {
     )
 }
 
-/// The answers, in JSON.
-enum CalendarAnswer {
-    struct Day: Encodable {
-        var date: String
-        var weekday: String
-        var market: String
-        var status: String
-        var workingDay: Bool
-        var name: String?
-    }
-
-    struct Between: Encodable {
-        var from: String
-        var to: String
-        var market: String
-        /// Working days after `from` up to and including `to`.
-        var workingDays: Int
-    }
-
-    struct Added: Encodable {
-        var from: String
-        var workingDays: Int
-        var market: String
-        var date: String
-    }
-
-    static let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-
-    /// Runs a calendar computation, its error a usage failure.
-    static func compute<T>(_ body: () throws(CalendarError) -> T) throws -> T {
-        do {
-            return try body()
-        } catch {
-            throw UsageFailure(error.description)
-        }
+/// Runs a calendar computation, its error a usage failure.
+func computeOnCalendar<T>(_ body: () throws(CalendarError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        throw UsageFailure(error.description)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FixedIncome
+import InnobondModel
 
 /// `innobond calendar day DATE`: whether the day is worked, and why.
 struct CalendarDayCommand: AsyncParsableCommand {
@@ -13,14 +14,8 @@ struct CalendarDayCommand: AsyncParsableCommand {
 
     func run() async throws {
         let calendar = try options.calendar()
-        let day = try CalendarAnswer.compute { () throws(CalendarError) in try calendar.day(date.date) }
-        let weekday = CalendarAnswer.weekdays[day.date.weekday]
-        try options.answer(
-            CalendarAnswer.Day(
-                date: day.date.iso8601, weekday: weekday, market: calendar.market.rawValue,
-                status: day.status.rawValue, workingDay: day.status.isWorkingDay, name: day.name),
-            text:
-                "\(day.date) \(weekday): \(day.status.label)\(day.name.map { " (\($0))" } ?? "") [\(calendar.market.rawValue)]"
-        )
+        let day = try computeOnCalendar { () throws(CalendarError) in try calendar.day(date.date) }
+        let answer = CalendarAnswer.Day(day, market: calendar.market)
+        try options.answer(answer, text: answer.text)
     }
 }

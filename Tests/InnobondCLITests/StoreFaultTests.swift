@@ -37,21 +37,29 @@ import Testing
         return result.standardOutput
     }
 
-    /// A connection of the test's own, to hold locks and watch sessions.
     static func withConnection<T>(_ url: String, _ body: (PostgresConnection) async throws -> T) async throws -> T {
-        let components = try #require(URLComponents(string: url))
-        let configuration = PostgresConnection.Configuration(
-            host: components.host ?? "127.0.0.1", port: components.port ?? 5432, username: components.user ?? "",
-            password: components.password, database: String(components.path.dropFirst()), tls: .disable)
-        let connection = try await PostgresConnection.connect(
-            configuration: configuration, id: 1, logger: Logger(label: "test"))
-        do {
-            let value = try await body(connection)
-            try await connection.close()
-            return value
-        } catch {
-            try? await connection.close()
-            throw error
+        try await TestPostgres.withConnection(url, body)
+    }
+
+    /// A throwaway cluster holding the contract's fixtures in schema
+    /// `fault`, and the bonds' export before anything else.
+    struct CrashScene {
+        let server: ThrowawayPostgres
+        let folder = Folder()
+        let database: String
+        let bondsBefore: String
+
+        init() throws {
+            server = try ThrowawayPostgres()
+            database = server.url + "?schema=fault"
+            try StoreFaultTests.importFixtures(folder, database: database)
+            bondsBefore = try StoreFaultTests.export("bonds", database)
+        }
+
+        /// After the test: the server back, and the bonds as they were.
+        func expectNothingWritten() throws {
+            try server.resume()
+            #expect(try StoreFaultTests.export("bonds", database) == bondsBefore)
         }
     }
 
@@ -82,13 +90,9 @@ import Testing
     /// with status 3; the registry is as it was once the server is back.
     @Test(.enabled(if: ThrowawayPostgres.isAvailable, "needs PostgreSQL and root"))
     func anImportEndsWhenPostgreSQLCrashesMidCopy() async throws {
-        let server = try ThrowawayPostgres()
+        let scene = try CrashScene()
+        let (server, database) = (scene.server, scene.database)
         defer { server.remove() }
-        let folder = Folder()
-        let database = server.url + "?schema=fault"
-        try Self.importFixtures(folder, database: database)
-        let before = try Self.export("bonds", database)
-
         let command = try CommandRunner.Running(
             ["import", "bonds", "-", "--format", "csv", "--database", database], standardInput: nil)
         let input = try #require(command.input)
@@ -103,9 +107,7 @@ import Testing
         let ended = try #require(result, "the import was still running 20 s after the crash")
         #expect(ended.status == 3, "\(ended.standardError)")
         #expect(ended.standardError.contains("lost") && ended.standardError.contains("nothing was written"))
-
-        try server.resume()
-        #expect(try Self.export("bonds", database) == before)
+        try scene.expectNothingWritten()
     }
 
     /// The server crashes while the staged rows are checked (the import waits
@@ -113,13 +115,10 @@ import Testing
     /// 3, and the bond it would have renamed keeps its name.
     @Test(.enabled(if: ThrowawayPostgres.isAvailable, "needs PostgreSQL and root"))
     func anImportEndsWhenPostgreSQLCrashesMidCheck() async throws {
-        let server = try ThrowawayPostgres()
+        let scene = try CrashScene()
+        let (server, database) = (scene.server, scene.database)
         defer { server.remove() }
-        let folder = Folder()
-        let database = server.url + "?schema=fault"
-        try Self.importFixtures(folder, database: database)
-        let before = try Self.export("bonds", database)
-        let renamed = try folder.write(
+        let renamed = try scene.folder.write(
             "renamed.csv",
             Self.bondsHeader + "\n"
                 + "240001.SH,91440300708461136T,renamed,corporate_bond,false,,2024-03-15,2027-03-15,3000000000,2.45,1,"
@@ -139,8 +138,7 @@ import Testing
             #expect(ended.status == 3, "\(ended.standardError)")
             #expect(ended.standardError.contains("nothing was written"), "\(ended.standardError)")
         }
-        try server.resume()
-        #expect(try Self.export("bonds", database) == before)
+        try scene.expectNothingWritten()
     }
 
     // MARK: Concurrent writers

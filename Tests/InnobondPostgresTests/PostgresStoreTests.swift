@@ -74,16 +74,11 @@ struct OlderPostgresRegistryTests {
     @Test func anOlderRegistryOpensAndExportsTheSameFiles() async throws {
         let base = try #require(postgresURL)
         let schema = "older_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        let components = try #require(URLComponents(string: base))
-        let configuration = PostgresConnection.Configuration(
-            host: components.host ?? "127.0.0.1", port: components.port ?? 5432, username: components.user ?? "",
-            password: components.password, database: String(components.path.dropFirst()), tls: .disable)
-        let connection = try await PostgresConnection.connect(
-            configuration: configuration, id: 1, logger: Logger(label: "test"))
-        for statement in try OlderRegistry.postgresStatements(schema: schema) {
-            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: Logger(label: "test"))
+        try await TestPostgres.withConnection(base) { connection in
+            for statement in try OlderRegistry.postgresStatements(schema: schema) {
+                try await TestPostgres.execute(statement, on: connection)
+            }
         }
-        try await connection.close()
         let separator = base.contains("?") ? "&" : "?"
         let store = try await PostgresRegistryStore(url: base + separator + "schema=" + schema)
         try await OlderRegistry.expectSameExports(store)

@@ -212,34 +212,6 @@ enum APIModels {
         var observations: [ObservationItem]
     }
 
-    /// A day of the working-day calendar.
-    struct CalendarDay: Encodable, Sendable {
-        static let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-        var date: CivilDate
-        var weekday: String
-        var market: String
-        /// `working_day`, `make_up_working_day`, `weekend`, `make_up_day_closed`, `holiday` or `closure`.
-        var status: String
-        var workingDay: Bool
-        /// The holiday's name, or the holiday a make-up day pays for.
-        var name: String?
-    }
-
-    struct CalendarBetween: Encodable, Sendable {
-        var from: CivilDate
-        var to: CivilDate
-        var market: String
-        /// Working days after `from` up to and including `to`.
-        var workingDays: Int
-    }
-
-    struct CalendarAdded: Encodable, Sendable {
-        var from: CivilDate
-        var workingDays: Int
-        var market: String
-        var date: CivilDate
-    }
-
     struct Health: Encodable, Sendable {
         /// `ok`, or `unavailable` while the store does not answer.
         var status: String

@@ -1,5 +1,6 @@
 import FixedIncome
 import Hummingbird
+import InnobondModel
 
 extension APIRoutes {
     /// The market whose working days are asked for.
@@ -23,12 +24,7 @@ extension APIRoutes {
             let calendar = try state.calendar(query)
             let date = try required(query.date("date"), "date")
             let day = try compute("date") { () throws(CalendarError) in try calendar.day(date) }
-            return Rendering.response(
-                try Rendering.entry(
-                    json: APIModels.CalendarDay(
-                        date: date, weekday: APIModels.CalendarDay.weekdays[date.weekday],
-                        market: calendar.market.rawValue, status: day.status.rawValue,
-                        workingDay: day.status.isWorkingDay, name: day.name)))
+            return Rendering.response(try Rendering.entry(json: CalendarAnswer.Day(day, market: calendar.market)))
         },
         APIRoute(
             method: .get, path: "/api/v1/calendar/between",
@@ -47,8 +43,7 @@ extension APIRoutes {
             let count = try compute("to") { () throws(CalendarError) in try calendar.workingDays(from: from, to: to) }
             return Rendering.response(
                 try Rendering.entry(
-                    json: APIModels.CalendarBetween(
-                        from: from, to: to, market: calendar.market.rawValue, workingDays: count)))
+                    json: CalendarAnswer.Between(from: from, to: to, market: calendar.market, workingDays: count)))
         },
         APIRoute(
             method: .get, path: "/api/v1/calendar/add",
@@ -69,8 +64,7 @@ extension APIRoutes {
             }
             return Rendering.response(
                 try Rendering.entry(
-                    json: APIModels.CalendarAdded(
-                        from: date, workingDays: days, market: calendar.market.rawValue, date: result)))
+                    json: CalendarAnswer.Added(from: date, workingDays: days, market: calendar.market, date: result)))
         },
     ]
 
