@@ -1,4 +1,5 @@
 import ArgumentParser
+import InnobondModel
 import InnobondServer
 import InnobondStore
 
@@ -18,10 +19,12 @@ struct TokenCreateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create",
         abstract: "Create a token and print its secret (shown once; only its hash is kept).",
-        discussion: """
-            viewer: reads (of a private server); analyst: also imports quotes, curves, macro and investments; \
-            admin: also imports issuers, issuer financials, bonds and use of proceeds.
-            """
+        discussion: "viewer: reads (of a private server); "
+            + [APIRole.analyst, .admin].map { role in
+                "\(role.rawValue): also imports "
+                    + RecordKind.allCases.filter { $0.declaration.writer == role }.map(\.rawValue).joined(
+                        separator: ", ")
+            }.joined(separator: "; ") + "."
     )
 
     @Option(help: "viewer, analyst or admin.")

@@ -58,17 +58,19 @@ public struct Bond: RegistryRecord {
     /// Tenor at issue in years (days over 365.25).
     public var tenorYears: Double { Double(issueDate.days(to: maturityDate)) / 365.25 }
 
-    public static let kind = RecordKind.bonds
+    public static let declaration = RecordDeclaration(
+        .bonds, table: "bonds", key: ["code"], references: [.init(["uscc"], to: .issuers, noun: "issuer")],
+        writer: .admin, summary: "Bonds with their terms and innovation attributes, by code")
     public static let columns = [
         Column("code", required: true), Column("uscc", required: true), Column("name", required: true),
         Column("type", required: true), Column("sci_tech", required: true, .boolean),
-        Column("regime", required: false), Column("issue_date", required: true),
-        Column("maturity_date", required: true), Column("amount_cny", required: true, .number),
-        Column("coupon_rate", required: true, .number), Column("frequency", required: true, .number),
-        Column("day_count", required: true), Column("rating", required: false), Column("put_date", required: false),
-        Column("coupon_reset_date", required: false), Column("approval_days", required: false, .number),
+        Column("regime", required: false), Column("issue_date", required: true, .date),
+        Column("maturity_date", required: true, .date), Column("amount_cny", required: true, .money),
+        Column("coupon_rate", required: true, .real), Column("frequency", required: true, .integer),
+        Column("day_count", required: true), Column("rating", required: false),
+        Column("put_date", required: false, .date),
+        Column("coupon_reset_date", required: false, .date), Column("approval_days", required: false, .integer),
     ]
-    public static let keyColumns = ["code"]
 
     public init(fields: inout FieldReader) throws(RowIssues) {
         let code = fields.parsed(

@@ -16,12 +16,13 @@ public struct CurvePoint: RegistryRecord {
         self.yieldPercent = yieldPercent
     }
 
-    public static let kind = RecordKind.curves
+    public static let declaration = RecordDeclaration(
+        .curves, table: "curve_points", key: ["curve", "date", "tenor"], writer: .analyst,
+        summary: "Par yields of yield curves, by curve, date and tenor")
     public static let columns = [
-        Column("curve", required: true), Column("date", required: true), Column("tenor", required: true),
-        Column("yield", required: true, .number),
+        Column("curve", required: true), Column("date", required: true, .date), Column("tenor", required: true),
+        Column("yield", required: true, .real),
     ]
-    public static let keyColumns = ["curve", "date", "tenor"]
 
     public init(fields: inout FieldReader) throws(RowIssues) {
         let curve = fields.text("curve", required: true)

@@ -25,13 +25,14 @@ public struct Issuer: RegistryRecord {
         self.listedCode = listedCode
     }
 
-    public static let kind = RecordKind.issuers
+    public static let declaration = RecordDeclaration(
+        .issuers, table: "issuers", key: ["uscc"], writer: .admin,
+        summary: "Companies that issue bonds, by unified social credit code")
     public static let columns = [
         Column("uscc", required: true), Column("name", required: true), Column("name_en", required: false),
         Column("sector", required: true), Column("province", required: true), Column("ownership", required: true),
         Column("listed_code", required: false),
     ]
-    public static let keyColumns = ["uscc"]
 
     public init(fields: inout FieldReader) throws(RowIssues) {
         let uscc = fields.uscc("uscc")

@@ -21,13 +21,15 @@ public struct IssuerFinancials: RegistryRecord {
         revenue.fen > 0 ? Double(researchSpend.fen) / Double(revenue.fen) : nil
     }
 
-    public static let kind = RecordKind.issuerFinancials
+    public static let declaration = RecordDeclaration(
+        .issuerFinancials, table: "issuer_financials", key: ["uscc", "year"],
+        references: [.init(["uscc"], to: .issuers, noun: "issuer")], writer: .admin,
+        summary: "An issuer's revenue, R&D spending and invention patents, by fiscal year")
     public static let columns = [
-        Column("uscc", required: true), Column("year", required: true, .number),
-        Column("revenue_cny", required: true, .number), Column("rd_spend_cny", required: true, .number),
-        Column("invention_patents", required: false, .number),
+        Column("uscc", required: true), Column("year", required: true, .integer),
+        Column("revenue_cny", required: true, .money), Column("rd_spend_cny", required: true, .money),
+        Column("invention_patents", required: false, .integer),
     ]
-    public static let keyColumns = ["uscc", "year"]
 
     public init(fields: inout FieldReader) throws(RowIssues) {
         let uscc = fields.uscc("uscc")

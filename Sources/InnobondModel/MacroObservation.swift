@@ -31,13 +31,14 @@ public struct MacroObservation: RegistryRecord {
         self.published = published
     }
 
-    public static let kind = RecordKind.macro
+    public static let declaration = RecordDeclaration(
+        .macro, table: "macro_observations", key: ["series", "period", "definition", "published"], writer: .analyst,
+        summary: "Money and credit statistics with their vintages")
     public static let columns = [
-        Column("series", required: true), Column("period", required: true), Column("value", required: false, .number),
-        Column("yoy_pct", required: false, .number), Column("unit", required: true),
-        Column("definition", required: true), Column("published", required: true),
+        Column("series", required: true), Column("period", required: true), Column("value", required: false, .real),
+        Column("yoy_pct", required: false, .real), Column("unit", required: true),
+        Column("definition", required: true), Column("published", required: true, .date),
     ]
-    public static let keyColumns = ["series", "period", "definition", "published"]
 
     public init(fields: inout FieldReader) throws(RowIssues) {
         let series = fields.text("series", required: true)

@@ -19,13 +19,19 @@ public struct Quote: RegistryRecord {
         self.source = source
     }
 
-    public static let kind = RecordKind.quotes
+    public static let declaration = RecordDeclaration(
+        .quotes, table: "quotes", key: ["bond_code", "date", "source"],
+        references: [.init(["bond_code"], to: .bonds, noun: "bond")], writer: .analyst,
+        checks: [
+            .dateWithin(
+                column: "date", reference: .bonds, from: "issue_date", before: "maturity_date", what: "quotes",
+                span: "life", fromName: "issue date", beforeName: "maturity")
+        ], inSnapshot: false, summary: "Daily prices and yields of bonds, by source")
     public static let columns = [
-        Column("bond_code", required: true), Column("date", required: true),
-        Column("clean_price", required: false, .number), Column("yield", required: false, .number),
+        Column("bond_code", required: true), Column("date", required: true, .date),
+        Column("clean_price", required: false, .real), Column("yield", required: false, .real),
         Column("source", required: true),
     ]
-    public static let keyColumns = ["bond_code", "date", "source"]
 
     public init(fields: inout FieldReader) throws(RowIssues) {
         let code = fields.parsed(

@@ -25,33 +25,24 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    /// The kind's declaration: table, key, references, merge, writer, checks.
+    public var declaration: RecordDeclaration { recordType.declaration }
+
     /// The columns, in file order.
     public var columns: [Column] { recordType.columns }
 
     /// The columns whose values identify a row: a later row with the same key
     /// replaces it.
-    public var keyColumns: [String] { recordType.keyColumns }
-
-    /// The kinds whose rows this kind refers to, with the referring column:
-    /// they must be imported first.
-    public var references: [(column: String, kind: RecordKind)] {
-        switch self {
-        case .issuerFinancials, .bonds: return [("uscc", .issuers)]
-        case .useOfProceeds, .quotes: return [("bond_code", .bonds)]
-        case .issuers, .curves, .macro, .investments: return []
-        }
-    }
+    public var keyColumns: [String] { declaration.key }
 }
 
 /// A row of one of the registry's kinds: validated from text fields, and
 /// written back to exactly the text it was read from, up to number formatting.
 public protocol RegistryRecord: Sendable, Hashable {
-    /// The kind of row.
-    static var kind: RecordKind { get }
+    /// What the registry knows of the kind.
+    static var declaration: RecordDeclaration { get }
     /// The file columns, in order.
     static var columns: [Column] { get }
-    /// The columns that identify a row.
-    static var keyColumns: [String] { get }
     /// Reads and validates a row; every issue is reported.
     init(fields: inout FieldReader) throws(RowIssues)
     /// The text of each column in ``columns`` order, `nil` when absent.
@@ -59,6 +50,12 @@ public protocol RegistryRecord: Sendable, Hashable {
 }
 
 extension RegistryRecord {
+    /// The kind of row.
+    public static var kind: RecordKind { declaration.kind }
+
+    /// The columns that identify a row.
+    public static var keyColumns: [String] { declaration.key }
+
     /// Reads a row from a function giving each column's raw text.
     public static func read(_ value: @escaping (String) -> String?) throws(RowIssues) -> Self {
         var reader = FieldReader(value)

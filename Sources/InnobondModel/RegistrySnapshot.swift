@@ -17,17 +17,38 @@ public struct RegistrySnapshot: Sendable {
     public var investments: [SectorInvestment]
     /// Rows of each kind in the store, quotes included.
     public var counts: [RecordKind: Int]
+    /// The rows of every kind the snapshot holds, by kind: the typed
+    /// properties above, and ``records(_:)`` for any kind.
+    public let tables: RecordTables
 
     /// Issuers by code.
     public let issuersByCode: [USCC: Issuer]
     /// Each bond's position in ``bonds``, by code.
     private let bondPositions: [BondCode: Int]
 
+    /// The snapshot of the rows of `tables`.
+    public init(isDemo: Bool, tables: RecordTables, counts: [RecordKind: Int]) {
+        self.init(
+            isDemo: isDemo, issuers: tables.records(Issuer.self), financials: tables.records(IssuerFinancials.self),
+            bonds: tables.records(Bond.self), proceeds: tables.records(UseOfProceeds.self),
+            curvePoints: tables.records(CurvePoint.self), macro: tables.records(MacroObservation.self),
+            investments: tables.records(SectorInvestment.self), counts: counts, tables: tables)
+    }
+
     public init(
         isDemo: Bool, issuers: [Issuer], financials: [IssuerFinancials], bonds: [Bond], proceeds: [UseOfProceeds],
         curvePoints: [CurvePoint], macro: [MacroObservation], investments: [SectorInvestment],
-        counts: [RecordKind: Int]
+        counts: [RecordKind: Int], tables: RecordTables = RecordTables()
     ) {
+        var tables = tables
+        tables.set(issuers)
+        tables.set(financials)
+        tables.set(bonds)
+        tables.set(proceeds)
+        tables.set(curvePoints)
+        tables.set(macro)
+        tables.set(investments)
+        self.tables = tables
         self.isDemo = isDemo
         self.issuers = issuers
         self.financials = financials
@@ -44,6 +65,9 @@ public struct RegistrySnapshot: Sendable {
         bondPositions = positions
     }
 
+    /// The rows of a kind the snapshot holds.
+    public func records<Record: RegistryRecord>(_ type: Record.Type) -> [Record] { tables.records(type) }
+
     /// The bond with a code.
     public func bond(_ code: BondCode) -> Bond? { bondPositions[code].map { bonds[$0] } }
 
@@ -51,4 +75,21 @@ public struct RegistrySnapshot: Sendable {
     public static let empty = RegistrySnapshot(
         isDemo: false, issuers: [], financials: [], bonds: [], proceeds: [], curvePoints: [], macro: [],
         investments: [], counts: [:])
+}
+
+/// The rows of several kinds, each kept as an array of its own record type.
+public struct RecordTables: Sendable {
+    private var storage: [RecordKind: any Sendable] = [:]
+
+    public init() {}
+
+    /// The rows of a kind (none when not held).
+    public func records<Record: RegistryRecord>(_ type: Record.Type) -> [Record] {
+        storage[Record.kind] as? [Record] ?? []
+    }
+
+    /// Sets the rows of their kind.
+    public mutating func set<Record: RegistryRecord>(_ records: [Record]) {
+        storage[Record.kind] = records
+    }
 }

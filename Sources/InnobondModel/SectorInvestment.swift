@@ -16,12 +16,13 @@ public struct SectorInvestment: RegistryRecord {
         self.source = source
     }
 
-    public static let kind = RecordKind.investments
+    public static let declaration = RecordDeclaration(
+        .investments, table: "sector_investments", key: ["sector", "year", "source"], writer: .analyst,
+        summary: "Investment in technology sectors, by sector, year and source")
     public static let columns = [
-        Column("sector", required: true), Column("year", required: true, .number),
-        Column("amount_usd_bn", required: true, .number), Column("source", required: true),
+        Column("sector", required: true), Column("year", required: true, .integer),
+        Column("amount_usd_bn", required: true, .real), Column("source", required: true),
     ]
-    public static let keyColumns = ["sector", "year", "source"]
 
     public init(fields: inout FieldReader) throws(RowIssues) {
         let sector = fields.text("sector", required: true)

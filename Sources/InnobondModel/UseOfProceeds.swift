@@ -15,12 +15,18 @@ public struct UseOfProceeds: RegistryRecord {
         self.planned = planned
     }
 
-    public static let kind = RecordKind.useOfProceeds
+    public static let declaration = RecordDeclaration(
+        .useOfProceeds, table: "use_of_proceeds", key: ["bond_code", "project"],
+        references: [.init(["bond_code"], to: .bonds, noun: "bond")], writer: .admin,
+        checks: [
+            .sumWithin(
+                column: "planned_cny", reference: .bonds, limit: "amount_cny", what: "planned uses", limitName: "amount"
+            )
+        ], summary: "What a bond's proceeds were committed to at issuance, by project")
     public static let columns = [
         Column("bond_code", required: true), Column("project", required: true), Column("category", required: true),
-        Column("planned_cny", required: true, .number),
+        Column("planned_cny", required: true, .money),
     ]
-    public static let keyColumns = ["bond_code", "project"]
 
     public init(fields: inout FieldReader) throws(RowIssues) {
         let code = fields.parsed(

@@ -108,6 +108,10 @@ extension PostgresRegistryStore {
         }
         issues.complete(&report)
         if report.badRows == 0 || options.skipInvalid {
+            let existing = try await rows(statements.countExisting, on: connection, progress: watch).first ?? []
+            report.count(
+                existing: Int(existing.first?.integerValue ?? 0),
+                unchanged: Int(existing.dropFirst().first?.integerValue ?? 0))
             report.rowsWritten = try await count(
                 "WITH written AS (\(statements.merge) RETURNING 1) SELECT count(*) FROM written", on: connection,
                 progress: watch)

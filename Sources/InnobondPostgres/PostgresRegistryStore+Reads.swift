@@ -34,13 +34,14 @@ extension PostgresRegistryStore {
     private func snapshot(_ connection: PostgresConnection, progress: BoundedCall.Progress) async throws
         -> RegistrySnapshot
     {
-        func records<Record: RegistryRecord>(_ type: Record.Type) async throws -> [Record] {
+        func load<Record: RegistryRecord>(_ type: Record.Type, into tables: inout RecordTables) async throws {
             let schema = TableSchema.of(Record.kind)
             let sql =
                 "SELECT \(Self.selectList(schema)) FROM \(schema.table) ORDER BY \(schema.keyColumns.joined(separator: ", "))"
-            return try await self.rows(sql, on: connection, progress: progress).map {
-                try schema.snapshotRecord(of: $0) as! Record
-            }
+            tables.set(
+                try await self.rows(sql, on: connection, progress: progress).map {
+                    try schema.typedRecord(of: $0, as: Record.self)
+                })
         }
         var counts: [RecordKind: Int] = [:]
         for kind in RecordKind.allCases {
@@ -49,12 +50,11 @@ extension PostgresRegistryStore {
         }
         let demo = try await self.rows(
             "SELECT value FROM dataset WHERE key = 'demo'", on: connection, progress: progress)
-        return RegistrySnapshot(
-            isDemo: demo.first?.first?.textValue == "true", issuers: try await records(Issuer.self),
-            financials: try await records(IssuerFinancials.self), bonds: try await records(Bond.self),
-            proceeds: try await records(UseOfProceeds.self), curvePoints: try await records(CurvePoint.self),
-            macro: try await records(MacroObservation.self), investments: try await records(SectorInvestment.self),
-            counts: counts)
+        var tables = RecordTables()
+        for kind in RecordKind.allCases where kind.declaration.inSnapshot {
+            try await load(kind.recordType, into: &tables)
+        }
+        return RegistrySnapshot(isDemo: demo.first?.first?.textValue == "true", tables: tables, counts: counts)
     }
 
     public func registryVersion() async throws -> Int64 {
@@ -76,7 +76,7 @@ extension PostgresRegistryStore {
         ]
         return try await call("reading quotes") { connection, progress in
             try await self.rows(sql, arguments, on: connection, progress: progress).map {
-                try schema.record(of: $0) as! Quote
+                try schema.typedRecord(of: $0, as: Quote.self)
             }
         }
     }

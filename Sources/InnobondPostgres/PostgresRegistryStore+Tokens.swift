@@ -1,3 +1,4 @@
+import InnobondModel
 import InnobondStore
 import PostgresNIO
 

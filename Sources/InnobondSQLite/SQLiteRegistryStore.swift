@@ -136,6 +136,9 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
         issues.complete(&report)
         if report.badRows == 0 || options.skipInvalid {
+            if let row = try Row.fetchOne(db, sql: statements.countExisting) {
+                report.count(existing: row[0] as Int? ?? 0, unchanged: row[1] as Int? ?? 0)
+            }
             try db.execute(sql: statements.merge)
             report.rowsWritten = db.changesCount
             report.committed = true
@@ -239,7 +242,7 @@ public final class SQLiteRegistryStore: RegistryStore {
             for kind in RecordKind.allCases {
                 counts[kind] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(TableSchema.of(kind).table)") ?? 0
             }
-            func records<Record: RegistryRecord>(_ type: Record.Type) throws -> [Record] {
+            func load<Record: RegistryRecord>(_ type: Record.Type, into tables: inout RecordTables) throws {
                 let schema = TableSchema.of(Record.kind)
                 let sql =
                     "SELECT \(schema.columns.map(\.name).joined(separator: ", ")) FROM \(schema.table) "
@@ -247,17 +250,16 @@ public final class SQLiteRegistryStore: RegistryStore {
                 var records: [Record] = []
                 records.reserveCapacity(counts[Record.kind] ?? 0)
                 try Self.eachRow(db, sql: sql, columns: schema.columns.count) { row in
-                    records.append(try schema.snapshotRecord(of: row) as! Record)
+                    records.append(try schema.typedRecord(of: row, as: Record.self))
                 }
-                return records
+                tables.set(records)
+            }
+            var tables = RecordTables()
+            for kind in RecordKind.allCases where kind.declaration.inSnapshot {
+                try load(kind.recordType, into: &tables)
             }
             let demo = try String.fetchOne(db, sql: "SELECT value FROM dataset WHERE key = 'demo'")
-            return RegistrySnapshot(
-                isDemo: demo == "true", issuers: try records(Issuer.self),
-                financials: try records(IssuerFinancials.self), bonds: try records(Bond.self),
-                proceeds: try records(UseOfProceeds.self), curvePoints: try records(CurvePoint.self),
-                macro: try records(MacroObservation.self), investments: try records(SectorInvestment.self),
-                counts: counts)
+            return RegistrySnapshot(isDemo: demo == "true", tables: tables, counts: counts)
         }
     }
 
@@ -354,7 +356,7 @@ public final class SQLiteRegistryStore: RegistryStore {
         ]
         return try await read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-                try schema.record(of: Array(row.databaseValues.map(\.sqlValue))) as! Quote
+                try schema.typedRecord(of: Array(row.databaseValues.map(\.sqlValue)), as: Quote.self)
             }
         }
     }

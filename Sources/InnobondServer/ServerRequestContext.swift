@@ -1,4 +1,5 @@
 import Hummingbird
+import InnobondModel
 import InnobondStore
 
 /// The request context of the server: the core context, the client's

@@ -20,6 +20,12 @@ public struct ImportReport: Sendable {
     public var rowsRead = 0
     /// Rows written (inserted or replaced).
     public var rowsWritten = 0
+    /// Of the good rows, those whose key was new.
+    public var inserted = 0
+    /// Of the good rows, those that replaced a different stored row.
+    public var replaced = 0
+    /// Of the good rows, those equal to the stored row of their key.
+    public var unchanged = 0
     /// Rows rejected.
     public var badRows = 0
     /// The first issues by line, at most the options' limit.
@@ -29,6 +35,15 @@ public struct ImportReport: Sendable {
 
     public init(kind: RecordKind) {
         self.kind = kind
+    }
+
+    /// Counts the good rows as inserted, replaced or unchanged, from how
+    /// many had a stored key and how many of those equalled the stored row.
+    public mutating func count(existing: Int, unchanged: Int) {
+        let good = rowsRead - badRows
+        inserted = max(0, good - existing)
+        replaced = max(0, existing - unchanged)
+        self.unchanged = unchanged
     }
 
     /// Issues beyond those listed.

@@ -1,9 +1,10 @@
 import InnobondModel
 
-/// The SQL of one import, generated from a kind's schema (never from input):
-/// rows are staged in a temporary table with their lines, checked there by
-/// the database (repeated keys, missing references, amounts), and merged
-/// into the table by key in the same transaction.
+/// The SQL of one import, generated from the kinds' declarations (never
+/// from input): rows are staged in a temporary table with their lines,
+/// checked there by the database (repeated keys, missing references, the
+/// declared checks of the kind and of the kinds that refer to it), and
+/// merged into the table by the kind's merge policy in the same transaction.
 public struct ImportStatements: Sendable {
     /// A check of the staged rows.
     public struct Check: Sendable {
@@ -36,7 +37,11 @@ public struct ImportStatements: Sendable {
     public let prepare: [String]
     /// The checks, in order; each sees only rows no earlier check rejected.
     public let checks: [Check]
-    /// Writes the good staged rows into the table, replacing rows with the same key.
+    /// Counts the good staged rows whose key is stored, and of those the
+    /// ones equal to the stored row: with the rows written, what the import
+    /// inserted, replaced and left unchanged.
+    public let countExisting: String
+    /// Writes the good staged rows into the table by the merge policy.
     public let merge: String
     /// Removes the staging table.
     public let dropStaging: String
@@ -54,36 +59,117 @@ public struct ImportStatements: Sendable {
             + definitions.joined(separator: ", ") + ")\(temporary)"
         stagingColumns = ["line"] + columns
         dropStaging = "DROP TABLE IF EXISTS \(staging)"
-        prepare = Self.prepare(schema.kind, dialect: dialect)
+        prepare = Self.prepare(schema, dialect: dialect)
 
         let keys = schema.keyColumns.joined(separator: ", ")
-        let updates = columns.filter { !schema.keyColumns.contains($0) }.map { "\($0) = excluded.\($0)" }
-        merge =
+        let stored = schema.keyColumns.map { "t.\($0) = s.\($0)" }.joined(separator: " AND ")
+        let equal = columns.map { dialect.isNotDistinct("t.\($0)", "s.\($0)") }.joined(separator: " AND ")
+        countExisting =
+            "SELECT count(*), COALESCE(SUM(CASE WHEN \(equal) THEN 1 ELSE 0 END), 0) FROM \(staging) AS s "
+            + "JOIN \(schema.table) AS t ON \(stored) WHERE s.bad = 0"
+        let insert =
             "INSERT INTO \(schema.table) (\(columns.joined(separator: ", "))) SELECT "
-            + columns.joined(separator: ", ")
-            + " FROM \(staging) WHERE bad = 0 ON CONFLICT (\(keys)) "
-            + (updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", "))
-
-        var checks: [Check] = []
-        /// Adds a check whose `mark` and `list` are made for its number.
-        func add(
-            column: String, listsMarkedRows: Bool = false, list: (Int) -> String, mark: (Int) -> String,
-            describe: @escaping @Sendable ([SQLValue]) -> String
-        ) {
-            let number = checks.count + 1
-            checks.append(
-                Check(
-                    list: list(number), mark: mark(number), listsMarkedRows: listsMarkedRows, column: column,
-                    describe: describe))
+            + columns.joined(separator: ", ") + " FROM \(staging) WHERE bad = 0"
+        switch schema.declaration.merge {
+        case .upsert:
+            let updates = columns.filter { !schema.keyColumns.contains($0) }.map { "\($0) = excluded.\($0)" }
+            merge =
+                insert + " ON CONFLICT (\(keys)) "
+                + (updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", "))
+        case .insertOnly:
+            merge = insert
         }
-        // Keys repeated within the file: every occurrence after the first,
-        // listed with the first (one sort of the staged rows, for the mark).
+
+        var checks = CheckList(staging: staging)
+        checks.addRepeatedKeys(schema, rowNoun: rowNoun)
+        if schema.declaration.merge == .insertOnly { checks.addStoredKeys(schema) }
+        for reference in schema.declaration.references { checks.addReference(reference, of: schema) }
+        for check in schema.declaration.checks { checks.addCheck(check, of: schema, dialect: dialect) }
+        // The checks other kinds declare on this one: a new row here must
+        // keep theirs valid.
+        for kind in RecordKind.allCases where kind != schema.kind {
+            for check in kind.declaration.checks where check.reference == schema.kind {
+                checks.addCheck(check, onBehalfOf: TableSchema.of(kind), of: schema, dialect: dialect)
+            }
+        }
+        self.checks = checks.checks
+    }
+
+    /// The statements run before the checks of a kind's import.
+    static func prepare(_ schema: TableSchema, dialect: SQLDialect) -> [String] {
+        guard dialect == .postgres else { return [] }
+        let staging = stagingTable
+        /// Locks the rows of `target` whose keys the staged rows' `columns`
+        /// hold, in key order (so that two imports never wait for each other
+        /// in a cycle), for as long as the transaction runs.
+        func lock(_ target: TableSchema, by columns: [String], _ mode: String) -> String {
+            let keys = target.keyColumns.joined(separator: ", ")
+            return "SELECT count(*) FROM (SELECT 1 FROM \(target.table) WHERE (\(keys)) IN (SELECT "
+                + "\(columns.joined(separator: ", ")) FROM \(staging)) ORDER BY \(keys) FOR \(mode)) AS locked"
+        }
+        var statements = ["ANALYZE \(staging)"]
+        // This kind's checks read the rows it refers to: a sum over them is
+        // checked by one import at a time; a date span only needs them unchanged.
+        var locked = Set<RecordKind>()
+        for check in schema.declaration.checks where !locked.contains(check.reference) {
+            locked.insert(check.reference)
+            let reference = schema.declaration.references.first { $0.kind == check.reference }!
+            let columns = reference.columns.map { schema.column($0).name }
+            let mode: String
+            switch check {
+            case .sumWithin: mode = "NO KEY UPDATE"
+            case .dateWithin:
+                mode =
+                    schema.declaration.checks.contains { $0.isSum && $0.reference == check.reference }
+                    ? "NO KEY UPDATE" : "SHARE"
+            }
+            statements.append(lock(TableSchema.of(check.reference), by: columns, mode))
+        }
+        // Rows that others' checks read: their stored rows stay as they are
+        // while this import checks them.
+        let checkedByOthers = RecordKind.allCases.contains { kind in
+            kind.declaration.checks.contains { $0.reference == schema.kind }
+        }
+        if checkedByOthers { statements.append(lock(schema, by: schema.keyColumns, "NO KEY UPDATE")) }
+        return statements
+    }
+}
+
+extension RecordDeclaration.Check {
+    var isSum: Bool {
+        if case .sumWithin = self { return true }
+        return false
+    }
+}
+
+/// The checks of one import, numbered as they are added.
+private struct CheckList {
+    let staging: String
+    var checks: [ImportStatements.Check] = []
+
+    /// Adds a check whose `mark` and `list` are made for its number.
+    mutating func add(
+        column: String, listsMarkedRows: Bool = false, list: (Int) -> String, mark: (Int) -> String,
+        describe: @escaping @Sendable ([SQLValue]) -> String
+    ) {
+        let number = checks.count + 1
+        checks.append(
+            ImportStatements.Check(
+                list: list(number), mark: mark(number), listsMarkedRows: listsMarkedRows, column: column,
+                describe: describe))
+    }
+
+    /// Keys repeated within the file: every occurrence after the first,
+    /// listed with the first (one sort of the staged rows, for the mark).
+    mutating func addRepeatedKeys(_ schema: TableSchema, rowNoun: String) {
+        let staging = staging
+        let keys = schema.keyColumns.joined(separator: ", ")
         let firstOccurrence =
             "SELECT line, MIN(line) OVER (PARTITION BY \(keys)) AS first_line FROM \(staging) WHERE bad = 0"
         let sameKey = schema.keyColumns.map { "f.\($0) = s.\($0)" }.joined(separator: " AND ")
-        let keyLabel = schema.kind.keyColumns.joined(separator: ", ")
+        let keyLabel = schema.declaration.key.joined(separator: ", ")
         add(
-            column: schema.kind.keyColumns[0], listsMarkedRows: true,
+            column: schema.declaration.key[0], listsMarkedRows: true,
             // Each key's first line once, then one lookup a repeat: linear in
             // the repeats (a join of the staged rows with themselves is
             // quadratic when one key repeats thousands of times).
@@ -99,89 +185,171 @@ public struct ImportStatements: Sendable {
             describe: { values in
                 "repeats the key (\(keyLabel)) of \(rowNoun) \(values.first?.integerValue ?? 0)"
             })
-        // References to rows that do not exist.
-        for (column, referenced) in schema.kind.references {
-            let target = TableSchema.of(referenced)
-            let missing =
-                "bad = 0 AND NOT EXISTS (SELECT 1 FROM \(target.table) AS r WHERE r.\(target.keyColumns[0]) = "
-                + "\(staging).\(column))"
-            let noun = referenced == .issuers ? "issuer" : "bond"
-            add(
-                column: column, listsMarkedRows: true,
-                list: { number in "SELECT line, \(column) FROM \(staging) WHERE bad = \(number)" },
-                mark: { number in "UPDATE \(staging) SET bad = \(number) WHERE \(missing)" },
-                describe: { values in
-                    "no \(noun) '\(values.first?.textValue ?? "")' in the registry (import \(referenced.rawValue) first)"
-                })
-        }
-        // The planned uses of a bond add up to at most its amount.
-        switch schema.kind {
-        case .useOfProceeds:
-            // The totals count the staged rows still good, so they are listed
-            // before they are marked.
-            // Only the staged bonds' stored uses are read.
+    }
+
+    /// A ledger's rows are never replaced: a staged row whose key is stored
+    /// is bad.
+    mutating func addStoredKeys(_ schema: TableSchema) {
+        let staging = staging
+        let keyLabel = schema.declaration.key.joined(separator: ", ")
+        let stored =
+            "EXISTS (SELECT 1 FROM \(schema.table) AS t WHERE "
+            + schema.keyColumns.map { "t.\($0) = \(staging).\($0)" }.joined(separator: " AND ") + ")"
+        add(
+            column: schema.declaration.key[0], listsMarkedRows: true,
+            list: { number in "SELECT line FROM \(staging) WHERE bad = \(number)" },
+            mark: { number in "UPDATE \(staging) SET bad = \(number) WHERE bad = 0 AND \(stored)" },
+            describe: { _ in
+                "a row with this key (\(keyLabel)) is recorded already: \(schema.kind.rawValue) rows are never "
+                    + "changed; record a correction as a new row"
+            })
+    }
+
+    /// References to rows that do not exist.
+    mutating func addReference(_ reference: RecordDeclaration.Reference, of schema: TableSchema) {
+        let staging = staging
+        let target = TableSchema.of(reference.kind)
+        let columns = reference.columns.map { schema.column($0).name }
+        let matches = zip(target.keyColumns, columns).map { "r.\($0) = \(staging).\($1)" }.joined(separator: " AND ")
+        let missing = "bad = 0 AND NOT EXISTS (SELECT 1 FROM \(target.table) AS r WHERE \(matches))"
+        let noun = reference.noun
+        let kind = reference.kind.rawValue
+        add(
+            column: reference.columns[0], listsMarkedRows: true,
+            list: { number in "SELECT line, \(columns.joined(separator: ", ")) FROM \(staging) WHERE bad = \(number)" },
+            mark: { number in "UPDATE \(staging) SET bad = \(number) WHERE \(missing)" },
+            describe: { values in
+                let key = values.map { $0.textValue ?? $0.integerValue.map(String.init) ?? "" }.joined(separator: ", ")
+                return "no \(noun) '\(key)' in the registry (import \(kind) first)"
+            })
+    }
+
+    /// A declared check of `schema`'s own rows against the rows they refer to.
+    mutating func addCheck(_ check: RecordDeclaration.Check, of schema: TableSchema, dialect: SQLDialect) {
+        let staging = staging
+        let reference = schema.declaration.references.first { $0.kind == check.reference }!
+        let parent = TableSchema.of(check.reference)
+        let link = reference.columns.map { schema.column($0).name }
+        let noun = reference.noun
+        switch check {
+        case .sumWithin(let column, _, let limit, let what, let limitName):
+            let summed = schema.column(column).name
+            let cap = parent.column(limit).name
+            let joinParent = zip(parent.keyColumns, link).map { "b.\($0) = t.\($1)" }.joined(separator: " AND ")
+            let sameKey = schema.keyColumns.map { "s.\($0) = u.\($0)" }.joined(separator: " AND ")
+            let links = link.joined(separator: ", ")
+            // The totals the staged rows would make, for the parents they
+            // touch alone (their stored rows that stay, and the staged ones).
             let totals = """
-                SELECT b.code, b.amount_fen, t.total FROM bonds AS b JOIN (SELECT bond_code, CAST(SUM(planned_fen) AS BIGINT) AS total FROM \
-                (SELECT bond_code, planned_fen FROM use_of_proceeds AS u WHERE u.bond_code IN (SELECT bond_code FROM \(staging) \
-                WHERE bad = 0) AND NOT EXISTS (SELECT 1 FROM \(staging) AS s \
-                WHERE s.bad = 0 AND s.bond_code = u.bond_code AND s.project = u.project) \
-                UNION ALL SELECT bond_code, planned_fen FROM \(staging) WHERE bad = 0) AS merged GROUP BY bond_code) AS t \
-                ON t.bond_code = b.code WHERE t.total > b.amount_fen
+                SELECT \(link.map { "t.\($0)" }.joined(separator: ", ")), b.\(cap) AS cap, t.total FROM \(parent.table) AS b JOIN \
+                (SELECT \(links), CAST(SUM(\(summed)) AS BIGINT) AS total FROM \
+                (SELECT \(links), \(summed) FROM \(schema.table) AS u WHERE (\(links)) IN (SELECT \(links) FROM \(staging) \
+                WHERE bad = 0) AND NOT EXISTS (SELECT 1 FROM \(staging) AS s WHERE s.bad = 0 AND \(sameKey)) \
+                UNION ALL SELECT \(links), \(summed) FROM \(staging) WHERE bad = 0) AS merged GROUP BY \(links)) AS t \
+                ON \(joinParent) WHERE t.total > b.\(cap)
                 """
+            let onTotals = link.map { "o.\($0) = s.\($0)" }.joined(separator: " AND ")
             add(
-                column: "planned_cny",
+                column: column,
                 list: { _ in
-                    "SELECT s.line, o.total, o.amount_fen FROM \(staging) AS s JOIN (\(totals)) AS o "
-                        + "ON o.code = s.bond_code WHERE s.bad = 0"
+                    "SELECT s.line, o.total, o.cap FROM \(staging) AS s JOIN (\(totals)) AS o ON \(onTotals) "
+                        + "WHERE s.bad = 0"
                 },
                 mark: { number in
-                    "UPDATE \(staging) SET bad = \(number) WHERE bad = 0 AND bond_code IN (SELECT code FROM (\(totals)) AS o)"
+                    "UPDATE \(staging) SET bad = \(number) WHERE bad = 0 AND (\(links)) IN (SELECT \(links) FROM "
+                        + "(\(totals)) AS o)"
                 },
                 describe: { values in
-                    "the bond's planned uses would total \(Money(fen: values[0].integerValue ?? 0).yuanText) yuan, "
-                        + "more than its amount of \(Money(fen: values[1].integerValue ?? 0).yuanText)"
+                    "the \(noun)'s \(what) would total \(Money(fen: values[0].integerValue ?? 0).yuanText) yuan, "
+                        + "more than its \(limitName) of \(Money(fen: values[1].integerValue ?? 0).yuanText)"
                 })
-        case .bonds:
-            // The planned uses already committed, summed for the staged bonds
-            // only: the cost follows the rows imported, not the registry.
-            let committed =
-                "SELECT bond_code, CAST(SUM(planned_fen) AS BIGINT) AS total FROM use_of_proceeds "
-                + "WHERE bond_code IN (SELECT code FROM \(staging)) GROUP BY bond_code"
+        case .dateWithin(let column, _, let from, let before, let what, let span, let fromName, let beforeName):
+            // A row is dated during its parent's span: from its start to the
+            // day before its end.
+            let date = schema.column(column).name
+            let (start, end) = (parent.column(from).name, parent.column(before).name)
+            let joinParent = zip(parent.keyColumns, link).map { "b.\($0) = \(staging).\($1)" }.joined(
+                separator: " AND ")
+            let listJoin = zip(parent.keyColumns, link).map { "b.\($0) = s.\($1)" }.joined(separator: " AND ")
+            let outside =
+                "JOIN \(parent.table) AS b ON \(joinParent) WHERE \(staging).bad = 0 "
+                + "AND (\(staging).\(date) < b.\(start) OR \(staging).\(date) >= b.\(end))"
             add(
-                column: "amount_cny", listsMarkedRows: true,
+                column: column, listsMarkedRows: true,
                 list: { number in
-                    "SELECT s.line, p.total FROM \(staging) AS s JOIN (\(committed)) AS p ON p.bond_code = s.code "
+                    "SELECT s.line, \(dialect.selectExpression("b.\(start)", .date)), "
+                        + "\(dialect.selectExpression("b.\(end)", .date)) FROM \(staging) AS s "
+                        + "JOIN \(parent.table) AS b ON \(listJoin) WHERE s.bad = \(number)"
+                },
+                mark: { number in
+                    "UPDATE \(staging) SET bad = \(number) WHERE line IN (SELECT \(staging).line FROM \(staging) \(outside))"
+                },
+                describe: { values in
+                    "outside the \(noun)'s \(span): \(what) run from its \(fromName) \(values.first?.textValue ?? "") "
+                        + "to the day before its \(beforeName) \(values.last?.textValue ?? "")"
+                })
+        }
+    }
+
+    /// A check `child` declares on the rows of `schema`: a staged row of
+    /// `schema` must keep the stored rows of `child` that refer to it valid.
+    mutating func addCheck(
+        _ check: RecordDeclaration.Check, onBehalfOf child: TableSchema, of schema: TableSchema, dialect: SQLDialect
+    ) {
+        let staging = staging
+        let reference = child.declaration.references.first { $0.kind == check.reference }!
+        let link = reference.columns.map { child.column($0).name }
+        let joinChild = zip(link, schema.keyColumns).map { "c.\($0) = s.\($1)" }.joined(separator: " AND ")
+        let noun = reference.noun
+        switch check {
+        case .sumWithin(let column, _, let limit, let what, _):
+            let summed = child.column(column).name
+            let cap = schema.column(limit).name
+            let keys = schema.keyColumns.joined(separator: ", ")
+            let links = link.joined(separator: ", ")
+            let groupJoin = zip(link, schema.keyColumns).map { "p.\($0) = s.\($1)" }.joined(separator: " AND ")
+            // The uses already committed, summed for the staged rows alone:
+            // the cost follows the rows imported, not the registry.
+            let committed =
+                "SELECT \(links), CAST(SUM(\(summed)) AS BIGINT) AS total FROM \(child.table) "
+                + "WHERE (\(links)) IN (SELECT \(keys) FROM \(staging)) GROUP BY \(links)"
+            add(
+                column: limit, listsMarkedRows: true,
+                list: { number in
+                    "SELECT s.line, p.total FROM \(staging) AS s JOIN (\(committed)) AS p ON \(groupJoin) "
                         + "WHERE s.bad = \(number)"
                 },
                 mark: { number in
                     "UPDATE \(staging) SET bad = \(number) WHERE bad = 0 AND line IN (SELECT s.line FROM \(staging) AS s "
-                        + "JOIN (\(committed)) AS p ON p.bond_code = s.code WHERE s.bad = 0 AND p.total > s.amount_fen)"
+                        + "JOIN (\(committed)) AS p ON \(groupJoin) WHERE s.bad = 0 AND p.total > s.\(cap))"
                 },
                 describe: { values in
-                    "is less than the \(Money(fen: values.first?.integerValue ?? 0).yuanText) yuan of planned uses "
-                        + "already committed for this bond"
+                    "is less than the \(Money(fen: values.first?.integerValue ?? 0).yuanText) yuan of \(what) "
+                        + "already committed for this \(noun)"
                 })
-            // A new life keeps the bond's quotes inside it: none before the
-            // issue date, none on or after maturity, of those the stored life
-            // held (quotes stored under older rules stay). The staged bonds
-            // drive the join, then their quotes, then their stored rows
-            // (SQLite's CROSS JOIN fixes the order), each looked up by key: an
-            // import reads only its own bonds' quotes (0.2 s a check for
-            // 1,000,000 bonds without quotes); each staged bond is one line.
+        case .dateWithin(let column, _, let from, let before, let what, let span, _, _):
+            // A new span keeps the rows dated inside it, of those the stored
+            // span held (rows stored under older rules stay). The staged rows
+            // drive the join, then their children, then their stored rows
+            // (SQLite's CROSS JOIN fixes the order), each looked up by key:
+            // an import reads only its own rows' children (0.2 s a check for
+            // 1,000,000 bonds without quotes); each staged row is one line.
+            let date = child.column(column).name
+            let (start, end) = (schema.column(from).name, schema.column(before).name)
             let stagedFirst = dialect == .sqlite ? "CROSS JOIN" : "JOIN"
-            for (column, outside) in [
-                ("issue_date", "q.date < s.issue_date"), ("maturity_date", "q.date >= s.maturity_date"),
-            ] {
+            let joinStored = schema.keyColumns.map { "b.\($0) = s.\($0)" }.joined(separator: " AND ")
+            let singular = String(what.dropLast())
+            for (fileColumn, side) in [(from, "c.\(date) < s.\(start)"), (before, "c.\(date) >= s.\(end)")] {
                 func stranded(_ bad: Int) -> String {
-                    "FROM \(staging) AS s \(stagedFirst) quotes AS q ON q.bond_code = s.code "
-                        + "\(stagedFirst) bonds AS b ON b.code = s.code WHERE s.bad = \(bad) AND \(outside) "
-                        + "AND q.date >= b.issue_date AND q.date < b.maturity_date"
+                    "FROM \(staging) AS s \(stagedFirst) \(child.table) AS c ON \(joinChild) "
+                        + "\(stagedFirst) \(schema.table) AS b ON \(joinStored) WHERE s.bad = \(bad) AND \(side) "
+                        + "AND c.\(date) >= b.\(start) AND c.\(date) < b.\(end)"
                 }
                 add(
-                    column: column, listsMarkedRows: true,
+                    column: fileColumn, listsMarkedRows: true,
                     list: { number in
-                        "SELECT s.line, COUNT(*), \(dialect.selectExpression("MIN(q.date)", .date)), "
-                            + "\(dialect.selectExpression("MAX(q.date)", .date)) \(stranded(number)) GROUP BY s.line"
+                        "SELECT s.line, COUNT(*), \(dialect.selectExpression("MIN(c.\(date))", .date)), "
+                            + "\(dialect.selectExpression("MAX(c.\(date))", .date)) \(stranded(number)) GROUP BY s.line"
                     },
                     mark: { number in
                         "UPDATE \(staging) SET bad = \(number) WHERE bad = 0 AND line IN (SELECT s.line \(stranded(0)))"
@@ -190,60 +358,11 @@ public struct ImportStatements: Sendable {
                         let count = values.first?.integerValue ?? 0
                         let first = values.count > 1 ? values[1].textValue ?? "" : ""
                         let last = values.last?.textValue ?? ""
-                        return "would leave \(count) \(count == 1 ? "quote" : "quotes") of this bond "
-                            + "(\(first == last ? first : first + " to " + last)) outside its life"
+                        return "would leave \(count) \(count == 1 ? singular : what) of this \(noun) "
+                            + "(\(first == last ? first : first + " to " + last)) outside its \(span)"
                     })
             }
-        case .quotes:
-            // A bond is quoted during its life only: from its issue date to
-            // the day before its maturity, when it still has a flow to price.
-            let outside =
-                "JOIN bonds AS b ON b.code = \(staging).bond_code WHERE \(staging).bad = 0 "
-                + "AND (\(staging).date < b.issue_date OR \(staging).date >= b.maturity_date)"
-            add(
-                column: "date", listsMarkedRows: true,
-                list: { number in
-                    "SELECT s.line, \(dialect.selectExpression("b.issue_date", .date)), "
-                        + "\(dialect.selectExpression("b.maturity_date", .date)) FROM \(staging) AS s "
-                        + "JOIN bonds AS b ON b.code = s.bond_code WHERE s.bad = \(number)"
-                },
-                mark: { number in
-                    "UPDATE \(staging) SET bad = \(number) WHERE line IN (SELECT \(staging).line FROM \(staging) \(outside))"
-                },
-                describe: { values in
-                    "outside the bond's life: quotes run from its issue date \(values.first?.textValue ?? "") "
-                        + "to the day before its maturity \(values.last?.textValue ?? "")"
-                })
-        default:
-            break
         }
-        self.checks = checks
-    }
-
-    /// The statements run before the checks of a kind's import.
-    static func prepare(_ kind: RecordKind, dialect: SQLDialect) -> [String] {
-        guard dialect == .postgres else { return [] }
-        let staging = stagingTable
-        /// Locks the bonds whose codes `column` of the staged rows holds, in
-        /// code order (so that two imports never wait for each other in a
-        /// cycle), for as long as the transaction runs.
-        func lockBonds(_ column: String, _ mode: String) -> String {
-            "SELECT count(*) FROM (SELECT 1 FROM bonds WHERE code IN (SELECT \(column) FROM \(staging)) "
-                + "ORDER BY code FOR \(mode)) AS locked"
-        }
-        var statements = ["ANALYZE \(staging)"]
-        switch kind {
-        // A bond's planned uses add up to at most its amount: one import of
-        // a bond's uses (or of the bond) at a time.
-        case .useOfProceeds: statements.append(lockBonds("bond_code", "NO KEY UPDATE"))
-        case .bonds: statements.append(lockBonds("code", "NO KEY UPDATE"))
-        // Quotes stay inside their bond's life: the bond may not change
-        // while they are checked, but quotes of one bond may be imported
-        // side by side.
-        case .quotes: statements.append(lockBonds("bond_code", "SHARE"))
-        default: break
-        }
-        return statements
     }
 }
 

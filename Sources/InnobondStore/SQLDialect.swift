@@ -26,4 +26,12 @@ public enum SQLDialect: Sendable {
         default: return column
         }
     }
+
+    /// Whether two values are equal, NULL equal to NULL.
+    func isNotDistinct(_ left: String, _ right: String) -> String {
+        switch self {
+        case .sqlite: return "\(left) IS \(right)"
+        case .postgres: return "\(left) IS NOT DISTINCT FROM \(right)"
+        }
+    }
 }

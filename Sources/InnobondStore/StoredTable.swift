@@ -28,9 +28,11 @@ public struct StoredTable: Sendable {
         name = schema.table
         columns = schema.columns.map { Column(name: $0.name, storage: $0.storage) }
         key = schema.keyColumns
-        references = schema.kind.references.map { reference in
+        references = schema.declaration.references.flatMap { reference in
             let target = TableSchema.of(reference.kind)
-            return Reference(column: reference.column, table: target.table, key: target.keyColumns[0])
+            return zip(reference.columns, target.keyColumns).map { column, key in
+                Reference(column: schema.column(column).name, table: target.table, key: key)
+            }
         }
     }
 

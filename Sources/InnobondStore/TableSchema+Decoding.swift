@@ -2,6 +2,14 @@ import FixedIncome
 import InnobondModel
 
 extension TableSchema {
+    /// The record of a database row, as its kind's type.
+    public func typedRecord<Record: RegistryRecord>(of row: [SQLValue], as type: Record.Type) throws -> Record {
+        guard let record = try snapshotRecord(of: row) as? Record else {
+            throw StoreError.database("a \(kind.rawValue) row did not read as a \(Record.self)")
+        }
+        return record
+    }
+
     /// The record of a database row. Bonds, curve points and uses of
     /// proceeds, which a snapshot holds by the hundred thousand, are read
     /// straight from their typed values; other kinds, and any row whose

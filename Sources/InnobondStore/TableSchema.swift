@@ -1,24 +1,12 @@
 import InnobondModel
 
-/// How one kind of record is laid out in a database table: which file column
-/// goes to which database column, in what type. Stores generate their SQL
-/// from this description and never from input.
+/// How one kind of record is laid out in a database table, as its
+/// declaration says: which file column goes to which database column, in
+/// what type. Stores generate their SQL from this description and never
+/// from input.
 public struct TableSchema: Sendable {
     /// How a file column is stored.
-    public enum Storage: Sendable, Hashable {
-        /// Text as it is.
-        case text
-        /// A whole number.
-        case integer
-        /// A floating-point number, written back in its shortest form.
-        case real
-        /// Yuan in the file, integer fen in the database.
-        case money
-        /// `YYYY-MM-DD`.
-        case date
-        /// `true`/`false` in the file, 1/0 (or a boolean) in the database.
-        case boolean
-    }
+    public typealias Storage = Column.Storage
 
     /// A column of the table.
     public struct TableColumn: Sendable, Hashable {
@@ -31,6 +19,7 @@ public struct TableSchema: Sendable {
     }
 
     public let kind: RecordKind
+    public let declaration: RecordDeclaration
     /// The table name.
     public let table: String
     /// Columns in file order.
@@ -49,52 +38,30 @@ public struct TableSchema: Sendable {
 
     private init(kind: RecordKind) {
         self.kind = kind
-        table = Self.tableName(kind)
+        declaration = kind.declaration
+        table = declaration.table
         columns = kind.columns.map { column in
-            let storage = Self.storage(kind, column.name)
-            let name = storage == .money ? column.name.replacingSuffix("_cny", with: "_fen") : column.name
-            return TableColumn(fileName: column.name, name: name, storage: storage, required: column.required)
+            TableColumn(
+                fileName: column.name, name: column.databaseName, storage: column.storage, required: column.required)
         }
         positions = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.fileName, $0) })
-        keyColumns = kind.keyColumns.map { key in
-            let column = kind.columns.first { $0.name == key }!
-            return Self.storage(kind, column.name) == .money ? column.name.replacingSuffix("_cny", with: "_fen") : key
-        }
+        keyColumns = declaration.key.map { key in kind.columns.first { $0.name == key }!.databaseName }
     }
 
-    static func tableName(_ kind: RecordKind) -> String {
-        switch kind {
-        case .issuers: return "issuers"
-        case .issuerFinancials: return "issuer_financials"
-        case .bonds: return "bonds"
-        case .useOfProceeds: return "use_of_proceeds"
-        case .quotes: return "quotes"
-        case .curves: return "curve_points"
-        case .macro: return "macro_observations"
-        case .investments: return "sector_investments"
-        }
-    }
-
-    static func storage(_ kind: RecordKind, _ column: String) -> Storage {
-        if column.hasSuffix("_cny") { return .money }
-        switch column {
-        case "issue_date", "maturity_date", "put_date", "coupon_reset_date", "date", "published": return .date
-        case "year", "invention_patents", "frequency", "approval_days": return .integer
-        case "coupon_rate", "clean_price", "yield", "value", "yoy_pct", "amount_usd_bn": return .real
-        case "sci_tech": return .boolean
-        default: return .text
-        }
-    }
+    /// The database column of a file column.
+    public func column(_ fileName: String) -> TableColumn { columns[positions[fileName]!] }
 
     /// The database values of a record, in column order.
     public func values(of record: any RegistryRecord) -> [SQLValue] {
         zip(columns, record.fieldTexts).map { column, text in
             guard let text else { return .null }
+            // A validated record's texts always read back; were one not to,
+            // its text goes to the database, whose column type refuses it.
             switch column.storage {
             case .text, .date: return .text(text)
-            case .integer: return .integer(Int64(text)!)
-            case .real: return .real(Double(text)!)
-            case .money: return .integer(Money(yuan: text)!.fen)
+            case .integer: return Int64(text).map(SQLValue.integer) ?? .text(text)
+            case .real: return Double(text).map(SQLValue.real) ?? .text(text)
+            case .money: return Money(yuan: text).map { .integer($0.fen) } ?? .text(text)
             case .boolean: return .integer(text == "true" ? 1 : 0)
             }
         }
@@ -121,11 +88,5 @@ public struct TableSchema: Sendable {
     public func record(of row: [SQLValue]) throws(RowIssues) -> any RegistryRecord {
         let texts = texts(of: row)
         return try kind.recordType.read { name in positions[name].flatMap { texts[$0] } }
-    }
-}
-
-extension String {
-    func replacingSuffix(_ suffix: String, with replacement: String) -> String {
-        hasSuffix(suffix) ? String(dropLast(suffix.count)) + replacement : self
     }
 }

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import InnobondModel
 
 /// One route of the JSON API: how it is called and documented, and its
 /// handler. The router and the OpenAPI document are both built from
@@ -35,7 +36,7 @@ struct APIRoute: Sendable {
     /// Patterns of the path parameters, where they have one.
     static let pathPatterns = [
         "code": "^[A-Za-z0-9]{1,20}\\.(IB|SH|SZ)$", "uscc": "^[0-9A-HJ-NPQRTUWXY]{18}$",
-        "kind": "^(issuers|issuer_financials|bonds|use_of_proceeds|quotes|curves|macro|investments)$",
+        "kind": "^(" + RecordKind.allCases.map(\.rawValue).joined(separator: "|") + ")$",
     ]
 
     typealias Handler = @Sendable (Request, ServerRequestContext, RegistryState) async throws -> Response

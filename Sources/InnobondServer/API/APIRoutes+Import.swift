@@ -32,7 +32,7 @@ extension APIRoutes {
                     "kind", "'\(text)' is not one of \(RecordKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             guard let role = context.role else { throw APIError(.unauthorized, "imports need a token") }
-            guard role.mayImport(kind) else {
+            guard role.mayWrite(kind) else {
                 let article = "aeiou".contains(role.rawValue.first ?? "x") ? "an" : "a"
                 throw APIError(.forbidden, "\(article) \(role.rawValue) token may not import \(kind.rawValue)")
             }
