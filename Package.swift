@@ -33,7 +33,10 @@ let package = Package(
         // Pure analysis over a registry snapshot.
         .target(name: "InnobondInsights", dependencies: ["FixedIncome", "InnobondModel"]),
         // The store protocol, the validated import pipeline, export.
-        .target(name: "InnobondStore", dependencies: ["InnobondModel", "InnobondIO"]),
+        .target(
+            name: "InnobondStore",
+            dependencies: ["InnobondModel", "InnobondIO", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // The built-in demo data set, generated deterministically.
         .target(
             name: "InnobondDemo",
@@ -86,7 +89,7 @@ let package = Package(
             name: "InnobondTestSupport",
             dependencies: [
                 "InnobondStore", "InnobondModel", "InnobondIO", .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(

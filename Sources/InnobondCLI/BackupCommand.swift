@@ -38,7 +38,7 @@ struct BackupCommand: AsyncParsableCommand {
                     let target = try SQLiteRegistryStore(path: partial)
                     do {
                         _ = try await store.withConsistentReader { reader in
-                            try await target.restore(from: reader, progress: nil)
+                            try await target.restore(from: reader, actor: nil, progress: nil)
                         }
                         try await target.close()
                     } catch {

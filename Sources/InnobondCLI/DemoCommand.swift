@@ -36,11 +36,14 @@ struct DemoCommand: AsyncParsableCommand {
 
 /// Loads the demo data set through the validating import path, in one transaction.
 enum DemoLoader {
-    static func load(into store: any RegistryStore) async throws -> [ImportReport] {
+    /// - Parameter actor: who loads it, for the audit log: the command
+    ///   line's user, or innobond itself for a server's empty registry.
+    static func load(into store: any RegistryStore, actor: WriteActor = .commandLine) async throws -> [ImportReport] {
         let data = DemoDataSet.build()
         let sources = data.recordsByKind.map { kind, records in ImportSource(kind: kind, records: records) }
         do {
-            return try await store.importRows(from: sources, options: ImportOptions(), markDemo: true, progress: nil)
+            return try await store.importRows(
+                from: sources, options: ImportOptions(actor: actor), markDemo: true, progress: nil)
         } catch let error as StoreError {
             throw UsageFailure(error)
         }

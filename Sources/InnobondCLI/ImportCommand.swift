@@ -61,7 +61,7 @@ struct ImportCommand: AsyncParsableCommand {
                 label: "rows", totalBytes: source.size, outputIsStandardOutput: false)
             let sendableProgress = SendableProgress(progress)
             report = try await store.importRows(
-                from: [source], options: ImportOptions(skipInvalid: skipInvalid), markDemo: nil,
+                from: [source], options: ImportOptions(skipInvalid: skipInvalid, actor: .commandLine), markDemo: nil,
                 progress: { rows, bytes in sendableProgress.update(rows: rows, bytes: bytes) })[0]
             progress?.clear()
         } catch let error as StoreError {

@@ -43,7 +43,7 @@ struct RestoreCommand: AsyncParsableCommand {
         try await database.withStore { store in
             let report: RestoreReport
             do {
-                report = try await store.restore(from: reader, progress: nil)
+                report = try await store.restore(from: reader, actor: .commandLine, progress: nil)
             } catch let error as StoreError {
                 throw UsageFailure(error)
             }

@@ -76,7 +76,7 @@ struct ServeCommand: AsyncParsableCommand {
             if snapshot.counts.values.allSatisfy({ $0 == 0 }) && !noDemo {
                 logger.info(
                     "the registry is empty: loading the demo data set", metadata: ["store": "\(store.location)"])
-                _ = try await DemoLoader.load(into: store)
+                _ = try await DemoLoader.load(into: store, actor: .system)
             }
         } catch let error as StoreError {
             throw UsageFailure(error)

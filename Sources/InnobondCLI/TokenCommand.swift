@@ -49,7 +49,7 @@ struct TokenCreateCommand: AsyncParsableCommand {
 
     private func run(on store: any RegistryStore) async throws {
         let (secret, hash) = TokenSecret.generate()
-        let token = try await store.createToken(name: name, role: role, secretHash: hash)
+        let token = try await store.createToken(name: name, role: role, secretHash: hash, actor: .commandLine)
         printError("token \(token.id) (\(token.role.rawValue), \(token.name)) created; its secret, shown once:")
         print(secret)
     }
@@ -87,7 +87,9 @@ struct TokenRevokeCommand: AsyncParsableCommand {
     }
 
     private func run(on store: any RegistryStore) async throws {
-        guard try await store.revokeToken(id: id) else { throw UsageFailure("no valid token has id \(id)") }
+        guard try await store.revokeToken(id: id, actor: .commandLine) else {
+            throw UsageFailure("no valid token has id \(id)")
+        }
         printError("token \(id) revoked")
     }
 }

@@ -9,6 +9,7 @@ enum PostgresMigrations {
     static let all: [(version: String, sql: String)] = [
         ("v1: registry", registryV1), ("v2: api tokens", apiTokensV2),
         (SpellingMigration.version, SpellingMigration.sql(.postgres)), ("v5: sessions", sessionsV5),
+        (AuditStatements.version, AuditStatements.migration(.postgres)),
     ]
 
     /// Browser sessions: a cookie holds a session's secret, kept only as its

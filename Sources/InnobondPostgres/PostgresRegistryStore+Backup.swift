@@ -19,7 +19,8 @@ extension PostgresRegistryStore {
     }
 
     public func restore(
-        from reader: any RegistryReader, progress: (@Sendable (_ table: String, _ rows: Int) -> Void)?
+        from reader: any RegistryReader, actor: WriteActor?,
+        progress: (@Sendable (_ table: String, _ rows: Int) -> Void)?
     ) async throws -> RestoreReport {
         let demo = try await reader.datasetValue("demo")
         let sourceVersion = Int64(try await reader.datasetValue("version") ?? "0") ?? 0
@@ -44,10 +45,13 @@ extension PostgresRegistryStore {
                     }
                     report.rows.append((table.name, written))
                 }
-                // COPY wrote the tokens' ids: new tokens number after them.
-                try await self.execute(
-                    "SELECT setval(pg_get_serial_sequence('api_tokens', 'id'), "
-                        + "(SELECT COALESCE(max(id), 0) + 1 FROM api_tokens), false)", on: connection, progress: watch)
+                // COPY wrote the ids: new tokens and entries number after them.
+                for table in ["api_tokens", "audit_log"] {
+                    try await self.execute(
+                        "SELECT setval(pg_get_serial_sequence('\(table)', 'id'), "
+                            + "(SELECT COALESCE(max(id), 0) + 1 FROM \(table)), false)", on: connection, progress: watch
+                    )
+                }
                 if let demo {
                     _ = try await self.rows(
                         "INSERT INTO dataset (key, value) VALUES ('demo', $1) "
@@ -65,6 +69,11 @@ extension PostgresRegistryStore {
                     "INSERT INTO dataset (key, value) VALUES ('version', $1) "
                         + "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [.text(String(report.version))],
                     on: connection, progress: watch)
+                if let actor {
+                    try await self.audit(
+                        AuditDraft(action: .restore, actor: actor, detail: report.summary), version: report.version,
+                        on: connection, progress: watch)
+                }
                 return report
             }
         }
@@ -104,6 +113,9 @@ extension PostgresRegistryStore {
                 let count = try await self.count(sql, on: connection, progress: progress)
                 if count > 0 { report.problems.append("\(problem): \(count)") }
             }
+            let (sql, _) = AuditStatements.select(AuditFilter(limit: Int.max), .postgres)
+            let entries = try await self.rows(sql, on: connection, progress: progress).map(AuditStatements.entry)
+            if let broken = AuditEntry.firstBreak(in: entries) { report.problems.append(broken) }
             return report
         }
     }

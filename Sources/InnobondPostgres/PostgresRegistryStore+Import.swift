@@ -28,11 +28,14 @@ extension PostgresRegistryStore {
                             ON CONFLICT (key) DO UPDATE SET value = excluded.value
                             """, on: connection, progress: watch)
                     }
-                    try await self.execute(
-                        """
-                        INSERT INTO dataset (key, value) VALUES ('version', '1') \
-                        ON CONFLICT (key) DO UPDATE SET value = (dataset.value::bigint + 1)::text
-                        """, on: connection, progress: watch)
+                    let version = try await self.bumpVersion(on: connection, progress: watch)
+                    for (source, report) in zip(work.value, reports) {
+                        try await self.audit(
+                            AuditDraft(
+                                action: .import, actor: options.actor, kind: source.kind, report: report,
+                                sha256: source.sha256),
+                            version: version, on: connection, progress: watch)
+                    }
                     return reports
                 }
             } catch is RolledBack {
@@ -44,6 +47,56 @@ extension PostgresRegistryStore {
             }
             return reports
         }
+    }
+
+    /// Adds one to the registry's version: its new value. The version row
+    /// stays locked until the transaction ends: writers reach the audit log
+    /// one at a time.
+    func bumpVersion(on connection: PostgresConnection, progress: BoundedCall.Progress) async throws -> Int64 {
+        let rows = try await self.rows(
+            """
+            INSERT INTO dataset (key, value) VALUES ('version', '1') \
+            ON CONFLICT (key) DO UPDATE SET value = (dataset.value::bigint + 1)::text RETURNING value
+            """, on: connection, progress: progress)
+        return Int64(rows.first?.first?.textValue ?? "0") ?? 0
+    }
+
+    /// What an audit entry says, before its time, version and chain.
+    struct AuditDraft {
+        var action: AuditEntry.Action
+        var actor: WriteActor
+        var kind: RecordKind? = nil
+        var report: ImportReport? = nil
+        var sha256: String? = nil
+        var detail: String? = nil
+    }
+
+    /// Appends an entry to the audit log, chained after the last: the log
+    /// is locked against other appends until the transaction ends.
+    func audit(
+        _ draft: AuditDraft, version: Int64? = nil, on connection: PostgresConnection,
+        progress: BoundedCall.Progress
+    ) async throws {
+        try await execute("LOCK TABLE audit_log IN EXCLUSIVE MODE", on: connection, progress: progress)
+        let previous =
+            try await rows(AuditStatements.lastHash, on: connection, progress: progress).first?.first?.textValue
+            ?? AuditEntry.genesis
+        let current: Int64
+        if let version {
+            current = version
+        } else {
+            current =
+                Int64(
+                    try await rows(
+                        "SELECT value FROM dataset WHERE key = 'version'", on: connection, progress: progress
+                    )
+                    .first?.first?.textValue ?? "0") ?? 0
+        }
+        let entry = AuditEntry(
+            at: AuditEntry.now, actor: draft.actor, action: draft.action, kind: draft.kind, report: draft.report,
+            sha256: draft.sha256, detail: draft.detail, version: current, previousHash: previous)
+        _ = try await rows(
+            AuditStatements.insert(.postgres), AuditStatements.values(entry), on: connection, progress: progress)
     }
 
     /// Thrown to roll an import with bad rows back.

@@ -21,6 +21,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v5: sessions") { db in
             try db.execute(sql: sessionsV5)
         }
+        migrator.registerMigration(AuditStatements.version) { db in
+            try db.execute(sql: AuditStatements.migration(.sqlite))
+        }
         return migrator
     }
 

@@ -37,7 +37,8 @@ extension SQLiteRegistryStore {
     }
 
     public func restore(
-        from reader: any RegistryReader, progress: (@Sendable (_ table: String, _ rows: Int) -> Void)?
+        from reader: any RegistryReader, actor: WriteActor?,
+        progress: (@Sendable (_ table: String, _ rows: Int) -> Void)?
     ) async throws -> RestoreReport {
         let demo = try await reader.datasetValue("demo")
         let sourceVersion = Int64(try await reader.datasetValue("version") ?? "0") ?? 0
@@ -47,7 +48,7 @@ extension SQLiteRegistryStore {
             do {
                 return try await pool.writeWithoutTransaction { db in
                     try Self.restore(
-                        db, from: file.path, location: location, demo: demo, sourceVersion: sourceVersion,
+                        db, from: file.path, location: location, demo: demo, sourceVersion: sourceVersion, actor: actor,
                         progress: progress)
                 }
             } catch let error as StoreError {
@@ -77,14 +78,21 @@ extension SQLiteRegistryStore {
             }
             report.rows.append((table.name, count))
         }
-        report.version = try await write { db in try Self.finishRestore(db, demo: demo, sourceVersion: sourceVersion) }
+        let restored = report
+        report.version = try await write { db in
+            let version = try Self.finishRestore(db, demo: demo, sourceVersion: sourceVersion)
+            if let actor {
+                try Self.audit(db, action: .restore, actor: actor, detail: restored.summary, version: version)
+            }
+            return version
+        }
         return report
     }
 
     /// Writes every table of the registry file at `path` into `db` in one
     /// transaction, `db` being empty.
     private static func restore(
-        _ db: Database, from path: String, location: String, demo: String?, sourceVersion: Int64,
+        _ db: Database, from path: String, location: String, demo: String?, sourceVersion: Int64, actor: WriteActor?,
         progress: (@Sendable (_ table: String, _ rows: Int) -> Void)?
     ) throws -> RestoreReport {
         try checkEmpty(db, location)
@@ -100,6 +108,9 @@ extension SQLiteRegistryStore {
                 progress?(table.name, db.changesCount)
             }
             report.version = try finishRestore(db, demo: demo, sourceVersion: sourceVersion)
+            if let actor {
+                try audit(db, action: .restore, actor: actor, detail: report.summary, version: report.version)
+            }
             return .commit
         }
         return report
@@ -131,6 +142,11 @@ extension SQLiteRegistryStore {
                 let count = try Int.fetchOne(db, sql: sql) ?? 0
                 if count > 0 { report.problems.append("\(problem): \(count)") }
             }
+            let (sql, _) = AuditStatements.select(AuditFilter(limit: Int.max), .sqlite)
+            let entries = try Row.fetchAll(db, sql: sql).map { row in
+                try AuditStatements.entry(Array(row.databaseValues.map(\.sqlValue)))
+            }
+            if let broken = AuditEntry.firstBreak(in: entries) { report.problems.append(broken) }
             return report
         }
     }

@@ -89,9 +89,12 @@ public final class SQLiteRegistryStore: RegistryStore {
                                 + "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                             arguments: [markDemo ? "true" : "false"])
                     }
-                    try db.execute(
-                        sql: "INSERT INTO dataset (key, value) VALUES ('version', '1') "
-                            + "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)")
+                    let version = try Self.bumpVersion(db)
+                    for (source, report) in zip(work.value, reports) {
+                        try Self.audit(
+                            db, action: .import, actor: options.actor, kind: source.kind, report: report,
+                            sha256: source.sha256, version: version)
+                    }
                     return .commit
                 }
                 return reports
@@ -101,6 +104,32 @@ public final class SQLiteRegistryStore: RegistryStore {
         } catch {
             throw Self.storeError(error, writes: true)
         }
+    }
+
+    /// Adds one to the registry's version: its new value.
+    static func bumpVersion(_ db: Database) throws -> Int64 {
+        try db.execute(
+            sql: "INSERT INTO dataset (key, value) VALUES ('version', '1') "
+                + "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)")
+        return try currentVersion(db)
+    }
+
+    static func currentVersion(_ db: Database) throws -> Int64 {
+        Int64(try String.fetchOne(db, sql: "SELECT value FROM dataset WHERE key = 'version'") ?? "0") ?? 0
+    }
+
+    /// Appends an entry to the audit log, chained after the last.
+    static func audit(
+        _ db: Database, action: AuditEntry.Action, actor: WriteActor, kind: RecordKind? = nil,
+        report: ImportReport? = nil, sha256: String? = nil, detail: String? = nil, version: Int64? = nil
+    ) throws {
+        let previous = try String.fetchOne(db, sql: AuditStatements.lastHash) ?? AuditEntry.genesis
+        let entry = AuditEntry(
+            at: AuditEntry.now, actor: actor, action: action, kind: kind, report: report, sha256: sha256,
+            detail: detail, version: try version ?? currentVersion(db), previousHash: previous)
+        try db.execute(
+            sql: AuditStatements.insert(.sqlite),
+            arguments: StatementArguments(AuditStatements.values(entry).map(\.databaseValue)))
     }
 
     private static func stageCheckAndMerge(
@@ -282,15 +311,23 @@ public final class SQLiteRegistryStore: RegistryStore {
             id: row[0], name: row[1], role: APIRole(rawValue: row[2]) ?? .viewer, created: row[3], revoked: row[4])
     }
 
-    public func createToken(name: String, role: APIRole, secretHash: String) async throws -> APIToken {
+    public func createToken(name: String, role: APIRole, secretHash: String, actor: WriteActor) async throws
+        -> APIToken
+    {
         try await write { db in
             try db.execute(
                 sql: "INSERT INTO api_tokens (name, role, secret_hash, created_at) "
                     + "VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
                 arguments: [name, role.rawValue, secretHash])
-            let row = try Row.fetchOne(
-                db, sql: "SELECT \(Self.tokenColumns) FROM api_tokens WHERE id = ?", arguments: [db.lastInsertedRowID])
-            return Self.token(row!)
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT \(Self.tokenColumns) FROM api_tokens WHERE id = ?",
+                    arguments: [db.lastInsertedRowID])
+            else { throw StoreError.database("the new token was not stored") }
+            let token = Self.token(row)
+            try Self.audit(
+                db, action: .tokenCreate, actor: actor, detail: "token \(token.id) (\(name), \(role.rawValue))")
+            return token
         }
     }
 
@@ -309,20 +346,23 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
     }
 
-    public func revokeToken(id: Int64) async throws -> Bool {
+    public func revokeToken(id: Int64, actor: WriteActor) async throws -> Bool {
         try await write { db in
             try db.execute(
                 sql: "UPDATE api_tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
                     + "WHERE id = ? AND revoked_at IS NULL",
                 arguments: [id])
-            return db.changesCount > 0
+            guard db.changesCount > 0 else { return false }
+            try Self.audit(db, action: .tokenRevoke, actor: actor, detail: "token \(id)")
+            return true
         }
     }
 
     private static let now = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
-    public func createSession(tokenID: Int64, secretHash: String, lifetime: Int) async throws {
+    public func createSession(tokenID: Int64, secretHash: String, lifetime: Int, actor: WriteActor) async throws {
         try await write { db in
+            try Self.audit(db, action: .sessionStart, actor: actor, detail: "for \(lifetime) s")
             try db.execute(
                 sql: "INSERT INTO sessions (secret_hash, token_id, created_at, expires_at) VALUES (?, ?, \(Self.now), "
                     + "strftime('%Y-%m-%dT%H:%M:%SZ', 'now', printf('%+d seconds', ?)))",
@@ -338,10 +378,21 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
     }
 
-    public func endSession(secretHash: String) async throws -> Bool {
+    public func endSession(secretHash: String, actor: WriteActor) async throws -> Bool {
         try await write { db in
             try db.execute(sql: SessionStatements.end(now: Self.now, parameter: "?"), arguments: [secretHash])
-            return db.changesCount > 0
+            guard db.changesCount > 0 else { return false }
+            try Self.audit(db, action: .sessionEnd, actor: actor)
+            return true
+        }
+    }
+
+    public func auditEntries(_ filter: AuditFilter) async throws -> [AuditEntry] {
+        let (sql, arguments) = AuditStatements.select(filter, .sqlite)
+        return try await read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments.map(\.databaseValue))).map { row in
+                try AuditStatements.entry(Array(row.databaseValues.map(\.sqlValue)))
+            }
         }
     }
 

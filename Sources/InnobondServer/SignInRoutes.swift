@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import InnobondPages
+import InnobondStore
 
 /// Signing a browser in and out: a session started from a token pasted in
 /// the form, kept in the store, ended at sign-out.
@@ -46,7 +47,7 @@ enum SignInRoutes {
             }
             let session = TokenSecret.generate(prefix: "ses_")
             try await state.store.createSession(
-                tokenID: token.id, secretHash: session.hash, lifetime: BrowserSession.lifetime)
+                tokenID: token.id, secretHash: session.hash, lifetime: BrowserSession.lifetime, actor: .token(token))
             let secure = BrowserSession.isSecure(request)
             var headers: HTTPFields = [.location: "/", .cacheControl: "no-store"]
             headers.append(
@@ -63,7 +64,8 @@ enum SignInRoutes {
                     return try page(context, message: "Sign out from this server's own page.", status: .forbidden)
                 }
                 let hash = TokenSecret.hash(secret)
-                _ = try await state.store.endSession(secretHash: hash)
+                _ = try await state.store.endSession(
+                    secretHash: hash, actor: context.token.map(WriteActor.token) ?? .system)
                 state.tokens.remove("session:" + hash)
             }
             var headers: HTTPFields = [.location: "/sign-in", .cacheControl: "no-store"]

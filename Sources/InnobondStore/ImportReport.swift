@@ -7,9 +7,13 @@ public struct ImportOptions: Sendable {
     /// The most issues a report lists; the rest are counted.
     public var issueLimit: Int
 
-    public init(skipInvalid: Bool = false, issueLimit: Int = 100) {
+    /// Who writes, for the audit log.
+    public var actor: WriteActor
+
+    public init(skipInvalid: Bool = false, issueLimit: Int = 100, actor: WriteActor = .system) {
         self.skipInvalid = skipInvalid
         self.issueLimit = issueLimit
+        self.actor = actor
     }
 }
 

@@ -50,6 +50,11 @@ public final class ImportSource {
     public let format: Format
     /// The size of the file when known, for progress.
     public let size: Int?
+    /// The input, hashed as it is read (none for records in memory).
+    private let hashing: HashingInput?
+    /// The SHA-256 of the bytes read, once every batch is read: the audit
+    /// log's fingerprint of the file or body.
+    public var sha256: String? { hashing?.digest }
     /// Batches read ahead, once the first is asked for.
     private var ahead: BatchPrefetcher?
     /// How rows are numbered: JSON records by position, as several may share a line.
@@ -71,6 +76,8 @@ public final class ImportSource {
         schema = TableSchema.of(kind)
         self.format = format
         size = input.size
+        let input = HashingInput(input)
+        hashing = input
         switch format {
         case .csv: rows = .csv(try CSVChunkSource(kind: kind, input: input))
         case .json: rows = .serial(JSONRowReader(kind: kind, input: input))
@@ -83,6 +90,7 @@ public final class ImportSource {
         schema = TableSchema.of(kind)
         format = .csv
         size = nil
+        hashing = nil
         rows = .serial(RecordListReader(records: records))
     }
 

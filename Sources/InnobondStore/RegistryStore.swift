@@ -40,8 +40,9 @@ public protocol RegistryStore: AnyObject, Sendable {
     /// drops them when this changes.
     func revokedTokenCount() async throws -> Int
 
-    /// Stores a new token by the SHA-256 hash (64 lowercase hex digits) of its secret.
-    func createToken(name: String, role: APIRole, secretHash: String) async throws -> APIToken
+    /// Stores a new token by the SHA-256 hash (64 lowercase hex digits) of
+    /// its secret, and audits it as `actor`'s.
+    func createToken(name: String, role: APIRole, secretHash: String, actor: WriteActor) async throws -> APIToken
 
     /// The valid (unrevoked) token whose secret has this hash.
     func token(secretHash: String) async throws -> APIToken?
@@ -49,19 +50,19 @@ public protocol RegistryStore: AnyObject, Sendable {
     /// Every token, revoked ones too, by id.
     func tokens() async throws -> [APIToken]
 
-    /// Revokes a token; `false` when no valid token has that id.
-    func revokeToken(id: Int64) async throws -> Bool
+    /// Revokes a token, audited as `actor`'s; `false` when no valid token has that id.
+    func revokeToken(id: Int64, actor: WriteActor) async throws -> Bool
 
     /// Starts a browser session of a token, kept by the SHA-256 hash (64
     /// lowercase hex digits) of its secret, for `lifetime` seconds.
-    func createSession(tokenID: Int64, secretHash: String, lifetime: Int) async throws
+    func createSession(tokenID: Int64, secretHash: String, lifetime: Int, actor: WriteActor) async throws
 
     /// The token of the live session (not ended, not expired, its token not
     /// revoked) whose secret has this hash.
     func sessionToken(secretHash: String) async throws -> APIToken?
 
     /// Ends the session whose secret has this hash; `false` when none was live.
-    func endSession(secretHash: String) async throws -> Bool
+    func endSession(secretHash: String, actor: WriteActor) async throws -> Bool
 
     /// Calls `body` with a reader of the registry as it is at one moment,
     /// whatever is written meanwhile.
@@ -69,11 +70,18 @@ public protocol RegistryStore: AnyObject, Sendable {
         async throws -> T
 
     /// Writes everything `reader` reads (``StoredTable/backedUp``, the demo
-    /// mark) into this registry, which must be empty, in one transaction.
+    /// mark) into this registry, which must be empty, in one transaction,
+    /// and audits it as `actor`'s after the restored log (not when `actor`
+    /// is `nil`: a backup is a copy, its log the source's).
     ///
     /// - Parameter progress: called with each table's name and rows written so far.
-    func restore(from reader: any RegistryReader, progress: (@Sendable (_ table: String, _ rows: Int) -> Void)?)
-        async throws -> RestoreReport
+    func restore(
+        from reader: any RegistryReader, actor: WriteActor?,
+        progress: (@Sendable (_ table: String, _ rows: Int) -> Void)?
+    ) async throws -> RestoreReport
+
+    /// The audit log's entries `filter` asks for, by id.
+    func auditEntries(_ filter: AuditFilter) async throws -> [AuditEntry]
 
     /// Checks the registry: the database's own integrity check, references,
     /// amounts, counts.

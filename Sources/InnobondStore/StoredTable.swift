@@ -36,7 +36,7 @@ public struct StoredTable: Sendable {
         }
     }
 
-    init(name: String, columns: [(String, TableSchema.Storage)], key: [String], references: [Reference] = []) {
+    public init(name: String, columns: [(String, TableSchema.Storage)], key: [String], references: [Reference] = []) {
         self.name = name
         self.columns = columns.map { Column(name: $0.0, storage: $0.1) }
         self.key = key
@@ -54,7 +54,8 @@ public struct StoredTable: Sendable {
     /// Every table a backup holds, in the order a restore writes them (a
     /// table after those it refers to). Browser sessions are left out: a
     /// restored registry starts with none.
-    public static let backedUp: [StoredTable] = RecordKind.allCases.map { StoredTable(TableSchema.of($0)) } + [tokens]
+    public static let backedUp: [StoredTable] =
+        RecordKind.allCases.map { StoredTable(TableSchema.of($0)) } + [tokens, AuditStatements.table]
 
     /// The column names, comma-separated.
     public var columnList: String { columns.map(\.name).joined(separator: ", ") }
@@ -78,6 +79,9 @@ public struct RestoreReport: Sendable {
     public var version: Int64 = 0
 
     public init() {}
+
+    /// The rows restored, table by table: `421 issuers, 3000 bonds, ...`.
+    public var summary: String { rows.map { "\($0.count) \($0.table)" }.joined(separator: ", ") }
 }
 
 /// What `check` found: counts, and every problem.

@@ -1,3 +1,5 @@
+import Crypto
+import Foundation
 import InnobondIO
 import InnobondModel
 import InnobondStore
@@ -52,6 +54,7 @@ public enum StoreContract {
         Case(name: "tokens are kept by hash, found while valid, and revoked", run: tokens),
         Case(name: "sessions resolve to their token until ended, expired or revoked", run: sessions),
         Case(name: "a negative zero is stored and exported as 0", run: negativeZero),
+        Case(name: "every write appends a chained audit entry; a refused import none", run: audited),
     ]
 
     // MARK: Fixtures
@@ -468,24 +471,62 @@ public enum StoreContract {
     static func tokens(_ store: any RegistryStore) async throws {
         let hash = String(repeating: "ab", count: 32)
         let other = String(repeating: "cd", count: 32)
-        let analyst = try await store.createToken(name: "desk", role: .analyst, secretHash: hash)
-        let admin = try await store.createToken(name: "ops", role: .admin, secretHash: other)
+        let analyst = try await store.createToken(name: "desk", role: .analyst, secretHash: hash, actor: .system)
+        let admin = try await store.createToken(name: "ops", role: .admin, secretHash: other, actor: .system)
         #expect(analyst.role == .analyst && analyst.revoked == nil && admin.id > analyst.id)
         #expect(analyst.created.count == 20 && analyst.created.hasSuffix("Z"))
         #expect(try await store.token(secretHash: hash) == analyst)
         #expect(try await store.token(secretHash: String(repeating: "ef", count: 32)) == nil)
         // The same secret hash twice is refused by the database.
         await #expect(throws: (any Error).self) {
-            _ = try await store.createToken(name: "again", role: .viewer, secretHash: hash)
+            _ = try await store.createToken(name: "again", role: .viewer, secretHash: hash, actor: .system)
         }
         #expect(try await store.revokedTokenCount() == 0)
-        #expect(try await store.revokeToken(id: analyst.id))
-        #expect(!(try await store.revokeToken(id: analyst.id)))
+        #expect(try await store.revokeToken(id: analyst.id, actor: .system))
+        #expect(!(try await store.revokeToken(id: analyst.id, actor: .system)))
         // Servers drop their cached tokens when this count moves.
         #expect(try await store.revokedTokenCount() == 1)
         #expect(try await store.token(secretHash: hash) == nil)
         let all = try await store.tokens()
         #expect(all.map(\.name) == ["desk", "ops"] && all[0].revoked != nil && all[1].revoked == nil)
+    }
+
+    static func audited(_ store: any RegistryStore) async throws {
+        let issuers = text(.issuers)
+        let actor = WriteActor(tokenID: 7, name: "token 7 (desk, admin)")
+        func importIssuers(_ text: String) async throws -> ImportReport {
+            let source = try ImportSource(kind: .issuers, format: .csv, input: MemoryInput(Array(text.utf8)))
+            return try await store.importRows(from: source, options: ImportOptions(actor: actor))
+        }
+        _ = try await importIssuers(issuers)
+        _ = try await importIssuers(issuers)
+        let renamed = issuers.replacingOccurrences(of: "华为技术有限公司", with: "华为技术有限公司 renamed")
+        _ = try await importIssuers(renamed)
+        // A refused import writes nothing, in the log neither.
+        let refused = try await importIssuers(issuers + "91350100M000100Y4X,bad,,x,Fujian,private,\n")
+        #expect(!refused.committed)
+        let token = try await store.createToken(
+            name: "ops", role: .admin, secretHash: String(repeating: "ef", count: 32), actor: .commandLine)
+        #expect(try await store.revokeToken(id: token.id, actor: .commandLine))
+
+        let entries = try await store.auditEntries(AuditFilter())
+        #expect(entries.map(\.action) == [.import, .import, .import, .tokenCreate, .tokenRevoke])
+        #expect(entries.map(\.id) == [1, 2, 3, 4, 5])
+        let counts = entries.prefix(3).map { [$0.rowsRead, $0.inserted, $0.replaced, $0.unchanged, $0.rejected] }
+        #expect(counts == [[2, 2, 0, 0, 0], [2, 0, 0, 2, 0], [2, 0, 1, 1, 0]])
+        let digest = SHA256.hash(data: Data(issuers.utf8)).map { String(format: "%02x", $0) }.joined()
+        #expect(entries[0].sha256 == digest && entries[0].actor == actor.name && entries[0].tokenID == 7)
+        #expect(entries[0].kind == .issuers && entries[3].kind == nil)
+        #expect(entries.prefix(3).map(\.version) == [1, 2, 3], "imports bump the version")
+        #expect(entries[3].version == 3 && entries[3].detail?.contains("ops") == true)
+        #expect(entries[0].previousHash == AuditEntry.genesis)
+        #expect(AuditEntry.firstBreak(in: entries) == nil)
+        #expect(try await store.check().isClean)
+        // Filters.
+        #expect(try await store.auditEntries(AuditFilter(kind: .issuers)).count == 3)
+        #expect(try await store.auditEntries(AuditFilter(tokenID: 7)).count == 3)
+        #expect(try await store.auditEntries(AuditFilter(after: 3)).map(\.id) == [4, 5])
+        #expect(try await store.auditEntries(AuditFilter(since: "2999-01-01")).isEmpty)
     }
 
     static func negativeZero(_ store: any RegistryStore) async throws {
@@ -500,22 +541,22 @@ public enum StoreContract {
 
     static func sessions(_ store: any RegistryStore) async throws {
         let token = try await store.createToken(
-            name: "browser", role: .viewer, secretHash: String(repeating: "ab", count: 32))
+            name: "browser", role: .viewer, secretHash: String(repeating: "ab", count: 32), actor: .system)
         let live = String(repeating: "01", count: 32)
         let expired = String(repeating: "02", count: 32)
-        try await store.createSession(tokenID: token.id, secretHash: live, lifetime: 3600)
-        try await store.createSession(tokenID: token.id, secretHash: expired, lifetime: -1)
+        try await store.createSession(tokenID: token.id, secretHash: live, lifetime: 3600, actor: .system)
+        try await store.createSession(tokenID: token.id, secretHash: expired, lifetime: -1, actor: .system)
         #expect(try await store.sessionToken(secretHash: live) == token)
         #expect(try await store.sessionToken(secretHash: expired) == nil)
         #expect(try await store.sessionToken(secretHash: String(repeating: "03", count: 32)) == nil)
-        #expect(try await store.endSession(secretHash: live))
-        #expect(!(try await store.endSession(secretHash: live)))
+        #expect(try await store.endSession(secretHash: live, actor: .system))
+        #expect(!(try await store.endSession(secretHash: live, actor: .system)))
         #expect(try await store.sessionToken(secretHash: live) == nil)
         // A session of a revoked token is no one's.
         let again = String(repeating: "04", count: 32)
-        try await store.createSession(tokenID: token.id, secretHash: again, lifetime: 3600)
+        try await store.createSession(tokenID: token.id, secretHash: again, lifetime: 3600, actor: .system)
         #expect(try await store.sessionToken(secretHash: again) == token)
-        #expect(try await store.revokeToken(id: token.id))
+        #expect(try await store.revokeToken(id: token.id, actor: .system))
         #expect(try await store.sessionToken(secretHash: again) == nil)
     }
 

@@ -54,7 +54,9 @@ struct BackupTests {
         while try await source.loadSnapshot().curvePoints.count < 3 + 5 { try await Task.sleep(for: .milliseconds(5)) }
         let backupPath = Self.temporaryPath()
         let backup = try SQLiteRegistryStore(path: backupPath)
-        _ = try await source.withConsistentReader { reader in try await backup.restore(from: reader, progress: nil) }
+        _ = try await source.withConsistentReader { reader in
+            try await backup.restore(from: reader, actor: nil, progress: nil)
+        }
         try await backup.close()
         try await writer.value
 
@@ -74,12 +76,14 @@ struct BackupTests {
         try await reference.close()
 
         for target in [try Self.makeSQLite() as any RegistryStore, try await makePostgresStore()] {
-            let report = try await target.restore(from: reader, progress: nil)
+            let report = try await target.restore(from: reader, actor: .system, progress: nil)
             #expect(report.rows.first { $0.table == "curve_points" }?.count == inBackup)
             #expect(try await Self.exports(target) == expected, "\(target.location)")
             #expect(try await target.check().isClean)
             // A second restore is refused: the registry is no longer empty.
-            await #expect(throws: StoreError.self) { _ = try await target.restore(from: reader, progress: nil) }
+            await #expect(throws: StoreError.self) {
+                _ = try await target.restore(from: reader, actor: .system, progress: nil)
+            }
             try await target.close()
         }
         try await source.close()
@@ -89,15 +93,15 @@ struct BackupTests {
     @Test func tokensSurviveARestore() async throws {
         let source = try Self.makeSQLite()
         let hash = String(repeating: "ab", count: 32)
-        let token = try await source.createToken(name: "desk", role: .analyst, secretHash: hash)
+        let token = try await source.createToken(name: "desk", role: .analyst, secretHash: hash, actor: .system)
         let path = Self.temporaryPath()
         try await source.backup(to: path)
         try await source.close()
         let target = try await makePostgresStore()
-        _ = try await target.restore(from: try SQLiteFileReader(path: path), progress: nil)
+        _ = try await target.restore(from: try SQLiteFileReader(path: path), actor: .system, progress: nil)
         #expect(try await target.token(secretHash: hash) == token)
         let next = try await target.createToken(
-            name: "next", role: .viewer, secretHash: String(repeating: "cd", count: 32))
+            name: "next", role: .viewer, secretHash: String(repeating: "cd", count: 32), actor: .system)
         #expect(next.id > token.id)
         try await target.close()
     }

@@ -86,3 +86,27 @@ struct OlderPostgresRegistryTests {
         try await store.close()
     }
 }
+
+/// The audit log refuses every change on PostgreSQL too.
+@Suite(.enabled(if: postgresURL != nil, "set INNOBOND_TEST_POSTGRES_URL to run against PostgreSQL"))
+struct PostgresAuditLogTests {
+    @Test func noEntryIsChangedOrDeleted() async throws {
+        let base = try #require(postgresURL)
+        let schema = "audit_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let store = try await PostgresRegistryStore(url: base + (base.contains("?") ? "&" : "?") + "schema=" + schema)
+        try await StoreContract.importAll(store)
+        try await TestPostgres.withConnection(base) { connection in
+            for sql in [
+                "UPDATE \(schema).audit_log SET actor = 'someone else'", "DELETE FROM \(schema).audit_log",
+                "TRUNCATE \(schema).audit_log",
+            ] {
+                await #expect(throws: (any Error).self, "\(sql)") {
+                    try await TestPostgres.execute(sql, on: connection)
+                }
+            }
+        }
+        #expect(try await store.auditEntries(AuditFilter()).count == StoreContract.files.count)
+        #expect(try await store.check().isClean)
+        try await store.close()
+    }
+}

@@ -87,3 +87,25 @@ func withSQLiteStore(_ body: (SQLiteRegistryStore, String) async throws -> Void)
         }
     }
 }
+
+/// The audit log refuses every change, and a change made behind the
+/// database's back (its trigger dropped) breaks the chain `check` follows.
+@Suite struct AuditLogTests {
+    @Test func noEntryIsChangedOrDeleted() async throws {
+        try await withSQLiteStore { store, path in
+            try await StoreContract.importAll(store)
+            let queue = try DatabaseQueue(path: path)
+            for sql in ["UPDATE audit_log SET actor = 'someone else'", "DELETE FROM audit_log"] {
+                #expect(throws: DatabaseError.self, "\(sql)") { try queue.write { db in try db.execute(sql: sql) } }
+            }
+            #expect(try await store.auditEntries(AuditFilter()).count == StoreContract.files.count)
+            try queue.inDatabase { db in
+                try db.execute(sql: "DROP TRIGGER audit_log_no_update")
+                try db.execute(sql: "UPDATE audit_log SET rows_read = rows_read + 1 WHERE id = 2")
+            }
+            try queue.close()
+            let report = try await store.check()
+            #expect(report.problems.contains { $0.contains("audit entry 2 does not hash to its stored hash") })
+        }
+    }
+}

@@ -303,13 +303,13 @@ import Testing
         logger.logLevel = .warning
         let state = try await RegistryState(store: store, logger: logger)
         let (_, hash) = TokenSecret.generate()
-        let token = try await store.createToken(name: "desk", role: .viewer, secretHash: hash)
+        let token = try await store.createToken(name: "desk", role: .viewer, secretHash: hash, actor: .system)
         state.tokens.remember(token, hash: hash, from: state.tokens.generation)
         try await state.refresh()
         #expect(state.tokens.token(hash) != nil)
         // A lookup that started before the revocation was seen is not remembered after it.
         let lookup = state.tokens.generation
-        #expect(try await store.revokeToken(id: token.id))
+        #expect(try await store.revokeToken(id: token.id, actor: .system))
         try await state.refresh()
         #expect(state.tokens.token(hash) == nil)
         state.tokens.remember(token, hash: hash, from: lookup)

@@ -53,7 +53,7 @@ enum ServerFixture {
                 + "2026-01-05,2029-01-05,900000000000,2.1,1,ACT/ACT-ICMA,AAA,,,5\n")
         func token(_ role: APIRole) async throws -> String {
             let (secret, hash) = TokenSecret.generate()
-            _ = try await store.createToken(name: role.rawValue, role: role, secretHash: hash)
+            _ = try await store.createToken(name: role.rawValue, role: role, secretHash: hash, actor: .system)
             return secret
         }
         return Registry(

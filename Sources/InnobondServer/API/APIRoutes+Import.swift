@@ -61,7 +61,10 @@ extension APIRoutes {
                 let source = try ImportSource(
                     kind: kind, format: format, input: MemoryInput(Array(buffer: body), name: "body"))
                 report = try await Timed.store("import") {
-                    try await state.store.importRows(from: source, options: ImportOptions(skipInvalid: skipInvalid))
+                    try await state.store.importRows(
+                        from: source,
+                        options: ImportOptions(
+                            skipInvalid: skipInvalid, actor: context.token.map(WriteActor.token) ?? .system))
                 }
             } catch let error as StoreError {
                 switch error {
