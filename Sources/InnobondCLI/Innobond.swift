@@ -11,7 +11,7 @@ struct Innobond: AsyncParsableCommand {
         subcommands: [
             AnalyticsCommand.self, CurveCommand.self, ImportCommand.self, ExportCommand.self, StatsCommand.self,
             DemoCommand.self, ReportCommand.self, InsightsCommand.self, ServeCommand.self, TokenCommand.self,
-            BackupCommand.self, RestoreCommand.self, CheckCommand.self, CalendarCommand.self,
+            BackupCommand.self, RestoreCommand.self, CheckCommand.self, CalendarCommand.self, AuditCommand.self,
         ]
     )
 

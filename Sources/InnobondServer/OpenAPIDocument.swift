@@ -1,6 +1,7 @@
 import Foundation
 import InnobondInsights
 import InnobondModel
+import InnobondStore
 
 /// The OpenAPI 3.1 document of the JSON API, built from the same route list
 /// as the router.
@@ -207,6 +208,45 @@ enum OpenAPIDocument {
                             ],
                         ],
                     ]
+                ],
+            ],
+            "AuditPage": [
+                "type": "object", "required": ["items"],
+                "properties": [
+                    "items": [
+                        "type": "array",
+                        "items": [
+                            "type": "object",
+                            "required": [
+                                "id", "at", "actor", "action", "rows_read", "inserted", "replaced", "unchanged",
+                                "rejected", "version", "previous_hash", "hash",
+                            ],
+                            "properties": [
+                                "id": ["type": "integer"],
+                                "at": ["type": "string", "format": "date-time", "description": "UTC"],
+                                "actor": ["type": "string", "description": "token N (name, role), or cli (user)"],
+                                "token_id": ["type": "integer"],
+                                "action": [
+                                    "type": "string", "enum": AuditEntry.Action.allCases.map(\.rawValue),
+                                ],
+                                "kind": ["type": "string", "enum": RecordKind.allCases.map(\.rawValue)],
+                                "rows_read": ["type": "integer"], "inserted": ["type": "integer"],
+                                "replaced": ["type": "integer"], "unchanged": ["type": "integer"],
+                                "rejected": ["type": "integer"],
+                                "sha256": ["type": "string", "description": "SHA-256 of the file or body imported"],
+                                "detail": ["type": "string"],
+                                "version": [
+                                    "type": "integer", "description": "The registry's version after the write",
+                                ],
+                                "previous_hash": ["type": "string"],
+                                "hash": [
+                                    "type": "string",
+                                    "description": "SHA-256 of the entry's fields and the previous hash",
+                                ],
+                            ],
+                        ],
+                    ],
+                    "next_after": ["type": "integer", "description": "The after of the next page; absent on the last"],
                 ],
             ],
             "Health": [

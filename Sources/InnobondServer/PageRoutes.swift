@@ -5,6 +5,7 @@ import Hummingbird
 import InnobondInsights
 import InnobondModel
 import InnobondPages
+import InnobondStore
 
 /// The HTML dashboard.
 enum PageRoutes {
@@ -12,7 +13,8 @@ enum PageRoutes {
     /// form: all answer GET and HEAD (and `/sign-in` POST).
     static let paths = [
         "/", "/bonds", "/bonds.csv", "/bonds/:code", "/issuers", "/issuers/:uscc", "/monitor", "/reports",
-        "/reports/:file", "/sign-in", "/health", "/health/live", "/health/ready", "/metrics", "/api/openapi.json",
+        "/reports/:file", "/audit", "/sign-in", "/health", "/health/live", "/health/ready", "/metrics",
+        "/api/openapi.json",
     ]
 
     static func register(
@@ -125,5 +127,21 @@ enum PageRoutes {
             }
         }
         SignInRoutes.register(on: router, state: state, pages: pages, layout: signInLayout)
+        router.get("/audit") { request, context in
+            // The log names every token's holder: admins only, and never cached.
+            try APIRoutes.requireAdmin(context)
+            let query = try Query(request).taking(["kind", "since", "token", "before"], on: "this page")
+            var filter = try APIRoutes.auditFilter(query)
+            filter.before = try query.integer(APIRoutes.auditBefore).map(Int64.init)
+            filter.limit = AuditPage.pageSize + 1
+            filter.newestFirst = true
+            var entries = try await Timed.store("audit") { try await state.store.auditEntries(filter) }
+            let hasMore = entries.count > AuditPage.pageSize
+            entries = Array(entries.prefix(AuditPage.pageSize))
+            let page = AuditPage(current: state.now, entries: entries, filter: filter, hasMore: hasMore)
+            var response = Rendering.response(Rendering.entry(html: try pages.render(page, template: "audit")))
+            response.headers[.cacheControl] = "private, no-store"
+            return response
+        }
     }
 }

@@ -144,15 +144,22 @@ public struct AuditFilter: Sendable {
     public var tokenID: Int64?
     /// Entries after this id.
     public var after: Int64?
+    /// Entries before this id.
+    public var before: Int64?
     public var limit: Int
+    /// Newest first, rather than oldest first.
+    public var newestFirst: Bool
 
     public init(
-        since: String? = nil, kind: RecordKind? = nil, tokenID: Int64? = nil, after: Int64? = nil, limit: Int = 1000
+        since: String? = nil, kind: RecordKind? = nil, tokenID: Int64? = nil, after: Int64? = nil,
+        before: Int64? = nil, limit: Int = 1000, newestFirst: Bool = false
     ) {
         self.since = since
         self.kind = kind
         self.tokenID = tokenID
         self.after = after
+        self.before = before
         self.limit = limit
+        self.newestFirst = newestFirst
     }
 }

@@ -102,9 +102,11 @@ public enum AuditStatements {
         if let kind = filter.kind { conditions.append("kind = \(parameter(.text(kind.rawValue)))") }
         if let token = filter.tokenID { conditions.append("token_id = \(parameter(.integer(token)))") }
         if let after = filter.after { conditions.append("id > \(parameter(.integer(after)))") }
+        if let before = filter.before { conditions.append("id < \(parameter(.integer(before)))") }
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         return (
-            "SELECT \(columns.joined(separator: ", ")) FROM audit_log\(whereClause) ORDER BY id LIMIT \(filter.limit)",
+            "SELECT \(columns.joined(separator: ", ")) FROM audit_log\(whereClause) ORDER BY id"
+                + "\(filter.newestFirst ? " DESC" : "") LIMIT \(filter.limit)",
             arguments
         )
     }

@@ -287,3 +287,24 @@ struct CivilDateIterator {
         #expect(result.standardError.contains("planned uses add up to more than their amount: 1"))
     }
 }
+
+/// `innobond audit` lists the writes the commands made, by the OS user.
+@Suite struct AuditCommandTests {
+    @Test func theCommandsWritesAreInTheLog() throws {
+        let folder = RegistryCommandTests.Folder()
+        let database = folder.path("registry.sqlite")
+        try RegistryCommandTests().importAll(folder, database: database)
+        let all = try CommandRunner.run(["audit", "--database", database])
+        #expect(all.status == 0)
+        let lines = all.standardOutput.split(separator: "\n")
+        #expect(lines.count == 1 + StoreContract.files.count, "\(all.standardOutput)")
+        #expect(lines.dropFirst().allSatisfy { $0.contains("\tcli (") && $0.contains("\timport\t") })
+        let bonds = try CommandRunner.run(["audit", "--kind", "bonds", "--json", "--database", database])
+        let entries = try #require(
+            try JSONSerialization.jsonObject(with: Data(bonds.standardOutput.utf8)) as? [[String: Any]])
+        #expect(entries.count == 1 && entries[0]["inserted"] as? Int == 3)
+        #expect((entries[0]["sha256"] as? String)?.count == 64)
+        let check = try CommandRunner.run(["check", "--database", database])
+        #expect(check.status == 0, "\(check.standardError)")
+    }
+}

@@ -40,13 +40,50 @@ import Testing
             var routed = Set(APIRoutes.all.map { "\($0.method.rawValue) \($0.openAPIPath)" })
             routed.formUnion(["GET /health", "GET /health/ready", "GET /health/live"])
             #expect(documented == routed)
+            let admin = try await ServerFixture.shared.value.admin
             for (path, operations) in paths where operations["get"] != nil {
                 let uri = Self.sampleURI(path)
-                try await client.execute(uri: uri, method: .get) { response in
+                // The audit log is for admins.
+                let headers: HTTPFields = path == "/api/v1/audit" ? .bearer(admin) : [:]
+                try await client.execute(uri: uri, method: .get, headers: headers) { response in
                     #expect(response.status == .ok, "\(uri): \(response.text.prefix(200))")
                     #expect(response.headers[.contentType]?.hasPrefix("application/json") == true, "\(uri)")
                     #expect(response.json != nil, "\(uri) is not JSON")
                 }
+            }
+        }
+    }
+
+    /// The audit log and its page are for admins: 401 without a token, 403
+    /// for others; an import through the API is there with its token's name.
+    @Test func theAuditLogIsForAdmins() async throws {
+        // A registry of its own: the shared one's version is counted elsewhere.
+        let registry = try await ServerFixture.make()
+        let app = try await ServerFixture.application(store: registry.store)
+        try await app.test(.router) { client in
+            for uri in ["/api/v1/audit", "/audit"] {
+                try await client.execute(uri: uri, method: .get) { #expect($0.status == .unauthorized, "\(uri)") }
+                try await client.execute(uri: uri, method: .get, headers: .bearer(registry.viewer)) {
+                    #expect($0.status == .forbidden, "\(uri)")
+                }
+            }
+            let body = "curve,date,tenor,yield\nAUDIT,2026-11-20,1Y,1.5\n"
+            try await client.execute(
+                uri: "/api/v1/import/curves", method: .post,
+                headers: [.authorization: "Bearer \(registry.analyst)", .contentType: "text/csv"],
+                body: NIOCore.ByteBuffer(string: body)
+            ) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/v1/audit?kind=curves", method: .get, headers: .bearer(registry.admin)) {
+                response in
+                let items = (response.json as? [String: Any])?["items"] as? [[String: Any]] ?? []
+                let last = try #require(items.last)
+                #expect((last["actor"] as? String)?.contains("(analyst, analyst)") == true, "\(last)")
+                #expect(last["action"] as? String == "import" && last["inserted"] as? Int == 1)
+                #expect((last["sha256"] as? String)?.count == 64 && (last["hash"] as? String)?.count == 64)
+            }
+            try await client.execute(uri: "/audit?kind=curves", method: .get, headers: .bearer(registry.admin)) {
+                #expect($0.status == .ok && $0.text.contains("Audit log") && $0.text.contains("analyst"))
+                #expect($0.headers[.cacheControl] == "private, no-store")
             }
         }
     }

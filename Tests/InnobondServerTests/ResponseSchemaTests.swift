@@ -77,6 +77,9 @@ import Testing
         for query in ["", "?to=2024-03-31", "?to=2020-12-31", "?as_of=2025-03-20", "?to=2024-03-31&as_of=2024-04-30"] {
             samples.append(("FinancingConditions", "/api/v1/conditions" + query))
         }
+        for query in ["", "?kind=curves", "?limit=2", "?after=1&limit=3"] {
+            samples.append(("AuditPage", "/api/v1/audit" + query))
+        }
         for market in ["national", "exchange", "interbank"] {
             for date in ["2025-01-26", "2025-01-28", "2025-01-29", "2026-10-10", "2026-06-22"] {
                 samples.append(("CalendarDay", "/api/v1/calendar/day?date=\(date)&market=\(market)"))
@@ -100,8 +103,11 @@ import Testing
             let samples = try await Self.samples(client)
             var inferred: [String: InferredSchema] = [:]
             var answers: [(schema: String, uri: String, value: JSONValue)] = []
+            let admin = try await ServerFixture.shared.value.admin
             for (schema, uri) in samples {
-                let (status, body) = try await client.execute(uri: uri, method: .get) {
+                // The audit log answers admins alone.
+                let headers: HTTPFields = uri.hasPrefix("/api/v1/audit") ? .bearer(admin) : [:]
+                let (status, body) = try await client.execute(uri: uri, method: .get, headers: headers) {
                     ($0.status, Data(buffer: $0.body))
                 }
                 guard status == .ok else { continue }

@@ -212,6 +212,13 @@ enum APIModels {
         var observations: [ObservationItem]
     }
 
+    /// A page of the audit log.
+    struct AuditPage: Encodable, Sendable {
+        var items: [AuditEntry]
+        /// The `after` of the next page; absent on the last.
+        var nextAfter: Int64?
+    }
+
     struct Health: Encodable, Sendable {
         /// `ok`, or `unavailable` while the store does not answer.
         var status: String
