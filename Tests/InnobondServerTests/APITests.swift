@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import InnobondModel
 import InnobondSQLite
 import InnobondStore
 import Logging
@@ -390,6 +391,47 @@ import Testing
                 #expect(response.text.contains("hb_requests"))
                 #expect(response.text.contains("innobond_store_seconds"))
             }
+        }
+    }
+}
+
+/// What the router serves is what the declarations list: every page path
+/// and API route, and every record kind as an import kind.
+@Suite struct DeclaredRoutesTests {
+    @Test func theRouterServesTheDeclaredPathsAndKinds() async throws {
+        let registry = try await ServerFixture.shared.value
+        var logger = Logging.Logger(label: "test")
+        logger.logLevel = .warning
+        let state = try await RegistryState(store: registry.store, logger: logger)
+        let router = try await ServerApplication.buildRouter(state: state, settings: ServerSettings(port: 0))
+        /// A path's pattern: each parameter as `:`.
+        func pattern(_ path: String) -> String {
+            path.split(separator: "/").map { $0.hasPrefix(":") || $0.hasPrefix("{") ? ":" : String($0) }
+                .joined(separator: "/")
+        }
+        let served = Set(router.routes.map { "\($0.method) \(pattern($0.path.description))" })
+        var declared = Set(APIRoutes.all.map { "\($0.method) \(pattern($0.path))" })
+        for path in PageRoutes.paths where path != "/reports/:file" { declared.insert("GET \(pattern(path))") }
+        declared.formUnion(["POST sign-in", "POST sign-out", "GET reports/briefing.html", "GET reports/briefing.md"])
+        let notDeclared = served.subtracting(declared)
+        let notServed = declared.subtracting(served)
+        #expect(notDeclared.isEmpty && notServed.isEmpty, "not declared: \(notDeclared); not served: \(notServed)")
+
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            for kind in RecordKind.allCases {
+                try await client.execute(
+                    uri: "/api/v1/import/\(kind.rawValue)", method: .post, headers: .bearer(registry.admin),
+                    body: NIOCore.ByteBuffer(string: "")
+                ) { response in
+                    // Served: the empty body is at fault, not the kind.
+                    #expect(response.status == .badRequest && response.error?["field"] as? String == "body", "\(kind)")
+                }
+            }
+            try await client.execute(
+                uri: "/api/v1/import/recipes", method: .post, headers: .bearer(registry.admin),
+                body: NIOCore.ByteBuffer(string: "")
+            ) { #expect($0.error?["field"] as? String == "kind") }
         }
     }
 }
