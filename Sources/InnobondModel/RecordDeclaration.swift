@@ -11,6 +11,29 @@ public struct RecordDeclaration: Sendable {
         /// A ledger: a row is never replaced; one whose key is stored is a
         /// bad row (a correction is a new row).
         case insertOnly = "insert_only"
+        /// A row that changes is superseded, never lost: the stored one is
+        /// kept with the moment it stopped being current (`valid_to`), the
+        /// new one numbered by a `revision` one higher. A file's `revision`
+        /// column, when given, must name the current revision: a write that
+        /// names a stale one is refused.
+        case versioned
+    }
+
+    /// The states a record goes through, and the changes allowed between
+    /// them: a record kind whose rows change state by transitions.
+    public struct States: Sendable {
+        /// The file column holding the state.
+        public let column: String
+        /// The states each state may change to.
+        public let next: [String: [String]]
+
+        public init(column: String, next: [String: [String]]) {
+            self.column = column
+            self.next = next
+        }
+
+        /// Whether a record may go from `from` to `to` (staying is allowed).
+        public func allows(from: String, to: String) -> Bool { from == to || (next[from] ?? []).contains(to) }
     }
 
     /// Columns whose values must be the key of a row of another kind.
@@ -62,6 +85,8 @@ public struct RecordDeclaration: Sendable {
     /// The least role that may write the kind.
     public let writer: APIRole
     public let checks: [Check]
+    /// The states of a kind whose rows change by transitions.
+    public let states: States?
     /// Whether the registry's snapshot holds the kind in memory; a kind
     /// of large time series (daily quotes) is read from the store by range.
     public let inSnapshot: Bool
@@ -71,10 +96,15 @@ public struct RecordDeclaration: Sendable {
     /// for the kinds of the first migration, whose tables were written by hand.
     public let createdBy: String?
 
+    /// The file column a versioned kind's revision is in.
+    public static let revisionColumn = "revision"
+
     public init(
         _ kind: RecordKind, table: String, key: [String], references: [Reference] = [], merge: Merge = .upsert,
-        writer: APIRole, checks: [Check] = [], inSnapshot: Bool = true, summary: String, createdBy: String? = nil
+        writer: APIRole, checks: [Check] = [], states: States? = nil, inSnapshot: Bool = true, summary: String,
+        createdBy: String? = nil
     ) {
+        precondition(states == nil || merge == .versioned, "a kind that changes state is versioned")
         self.kind = kind
         self.table = table
         self.key = key
@@ -82,6 +112,7 @@ public struct RecordDeclaration: Sendable {
         self.merge = merge
         self.writer = writer
         self.checks = checks
+        self.states = states
         self.inSnapshot = inSnapshot
         self.summary = summary
         self.createdBy = createdBy

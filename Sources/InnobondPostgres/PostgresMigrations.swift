@@ -5,8 +5,14 @@ import PostgresNIO
 /// The PostgreSQL schema, as versioned migrations: a shipped migration never
 /// changes; a change of schema is a new migration appended to the list.
 enum PostgresMigrations {
-    /// Migrations by version, in order.
-    static let all: [(version: String, sql: String)] = [
+    /// Migrations by version, in order: those written here, then the
+    /// tables of the kinds whose declarations create them.
+    static let all: [(version: String, sql: String)] =
+        written
+        + TableSchema.declaredTables.map { ($0.version, $0.schema.createTable(.postgres).joined(separator: ";\n")) }
+
+    /// The migrations written here.
+    static let written: [(version: String, sql: String)] = [
         ("v1: registry", registryV1), ("v2: api tokens", apiTokensV2),
         (SpellingMigration.version, SpellingMigration.sql(.postgres)), ("v5: sessions", sessionsV5),
         (AuditStatements.version, AuditStatements.migration(.postgres)),

@@ -165,9 +165,12 @@ extension PostgresRegistryStore {
             report.count(
                 existing: Int(existing.first?.integerValue ?? 0),
                 unchanged: Int(existing.dropFirst().first?.integerValue ?? 0))
+            for statement in statements.merge.dropLast() {
+                try await execute(statement, on: connection, progress: watch)
+            }
             report.rowsWritten = try await count(
-                "WITH written AS (\(statements.merge) RETURNING 1) SELECT count(*) FROM written", on: connection,
-                progress: watch)
+                "WITH written AS (\(statements.merge.last!) RETURNING 1) SELECT count(*) FROM written",
+                on: connection, progress: watch)
             report.committed = true
         }
         try await execute(statements.dropStaging, on: connection, progress: watch)

@@ -8,11 +8,13 @@ extension PostgresRegistryStore {
         let schema = TableSchema.of(kind)
         let keys = schema.keyColumns.joined(separator: ", ")
         var sql = "SELECT \(Self.selectList(schema)) FROM \(schema.table)"
+        var conditions = schema.isVersioned ? [schema.current()] : []
         if after != nil {
-            let storages = schema.keyColumns.map { key in schema.columns.first { $0.name == key }!.storage }
+            let storages = schema.keyColumns.map { key in schema.columns.first { $0.name == key }?.storage ?? .text }
             let parameters = storages.enumerated().map { Self.parameter($0.offset + 1, $0.element) }
-            sql += " WHERE (\(keys)) > (\(parameters.joined(separator: ", ")))"
+            conditions.append("(\(keys)) > (\(parameters.joined(separator: ", ")))")
         }
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY \(keys) LIMIT \(limit)"
         let query = sql
         return try await call("reading \(kind.rawValue)") { connection, progress in
@@ -37,7 +39,9 @@ extension PostgresRegistryStore {
         func load<Record: RegistryRecord>(_ type: Record.Type, into tables: inout RecordTables) async throws {
             let schema = TableSchema.of(Record.kind)
             let sql =
-                "SELECT \(Self.selectList(schema)) FROM \(schema.table) ORDER BY \(schema.keyColumns.joined(separator: ", "))"
+                "SELECT \(Self.selectList(schema)) FROM \(schema.table) "
+                + (schema.isVersioned ? "WHERE \(schema.current()) " : "")
+                + "ORDER BY \(schema.keyColumns.joined(separator: ", "))"
             tables.set(
                 try await self.rows(sql, on: connection, progress: progress).map {
                     try schema.typedRecord(of: $0, as: Record.self)

@@ -24,6 +24,12 @@ enum SQLiteMigrations {
         migrator.registerMigration(AuditStatements.version) { db in
             try db.execute(sql: AuditStatements.migration(.sqlite))
         }
+        // The kinds whose tables their declarations create.
+        for (version, schema) in TableSchema.declaredTables {
+            migrator.registerMigration(version) { db in
+                for statement in schema.createTable(.sqlite) { try db.execute(sql: statement) }
+            }
+        }
         return migrator
     }
 

@@ -168,7 +168,7 @@ public final class SQLiteRegistryStore: RegistryStore {
             if let row = try Row.fetchOne(db, sql: statements.countExisting) {
                 report.count(existing: row[0] as Int? ?? 0, unchanged: row[1] as Int? ?? 0)
             }
-            try db.execute(sql: statements.merge)
+            for statement in statements.merge { try db.execute(sql: statement) }
             report.rowsWritten = db.changesCount
             report.committed = true
         }
@@ -251,10 +251,12 @@ public final class SQLiteRegistryStore: RegistryStore {
         let keys = schema.keyColumns.joined(separator: ", ")
         var sql = "SELECT \(schema.columns.map(\.name).joined(separator: ", ")) FROM \(schema.table)"
         var arguments: [DatabaseValue] = []
+        var conditions = schema.isVersioned ? [schema.current()] : []
         if let after {
-            sql += " WHERE (\(keys)) > (\(Array(repeating: "?", count: after.count).joined(separator: ", ")))"
+            conditions.append("(\(keys)) > (\(Array(repeating: "?", count: after.count).joined(separator: ", ")))")
             arguments = after.map(\.databaseValue)
         }
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY \(keys) LIMIT \(limit)"
         let query = sql
         let bound = arguments
@@ -275,6 +277,7 @@ public final class SQLiteRegistryStore: RegistryStore {
                 let schema = TableSchema.of(Record.kind)
                 let sql =
                     "SELECT \(schema.columns.map(\.name).joined(separator: ", ")) FROM \(schema.table) "
+                    + (schema.isVersioned ? "WHERE \(schema.current()) " : "")
                     + "ORDER BY \(schema.keyColumns.joined(separator: ", "))"
                 var records: [Record] = []
                 records.reserveCapacity(counts[Record.kind] ?? 0)

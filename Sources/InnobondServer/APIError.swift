@@ -12,6 +12,8 @@ public struct APIError: Error, Sendable {
     public var field: String?
     /// Further problems, such as every bad row of an import.
     public var details: [Detail]
+    /// A record's current revision, for a change that named a stale one.
+    public var currentRevision: Int?
 
     /// A problem at a place in a request's body: named as the import
     /// report names a bad row's (`line`, `column`).
@@ -52,12 +54,14 @@ public struct APIError: Error, Sendable {
                 var message: String
                 var field: String?
                 var details: [Detail]?
+                var currentRevision: Int?
             }
             var error: Content
         }
         let body = Body(
             error: .init(
-                status: status.code, message: message, field: field, details: details.isEmpty ? nil : details))
+                status: status.code, message: message, field: field, details: details.isEmpty ? nil : details,
+                currentRevision: currentRevision))
         return Array((try? JSONEncoder.api.encode(body)) ?? Data("{}".utf8))
     }
 }

@@ -195,6 +195,9 @@ enum OpenAPIDocument {
                         "properties": [
                             "status": ["type": "integer"], "message": ["type": "string"],
                             "field": ["type": "string", "description": "The parameter or member at fault"],
+                            "current_revision": [
+                                "type": "integer", "description": "With 409: the record's current revision",
+                            ],
                             "details": [
                                 "type": "array", "description": "Further problems, such as each bad row of a body",
                                 "items": [
@@ -208,6 +211,27 @@ enum OpenAPIDocument {
                             ],
                         ],
                     ]
+                ],
+            ],
+            "ChangeResult": [
+                "type": "object", "required": ["kind", "key", "revision", "record", "changed"],
+                "properties": [
+                    "kind": ["type": "string"],
+                    "key": ["type": "object", "additionalProperties": ["type": "string"]],
+                    "revision": ["type": "integer", "description": "The record's revision now"],
+                    "record": [
+                        "type": "object", "description": "The record now, by column, as files write it",
+                        "additionalProperties": ["type": ["string", "null"]],
+                    ],
+                    "changed": [
+                        "type": "array",
+                        "items": [
+                            "type": "object", "required": ["column"],
+                            "properties": [
+                                "column": ["type": "string"], "before": ["type": "string"], "after": ["type": "string"],
+                            ],
+                        ],
+                    ],
                 ],
             ],
             "AuditPage": [

@@ -16,6 +16,8 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         case tokenRevoke = "token.revoke"
         case sessionStart = "session.start"
         case sessionEnd = "session.end"
+        /// A record of a versioned kind changed (a state change).
+        case change
     }
 
     /// The entry's number, from 1; `nil` before it is stored.

@@ -41,18 +41,26 @@ public struct ImportStatements: Sendable {
     /// ones equal to the stored row: with the rows written, what the import
     /// inserted, replaced and left unchanged.
     public let countExisting: String
-    /// Writes the good staged rows into the table by the merge policy.
-    public let merge: String
+    /// Write the good staged rows into the table by the merge policy, in
+    /// order; the last one's changed rows are the rows written.
+    public let merge: [String]
     /// Removes the staging table.
     public let dropStaging: String
 
-    /// - Parameter rowNoun: what a row's number counts, `line` or `record`.
-    public init(schema: TableSchema, dialect: SQLDialect, rowNoun: String = "line") {
+    /// - Parameters:
+    ///   - rowNoun: what a row's number counts, `line` or `record`.
+    ///   - now: the moment a versioned kind's rows become current and the
+    ///     ones they supersede stop being so (UTC `YYYY-MM-DDTHH:MM:SSZ`,
+    ///     never input).
+    public init(schema: TableSchema, dialect: SQLDialect, rowNoun: String = "line", now: String = AuditEntry.now) {
         self.schema = schema
         self.dialect = dialect
         let staging = Self.stagingTable
         let columns = schema.columns.map(\.name)
-        let definitions = schema.columns.map { "\($0.name) \(dialect.stagingType($0.storage))" }
+        var definitions = schema.columns.map { "\($0.name) \(dialect.stagingType($0.storage))" }
+        // A versioned kind's rows: the current revision of their key, and
+        // whether they equal the current row.
+        if schema.isVersioned { definitions += ["prior INTEGER", "same INTEGER"] }
         let temporary = dialect == .postgres ? " ON COMMIT DROP" : ""
         createStaging =
             "CREATE TEMP TABLE \(staging) (line INTEGER NOT NULL, bad INTEGER NOT NULL DEFAULT 0, "
@@ -62,8 +70,12 @@ public struct ImportStatements: Sendable {
         prepare = Self.prepare(schema, dialect: dialect)
 
         let keys = schema.keyColumns.joined(separator: ", ")
-        let stored = schema.keyColumns.map { "t.\($0) = s.\($0)" }.joined(separator: " AND ")
-        let equal = columns.map { dialect.isNotDistinct("t.\($0)", "s.\($0)") }.joined(separator: " AND ")
+        let stored =
+            (schema.keyColumns.map { "t.\($0) = s.\($0)" } + (schema.isVersioned ? [schema.current("t.")] : []))
+            .joined(separator: " AND ")
+        let revision = schema.isVersioned ? RecordDeclaration.revisionColumn : ""
+        let data = columns.filter { $0 != revision }
+        let equal = data.map { dialect.isNotDistinct("t.\($0)", "s.\($0)") }.joined(separator: " AND ")
         countExisting =
             "SELECT count(*), COALESCE(SUM(CASE WHEN \(equal) THEN 1 ELSE 0 END), 0) FROM \(staging) AS s "
             + "JOIN \(schema.table) AS t ON \(stored) WHERE s.bad = 0"
@@ -73,16 +85,38 @@ public struct ImportStatements: Sendable {
         switch schema.declaration.merge {
         case .upsert:
             let updates = columns.filter { !schema.keyColumns.contains($0) }.map { "\($0) = excluded.\($0)" }
-            merge =
+            merge = [
                 insert + " ON CONFLICT (\(keys)) "
-                + (updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", "))
+                    + (updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", "))
+            ]
         case .insertOnly:
-            merge = insert
+            merge = [insert]
+        case .versioned:
+            // Each staged row's current revision; whether it equals the
+            // current row; the changed ones' current rows closed; the new
+            // and changed rows inserted one revision up.
+            let currentRow =
+                (schema.keyColumns.map { "t.\($0) = \(staging).\($0)" } + [schema.current("t.")])
+                .joined(separator: " AND ")
+            let same = data.map { dialect.isNotDistinct("t.\($0)", "\(staging).\($0)") }.joined(separator: " AND ")
+            let moment = "'\(now)'"
+            merge = [
+                "UPDATE \(staging) SET prior = (SELECT t.\(revision) FROM \(schema.table) AS t WHERE \(currentRow)) "
+                    + "WHERE bad = 0",
+                "UPDATE \(staging) SET same = 1 WHERE bad = 0 AND prior IS NOT NULL AND EXISTS (SELECT 1 FROM "
+                    + "\(schema.table) AS t WHERE \(currentRow) AND \(same))",
+                "UPDATE \(schema.table) SET \(TableSchema.validTo) = \(moment) WHERE \(schema.current()) AND (\(keys)) IN "
+                    + "(SELECT \(keys) FROM \(staging) WHERE bad = 0 AND prior IS NOT NULL AND same IS NULL)",
+                "INSERT INTO \(schema.table) (\(data.joined(separator: ", ")), \(revision), \(TableSchema.validFrom)) "
+                    + "SELECT \(data.joined(separator: ", ")), COALESCE(prior, 0) + 1, \(moment) FROM \(staging) "
+                    + "WHERE bad = 0 AND same IS NULL",
+            ]
         }
 
         var checks = CheckList(staging: staging)
         checks.addRepeatedKeys(schema, rowNoun: rowNoun)
         if schema.declaration.merge == .insertOnly { checks.addStoredKeys(schema) }
+        if schema.isVersioned { checks.addStaleRevisions(schema) }
         for reference in schema.declaration.references { checks.addReference(reference, of: schema) }
         for check in schema.declaration.checks { checks.addCheck(check, of: schema, dialect: dialect) }
         // The checks other kinds declare on this one: a new row here must
@@ -202,6 +236,33 @@ private struct CheckList {
             describe: { _ in
                 "a row with this key (\(keyLabel)) is recorded already: \(schema.kind.rawValue) rows are never "
                     + "changed; record a correction as a new row"
+            })
+    }
+
+    /// A versioned row that names a revision names the current one: a
+    /// stale revision means someone else changed the record meanwhile.
+    mutating func addStaleRevisions(_ schema: TableSchema) {
+        let staging = staging
+        let revision = RecordDeclaration.revisionColumn
+        let current =
+            "(SELECT t.\(revision) FROM \(schema.table) AS t WHERE "
+            + (schema.keyColumns.map { "t.\($0) = \(staging).\($0)" } + [schema.current("t.")]).joined(
+                separator: " AND ")
+            + ")"
+        add(
+            column: revision, listsMarkedRows: true,
+            list: { number in "SELECT line, \(revision), \(current) FROM \(staging) WHERE bad = \(number)" },
+            mark: { number in
+                "UPDATE \(staging) SET bad = \(number) WHERE bad = 0 AND \(revision) IS NOT NULL AND \(current) IS NULL "
+                    + "OR bad = 0 AND \(revision) <> \(current)"
+            },
+            describe: { values in
+                let given = values.first?.integerValue ?? 0
+                guard values.count > 1, let now = values[1].integerValue else {
+                    return "revision \(given) of a record not stored yet: leave revision empty for a new record"
+                }
+                return "revision \(given) is stale: the record is at revision \(now) (changed since it was read); "
+                    + "read it again"
             })
     }
 

@@ -80,6 +80,12 @@ public protocol RegistryStore: AnyObject, Sendable {
         progress: (@Sendable (_ table: String, _ rows: Int) -> Void)?
     ) async throws -> RestoreReport
 
+    /// Changes one record of a versioned kind, as `actor`, in one write unit.
+    ///
+    /// - Throws: ``StoreError/conflict(_:currentRevision:)`` for a stale
+    ///   revision, ``StoreError/notFound(_:)``, ``StoreError/rejected(_:)``.
+    func change(_ change: RecordChange, actor: WriteActor) async throws -> RecordChange.Outcome
+
     /// The audit log's entries `filter` asks for, by id.
     func auditEntries(_ filter: AuditFilter) async throws -> [AuditEntry]
 

@@ -17,6 +17,13 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// Another writer held the registry for longer than a writer waits:
     /// nothing was written. Trying again may succeed.
     case busy(String)
+    /// A change named a revision that is no longer the record's current
+    /// one: someone changed it since it was read. Nothing was written.
+    case conflict(String, currentRevision: Int)
+    /// No stored record has the key given.
+    case notFound(String)
+    /// A change the record's rules refuse, with why.
+    case rejected(String)
 
     public var description: String {
         switch self {
@@ -26,6 +33,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .location(let message): return message
         case .unavailable(let message): return "database unavailable: \(message)"
         case .busy(let message): return "database busy: \(message)"
+        case .conflict(let message, _): return message
+        case .notFound(let message): return message
+        case .rejected(let message): return message
         }
     }
 

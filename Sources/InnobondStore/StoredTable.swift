@@ -26,8 +26,15 @@ public struct StoredTable: Sendable {
     /// The table of a record kind.
     public init(_ schema: TableSchema) {
         name = schema.table
-        columns = schema.columns.map { Column(name: $0.name, storage: $0.storage) }
-        key = schema.keyColumns
+        columns =
+            schema.columns.map { Column(name: $0.name, storage: $0.storage) }
+            + (schema.isVersioned
+                ? [
+                    Column(name: TableSchema.validFrom, storage: .text),
+                    Column(name: TableSchema.validTo, storage: .text),
+                ]
+                : [])
+        key = schema.storedKey
         references = schema.declaration.references.flatMap { reference in
             let target = TableSchema.of(reference.kind)
             return zip(reference.columns, target.keyColumns).map { column, key in

@@ -27,7 +27,7 @@ public struct TableSchema: Sendable {
     /// Database names of the key columns.
     public let keyColumns: [String]
     /// Each file column's position in ``columns``.
-    let positions: [String: Int]
+    public let positions: [String: Int]
 
     /// The schema of a kind.
     public static func of(_ kind: RecordKind) -> TableSchema { all[kind]! }
@@ -53,7 +53,12 @@ public struct TableSchema: Sendable {
 
     /// The database values of a record, in column order.
     public func values(of record: any RegistryRecord) -> [SQLValue] {
-        zip(columns, record.fieldTexts).map { column, text in
+        values(ofTexts: record.fieldTexts)
+    }
+
+    /// The database values of a validated record's file texts, in column order.
+    public func values(ofTexts texts: [String?]) -> [SQLValue] {
+        zip(columns, texts).map { column, text in
             guard let text else { return .null }
             // A validated record's texts always read back; were one not to,
             // its text goes to the database, whose column type refuses it.

@@ -2,7 +2,7 @@ import InnobondModel
 
 /// Every route of the JSON API under `/api/v1`.
 enum APIRoutes {
-    static var all: [APIRoute] { bonds + issuers + market + insights + calendar + audit + imports }
+    static var all: [APIRoute] { bonds + issuers + market + insights + calendar + audit + imports + changes }
 
     /// The methods a path answers to (`HEAD` with every `GET`), for `Allow`
     /// headers; none for a path the server does not have.

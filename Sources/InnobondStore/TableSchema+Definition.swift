@@ -1,0 +1,90 @@
+import InnobondModel
+
+extension TableSchema {
+    /// The columns a versioned table keeps beside the declared ones: when
+    /// a revision became current and, once superseded, when it stopped.
+    public static let validFrom = "valid_from"
+    public static let validTo = "valid_to"
+
+    /// Whether the kind keeps superseded rows.
+    public var isVersioned: Bool { declaration.merge == .versioned }
+
+    /// The key of the table's rows: the declared key, and for a versioned
+    /// kind the revision.
+    public var storedKey: [String] {
+        isVersioned ? keyColumns + [RecordDeclaration.revisionColumn] : keyColumns
+    }
+
+    /// The condition that selects a versioned table's current rows (`alias.`
+    /// before each column); empty for other tables.
+    public func current(_ alias: String = "") -> String {
+        isVersioned ? "\(alias)\(Self.validTo) IS NULL" : ""
+    }
+
+    /// The statements that create the kind's table in `dialect`, from its
+    /// declaration: types, required values, the key, the references (to
+    /// kinds that are not versioned), an index a reference, and for a
+    /// versioned kind its revision columns and one current row a key.
+    public func createTable(_ dialect: SQLDialect) -> [String] {
+        var lines = columns.map { column -> String in
+            let revision = isVersioned && column.fileName == RecordDeclaration.revisionColumn
+            var line = "\(column.name) \(dialect.columnType(column.storage))"
+            if column.required || revision { line += " NOT NULL" }
+            switch column.storage {
+            case .text where column.required: line += " CHECK (\(column.name) <> '')"
+            case .date where dialect == .sqlite:
+                line += " CHECK (\(column.name) IS NULL OR date(\(column.name)) IS \(column.name))"
+            case .boolean where dialect == .sqlite: line += " CHECK (\(column.name) IN (0, 1))"
+            default: break
+            }
+            if revision { line += " CHECK (\(column.name) >= 1)" }
+            return line
+        }
+        if isVersioned {
+            lines.append("\(Self.validFrom) TEXT NOT NULL")
+            lines.append("\(Self.validTo) TEXT")
+        }
+        lines.append("PRIMARY KEY (\(storedKey.joined(separator: ", ")))")
+        for reference in declaration.references where reference.kind.declaration.merge != .versioned {
+            let target = TableSchema.of(reference.kind)
+            let from = reference.columns.map { column($0).name }.joined(separator: ", ")
+            lines.append(
+                "FOREIGN KEY (\(from)) REFERENCES \(target.table) (\(target.keyColumns.joined(separator: ", ")))")
+        }
+        var statements = ["CREATE TABLE \(table) (\n    " + lines.joined(separator: ",\n    ") + "\n)"]
+        for (index, reference) in declaration.references.enumerated() {
+            let from = reference.columns.map { column($0).name }.joined(separator: ", ")
+            statements.append("CREATE INDEX \(table)_by_reference_\(index + 1) ON \(table) (\(from))")
+        }
+        if isVersioned {
+            statements.append(
+                "CREATE UNIQUE INDEX \(table)_current ON \(table) (\(keyColumns.joined(separator: ", "))) "
+                    + "WHERE \(Self.validTo) IS NULL")
+        }
+        return statements
+    }
+
+    /// The kinds whose tables their declarations create, with the
+    /// migration's version, in the order of the kinds.
+    public static var declaredTables: [(version: String, schema: TableSchema)] {
+        RecordKind.allCases.compactMap { kind in
+            kind.declaration.createdBy.map { ($0, TableSchema.of(kind)) }
+        }
+    }
+}
+
+extension SQLDialect {
+    /// The column type of a storage.
+    func columnType(_ storage: TableSchema.Storage) -> String {
+        switch (self, storage) {
+        case (_, .text): return "TEXT"
+        case (.sqlite, .date): return "TEXT"
+        case (.postgres, .date): return "DATE"
+        case (.sqlite, .integer), (.sqlite, .money), (.sqlite, .boolean): return "INTEGER"
+        case (.postgres, .integer), (.postgres, .money): return "BIGINT"
+        case (.postgres, .boolean): return "BOOLEAN"
+        case (.sqlite, .real): return "REAL"
+        case (.postgres, .real): return "DOUBLE PRECISION"
+        }
+    }
+}
