@@ -10,6 +10,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable, Codable {
     case curves
     case macro
     case investments
+    case complianceCases = "compliance_cases"
 
     /// The record type of the kind.
     public var recordType: any RegistryRecord.Type {
@@ -22,6 +23,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .curves: return CurvePoint.self
         case .macro: return MacroObservation.self
         case .investments: return SectorInvestment.self
+        case .complianceCases: return ComplianceCase.self
         }
     }
 

@@ -29,7 +29,12 @@ public enum OlderRegistry {
         async throws
     {
         for kind in RecordKind.allCases {
-            let expected = try Fixtures.text("\(folder)/expected/\(kind.rawValue).csv")
+            // A kind newer than the registry is there, empty.
+            let file = Fixtures.url("\(folder)/expected/\(kind.rawValue).csv")
+            let expected =
+                FileManager.default.fileExists(atPath: file.path)
+                ? try Fixtures.text("\(folder)/expected/\(kind.rawValue).csv")
+                : kind.columns.map(\.name).joined(separator: ",") + "\n"
             let exported = try await StoreContract.exportText(store, kind)
             #expect(exported == expected, "\(kind.rawValue)", sourceLocation: sourceLocation)
         }

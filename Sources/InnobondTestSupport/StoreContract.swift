@@ -55,6 +55,7 @@ public enum StoreContract {
         Case(name: "sessions resolve to their token until ended, expired or revoked", run: sessions),
         Case(name: "a negative zero is stored and exported as 0", run: negativeZero),
         Case(name: "every write appends a chained audit entry; a refused import none", run: audited),
+        Case(name: "a versioned kind keeps every revision and refuses a stale one", run: versioned),
     ]
 
     // MARK: Fixtures
@@ -527,6 +528,73 @@ public enum StoreContract {
         #expect(try await store.auditEntries(AuditFilter(tokenID: 7)).count == 3)
         #expect(try await store.auditEntries(AuditFilter(after: 3)).map(\.id) == [4, 5])
         #expect(try await store.auditEntries(AuditFilter(since: "2999-01-01")).isEmpty)
+    }
+
+    /// A compliance case of the fixtures' first issuer, in a state.
+    public static func caseFile(_ rows: [String], revision: Bool = false) -> String {
+        "case_id,uscc,jurisdiction,authority,citation,measure_date,counterparty,discovered,reported,exemption_filed,"
+            + "claims_cny,legal_basis,state,notes\(revision ? ",revision" : "")\n" + rows.joined(separator: "\n") + "\n"
+    }
+
+    public static let caseRow =
+        "C-1,91350100M000100Y43,United States,BIS,Federal Register 2024-28267,2024-12-05,,2024-12-10,,,,"
+        + "MOFCOM Order No. 1 of 2021,detected,"
+
+    static func versioned(_ store: any RegistryStore) async throws {
+        _ = try await importText(store, .issuers, text(.issuers))
+        var report = try await importText(store, .complianceCases, caseFile([caseRow]))
+        #expect(report.committed && report.inserted == 1, "\(report.issues)")
+        report = try await importText(store, .complianceCases, caseFile([caseRow]))
+        #expect(report.unchanged == 1 && report.inserted == 0 && report.replaced == 0)
+        #expect(try await exportText(store, .complianceCases).hasSuffix(",detected,,1\n"))
+        // A change from the current revision supersedes it.
+        report = try await importText(store, .complianceCases, caseFile([caseRow + "first note,1"], revision: true))
+        #expect(report.committed && report.replaced == 1, "\(report.issues)")
+        #expect(try await exportText(store, .complianceCases).hasSuffix(",detected,first note,2\n"))
+        // The same change again, from revision 1: stale.
+        report = try await importText(store, .complianceCases, caseFile([caseRow + "other note,1"], revision: true))
+        #expect(!report.committed && report.issues.first?.reason.contains("at revision 2") == true, "\(report.issues)")
+        // A state change through the write unit.
+        let key = ["case_id": "C-1"]
+        let outcome = try await store.change(
+            RecordChange(kind: .complianceCases, key: key, revision: 2, values: ["state": "assessing"]),
+            actor: .commandLine)
+        #expect(outcome.revision == 3 && outcome.changed.map(\.column) == ["state"])
+        await #expect(throws: StoreError.self) {
+            _ = try await store.change(
+                RecordChange(kind: .complianceCases, key: key, revision: 2, values: ["state": "report_due"]),
+                actor: .commandLine)
+        }
+        do {
+            _ = try await store.change(
+                RecordChange(kind: .complianceCases, key: key, revision: 2, values: ["state": "report_due"]),
+                actor: .commandLine)
+        } catch StoreError.conflict(_, let current) {
+            #expect(current == 3)
+        }
+        // A state the case may not go to, and a date the rules refuse.
+        for values: [String: String?] in [["state": "granted"], ["reported": "2024-12-01"]] {
+            do {
+                _ = try await store.change(
+                    RecordChange(kind: .complianceCases, key: key, revision: 3, values: values), actor: .commandLine)
+                Issue.record("\(values) was accepted")
+            } catch StoreError.rejected {}
+        }
+        do {
+            _ = try await store.change(
+                RecordChange(kind: .complianceCases, key: ["case_id": "C-9"], revision: 1, values: ["state": "closed"]),
+                actor: .commandLine)
+            Issue.record("a change of no record was accepted")
+        } catch StoreError.notFound {}
+        // Every revision is kept; the snapshot and the export hold the current one.
+        let history = try await store.withConsistentReader { reader in
+            try await reader.rows(of: StoredTable(TableSchema.of(.complianceCases)), after: nil, limit: 10).count
+        }
+        #expect(history == 3)
+        #expect(try await store.loadSnapshot().records(ComplianceCase.self).map(\.state) == [.assessing])
+        let changes = try await store.auditEntries(AuditFilter(kind: .complianceCases)).filter { $0.action == .change }
+        #expect(changes.count == 1 && changes[0].detail?.contains("\"before\":{\"state\":\"detected\"}") == true)
+        #expect(try await store.check().isClean)
     }
 
     static func negativeZero(_ store: any RegistryStore) async throws {
