@@ -49,83 +49,107 @@ public enum IntegrityChecks {
         let bonds = snapshot.bonds(matching: filter.with(sciTech: true)).sorted { $0.code < $1.code }
         guard !bonds.isEmpty else { return [] }
         let uses = Dictionary(grouping: snapshot.proceeds, by: \.bondCode)
-        var flags: [IntegrityFlag] = []
         let scope = "sci-tech bonds issued \(filter.issued)"
+        return belowSciTechFloor(bonds, uses: uses, scope: scope, settings: settings)
+            + aboveConventionalUseCap(bonds, uses: uses, scope: scope, settings: settings)
+            + withoutCommittedUses(bonds, uses: uses, scope: scope)
+            + eligibilityNotShown(bonds, snapshot: snapshot, scope: scope, settings: settings)
+            + slowApprovals(bonds, scope: scope, settings: settings)
+            + researchMainUseFalling(bonds, uses: uses, settings: settings)
+    }
 
-        // Committed uses against the floor and the cap.
-        var belowFloor: [Bond] = []
-        var conventionalHeavy: [Bond] = []
-        var withoutUses: [Bond] = []
-        for bond in bonds {
-            guard let committed = uses[bond.code], !committed.isEmpty else {
-                withoutUses.append(bond)
-                continue
-            }
-            let sciTechFen = committed.filter(\.category.isSciTech).reduce(Int64(0)) {
-                $0.addingClamped($1.planned.fen)
-            }
-            let conventionalFen = committed.filter { $0.category == .refinancing || $0.category == .workingCapital }
-                .reduce(Int64(0)) { $0.addingClamped($1.planned.fen) }
-            if Double(sciTechFen) < settings.sciTechShareFloor * Double(bond.amount.fen) { belowFloor.append(bond) }
-            if Double(conventionalFen) > settings.conventionalUseCap * Double(bond.amount.fen) {
-                conventionalHeavy.append(bond)
-            }
+    /// `below_sci_tech_floor`: bonds committing less than the floor of their proceeds to sci-tech uses.
+    private static func belowSciTechFloor(
+        _ bonds: [Bond], uses: [BondCode: [UseOfProceeds]], scope: String, settings: IntegritySettings
+    ) -> [IntegrityFlag] {
+        let belowFloor = bonds.filter { bond in
+            guard let committed = uses[bond.code], !committed.isEmpty else { return false }
+            let sciTechFen = plannedFen(committed) { $0.category.isSciTech }
+            return Double(sciTechFen) < settings.sciTechShareFloor * Double(bond.amount.fen)
         }
-        let source = "use_of_proceeds and bonds: \(scope)"
-        if !belowFloor.isEmpty {
-            flags.append(
-                flag(
-                    "below_sci_tech_floor", "Committed sci-tech share below the floor", belowFloor,
-                    Takeaway(
-                        belowFloor.count == 1
-                            ? "{count} of {total} sci-tech bonds ({amount}) commits less than {floor} of its proceeds to sci-tech uses."
-                            : "{count} of {total} sci-tech bonds ({amount}) commit less than {floor} of their proceeds to sci-tech uses.",
-                        [
-                            "count": .count("Bonds below the floor", belowFloor.count, source: source),
-                            "total": .count("Sci-tech bonds", bonds.count, source: source),
-                            "amount": .amount(
-                                "Amount of bonds below the floor", fen: total(belowFloor), source: source),
-                            "floor": .percent(
-                                "Sci-tech share floor (setting)", settings.sciTechShareFloor * 100, places: 0,
-                                source: "setting sciTechShareFloor"),
-                        ])))
-        }
-        if !conventionalHeavy.isEmpty {
-            flags.append(
-                flag(
-                    "refinancing_and_working_capital", "Refinancing and working capital above the cap",
-                    conventionalHeavy,
-                    Takeaway(
-                        conventionalHeavy.count == 1
-                            ? "{count} ({amount}) commits more than {cap} of its proceeds to refinancing and working capital, where rebranded conventional borrowing hides."
-                            : "{count} ({amount}) commit more than {cap} of their proceeds to refinancing and working capital, where rebranded conventional borrowing hides.",
-                        [
-                            "count": .count(
-                                "Bonds above the cap", conventionalHeavy.count, noun: "sci-tech bond", source: source),
-                            "amount": .amount(
-                                "Amount of bonds above the cap", fen: total(conventionalHeavy), source: source),
-                            "cap": .percent(
-                                "Refinancing and working-capital cap (setting)", settings.conventionalUseCap * 100,
-                                places: 0, source: "setting conventionalUseCap"),
-                        ])))
-        }
-        if !withoutUses.isEmpty {
-            flags.append(
-                flag(
-                    "no_committed_uses", "No committed use of proceeds on record", withoutUses,
-                    Takeaway(
-                        withoutUses.count == 1
-                            ? "{count} ({amount}) has no committed use of proceeds on record."
-                            : "{count} ({amount}) have no committed use of proceeds on record.",
-                        [
-                            "count": .count(
-                                "Bonds without committed uses", withoutUses.count, noun: "sci-tech bond", source: source
-                            ),
-                            "amount": .amount("Their amount", fen: total(withoutUses), source: source),
-                        ])))
-        }
+        guard !belowFloor.isEmpty else { return [] }
+        let source = usesSource(scope)
+        return [
+            flag(
+                "below_sci_tech_floor", "Committed sci-tech share below the floor", belowFloor,
+                Takeaway(
+                    belowFloor.count == 1
+                        ? "{count} of {total} sci-tech bonds ({amount}) commits less than {floor} of its proceeds to sci-tech uses."
+                        : "{count} of {total} sci-tech bonds ({amount}) commit less than {floor} of their proceeds to sci-tech uses.",
+                    [
+                        "count": .count("Bonds below the floor", belowFloor.count, source: source),
+                        "total": .count("Sci-tech bonds", bonds.count, source: source),
+                        "amount": .amount("Amount of bonds below the floor", fen: total(belowFloor), source: source),
+                        "floor": .percent(
+                            "Sci-tech share floor (setting)", settings.sciTechShareFloor * 100, places: 0,
+                            source: "setting sciTechShareFloor"),
+                    ]))
+        ]
+    }
 
-        // Eligibility the financials do not show (sci-tech enterprises; financial institutions and PE/VC aside).
+    /// `refinancing_and_working_capital`: bonds committing more than the cap
+    /// to refinancing and working capital.
+    private static func aboveConventionalUseCap(
+        _ bonds: [Bond], uses: [BondCode: [UseOfProceeds]], scope: String, settings: IntegritySettings
+    ) -> [IntegrityFlag] {
+        let conventionalHeavy = bonds.filter { bond in
+            guard let committed = uses[bond.code], !committed.isEmpty else { return false }
+            let conventionalFen = plannedFen(committed) {
+                $0.category == .refinancing || $0.category == .workingCapital
+            }
+            return Double(conventionalFen) > settings.conventionalUseCap * Double(bond.amount.fen)
+        }
+        guard !conventionalHeavy.isEmpty else { return [] }
+        let source = usesSource(scope)
+        return [
+            flag(
+                "refinancing_and_working_capital", "Refinancing and working capital above the cap",
+                conventionalHeavy,
+                Takeaway(
+                    conventionalHeavy.count == 1
+                        ? "{count} ({amount}) commits more than {cap} of its proceeds to refinancing and working capital, where rebranded conventional borrowing hides."
+                        : "{count} ({amount}) commit more than {cap} of their proceeds to refinancing and working capital, where rebranded conventional borrowing hides.",
+                    [
+                        "count": .count(
+                            "Bonds above the cap", conventionalHeavy.count, noun: "sci-tech bond", source: source),
+                        "amount": .amount(
+                            "Amount of bonds above the cap", fen: total(conventionalHeavy), source: source),
+                        "cap": .percent(
+                            "Refinancing and working-capital cap (setting)", settings.conventionalUseCap * 100,
+                            places: 0, source: "setting conventionalUseCap"),
+                    ]))
+        ]
+    }
+
+    /// `no_committed_uses`: bonds with no committed use of proceeds on record.
+    private static func withoutCommittedUses(
+        _ bonds: [Bond], uses: [BondCode: [UseOfProceeds]], scope: String
+    ) -> [IntegrityFlag] {
+        let withoutUses = bonds.filter { uses[$0.code]?.isEmpty ?? true }
+        guard !withoutUses.isEmpty else { return [] }
+        let source = usesSource(scope)
+        return [
+            flag(
+                "no_committed_uses", "No committed use of proceeds on record", withoutUses,
+                Takeaway(
+                    withoutUses.count == 1
+                        ? "{count} ({amount}) has no committed use of proceeds on record."
+                        : "{count} ({amount}) have no committed use of proceeds on record.",
+                    [
+                        "count": .count(
+                            "Bonds without committed uses", withoutUses.count, noun: "sci-tech bond", source: source),
+                        "amount": .amount("Their amount", fen: total(withoutUses), source: source),
+                    ]))
+        ]
+    }
+
+    /// `eligibility_not_shown` and `no_financials`: issuers (sci-tech
+    /// enterprises; financial institutions and PE/VC aside) whose last three
+    /// fiscal years show none of the R&D and patent thresholds, or who have
+    /// no financials to check.
+    private static func eligibilityNotShown(
+        _ bonds: [Bond], snapshot: RegistrySnapshot, scope: String, settings: IntegritySettings
+    ) -> [IntegrityFlag] {
         let financials = Dictionary(grouping: snapshot.financials, by: \.uscc)
         var unproven: [String] = []
         var noFinancials: [String] = []
@@ -148,6 +172,7 @@ public enum IntegrityChecks {
             }
         }
         let financialSource = "issuer_financials, last three fiscal years, of issuers of \(scope)"
+        var flags: [IntegrityFlag] = []
         if !unproven.isEmpty {
             flags.append(
                 IntegrityFlag(
@@ -176,25 +201,33 @@ public enum IntegrityChecks {
                         ["count": .count("Issuers", noFinancials.count, noun: "issuer", source: financialSource)]),
                     codes: noFinancials))
         }
+        return flags
+    }
 
-        // Approvals slower than the green channel.
+    /// `slow_approval`: bonds whose filing took longer than the green channel to register.
+    private static func slowApprovals(_ bonds: [Bond], scope: String, settings: IntegritySettings) -> [IntegrityFlag] {
         let slow = bonds.filter { ($0.approvalDays ?? 0) > settings.approvalDaysLimit }
-        if !slow.isEmpty {
-            flags.append(
-                flag(
-                    "slow_approval", "Approvals slower than the green channel", slow,
-                    Takeaway(
-                        "{count} took more than {limit} working days from filing to registration.",
-                        [
-                            "count": .count(
-                                "Bonds", slow.count, noun: "sci-tech bond", source: "bonds.approval_days: \(scope)"),
-                            "limit": .count(
-                                "Approval limit, working days (setting)", settings.approvalDaysLimit,
-                                source: "setting approvalDaysLimit"),
-                        ])))
-        }
+        guard !slow.isEmpty else { return [] }
+        return [
+            flag(
+                "slow_approval", "Approvals slower than the green channel", slow,
+                Takeaway(
+                    "{count} took more than {limit} working days from filing to registration.",
+                    [
+                        "count": .count(
+                            "Bonds", slow.count, noun: "sci-tech bond", source: "bonds.approval_days: \(scope)"),
+                        "limit": .count(
+                            "Approval limit, working days (setting)", settings.approvalDaysLimit,
+                            source: "setting approvalDaysLimit"),
+                    ]))
+        ]
+    }
 
-        // The share of bonds whose largest committed use is R&D, first and last half-year.
+    /// `rd_main_use_falling`: the share of bonds whose largest committed use
+    /// is R&D, falling from the first counted half-year to the last.
+    private static func researchMainUseFalling(
+        _ bonds: [Bond], uses: [BondCode: [UseOfProceeds]], settings: IntegritySettings
+    ) -> [IntegrityFlag] {
         var halves: [String: (research: Int, all: Int)] = [:]
         for bond in bonds {
             guard let main = uses[bond.code]?.max(by: { ($0.planned, $1.project) < ($1.planned, $0.project) })
@@ -204,25 +237,33 @@ public enum IntegrityChecks {
             if main.category == .rd { halves[half, default: (0, 0)].research += 1 }
         }
         let counted = halves.filter { $0.value.all >= settings.minimumBondsPerHalf }.sorted { $0.key < $1.key }
-        if let first = counted.first, let last = counted.last, first.key != last.key {
-            let firstShare = Double(first.value.research) / Double(first.value.all)
-            let lastShare = Double(last.value.research) / Double(last.value.all)
-            if firstShare - lastShare > settings.researchShareDrop {
-                let source = "use_of_proceeds: largest committed use of each sci-tech bond, by half-year of issue"
-                flags.append(
-                    IntegrityFlag(
-                        id: "rd_main_use_falling", title: "Falling share of bonds with R&D as their main use",
-                        takeaway: Takeaway(
-                            "The share of sci-tech bonds with R&D as their main committed use fell from {first} in \(first.key) ({firstCount} bonds) to {last} in \(last.key) ({lastCount} bonds).",
-                            [
-                                "first": .percent("R&D-main-use share, \(first.key)", firstShare * 100, source: source),
-                                "firstCount": .count("Bonds, \(first.key)", first.value.all, source: source),
-                                "last": .percent("R&D-main-use share, \(last.key)", lastShare * 100, source: source),
-                                "lastCount": .count("Bonds, \(last.key)", last.value.all, source: source),
-                            ]), codes: []))
-            }
-        }
-        return flags
+        guard let first = counted.first, let last = counted.last, first.key != last.key else { return [] }
+        let firstShare = Double(first.value.research) / Double(first.value.all)
+        let lastShare = Double(last.value.research) / Double(last.value.all)
+        guard firstShare - lastShare > settings.researchShareDrop else { return [] }
+        let source = "use_of_proceeds: largest committed use of each sci-tech bond, by half-year of issue"
+        return [
+            IntegrityFlag(
+                id: "rd_main_use_falling", title: "Falling share of bonds with R&D as their main use",
+                takeaway: Takeaway(
+                    "The share of sci-tech bonds with R&D as their main committed use fell from {first} in \(first.key) ({firstCount} bonds) to {last} in \(last.key) ({lastCount} bonds).",
+                    [
+                        "first": .percent("R&D-main-use share, \(first.key)", firstShare * 100, source: source),
+                        "firstCount": .count("Bonds, \(first.key)", first.value.all, source: source),
+                        "last": .percent("R&D-main-use share, \(last.key)", lastShare * 100, source: source),
+                        "lastCount": .count("Bonds, \(last.key)", last.value.all, source: source),
+                    ]), codes: [])
+        ]
+    }
+
+    /// The source of the committed-use flags.
+    private static func usesSource(_ scope: String) -> String { "use_of_proceeds and bonds: \(scope)" }
+
+    /// The planned amount of the `committed` uses that pass `include`, fen.
+    private static func plannedFen(
+        _ committed: [UseOfProceeds], where include: (UseOfProceeds) -> Bool
+    ) -> Int64 {
+        committed.filter(include).reduce(Int64(0)) { $0.addingClamped($1.planned.fen) }
     }
 
     private static func total(_ bonds: [Bond]) -> Int64 { bonds.reduce(Int64(0)) { $0.addingClamped($1.amount.fen) } }
