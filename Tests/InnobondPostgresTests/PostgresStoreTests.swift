@@ -1,4 +1,5 @@
 import Foundation
+import InnobondModel
 import InnobondPostgres
 import InnobondStore
 import InnobondTestSupport
@@ -107,6 +108,65 @@ struct PostgresAuditLogTests {
         }
         #expect(try await store.auditEntries(AuditFilter()).count == StoreContract.files.count)
         #expect(try await store.check().isClean)
+        try await store.close()
+    }
+}
+
+/// Every table is what its kind's declaration says, on PostgreSQL too.
+@Suite(.enabled(if: postgresURL != nil, "set INNOBOND_TEST_POSTGRES_URL to run against PostgreSQL"))
+struct PostgresDeclaredTablesTests {
+    @Test func everyTableIsItsDeclaration() async throws {
+        let base = try #require(postgresURL)
+        let schemaName = "tables_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let store = try await PostgresRegistryStore(
+            url: base + (base.contains("?") ? "&" : "?") + "schema=" + schemaName)
+        try await TestPostgres.withConnection(base) { connection in
+            for kind in RecordKind.allCases {
+                let schema = TableSchema.of(kind)
+                var columns: [(name: String, type: String, nullable: String)] = []
+                let rows = try await connection.query(
+                    PostgresQuery(
+                        unsafeSQL:
+                            "SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE "
+                            + "table_schema = '\(schemaName)' AND table_name = '\(schema.table)' ORDER BY ordinal_position"
+                    ),
+                    logger: Logger(label: "test"))
+                for try await (name, type, nullable) in rows.decode((String, String, String).self) {
+                    columns.append((name, type, nullable))
+                }
+                let extra = schema.isVersioned ? [TableSchema.validFrom, TableSchema.validTo] : []
+                #expect(columns.map(\.name) == schema.columns.map(\.name) + extra, "\(kind)")
+                for (found, column) in zip(columns, schema.columns) {
+                    // The first migration's small whole numbers are 4-byte integers.
+                    let types: [String]
+                    switch column.storage {
+                    case .text: types = ["text"]
+                    case .date: types = ["date"]
+                    case .integer: types = ["bigint", "integer"]
+                    case .money: types = ["bigint"]
+                    case .real: types = ["double precision"]
+                    case .boolean: types = ["boolean"]
+                    }
+                    #expect(types.contains(found.type), "\(kind).\(column.name): \(found.type)")
+                    let required =
+                        column.required || schema.storedKey.contains(column.name)
+                        || (schema.isVersioned && column.fileName == "revision")
+                    #expect(found.nullable == (required ? "NO" : "YES"), "\(kind).\(column.name)")
+                }
+                var key: [String] = []
+                let keyRows = try await connection.query(
+                    PostgresQuery(
+                        unsafeSQL:
+                            "SELECT k.column_name FROM information_schema.table_constraints AS c JOIN "
+                            + "information_schema.key_column_usage AS k ON k.constraint_name = c.constraint_name AND "
+                            + "k.table_schema = c.table_schema WHERE c.table_schema = '\(schemaName)' AND "
+                            + "c.table_name = '\(schema.table)' AND c.constraint_type = 'PRIMARY KEY' ORDER BY k.ordinal_position"
+                    ),
+                    logger: Logger(label: "test"))
+                for try await name in keyRows.decode(String.self) { key.append(name) }
+                #expect(key == schema.storedKey, "\(kind)")
+            }
+        }
         try await store.close()
     }
 }

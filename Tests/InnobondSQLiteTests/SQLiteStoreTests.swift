@@ -109,3 +109,35 @@ func withSQLiteStore(_ body: (SQLiteRegistryStore, String) async throws -> Void)
         }
     }
 }
+/// Every table is what its kind's declaration says: the columns in order,
+/// their types and whether they take NULL, and the key, whether a written
+/// migration made it or the declaration did.
+@Suite struct DeclaredTablesTests {
+    @Test(arguments: RecordKind.allCases)
+    func theTableIsTheDeclaration(_ kind: RecordKind) async throws {
+        try await withSQLiteStore { _, path in
+            let schema = TableSchema.of(kind)
+            let queue = try DatabaseQueue(path: path)
+            let rows = try await queue.read { db in try Row.fetchAll(db, sql: "PRAGMA table_info(\(schema.table))") }
+            let columns = rows.map { $0["name"] as String }
+            let extra = schema.isVersioned ? [TableSchema.validFrom, TableSchema.validTo] : []
+            #expect(columns == schema.columns.map(\.name) + extra)
+            for (row, column) in zip(rows, schema.columns) {
+                let type: String
+                switch column.storage {
+                case .text, .date: type = "TEXT"
+                case .integer, .money, .boolean: type = "INTEGER"
+                case .real: type = "REAL"
+                }
+                #expect(row["type"] as String == type, "\(kind).\(column.name)")
+                let required = column.required || (schema.isVersioned && column.fileName == "revision")
+                #expect(
+                    (row["notnull"] as Int) == (required || schema.storedKey.contains(column.name) ? 1 : 0),
+                    "\(kind).\(column.name)")
+            }
+            let key = rows.filter { ($0["pk"] as Int) > 0 }.sorted { ($0["pk"] as Int) < ($1["pk"] as Int) }
+            #expect(key.map { $0["name"] as String } == schema.storedKey)
+            try queue.close()
+        }
+    }
+}
