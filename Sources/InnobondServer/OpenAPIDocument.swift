@@ -31,6 +31,7 @@ enum OpenAPIDocument {
             ]
         }
         var schemas = responseSchemas.merging(objectSchemas) { _, written in written }.mapValues(Self.stated)
+            .merging(recordSchemas) { _, record in record }
         for name in Set(routes.map(\.schema)) where schemas[name] == nil {
             schemas[name] = ["type": "object"]
         }
@@ -116,7 +117,8 @@ enum OpenAPIDocument {
             operation["requestBody"] = [
                 "required": true,
                 "content": Dictionary(
-                    uniqueKeysWithValues: route.bodyTypes.map { ($0, ["schema": ["type": "string"]]) }),
+                    uniqueKeysWithValues: route.bodyTypes.map { type in (type, ["schema": Self.bodySchema(route, type)])
+                    }),
             ]
             operation["security"] = [["bearer": []]]
         } else {
@@ -170,6 +172,84 @@ enum OpenAPIDocument {
         }
         if let items = object["items"] { object["items"] = Self.stated(items) }
         return object
+    }
+
+    /// The schema of a request body: an import's JSON body is an array of
+    /// records of one kind (the kind of the path), a change's an object;
+    /// CSV is text in the formats of docs/registry-csv.md.
+    static func bodySchema(_ route: APIRoute, _ type: String) -> [String: Any] {
+        guard type == "application/json" else {
+            return ["type": "string", "description": "CSV in the formats of docs/registry-csv.md, a header row first"]
+        }
+        if route.path.hasPrefix("/api/v1/import") {
+            return [
+                "type": "array", "description": "Records of the path's kind",
+                "items": [
+                    "oneOf": RecordKind.allCases.map { ["$ref": "#/components/schemas/\(recordSchemaName($0))"] }
+                ],
+            ]
+        }
+        return [
+            "type": "object", "required": ["key", "revision", "set"],
+            "properties": [
+                "key": [
+                    "type": "object", "description": "The record's key columns",
+                    "additionalProperties": ["type": "string"],
+                ],
+                "revision": ["type": "integer", "description": "The revision the change was made from"],
+                "set": [
+                    "type": "object", "description": "New values by column, as files write them; null clears one",
+                    "additionalProperties": ["type": ["string", "null"]],
+                ],
+            ],
+        ]
+    }
+
+    /// The name of a kind's record schema.
+    static func recordSchemaName(_ kind: RecordKind) -> String {
+        "Record_" + kind.rawValue
+    }
+
+    /// A record of each kind, from its declaration: its columns with their
+    /// JSON types and formats, the required ones, what a row is.
+    static var recordSchemas: [String: Any] {
+        Dictionary(
+            uniqueKeysWithValues: RecordKind.allCases.map { kind -> (String, Any) in
+                let declaration = kind.declaration
+                let properties = Dictionary(
+                    uniqueKeysWithValues: kind.columns.map { column -> (String, Any) in
+                        // A typed value as export writes it, or its text as a
+                        // file writes it; null (or absent) when optional.
+                        var types: [String]
+                        var schema: [String: Any] = [:]
+                        switch column.storage {
+                        case .text: types = ["string"]
+                        case .date:
+                            types = ["string"]
+                            schema["format"] = "date"
+                        case .integer: types = ["integer", "string"]
+                        case .real: types = ["number", "string"]
+                        case .money:
+                            types = ["number", "string"]
+                            schema["description"] = "Yuan, at most two decimals (stored as integer fen)"
+                        case .boolean: types = ["boolean", "string"]
+                        }
+                        if !column.required { types.append("null") }
+                        schema["type"] = types.count == 1 ? types[0] : types
+                        if declaration.states?.column == column.name {
+                            schema["enum"] = Array(declaration.states!.next.keys).sorted()
+                        }
+                        return (column.name, schema)
+                    })
+                var schema: [String: Any] = [
+                    "type": "object", "properties": properties,
+                    "required": kind.columns.filter(\.required).map(\.name),
+                    "description": declaration.summary + " (key: " + declaration.key.joined(separator: ", ")
+                        + "; writers: \(declaration.writer.rawValue) tokens; merge: \(declaration.merge.rawValue))",
+                ]
+                schema["additionalProperties"] = false
+                return (recordSchemaName(kind), schema)
+            })
     }
 
     /// What the API enforces of a parameter beyond its schema's type.

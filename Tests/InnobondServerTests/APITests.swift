@@ -142,6 +142,30 @@ import Testing
         #expect(text[value.upperBound...].prefix(80).contains("\"number\""))
     }
 
+    @Test func everyKindsRecordIsDescribedByItsDeclaration() throws {
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json())) as? [String: Any])
+        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        for kind in RecordKind.allCases {
+            let record = try #require(schemas["Record_\(kind.rawValue)"] as? [String: Any], "\(kind)")
+            let properties = try #require(record["properties"] as? [String: [String: Any]])
+            #expect(Set(properties.keys) == Set(kind.columns.map(\.name)), "\(kind)")
+            #expect(Set(record["required"] as? [String] ?? []) == Set(kind.columns.filter(\.required).map(\.name)))
+            for column in kind.columns where column.storage == .money {
+                #expect((properties[column.name]?["description"] as? String)?.contains("fen") == true)
+            }
+            for column in kind.columns where !column.required {
+                #expect((properties[column.name]?["type"] as? [String])?.contains("null") == true, "\(column.name)")
+            }
+        }
+        let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
+        let importPath = try #require(paths.keys.first { $0.hasPrefix("/api/v1/import") })
+        let body = (paths[importPath]?["post"]?["requestBody"] as? [String: Any])?["content"] as? [String: Any]
+        let json = (body?["application/json"] as? [String: Any])?["schema"] as? [String: Any]
+        let items = (json?["items"] as? [String: Any])?["oneOf"] as? [[String: String]]
+        #expect(items?.count == RecordKind.allCases.count)
+    }
+
     @Test func bondsPageByCursorThroughTheWholeFilter() async throws {
         let app = try await ServerFixture.application()
         try await app.test(.router) { client in
