@@ -38,15 +38,20 @@ struct BondQuery: Sendable {
                     let text =
                         name == "rating" && part.hasSuffix(" ") && part.dropLast().last?.isLetter == true
                         ? part.dropLast() + "+" : part
-                    return text.trimmingCharacters(in: .whitespaces)
+                    let padded = [text.unicodeScalars.first, text.unicodeScalars.last].contains {
+                        $0?.properties.isWhitespace == true
+                    }
+                    return padded ? text.trimmingCharacters(in: .whitespaces) : String(text)
                 }
             }
             .filter { !$0.isEmpty }
         }
-        func set<T: Hashable>(_ name: String, _ parse: (String) -> T?, expected: String) throws(APIError) -> Set<T> {
+        func set<T: Hashable>(_ name: String, _ parse: (String) -> T?, expected: @autoclosure () -> String)
+            throws(APIError) -> Set<T>
+        {
             var result = Set<T>()
             for text in values(name) {
-                guard let value = parse(text) else { throw .badParameter(name, "'\(text)' is not \(expected)") }
+                guard let value = parse(text) else { throw .badParameter(name, "'\(text)' is not \(expected())") }
                 result.insert(value)
             }
             return result

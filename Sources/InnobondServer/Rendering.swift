@@ -25,7 +25,7 @@ enum Rendering {
         headers.append(contentsOf: extra)
         return Response(
             status: HTTPResponse.Status(code: entry.status), headers: headers,
-            body: ResponseBody(byteBuffer: NIOCore.ByteBuffer(bytes: entry.body)))
+            body: ResponseBody(byteBuffer: entry.body))
     }
 
     /// A read answered from the responses of the current registry version, or

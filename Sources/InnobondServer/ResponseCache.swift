@@ -1,3 +1,4 @@
+import NIOCore
 import Synchronization
 
 /// Responses rendered from one registry version, by request URI: pages and
@@ -6,8 +7,15 @@ import Synchronization
 final class ResponseCache: Sendable {
     struct Entry: Sendable {
         var contentType: String
-        var body: [UInt8]
+        /// The body, kept as the buffer every answer shares (no copy per request).
+        var body: ByteBuffer
         var status: Int
+
+        init(contentType: String, body: some Sequence<UInt8>, status: Int) {
+            self.contentType = contentType
+            self.body = ByteBuffer(bytes: body)
+            self.status = status
+        }
     }
 
     private struct Storage {

@@ -84,11 +84,9 @@ extension APIRoutes {
                     "kind": "\(kind.rawValue)", "rows": "\(report.rowsRead)", "written": "\(report.rowsWritten)",
                     "bad": "\(report.badRows)", "role": "\(role.rawValue)",
                 ])
-            let entry = try Rendering.entry(json: ImportResult(report))
-            return Rendering.response(
-                ResponseCache.Entry(
-                    contentType: entry.contentType, body: entry.body,
-                    status: report.committed ? 200 : HTTPResponse.Status.unprocessableContent.code))
+            var entry = try Rendering.entry(json: ImportResult(report))
+            entry.status = report.committed ? 200 : HTTPResponse.Status.unprocessableContent.code
+            return Rendering.response(entry)
         }
     ]
 

@@ -2,22 +2,30 @@ import InnobondModel
 
 /// Every route of the JSON API under `/api/v1`.
 enum APIRoutes {
-    static var all: [APIRoute] { bonds + issuers + market + insights + calendar + audit + imports + changes }
+    static let all: [APIRoute] = bonds + issuers + market + insights + calendar + audit + imports + changes
 
     /// The methods a path answers to (`HEAD` with every `GET`), for `Allow`
     /// headers; none for a path the server does not have.
     static func methods(of path: String) -> [String] {
         let parts = path.split(separator: "/")
-        func matches(_ pattern: String) -> Bool {
-            let pattern = pattern.split(separator: "/")
-            return pattern.count == parts.count && zip(pattern, parts).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
+        var methods = Set<String>()
+        for (pattern, method) in patterns where pattern.count == parts.count {
+            if zip(pattern, parts).allSatisfy({ $0 == nil || $0! == $1 }) { methods.insert(method) }
         }
-        var methods = Set(all.filter { matches($0.path) }.map(\.method.rawValue))
-        if PageRoutes.paths.contains(where: matches) { methods.insert("GET") }
-        if path == "/sign-in" || path == "/sign-out" { methods.insert("POST") }
         if methods.contains("GET") { methods.insert("HEAD") }
         return methods.sorted()
     }
+
+    /// Every path's segments (nil where a parameter goes) with a method it
+    /// answers to: the API's routes, the pages, signing in and out. Built
+    /// once, as every request asks.
+    private static let patterns: [(segments: [Substring?], method: String)] = {
+        func segments(_ path: String) -> [Substring?] {
+            path.split(separator: "/").map { $0.hasPrefix(":") ? nil : $0 }
+        }
+        return all.map { (segments($0.path), $0.method.rawValue) } + PageRoutes.paths.map { (segments($0), "GET") }
+            + ["/sign-in", "/sign-out"].map { (segments($0), "POST") }
+    }()
 
     /// The filters of bond lists and statistics.
     static let bondFilters: [APIRoute.Parameter] = [

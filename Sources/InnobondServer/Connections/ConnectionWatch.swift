@@ -15,7 +15,12 @@ final class ConnectionWatch: ChannelDuplexHandler, RemovableChannelHandler {
 
     private let connections: ConnectionGuard
     private var id: Int?
-    private var deadline: Scheduled<Void>?
+    /// When the connection closes unless re-armed or disarmed first, and why.
+    private var deadline: (at: NIODeadline, reason: String)?
+    /// The check scheduled on the event loop, and when it runs. A request
+    /// only moves ``deadline``; the check is rescheduled when it runs early
+    /// or must run earlier, so that a request costs no scheduling.
+    private var check: (task: Scheduled<Void>, at: NIODeadline)?
     /// Requests whose head came and whose answer has not ended.
     private var open = 0
 
@@ -33,15 +38,14 @@ final class ConnectionWatch: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        deadline?.cancel()
-        deadline = nil
+        disarm()
         if let id { connections.remove(id) }
         id = nil
         context.fireChannelInactive()
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        deadline?.cancel()
+        disarm()
         if let id { connections.remove(id) }
         id = nil
     }
@@ -56,7 +60,6 @@ final class ConnectionWatch: ChannelDuplexHandler, RemovableChannelHandler {
             arm(context, connections.limits.bodyTimeout, reason: "body timeout")
         case .end:
             // The request is the server's now: no deadline while it answers.
-            deadline?.cancel()
             deadline = nil
         }
         context.fireChannelRead(data)
@@ -83,14 +86,35 @@ final class ConnectionWatch: ChannelDuplexHandler, RemovableChannelHandler {
         arm(context, connections.limits.headerTimeout, reason: "header timeout")
     }
 
-    /// Closes the connection after `delay` unless re-armed or cancelled first.
+    /// Closes the connection after `delay` unless re-armed or disarmed first.
     private func arm(_ context: ChannelHandlerContext, _ delay: Duration, reason: String) {
-        deadline?.cancel()
         let nanoseconds = delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000
-        let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
-        deadline = context.eventLoop.scheduleTask(in: .nanoseconds(nanoseconds)) {
-            ConnectionGuard.closed(reason)
-            loopBound.value.close(promise: nil)
+        let at = NIODeadline.now() + .nanoseconds(nanoseconds)
+        deadline = (at, reason)
+        if let check, check.at <= at { return }
+        schedule(context, at: at)
+    }
+
+    private func schedule(_ context: ChannelHandlerContext, at: NIODeadline) {
+        check?.task.cancel()
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        let task = context.eventLoop.scheduleTask(deadline: at) {
+            let (watch, context) = loopBound.value
+            watch.check = nil
+            guard let deadline = watch.deadline else { return }
+            if deadline.at > .now() {
+                watch.schedule(context, at: deadline.at)
+            } else {
+                ConnectionGuard.closed(deadline.reason)
+                context.close(promise: nil)
+            }
         }
+        check = (task, at)
+    }
+
+    private func disarm() {
+        check?.task.cancel()
+        check = nil
+        deadline = nil
     }
 }
