@@ -16,7 +16,10 @@ struct QueryParameters: Sendable {
         // costs as much as the rest of a cached answer.
         items = query.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { pair in
             let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-            return (Self.decode(Substring(parts[0])), parts.count > 1 ? Self.decode(Substring(parts[1])) : "")
+            return (
+                Self.decode(Substring(parts[0]), plusIsSpace: true),
+                parts.count > 1 ? Self.decode(Substring(parts[1]), plusIsSpace: true) : ""
+            )
         }
     }
 
@@ -42,15 +45,18 @@ struct QueryParameters: Sendable {
     /// Every value given for `name`, in order.
     func getAll(_ name: String) -> [String] { items.filter { $0.name == name }.map(\.value) }
 
-    /// `+` as a space, then percent-decoding; text with a malformed escape,
-    /// or that does not decode as UTF-8, is kept as written (`+` a space).
-    /// On bytes rather than through Foundation: every request decodes its
-    /// query, and this is a fifth of a cached answer's time otherwise.
-    private static func decode(_ text: Substring) -> String {
+    /// Percent-decoding, `+` as a space first when `plusIsSpace` (a query,
+    /// not a path); text with a malformed escape, or that does not decode as
+    /// UTF-8, is kept as written (`+` a space). On bytes rather than through
+    /// Foundation: every request decodes its query and path, and this was a
+    /// fifth of a cached answer's time otherwise.
+    static func decode(_ text: Substring, plusIsSpace: Bool) -> String {
         let plus = UInt8(ascii: "+")
         let percent = UInt8(ascii: "%")
-        guard text.utf8.contains(where: { $0 == plus || $0 == percent }) else { return String(text) }
-        let spaced = text.utf8.map { $0 == plus ? UInt8(ascii: " ") : $0 }
+        guard text.utf8.contains(where: { $0 == percent || (plusIsSpace && $0 == plus) }) else {
+            return String(text)
+        }
+        let spaced = text.utf8.map { $0 == plus && plusIsSpace ? UInt8(ascii: " ") : $0 }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(spaced.count)
         var index = 0
@@ -83,6 +89,6 @@ struct QueryParameters: Sendable {
 extension Parameters {
     /// A path parameter, percent-decoded (`AAA%20corp` is `AAA corp`).
     func decoded(_ name: String) -> String? {
-        get(name).map { $0.removingPercentEncoding ?? $0 }
+        get(name).map { QueryParameters.decode($0[...], plusIsSpace: false) }
     }
 }

@@ -22,3 +22,11 @@ import Testing
         #expect(query.names == ["market", "sort", "x y"])
     }
 }
+
+/// Path parameters decode as Foundation does, a `+` kept.
+@Suite struct PathParameterTests {
+    @Test(arguments: ["240001.SH", "AAA%20corp", "a+b", "%E4%B8%AD", "%zz", "%FF"])
+    func decodesAsFoundationDoes(_ text: String) {
+        #expect(QueryParameters.decode(text[...], plusIsSpace: false) == (text.removingPercentEncoding ?? text))
+    }
+}

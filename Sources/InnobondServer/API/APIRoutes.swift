@@ -7,21 +7,21 @@ enum APIRoutes {
     /// The methods a path answers to (`HEAD` with every `GET`), for `Allow`
     /// headers; none for a path the server does not have.
     static func methods(of path: String) -> [String] {
-        let parts = path.split(separator: "/")
-        var methods = Set<String>()
-        for (pattern, method) in patterns where pattern.count == parts.count {
-            if zip(pattern, parts).allSatisfy({ $0 == nil || $0! == $1 }) { methods.insert(method) }
+        let parts = path.utf8.split(separator: UInt8(ascii: "/"))
+        var methods: [String] = []
+        for (pattern, method) in patterns where pattern.count == parts.count && !methods.contains(method) {
+            if zip(pattern, parts).allSatisfy({ $0 == nil || $0!.elementsEqual($1) }) { methods.append(method) }
         }
-        if methods.contains("GET") { methods.insert("HEAD") }
+        if methods.contains("GET") { methods.append("HEAD") }
         return methods.sorted()
     }
 
     /// Every path's segments (nil where a parameter goes) with a method it
     /// answers to: the API's routes, the pages, signing in and out. Built
     /// once, as every request asks.
-    private static let patterns: [(segments: [Substring?], method: String)] = {
-        func segments(_ path: String) -> [Substring?] {
-            path.split(separator: "/").map { $0.hasPrefix(":") ? nil : $0 }
+    private static let patterns: [(segments: [[UInt8]?], method: String)] = {
+        func segments(_ path: String) -> [[UInt8]?] {
+            path.split(separator: "/").map { $0.hasPrefix(":") ? nil : Array($0.utf8) }
         }
         return all.map { (segments($0.path), $0.method.rawValue) } + PageRoutes.paths.map { (segments($0), "GET") }
             + ["/sign-in", "/sign-out"].map { (segments($0), "POST") }
