@@ -302,6 +302,7 @@ struct DemoBonds {
         case .parkInfrastructure: return "科创园区基础设施"
         case .refinancing: return "偿还有息债务"
         case .workingCapital: return "补充流动资金"
+        case .other: return "其他用途"
         }
     }
 

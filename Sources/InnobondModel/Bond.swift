@@ -73,11 +73,7 @@ public struct Bond: RegistryRecord {
     ]
 
     public init(fields: inout FieldReader) throws(RowIssues) {
-        let code = fields.parsed(
-            "code", required: true, expected: "not a bond code (1 to 20 letters or digits, then .IB, .SH or .SZ)"
-        ) {
-            BondCode($0)
-        }
+        let code = fields.bondCode("code")
         let uscc = fields.uscc("uscc")
         let name = fields.text("name", required: true)
         let type: BondType? = fields.choice("type", required: true)

@@ -85,3 +85,12 @@ func capitalizedMarketCode(_ text: String, stem: ClosedRange<Int>, suffix: Close
     }
     return String(decoding: bytes, as: UTF8.self)
 }
+
+extension FieldReader {
+    /// A required bond code.
+    public mutating func bondCode(_ column: String) -> BondCode? {
+        parsed(column, required: true, expected: "not a bond code (1 to 20 letters or digits, then .IB, .SH or .SZ)") {
+            BondCode($0)
+        }
+    }
+}

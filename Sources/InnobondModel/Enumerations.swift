@@ -115,9 +115,11 @@ public enum Regime: String, Sendable, Hashable, CaseIterable, Codable {
     }
 }
 
-/// What committed proceeds are for.
+/// What proceeds are for: committed at issuance, allocated, or moved by a
+/// change of use.
 public enum ProceedsCategory: String, Sendable, Hashable, CaseIterable, Codable {
     case rd
+    /// Sci-tech capacity and project construction.
     case capacity
     case mna
     case equityInvestment = "equity_investment"
@@ -125,13 +127,16 @@ public enum ProceedsCategory: String, Sendable, Hashable, CaseIterable, Codable 
     case parkInfrastructure = "park_infrastructure"
     case refinancing
     case workingCapital = "working_capital"
+    /// Anything else an allocation report or a change of use names; a
+    /// committed use (`use_of_proceeds`) always names one of the others.
+    case other
 
     /// Whether the use counts towards the sci-tech share (DOMAIN.md): R&D,
     /// capacity, M&A of tech firms, equity in tech firms, sci-tech funds.
     public var isSciTech: Bool {
         switch self {
         case .rd, .capacity, .mna, .equityInvestment, .sciTechFund: return true
-        case .parkInfrastructure, .refinancing, .workingCapital: return false
+        case .parkInfrastructure, .refinancing, .workingCapital, .other: return false
         }
     }
 }

@@ -106,8 +106,11 @@ public struct FieldReader {
         return integer
     }
 
-    /// An amount of yuan with at most two decimals, as fen, at most `maximum`.
-    public mutating func money(_ column: String, required: Bool, positive: Bool, maximum: Money? = nil) -> Money? {
+    /// An amount of yuan with at most two decimals, as fen, at most `maximum`
+    /// (in size, when `signed` allows a negative amount, a reversal).
+    public mutating func money(
+        _ column: String, required: Bool, positive: Bool, signed: Bool = false, maximum: Money? = nil
+    ) -> Money? {
         guard let text = text(column, required: required) else { return nil }
         guard let money = Money(yuan: text) else {
             let digits = text.prefix { $0 != "." }.filter(\.isNumber).count
@@ -118,11 +121,16 @@ public struct FieldReader {
                     : "not an amount of yuan with at most two decimals: '\(text)'")
             return nil
         }
-        if positive && money.fen <= 0 || money.fen < 0 {
+        if signed {
+            if positive && money.fen == 0 {
+                report(column, "must not be 0: '\(text)'")
+                return nil
+            }
+        } else if positive && money.fen <= 0 || money.fen < 0 {
             report(column, "must be \(positive ? "greater than 0" : "0 or more"): '\(text)'")
             return nil
         }
-        if let maximum, money > maximum {
+        if let maximum, money > maximum || signed && Money(fen: -money.fen) > maximum {
             report(column, "must be at most \(maximum.yuanText) yuan: '\(text)'")
             return nil
         }

@@ -34,11 +34,7 @@ public struct Quote: RegistryRecord {
     ]
 
     public init(fields: inout FieldReader) throws(RowIssues) {
-        let code = fields.parsed(
-            "bond_code", required: true, expected: "not a bond code (1 to 20 letters or digits, then .IB, .SH or .SZ)"
-        ) {
-            BondCode($0)
-        }
+        let code = fields.bondCode("bond_code")
         let date = fields.date("date", required: true)
         let price = fields.number("clean_price", required: false, in: 0.000001...100_000)
         let yield = fields.number("yield", required: false, in: -100...1000)

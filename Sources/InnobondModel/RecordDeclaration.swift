@@ -56,8 +56,9 @@ public struct RecordDeclaration: Sendable {
     /// one after the other.
     public enum Check: Sendable {
         /// The rows that refer to one row of `reference`'s kind add up
-        /// `column` to at most that row's `limit`: `what` names the rows
-        /// ("planned uses"), `limitName` the limit ("amount").
+        /// `column` to at most that row's `limit`, and to no less than zero
+        /// (a ledger's reversals): `what` names the rows ("planned uses"),
+        /// `limitName` the limit ("amount").
         case sumWithin(column: String, reference: RecordKind, limit: String, what: String, limitName: String)
         /// `column` is on or after the referenced row's `from` and before
         /// its `before`: `what` names the rows ("quotes"), `span` the
@@ -66,10 +67,19 @@ public struct RecordDeclaration: Sendable {
             column: String, reference: RecordKind, from: String, before: String, what: String, span: String,
             fromName: String, beforeName: String)
 
+        /// `column` is the referenced row's `limit` less what the `ledger`'s
+        /// rows of that row add up in `ledgerColumn` up to this row's `date`
+        /// (the ledger's `ledgerDate`), within `tolerance`: a balance that
+        /// the entries before it explain. Checked when this kind is imported.
+        case remainder(
+            column: String, reference: RecordKind, limit: String, ledger: RecordKind, ledgerColumn: String,
+            date: String, ledgerDate: String, tolerance: Money)
+
         /// The kind the check refers to.
         public var reference: RecordKind {
             switch self {
-            case .sumWithin(_, let reference, _, _, _), .dateWithin(_, let reference, _, _, _, _, _, _):
+            case .sumWithin(_, let reference, _, _, _), .dateWithin(_, let reference, _, _, _, _, _, _),
+                .remainder(_, let reference, _, _, _, _, _, _):
                 return reference
             }
         }

@@ -11,6 +11,11 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable, Codable {
     case macro
     case investments
     case complianceCases = "compliance_cases"
+    case allocations
+    case unallocatedBalances = "unallocated_balances"
+    case useChanges = "use_changes"
+    case eligibilityEvidence = "eligibility_evidence"
+    case impactReports = "impact_reports"
 
     /// The record type of the kind.
     public var recordType: any RegistryRecord.Type {
@@ -24,6 +29,11 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .macro: return MacroObservation.self
         case .investments: return SectorInvestment.self
         case .complianceCases: return ComplianceCase.self
+        case .allocations: return Allocation.self
+        case .unallocatedBalances: return UnallocatedBalance.self
+        case .useChanges: return UseChange.self
+        case .eligibilityEvidence: return EligibilityEvidence.self
+        case .impactReports: return ImpactReport.self
         }
     }
 

@@ -29,14 +29,14 @@ public struct UseOfProceeds: RegistryRecord {
     ]
 
     public init(fields: inout FieldReader) throws(RowIssues) {
-        let code = fields.parsed(
-            "bond_code", required: true, expected: "not a bond code (1 to 20 letters or digits, then .IB, .SH or .SZ)"
-        ) {
-            BondCode($0)
-        }
+        let code = fields.bondCode("bond_code")
         let project = fields.text("project", required: true)
         let category: ProceedsCategory? = fields.choice("category", required: true)
         let planned = fields.money("planned_cny", required: true, positive: true, maximum: .largestIssue)
+        if category == .other {
+            fields.report(
+                "category", "a committed use names what it funds; other is for allocations and changes of use")
+        }
         try fields.finish()
         self.init(bondCode: code!, project: project!, category: category!, planned: planned!)
     }

@@ -90,7 +90,13 @@ public struct ImportStatements: Sendable {
                     + (updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", "))
             ]
         case .insertOnly:
-            merge = [insert]
+            // Rows stored already (the same values, or the check refused
+            // them) stay as they were recorded.
+            merge = [
+                "INSERT INTO \(schema.table) (\(columns.joined(separator: ", ")), \(TableSchema.recordedAt)) SELECT "
+                    + columns.joined(separator: ", ") + ", '\(now)' FROM \(staging) AS s WHERE bad = 0 AND NOT EXISTS "
+                    + "(SELECT 1 FROM \(schema.table) AS t WHERE \(stored))"
+            ]
         case .versioned:
             // Each staged row's current revision; whether it equals the
             // current row; the changed ones' current rows closed; the new
@@ -115,7 +121,7 @@ public struct ImportStatements: Sendable {
 
         var checks = CheckList(staging: staging)
         checks.addRepeatedKeys(schema, rowNoun: rowNoun)
-        if schema.declaration.merge == .insertOnly { checks.addStoredKeys(schema) }
+        if schema.declaration.merge == .insertOnly { checks.addStoredKeys(schema, dialect: dialect) }
         if schema.isVersioned { checks.addStaleRevisions(schema) }
         for reference in schema.declaration.references { checks.addReference(reference, of: schema) }
         for check in schema.declaration.checks { checks.addCheck(check, of: schema, dialect: dialect) }
@@ -151,7 +157,7 @@ public struct ImportStatements: Sendable {
             let columns = reference.columns.map { schema.column($0).name }
             let mode: String
             switch check {
-            case .sumWithin: mode = "NO KEY UPDATE"
+            case .sumWithin, .remainder: mode = "NO KEY UPDATE"
             case .dateWithin:
                 mode =
                     schema.declaration.checks.contains { $0.isSum && $0.reference == check.reference }
@@ -170,9 +176,13 @@ public struct ImportStatements: Sendable {
 }
 
 extension RecordDeclaration.Check {
+    /// Whether the check adds up rows of one parent, so that two imports
+    /// touching the parent must be checked one after the other.
     var isSum: Bool {
-        if case .sumWithin = self { return true }
-        return false
+        switch self {
+        case .sumWithin, .remainder: return true
+        case .dateWithin: return false
+        }
     }
 }
 
@@ -222,25 +232,30 @@ private struct CheckList {
     }
 
     /// A ledger's rows are never replaced: a staged row whose key is stored
-    /// is bad.
-    mutating func addStoredKeys(_ schema: TableSchema) {
+    /// with other values is bad (the same row again is left as recorded).
+    mutating func addStoredKeys(_ schema: TableSchema, dialect: SQLDialect) {
         let staging = staging
         let keyLabel = schema.declaration.key.joined(separator: ", ")
+        let differs = schema.columns.map(\.name).filter { !schema.keyColumns.contains($0) }
+            .map { "NOT " + dialect.isNotDistinct("t.\($0)", "\(staging).\($0)") }
         let stored =
             "EXISTS (SELECT 1 FROM \(schema.table) AS t WHERE "
-            + schema.keyColumns.map { "t.\($0) = \(staging).\($0)" }.joined(separator: " AND ") + ")"
+            + schema.keyColumns.map { "t.\($0) = \(staging).\($0)" }.joined(separator: " AND ")
+            + (differs.isEmpty ? "" : " AND (" + differs.joined(separator: " OR ") + ")") + ")"
         add(
-            column: schema.declaration.key[0], listsMarkedRows: true,
+            column: schema.declaration.key.last!, listsMarkedRows: true,
             list: { number in "SELECT line FROM \(staging) WHERE bad = \(number)" },
             mark: { number in "UPDATE \(staging) SET bad = \(number) WHERE bad = 0 AND \(stored)" },
             describe: { _ in
-                "a row with this key (\(keyLabel)) is recorded already: \(schema.kind.rawValue) rows are never "
-                    + "changed; record a correction as a new row"
+                "a row with this key (\(keyLabel)) is recorded already, with other values: \(schema.kind.rawValue) "
+                    + "rows are never changed; record a correction as a new row"
             })
     }
 
     /// A versioned row that names a revision names the current one: a
-    /// stale revision means someone else changed the record meanwhile.
+    /// stale revision means someone else changed the record meanwhile. A
+    /// revision of a record not stored (a file from another registry) is
+    /// taken as a new record.
     mutating func addStaleRevisions(_ schema: TableSchema) {
         let staging = staging
         let revision = RecordDeclaration.revisionColumn
@@ -253,14 +268,11 @@ private struct CheckList {
             column: revision, listsMarkedRows: true,
             list: { number in "SELECT line, \(revision), \(current) FROM \(staging) WHERE bad = \(number)" },
             mark: { number in
-                "UPDATE \(staging) SET bad = \(number) WHERE bad = 0 AND \(revision) IS NOT NULL AND \(current) IS NULL "
-                    + "OR bad = 0 AND \(revision) <> \(current)"
+                "UPDATE \(staging) SET bad = \(number) WHERE bad = 0 AND \(revision) <> \(current)"
             },
             describe: { values in
                 let given = values.first?.integerValue ?? 0
-                guard values.count > 1, let now = values[1].integerValue else {
-                    return "revision \(given) of a record not stored yet: leave revision empty for a new record"
-                }
+                let now = values.count > 1 ? values[1].integerValue ?? 0 : 0
                 return "revision \(given) is stale: the record is at revision \(now) (changed since it was read); "
                     + "read it again"
             })
@@ -272,11 +284,20 @@ private struct CheckList {
         let target = TableSchema.of(reference.kind)
         let columns = reference.columns.map { schema.column($0).name }
         let matches = zip(target.keyColumns, columns).map { "r.\($0) = \(staging).\($1)" }.joined(separator: " AND ")
-        let missing = "bad = 0 AND NOT EXISTS (SELECT 1 FROM \(target.table) AS r WHERE \(matches))"
+        // All columns given (an optional reference may be empty), and no
+        // stored row, nor for a reference to the kind itself a good staged row.
+        let given = columns.map { "\(staging).\($0) IS NOT NULL" }.joined(separator: " AND ")
+        var missing = "bad = 0 AND \(given) AND NOT EXISTS (SELECT 1 FROM \(target.table) AS r WHERE \(matches))"
+        if reference.kind == schema.kind {
+            let staged = zip(target.keyColumns, columns).map { "r.\($0) = \(staging).\($1)" }.joined(separator: " AND ")
+            missing += " AND NOT EXISTS (SELECT 1 FROM \(staging) AS r WHERE r.bad = 0 AND \(staged))"
+        }
         let noun = reference.noun
         let kind = reference.kind.rawValue
+        // Reported on the column that names the row (`project` of a
+        // bond's planned use), the last of a composite reference.
         add(
-            column: reference.columns[0], listsMarkedRows: true,
+            column: reference.columns.last!, listsMarkedRows: true,
             list: { number in "SELECT line, \(columns.joined(separator: ", ")) FROM \(staging) WHERE bad = \(number)" },
             mark: { number in "UPDATE \(staging) SET bad = \(number) WHERE \(missing)" },
             describe: { values in
@@ -307,7 +328,7 @@ private struct CheckList {
                 (SELECT \(links), \(summed) FROM \(schema.table) AS u WHERE (\(links)) IN (SELECT \(links) FROM \(staging) \
                 WHERE bad = 0) AND NOT EXISTS (SELECT 1 FROM \(staging) AS s WHERE s.bad = 0 AND \(sameKey)) \
                 UNION ALL SELECT \(links), \(summed) FROM \(staging) WHERE bad = 0) AS merged GROUP BY \(links)) AS t \
-                ON \(joinParent) WHERE t.total > b.\(cap)
+                ON \(joinParent) WHERE t.total > b.\(cap) OR t.total < 0
                 """
             let onTotals = link.map { "o.\($0) = s.\($0)" }.joined(separator: " AND ")
             add(
@@ -321,8 +342,47 @@ private struct CheckList {
                         + "(\(totals)) AS o)"
                 },
                 describe: { values in
-                    "the \(noun)'s \(what) would total \(Money(fen: values[0].integerValue ?? 0).yuanText) yuan, "
-                        + "more than its \(limitName) of \(Money(fen: values[1].integerValue ?? 0).yuanText)"
+                    let total = Money(fen: values[0].integerValue ?? 0)
+                    return "the \(noun)'s \(what) would total \(total.yuanText) yuan, "
+                        + (total.fen < 0
+                            ? "less than nothing (a reversal of more than was recorded)"
+                            : "more than its \(limitName) of \(Money(fen: values[1].integerValue ?? 0).yuanText)")
+                })
+        case .remainder(
+            let column, _, let limit, let ledgerKind, let ledgerColumn, let dateColumn, let ledgerDate,
+            let tolerance):
+            // The parent's limit less its ledger rows dated on or before the
+            // staged row's date: what the staged value should be.
+            let ledger = TableSchema.of(ledgerKind)
+            let ledgerLink = ledgerKind.declaration.references.first { $0.kind == check.reference }!.columns.map {
+                ledger.column($0).name
+            }
+            let value = schema.column(column).name
+            let cap = parent.column(limit).name
+            let joinParent = zip(parent.keyColumns, link).map { "b.\($0) = s.\($1)" }.joined(separator: " AND ")
+            let sameParent = zip(ledgerLink, link).map { "l.\($0) = s.\($1)" }.joined(separator: " AND ")
+            let entries =
+                "COALESCE((SELECT SUM(l.\(ledger.column(ledgerColumn).name)) FROM \(ledger.table) AS l WHERE "
+                + "\(sameParent) AND l.\(ledger.column(ledgerDate).name) <= s.\(schema.column(dateColumn).name)), 0)"
+            let expected = "b.\(cap) - \(entries)"
+            let off = "ABS(s.\(value) - (\(expected))) > \(tolerance.fen)"
+            let limitWords = limit.split(separator: "_").filter { $0 != "cny" }.joined(separator: " ")
+            add(
+                column: column, listsMarkedRows: true,
+                list: { number in
+                    "SELECT s.line, CAST(\(entries) AS BIGINT), CAST(\(expected) AS BIGINT) FROM \(staging) AS s "
+                        + "JOIN \(parent.table) AS b ON \(joinParent) WHERE s.bad = \(number)"
+                },
+                mark: { number in
+                    "UPDATE \(staging) SET bad = \(number) WHERE bad = 0 AND line IN (SELECT s.line FROM \(staging) AS s "
+                        + "JOIN \(parent.table) AS b ON \(joinParent) WHERE s.bad = 0 AND \(off))"
+                },
+                describe: { values in
+                    let allocated = Money(fen: values.first?.integerValue ?? 0)
+                    let left = Money(fen: values.count > 1 ? values[1].integerValue ?? 0 : 0)
+                    return "the \(noun)'s \(limitWords) less the \(allocated.yuanText) yuan of "
+                        + "\(ledgerKind.rawValue) recorded by this date leaves \(left.yuanText) yuan; more than "
+                        + "\(tolerance.yuanText) yuan apart"
                 })
         case .dateWithin(let column, _, let from, let before, let what, let span, let fromName, let beforeName):
             // A row is dated during its parent's span: from its start to the
@@ -388,6 +448,12 @@ private struct CheckList {
                     "is less than the \(Money(fen: values.first?.integerValue ?? 0).yuanText) yuan of \(what) "
                         + "already committed for this \(noun)"
                 })
+        case .remainder:
+            // A balance is checked against the entries of its date when it
+            // is imported; a later change of the parent or the ledger is left
+            // to the integrity checks, which flag balances the entries no
+            // longer explain.
+            break
         case .dateWithin(let column, _, let from, let before, let what, let span, _, _):
             // A new span keeps the rows dated inside it, of those the stored
             // span held (rows stored under older rules stay). The staged rows

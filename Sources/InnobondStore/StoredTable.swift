@@ -10,11 +10,11 @@ public struct StoredTable: Sendable {
         public let storage: TableSchema.Storage
     }
 
-    /// A column whose values must be keys of another table.
+    /// Columns whose values, when all given, must be a key of another table.
     public struct Reference: Sendable {
-        public let column: String
+        public let columns: [String]
         public let table: String
-        public let key: String
+        public let keys: [String]
     }
 
     public let name: String
@@ -28,18 +28,13 @@ public struct StoredTable: Sendable {
         name = schema.table
         columns =
             schema.columns.map { Column(name: $0.name, storage: $0.storage) }
-            + (schema.isVersioned
-                ? [
-                    Column(name: TableSchema.validFrom, storage: .text),
-                    Column(name: TableSchema.validTo, storage: .text),
-                ]
-                : [])
+            + schema.keptColumns.map { Column(name: $0, storage: .text) }
         key = schema.storedKey
-        references = schema.declaration.references.flatMap { reference in
+        references = schema.declaration.references.map { reference in
             let target = TableSchema.of(reference.kind)
-            return zip(reference.columns, target.keyColumns).map { column, key in
-                Reference(column: schema.column(column).name, table: target.table, key: key)
-            }
+            return Reference(
+                columns: reference.columns.map { schema.column($0).name }, table: target.table,
+                keys: target.keyColumns)
         }
     }
 
@@ -121,27 +116,47 @@ extension RegistryReader {
     }
 }
 
-/// The checks both stores run: rows that refer to nothing, and planned uses
-/// above their bond's amount. Each statement counts the offending rows.
+/// The checks both stores run: rows that refer to nothing, and the sums
+/// the kinds declare (planned uses within a bond's amount, allocations
+/// within a planned use's). Each statement counts the offending rows.
 public enum RegistryChecks {
     public static func statements() -> [(problem: String, sql: String)] {
         var checks: [(String, String)] = []
         for table in StoredTable.backedUp {
             for reference in table.references {
+                let given = reference.columns.map { "c.\($0) IS NOT NULL" }.joined(separator: " AND ")
+                let matches = zip(reference.keys, reference.columns).map { "p.\($0) = c.\($1)" }
+                    .joined(separator: " AND ")
                 checks.append(
                     (
-                        "\(table.name) rows whose \(reference.column) is no \(reference.table) row",
-                        "SELECT count(*) FROM \(table.name) AS c WHERE NOT EXISTS (SELECT 1 FROM \(reference.table) "
-                            + "AS p WHERE p.\(reference.key) = c.\(reference.column))"
+                        "\(table.name) rows whose \(reference.columns.joined(separator: ", ")) is no "
+                            + "\(reference.table) row",
+                        "SELECT count(*) FROM \(table.name) AS c WHERE \(given) AND NOT EXISTS (SELECT 1 FROM "
+                            + "\(reference.table) AS p WHERE \(matches))"
                     ))
             }
         }
-        checks.append(
-            (
-                "bonds whose planned uses add up to more than their amount",
-                "SELECT count(*) FROM bonds AS b JOIN (SELECT bond_code, SUM(planned_fen) AS total FROM use_of_proceeds "
-                    + "GROUP BY bond_code) AS u ON u.bond_code = b.code WHERE u.total > b.amount_fen"
-            ))
+        for kind in RecordKind.allCases {
+            let child = TableSchema.of(kind)
+            for case .sumWithin(let column, let parentKind, let limit, let what, let limitName) in kind.declaration
+                .checks
+            {
+                let parent = TableSchema.of(parentKind)
+                let link = kind.declaration.references.first { $0.kind == parentKind }!.columns.map {
+                    child.column($0).name
+                }
+                let links = link.joined(separator: ", ")
+                let join = zip(parent.keyColumns, link).map { "u.\($1) = b.\($0)" }.joined(separator: " AND ")
+                let cap = parent.column(limit).name
+                checks.append(
+                    (
+                        "\(parent.table) rows whose \(what) add up to more than their \(limitName), or below zero",
+                        "SELECT count(*) FROM \(parent.table) AS b JOIN (SELECT \(links), SUM(\(child.column(column).name)) "
+                            + "AS total FROM \(child.table) GROUP BY \(links)) AS u ON \(join) "
+                            + "WHERE u.total > b.\(cap) OR u.total < 0"
+                    ))
+            }
+        }
         checks.append(
             ("the registry's version mark is missing", "SELECT 1 - count(*) FROM dataset WHERE key = 'version'"))
         return checks

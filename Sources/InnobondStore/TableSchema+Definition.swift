@@ -6,8 +6,22 @@ extension TableSchema {
     public static let validFrom = "valid_from"
     public static let validTo = "valid_to"
 
+    /// When an insert-only ledger's row was recorded (the import's moment):
+    /// what "as of" questions read.
+    public static let recordedAt = "recorded_at"
+
     /// Whether the kind keeps superseded rows.
     public var isVersioned: Bool { declaration.merge == .versioned }
+
+    /// The columns the table keeps beside the declared ones, by its merge
+    /// policy: a versioned row's period, a ledger row's moment. Not in files.
+    public var keptColumns: [String] {
+        switch declaration.merge {
+        case .upsert: return []
+        case .insertOnly: return [Self.recordedAt]
+        case .versioned: return [Self.validFrom, Self.validTo]
+        }
+    }
 
     /// The key of the table's rows: the declared key, and for a versioned
     /// kind the revision.
@@ -44,6 +58,7 @@ extension TableSchema {
             lines.append("\(Self.validFrom) TEXT NOT NULL")
             lines.append("\(Self.validTo) TEXT")
         }
+        if declaration.merge == .insertOnly { lines.append("\(Self.recordedAt) TEXT NOT NULL") }
         lines.append("PRIMARY KEY (\(storedKey.joined(separator: ", ")))")
         for reference in declaration.references where reference.kind.declaration.merge != .versioned {
             let target = TableSchema.of(reference.kind)

@@ -36,7 +36,10 @@ public enum StoreContract {
     }
 
     /// Every case.
-    public static let cases: [Case] = [
+    public static let cases = coreCases + ledgerCases
+
+    /// The cases of every kind and of the store itself.
+    static let coreCases: [Case] = [
         Case(name: "every kind imports and round-trips through CSV and JSON", run: roundTrip),
         Case(name: "importing the same file twice leaves the same registry", run: idempotentImport),
         Case(name: "a file with a bad row writes nothing", run: badRowWritesNothing),
@@ -131,6 +134,47 @@ public enum StoreContract {
             sector,year,amount_usd_bn,source
             Semiconductor design & equipment,2022,12.4,founding briefing
             Semiconductor design & equipment,2023,18.7,founding briefing
+            """
+        ),
+        (
+            .allocations,
+            """
+            bond_code,entry,report_date,project,category,amount_cny,reverses,source_title,source_url,source_filing,source_page
+            102580123.IB,2025A-01,2025-12-31,第三代半导体研发,rd,300000000,,2025年度募集资金使用情况报告,https://example.com/2025.pdf,,12
+            102580123.IB,2025A-02,2025-12-31,偿还有息债务,working_capital,200000000.50,,2025年度募集资金使用情况报告,,,13
+            102580123.IB,2026S-01,2026-06-30,偿还有息债务,working_capital,-200000000.50,2025A-02,2026年半年度募集资金使用情况报告,,SH-2026-0831-7,
+            102580123.IB,2026S-02,2026-06-30,偿还有息债务,refinancing,200000000.50,,2026年半年度募集资金使用情况报告,,SH-2026-0831-7,
+            """
+        ),
+        (
+            .unallocatedBalances,
+            """
+            bond_code,report_date,balance_cny,deposits_cny,money_market_funds_cny,bonds_cny,other_cny,source_title,source_url,revision
+            102580123.IB,2025-12-31,1159999999.50,1000000000,159999999.50,,,2025年度募集资金使用情况报告,,
+            102580123.IB,2026-06-30,1160000000,,,,,2026年半年度募集资金使用情况报告,,
+            """
+        ),
+        (
+            .useChanges,
+            """
+            bond_code,change_id,change_date,from_project,from_category,to_project,to_category,amount_cny,resolution,resolution_date,reason,source_title,source_url
+            102580123.IB,C1,2026-03-20,第三代半导体研发,rd,,working_capital,100000000,2026年第一次债券持有人会议决议,2026-03-18,研发进度调整,关于变更募集资金用途的公告,
+            """
+        ),
+        (
+            .eligibilityEvidence,
+            """
+            uscc,title,certificate,certifying_body,policy_basis,issued_on,expires_on,source_title,source_url,revision
+            91350100M000100Y43,high_tech_enterprise,GR202335000123,福建省科学技术厅,国科发火〔2016〕32号,2023-12-01,2026-11-30,募集说明书,,
+            91350100M000100Y43,little_giant,,工业和信息化部,工信部企业函〔2022〕191号,2022-08-01,,募集说明书,,
+            """
+        ),
+        (
+            .impactReports,
+            """
+            bond_code,period_end,kpi,description,value,unit,source_title,source_url,revision
+            102580123.IB,2025-12-31,patents_filed,,14,count,2025年度存续期信息披露报告,,
+            102580123.IB,2025-12-31,rd_spending_financed,,285000000.5,CNY,2025年度存续期信息披露报告,,
             """
         ),
     ]

@@ -284,7 +284,7 @@ struct CivilDateIterator {
         try queue.close()
         let result = try CommandRunner.run(["check", "--database", database])
         #expect(result.status == 1)
-        #expect(result.standardError.contains("planned uses add up to more than their amount: 1"))
+        #expect(result.standardError.contains("planned uses add up to more than their amount, or below zero: 1"))
     }
 }
 

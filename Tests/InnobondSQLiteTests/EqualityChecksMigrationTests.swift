@@ -75,7 +75,9 @@ import Testing
                 for frequency in [0, 1, 2, 4, 12] { try insertBond(frequency: frequency) }
                 for dayCount in DayCount.allCases { try insertBond(dayCount: dayCount.rawValue) }
                 try insertBond(sciTech: 0)
-                for category in ProceedsCategory.allCases {
+                // A committed use names every category but other, which is
+                // for allocations and changes of use.
+                for category in ProceedsCategory.allCases where category != .other {
                     try db.execute(
                         sql: "INSERT INTO use_of_proceeds VALUES ('SCP001.IB', ?, ?, 1)",
                         arguments: [category.rawValue, category.rawValue])

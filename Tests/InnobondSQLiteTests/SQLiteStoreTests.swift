@@ -120,7 +120,7 @@ func withSQLiteStore(_ body: (SQLiteRegistryStore, String) async throws -> Void)
             let queue = try DatabaseQueue(path: path)
             let rows = try await queue.read { db in try Row.fetchAll(db, sql: "PRAGMA table_info(\(schema.table))") }
             let columns = rows.map { $0["name"] as String }
-            let extra = schema.isVersioned ? [TableSchema.validFrom, TableSchema.validTo] : []
+            let extra = schema.keptColumns
             #expect(columns == schema.columns.map(\.name) + extra)
             for (row, column) in zip(rows, schema.columns) {
                 let type: String
