@@ -98,8 +98,9 @@ let package = Package(
         .target(
             name: "InnobondTestSupport",
             dependencies: [
-                "InnobondStore", "InnobondModel", "InnobondIO", .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
+                "InnobondStore", "InnobondModel", "InnobondIO", "InnobondInsights", "FixedIncome",
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(

@@ -22,9 +22,55 @@ public struct IntegritySettings: Sendable, Hashable, Codable {
     /// Half-years with fewer sci-tech bonds do not count for that trend.
     public var minimumBondsPerHalf: Int = 10
 
+    // The use-of-proceeds ledger's checks (``IntegrityScoring``).
+
+    /// Most share of the allocated proceeds in parks and incubators (30 %).
+    public var parkInfrastructureCap: Double = 0.30
+    /// Refinancing plus working capital above this share of the allocated
+    /// proceeds dominate them (50 %).
+    public var conventionalDominance: Double = 0.50
+    /// Months after issuance from which an unallocated balance is stale (12).
+    public var unallocatedMonths: Int = 12
+    /// When a year's allocation report is due in the next year: 30 April.
+    public var annualReportDue = MonthDay(month: 4, day: 30)
+    /// When a half-year's report is due: 31 August.
+    public var semiannualReportDue = MonthDay(month: 8, day: 31)
+    /// Days added to both due dates, for extensions an exchange grants (0;
+    /// the extensions are not confirmed as general rules).
+    public var reportGraceDays: Int = 0
+    /// A fall of the issuer's R&D intensity after issuance by more than this,
+    /// from the last fiscal year before issue to the latest (1 point).
+    public var researchIntensityDrop: Double = 0.01
+    /// How far a balance may be from what the entries before it leave, and
+    /// how much may stay unallocated without counting, fen (10,000 yuan).
+    public var balanceToleranceFen: Int64 = 1_000_000
+    /// Points of the 0-100 score each ledger check adds when it fires, by
+    /// check identifier; they add up to 100.
+    public var weights: [String: Int] = [
+        "allocated_below_floor": 20, "conventional_dominant": 15, "changed_to_conventional": 15,
+        "evidence_not_valid": 10, "park_above_cap": 8, "unallocated_stale": 8, "report_overdue": 8,
+        "research_intensity": 6, "sector_conventional": 5, "balance_unexplained": 5,
+    ]
+
     public init() {}
 
     public static let standard = IntegritySettings()
+}
+
+/// A day of the year, for due dates.
+public struct MonthDay: Sendable, Hashable, Codable {
+    public var month: Int
+    public var day: Int
+
+    public init(month: Int, day: Int) {
+        self.month = month
+        self.day = day
+    }
+
+    /// The day in `year` (28 February for 29 February in other years).
+    public func date(in year: Int) -> CivilDate {
+        CivilDate(year: year, month: month, day: day) ?? CivilDate(year: year, month: month, day: day - 1)!
+    }
 }
 
 /// Something the data flags about sci-tech bonds: a risk or an open question.

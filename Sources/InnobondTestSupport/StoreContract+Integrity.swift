@@ -1,0 +1,53 @@
+import FixedIncome
+import InnobondInsights
+import InnobondModel
+import InnobondStore
+import Testing
+
+/// The hand-worked integrity scores of `Tests/Fixtures/integrity` (its
+/// README works each one out), computed from a store of either kind.
+extension StoreContract {
+    static let integrityCases = [
+        Case(name: "the hand-worked integrity scores, findings and explanations", run: handWorkedIntegrity)
+    ]
+
+    /// The fixture's files in import order.
+    static let integrityFiles: [(RecordKind, String)] = [
+        (.issuers, "issuers"), (.issuerFinancials, "issuer_financials"), (.bonds, "bonds"),
+        (.useOfProceeds, "use_of_proceeds"), (.allocations, "allocations"),
+        (.unallocatedBalances, "unallocated_balances"), (.allocations, "allocations-late"),
+        (.useChanges, "use_changes"), (.eligibilityEvidence, "eligibility_evidence"),
+    ]
+
+    static func handWorkedIntegrity(_ store: any RegistryStore) async throws {
+        for (kind, name) in integrityFiles {
+            let report = try await importText(store, kind, try Fixtures.text("integrity/\(name).csv"))
+            #expect(report.committed, "\(name): \(report.issues)")
+        }
+        let snapshot = try await store.loadSnapshot()
+        let (bonds, issuers) = IntegrityScoring.score(snapshot, asOf: CivilDate(year: 2026, month: 9, day: 30)!)
+
+        let scores = try Fixtures.text("integrity/expected-scores.csv").split(separator: "\n").dropFirst()
+        #expect(bonds.map { "\($0.code.value),\($0.score)" } == scores.map(String.init))
+
+        var expected = try Fixtures.text("integrity/expected-findings.csv").split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", maxSplits: 5, omittingEmptySubsequences: false).map(String.init) }
+        expected.sort { $0[0] < $1[0] }
+        let found = bonds.sorted { $0.code.value < $1.code.value }.flatMap { bond in
+            bond.findings.map { (bond.code.value, $0) }
+        }
+        #expect(found.count == expected.count)
+        for ((code, finding), row) in zip(found, expected) {
+            #expect([code, finding.check, String(finding.weight), finding.since.iso8601] == Array(row[0..<4]))
+            #expect(abs(finding.figure - Double(row[4])!) < 0.0001, "\(code) \(finding.check): \(finding.figure)")
+            #expect(finding.explanation == row[5], "\(code) \(finding.check)")
+            #expect(!finding.rows.isEmpty, "\(code) \(finding.check)")
+        }
+        // The rows behind a finding: the entries that took 250004.SH's proceeds to parks.
+        let parks = bonds.first { $0.code.value == "250004.SH" }?.findings.first { $0.check == "park_above_cap" }
+        #expect(parks?.rows == [RowReference(.allocations, ["250004.SH", "H1b"])])
+
+        #expect(issuers.map(\.name) == ["示例发行人A", "示例发行人C", "示例发行人D", "示例发行人E", "示例发行人F", "示例发行人B"])
+        #expect(abs((issuers.first?.score ?? 0) - 17.75) < 1e-12)
+    }
+}
