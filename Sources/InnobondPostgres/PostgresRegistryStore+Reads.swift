@@ -22,25 +22,26 @@ extension PostgresRegistryStore {
         }
     }
 
-    public func loadSnapshot() async throws -> RegistrySnapshot {
+    public func loadSnapshot(at moment: KnownMoment?) async throws -> RegistrySnapshot {
         // One read-only transaction: every kind as of the same moment, whatever other servers write.
         try await call("reading the registry") { connection, progress in
             try await self.transaction(
                 "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", on: connection, progress: progress
             ) {
-                try await self.snapshot(connection, progress: progress)
+                try await self.snapshot(connection, at: moment, progress: progress)
             }
         }
     }
 
-    private func snapshot(_ connection: PostgresConnection, progress: BoundedCall.Progress) async throws
+    private func snapshot(_ connection: PostgresConnection, at moment: KnownMoment?, progress: BoundedCall.Progress)
+        async throws
         -> RegistrySnapshot
     {
         func load<Record: RegistryRecord>(_ type: Record.Type, into tables: inout RecordTables) async throws {
             let schema = TableSchema.of(Record.kind)
             let sql =
                 "SELECT \(Self.selectList(schema)) FROM \(schema.table) "
-                + (schema.isVersioned ? "WHERE \(schema.current()) " : "")
+                + (schema.knownCondition(at: moment).isEmpty ? "" : "WHERE \(schema.knownCondition(at: moment)) ")
                 + "ORDER BY \(schema.keyColumns.joined(separator: ", "))"
             tables.set(
                 try await self.rows(sql, on: connection, progress: progress).map {

@@ -267,7 +267,7 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
     }
 
-    public func loadSnapshot() async throws -> RegistrySnapshot {
+    public func loadSnapshot(at moment: KnownMoment?) async throws -> RegistrySnapshot {
         try await read { db in
             var counts: [RecordKind: Int] = [:]
             for kind in RecordKind.allCases {
@@ -277,7 +277,7 @@ public final class SQLiteRegistryStore: RegistryStore {
                 let schema = TableSchema.of(Record.kind)
                 let sql =
                     "SELECT \(schema.columns.map(\.name).joined(separator: ", ")) FROM \(schema.table) "
-                    + (schema.isVersioned ? "WHERE \(schema.current()) " : "")
+                    + (schema.knownCondition(at: moment).isEmpty ? "" : "WHERE \(schema.knownCondition(at: moment)) ")
                     + "ORDER BY \(schema.keyColumns.joined(separator: ", "))"
                 var records: [Record] = []
                 records.reserveCapacity(counts[Record.kind] ?? 0)

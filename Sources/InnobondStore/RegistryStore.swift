@@ -26,8 +26,9 @@ public protocol RegistryStore: AnyObject, Sendable {
     /// ``TableSchema/columns`` order.
     func rows(of kind: RecordKind, after: [SQLValue]?, limit: Int) async throws -> [[SQLValue]]
 
-    /// The registry now, quotes aside.
-    func loadSnapshot() async throws -> RegistrySnapshot
+    /// The registry, quotes aside: now, or as it was known at `moment`
+    /// (``TableSchema/knownCondition(at:)``).
+    func loadSnapshot(at moment: KnownMoment?) async throws -> RegistrySnapshot
 
     /// The quotes of a bond between two dates (inclusive), by date and source.
     func quotes(bond: BondCode, from start: CivilDate?, through end: CivilDate?) async throws -> [Quote]
@@ -126,4 +127,9 @@ extension RegistryStore {
         try writer.finish()
         return count
     }
+}
+
+extension RegistryStore {
+    /// The registry now, quotes aside.
+    public func loadSnapshot() async throws -> RegistrySnapshot { try await loadSnapshot(at: nil) }
 }

@@ -29,6 +29,21 @@ extension TableSchema {
         isVersioned ? keyColumns + [RecordDeclaration.revisionColumn] : keyColumns
     }
 
+    /// The condition that selects the rows known at `moment`, or now when
+    /// nil: a versioned table's revisions current then, a ledger's rows
+    /// recorded by then; empty when every row counts (an upserted kind
+    /// keeps no history, so its rows are those of now).
+    public func knownCondition(at moment: KnownMoment?) -> String {
+        guard let moment else { return current() }
+        switch declaration.merge {
+        case .upsert: return ""
+        case .insertOnly: return "\(Self.recordedAt) <= '\(moment.text)'"
+        case .versioned:
+            return
+                "\(Self.validFrom) <= '\(moment.text)' AND (\(Self.validTo) IS NULL OR \(Self.validTo) > '\(moment.text)')"
+        }
+    }
+
     /// The condition that selects a versioned table's current rows (`alias.`
     /// before each column); empty for other tables.
     public func current(_ alias: String = "") -> String {

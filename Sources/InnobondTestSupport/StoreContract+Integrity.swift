@@ -8,7 +8,8 @@ import Testing
 /// README works each one out), computed from a store of either kind.
 extension StoreContract {
     static let integrityCases = [
-        Case(name: "the hand-worked integrity scores, findings and explanations", run: handWorkedIntegrity)
+        Case(name: "the hand-worked integrity scores, findings and explanations", run: handWorkedIntegrity),
+        Case(name: "a score as of a past moment ignores the rows recorded after it", run: integrityAsOf),
     ]
 
     /// The fixture's files in import order.
@@ -49,5 +50,44 @@ extension StoreContract {
 
         #expect(issuers.map(\.name) == ["示例发行人A", "示例发行人C", "示例发行人D", "示例发行人E", "示例发行人F", "示例发行人B"])
         #expect(abs((issuers.first?.score ?? 0) - 17.75) < 1e-12)
+    }
+
+    static func integrityAsOf(_ store: any RegistryStore) async throws {
+        let later: Set<String> = ["allocations-late", "use_changes"]
+        for (kind, name) in integrityFiles where !later.contains(name) {
+            #expect(try await importText(store, kind, try Fixtures.text("integrity/\(name).csv")).committed)
+        }
+        // Moments are kept to the second: one clear second on each side.
+        try await Task.sleep(for: .milliseconds(1100))
+        let before = KnownMoment.now
+        try await Task.sleep(for: .milliseconds(1100))
+        for (kind, name) in integrityFiles where later.contains(name) {
+            #expect(try await importText(store, kind, try Fixtures.text("integrity/\(name).csv")).committed)
+        }
+        let restated = try await importText(
+            store, .unallocatedBalances,
+            "bond_code,report_date,balance_cny,source_title\n250013.SH,2026-06-30,700005000,restated\n")
+        #expect(restated.replaced == 1, "\(restated.issues)")
+
+        let day = CivilDate(year: 2026, month: 9, day: 30)!
+        func scores(_ snapshot: RegistrySnapshot) -> [String: Int] {
+            Dictionary(
+                uniqueKeysWithValues: IntegrityScoring.score(snapshot, asOf: day).bonds.map {
+                    ($0.code.value, $0.score)
+                })
+        }
+        let now = try await store.loadSnapshot()
+        let then = try await store.loadSnapshot(at: before)
+        #expect(scores(now)["250005.SH"] == 15 && scores(now)["250012.SH"] == 21)
+        // Before the changes of use and the late entry were recorded.
+        #expect(scores(then)["250005.SH"] == 0 && scores(then)["250006.SH"] == 0)
+        #expect(scores(then)["250012.SH"] == 16, "stale and overdue, the balance still explained")
+        #expect(
+            then.records(UseChange.self).isEmpty
+                && then.records(Allocation.self).count == now.records(Allocation.self).count - 1)
+        let balance = { (snapshot: RegistrySnapshot) in
+            snapshot.records(UnallocatedBalance.self).first { $0.bondCode.value == "250013.SH" }?.balance.yuanText
+        }
+        #expect(balance(then) == "700000000" && balance(now) == "700005000")
     }
 }
