@@ -144,7 +144,7 @@ enum IntegrityText {
     static func explain(_ bond: BondIntegrity, asOf: CivilDate) -> String {
         var lines = [
             "\(bond.code.value) \(bond.name): score \(bond.score) of 100 as of \(asOf) (issued \(bond.issueDate), "
-                + "RMB \(bond.amount.yuanText))"
+                + "RMB \(Money(fen: bond.amountFen).yuanText))"
         ]
         if bond.findings.isEmpty { lines.append("  No check fires.") }
         for finding in bond.findings {

@@ -14,6 +14,11 @@ public struct DemoDataSet: Sendable {
     public var curves: [CurvePoint]
     public var macro: [MacroObservation]
     public var investments: [SectorInvestment]
+    public var allocations: [Allocation]
+    public var balances: [UnallocatedBalance]
+    public var useChanges: [UseChange]
+    public var evidence: [EligibilityEvidence]
+    public var impacts: [ImpactReport]
 
     /// The last day of the demo's market data.
     public static let asOf = CivilDate(year: 2026, month: 11, day: 20)!
@@ -26,9 +31,14 @@ public struct DemoDataSet: Sendable {
         var bonds = DemoBonds(issuers: issuers, market: market)
         bonds.build(random: &random)
         let quotes = DemoQuotes.build(bonds: bonds.bonds, market: market, random: &random)
+        var ledgerRandom = DemoRandom(seed: seed &+ 1)
+        let ledger = DemoLedger.build(
+            issuers: issuers, bonds: bonds.bonds, proceeds: bonds.proceeds, through: asOf, random: &ledgerRandom)
         return DemoDataSet(
             issuers: issuers, financials: financials, bonds: bonds.bonds, proceeds: bonds.proceeds, quotes: quotes,
-            curves: market.curvePoints(), macro: DemoMacro.observations(), investments: sectorInvestments)
+            curves: market.curvePoints(), macro: DemoMacro.observations(), investments: sectorInvestments,
+            allocations: ledger.allocations, balances: ledger.balances, useChanges: ledger.changes,
+            evidence: ledger.evidence, impacts: ledger.impacts)
     }
 
     /// The records of each kind, in the order they must be imported.
@@ -36,6 +46,8 @@ public struct DemoDataSet: Sendable {
         [
             (.issuers, issuers), (.issuerFinancials, financials), (.bonds, bonds), (.useOfProceeds, proceeds),
             (.curves, curves), (.quotes, quotes), (.macro, macro), (.investments, investments),
+            (.allocations, allocations), (.unallocatedBalances, balances), (.useChanges, useChanges),
+            (.eligibilityEvidence, evidence), (.impactReports, impacts),
         ]
     }
 

@@ -38,7 +38,8 @@ public struct BondIntegrity: Sendable, Codable {
     public var code: BondCode
     public var uscc: USCC
     public var name: String
-    public var amount: Money
+    /// The bond's amount, fen.
+    public var amountFen: Int64
     public var issueDate: CivilDate
     /// 0 (no check fires) to 100: how far practice drifts from the label.
     public var score: Int
@@ -91,8 +92,8 @@ public enum IntegrityScoring {
         var byIssuer: [USCC: [BondIntegrity]] = [:]
         for bond in scored { byIssuer[bond.uscc, default: []].append(bond) }
         var issuers = byIssuer.map { uscc, bonds in
-            let amount = bonds.reduce(0.0) { $0 + Double($1.amount.fen) }
-            let weighted = bonds.reduce(0.0) { $0 + Double($1.score) * Double($1.amount.fen) }
+            let amount = bonds.reduce(0.0) { $0 + Double($1.amountFen) }
+            let weighted = bonds.reduce(0.0) { $0 + Double($1.score) * Double($1.amountFen) }
             return IssuerIntegrity(
                 uscc: uscc, name: snapshot.issuersByCode[uscc]?.name ?? uscc.value,
                 score: amount > 0 ? weighted / amount : 0, bonds: bonds.map(\.code).sorted())
@@ -105,7 +106,7 @@ public enum IntegrityScoring {
     public static func score(_ ledger: ProceedsLedger, _ context: Context) -> BondIntegrity {
         let findings = checks.compactMap { $0(ledger, context) }
         return BondIntegrity(
-            code: ledger.bond.code, uscc: ledger.bond.uscc, name: ledger.bond.name, amount: ledger.bond.amount,
+            code: ledger.bond.code, uscc: ledger.bond.uscc, name: ledger.bond.name, amountFen: ledger.bond.amount.fen,
             issueDate: ledger.bond.issueDate, score: min(100, findings.reduce(0) { $0 + $1.weight }),
             findings: findings)
     }
@@ -204,13 +205,13 @@ public enum IntegrityScoring {
             "Parks and incubators took \(percent(share)) of the allocated proceeds, above the cap of \(percent(cap)).")
     }
 
-    /// `unallocated_stale`: proceeds still unallocated the set months after issue.
+    /// `unallocated_stale`: committed proceeds still unallocated the set months after issue.
     static func unallocatedStale(_ ledger: ProceedsLedger, _ context: Context) -> IntegrityFinding? {
         let months = context.settings.unallocatedMonths
         guard let due = ledger.bond.issueDate.adding(months: months), due <= ledger.asOf,
-            ledger.unallocatedFen > context.settings.balanceToleranceFen
+            ledger.committedUnallocatedFen > context.settings.balanceToleranceFen
         else { return nil }
-        let share = Double(ledger.unallocatedFen) / Double(ledger.bond.amount.fen)
+        let share = Double(ledger.committedUnallocatedFen) / Double(ledger.bond.amount.fen)
         let rows =
             ledger.balances.last.map {
                 [RowReference(.unallocatedBalances, [$0.bondCode.value, $0.reportDate.iso8601])]
@@ -218,8 +219,8 @@ public enum IntegrityScoring {
             ?? [RowReference(.bonds, [ledger.bond.code.value])]
         return finding(
             "unallocated_stale", "Unallocated more than \(months) months after issue", context,
-            figure: Double(ledger.unallocatedFen) / 100, unit: "yuan", since: due, rows: rows,
-            "\(Money(fen: ledger.unallocatedFen).yuanText) yuan (\(percent(share)) of the bond) was still "
+            figure: Double(ledger.committedUnallocatedFen) / 100, unit: "yuan", since: due, rows: rows,
+            "\(Money(fen: ledger.committedUnallocatedFen).yuanText) yuan (\(percent(share)) of the bond) was still "
                 + "unallocated on \(ledger.asOf), more than \(months) months after issue.")
     }
 

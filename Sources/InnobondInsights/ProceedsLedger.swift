@@ -92,6 +92,12 @@ public struct ProceedsLedger: Sendable {
     /// What the entries leave of the bond's amount, fen (never below 0).
     public var unallocatedFen: Int64 { max(0, bond.amount.fen - allocatedFen) }
 
+    /// What the entries leave of the committed uses, fen (never below 0): the
+    /// proceeds planned for a use and not yet spent on it.
+    public var committedUnallocatedFen: Int64 {
+        max(0, min(bond.amount.fen, committed.values.reduce(0, +)) - allocatedFen)
+    }
+
     /// The committed sci-tech share, 0...1; nil without committed uses.
     public var committedSciTechShare: Double? {
         let total = committed.values.reduce(0, +)

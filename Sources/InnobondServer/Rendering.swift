@@ -30,12 +30,15 @@ enum Rendering {
 
     /// A read answered from the responses of the current registry version, or
     /// rendered from it and kept: a page depends on the registry and its URI alone.
+    /// `day` is the date an answer measures clocks against when its URI
+    /// does not say (today): the same URI tomorrow is another answer.
     static func cached(
-        _ request: Request, _ state: RegistryState,
+        _ request: Request, _ state: RegistryState, day: CivilDate? = nil,
         render: (RegistryState.Current) async throws -> ResponseCache.Entry
     ) async throws -> Response {
         let current = state.now
-        let key = "\(current.version)\(current.staleSince == nil ? "" : " stale") \(request.uri)"
+        let key =
+            "\(current.version)\(current.staleSince == nil ? "" : " stale")\(day.map { " \($0)" } ?? "") \(request.uri)"
         if let entry = state.responses.entry(key) { return response(entry) }
         let entry = try await render(current)
         state.responses.store(entry, for: key)

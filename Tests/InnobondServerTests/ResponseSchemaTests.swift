@@ -47,6 +47,25 @@ import Testing
         for code in [ServerFixture.wingtechBond, ServerFixture.hostileBond] {
             samples.append(("BondDetail", "/api/v1/bonds/\(code)"))
         }
+        for bond in chosen where bond["sci_tech"] as? Bool == true {
+            let code = bond["code"] as! String
+            samples.append(("LedgerView", "/api/v1/bonds/\(code)/ledger"))
+            samples.append(("LedgerView", "/api/v1/bonds/\(code)/ledger?as_of=2026-06-30&known=now"))
+        }
+        for query in ["", "?limit=500", "?sector=semiconductors&known=now&as_of=2026-06-30", "?as_of=2020-01-01"] {
+            samples.append(("IntegrityRanking", "/api/v1/integrity" + query))
+        }
+        // The ledgers of bonds with each finding: changes of use among them.
+        let ranking = try await client.execute(uri: "/api/v1/integrity?limit=5000", method: .get) {
+            ($0.json as? [String: Any])?["bond_scores"] as? [[String: Any]] ?? []
+        }
+        var checks = Set<String>()
+        for bond in ranking {
+            let found = Set((bond["findings"] as? [[String: Any]] ?? []).compactMap { $0["check"] as? String })
+            guard !found.isSubset(of: checks) else { continue }
+            checks.formUnion(found)
+            samples.append(("LedgerView", "/api/v1/bonds/\(bond["code"] as! String)/ledger"))
+        }
         for query in ["", "?limit=500", "?sector=semiconductors"] {
             samples.append(("IssuerPage", "/api/v1/issuers" + query))
         }

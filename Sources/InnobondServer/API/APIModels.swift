@@ -59,6 +59,18 @@ enum APIModels {
         var items: [Item]
     }
 
+    /// The integrity ranking: how many bonds and issuers were scored, and
+    /// the worst of each up to the limit.
+    struct IntegrityRanking: Encodable, Sendable {
+        var asOf: CivilDate
+        /// `then` (rows recorded by `as_of`) or `now`.
+        var known: String
+        var bonds: Int
+        var issuers: Int
+        var bondScores: [BondIntegrity]
+        var issuerScores: [IssuerIntegrity]
+    }
+
     struct IssuerItem: Encodable, Sendable {
         var uscc: String
         var name: String

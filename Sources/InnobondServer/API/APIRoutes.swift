@@ -2,7 +2,8 @@ import InnobondModel
 
 /// Every route of the JSON API under `/api/v1`.
 enum APIRoutes {
-    static let all: [APIRoute] = bonds + issuers + market + insights + calendar + audit + imports + changes
+    static let all: [APIRoute] =
+        bonds + issuers + market + insights + integrity + calendar + audit + imports + changes
 
     /// The methods a path answers to (`HEAD` with every `GET`), for `Allow`
     /// headers; none for a path the server does not have.
