@@ -139,4 +139,19 @@ public enum ProceedsCategory: String, Sendable, Hashable, CaseIterable, Codable 
         case .parkInfrastructure, .refinancing, .workingCapital, .other: return false
         }
     }
+
+    /// An English label.
+    public var label: String {
+        switch self {
+        case .rd: return "R&D"
+        case .capacity: return "Capacity and projects"
+        case .mna: return "M&A of sci-tech firms"
+        case .equityInvestment: return "Equity in sci-tech firms"
+        case .sciTechFund: return "Sci-tech funds"
+        case .parkInfrastructure: return "Parks and incubators"
+        case .refinancing: return "Refinancing"
+        case .workingCapital: return "Working capital"
+        case .other: return "Other"
+        }
+    }
 }

@@ -12,7 +12,8 @@ enum PageRoutes {
     /// The paths of the pages and of the operations' reads, in the router's
     /// form: all answer GET and HEAD (and `/sign-in` POST).
     static let paths = [
-        "/", "/bonds", "/bonds.csv", "/bonds/:code", "/issuers", "/issuers/:uscc", "/monitor", "/reports",
+        "/", "/bonds", "/bonds.csv", "/bonds/:code", "/bonds/:code/ledger.csv", "/issuers", "/issuers/:uscc",
+        "/monitor", "/integrity", "/reports",
         "/reports/:file", "/audit", "/sign-in", "/health", "/health/live", "/health/ready", "/metrics",
         "/api/openapi.json",
     ]
@@ -59,12 +60,46 @@ enum PageRoutes {
         router.get("/bonds/:code") { request, context in
             _ = try Query(request).taking([], on: "this page")
             let bond = try APIRoutes.bond(context, state.now)
-            return try await Rendering.cached(request, state) { current in
+            let today = CivilDate.today
+            return try await Rendering.cached(request, state, day: today) { current in
                 let quotes = try await Timed.store("quotes") {
                     try await state.store.quotes(bond: bond.code, from: nil, through: nil)
                 }
+                let ledger = bond.sciTech ? LedgerView(current.snapshot, bond: bond, asOf: today) : nil
                 return try Rendering.entry(
-                    html: pages.render(BondPage(current: current, bond: bond, quotes: quotes), template: "bond"))
+                    html: pages.render(
+                        BondPage(current: current, bond: bond, quotes: quotes, ledger: ledger), template: "bond"))
+            }
+        }
+        router.get("/bonds/:code/ledger.csv") { request, context in
+            let bond = try APIRoutes.bond(context, state.now)
+            let (day, known) = try APIRoutes.integrityOptions(
+                Query(request).taking(["as_of", "known"], on: "this download"))
+            let response = try await Rendering.cached(request, state, day: day) { current in
+                let snapshot = try await APIRoutes.integritySnapshot(state, current, day: day, known: known)
+                return Rendering.entry(
+                    text: LedgerView(snapshot, bond: bond, asOf: day).csv, contentType: "text/csv; charset=utf-8")
+            }
+            var headers = response.headers
+            headers[.contentDisposition] = "attachment; filename=\"\(bond.code.value)-ledger.csv\""
+            return Response(status: response.status, headers: headers, body: response.body)
+        }
+        router.get("/integrity") { request, _ in
+            let parameters = QueryParameters(request)
+            try parameters.checkNames(BondQuery.parameters + ["as_of", "known"], of: "this page")
+            let query = try BondQuery(parameters, paging: .pages)
+            let options = Query(request)
+            let (day, known) = try APIRoutes.integrityOptions(options)
+            let asOfGiven = options.text("as_of") != nil
+            return try await Rendering.cached(request, state, day: day) { current in
+                let snapshot = try await APIRoutes.integritySnapshot(state, current, day: day, known: known)
+                var filter = query.filter
+                filter.issued = DateRange(from: filter.issued.from, to: min(filter.issued.to ?? day, day))
+                return try Rendering.entry(
+                    html: pages.render(
+                        IntegrityPage(
+                            current: current, snapshot: snapshot, filter: filter, day: day, asOfGiven: asOfGiven,
+                            knownNow: known == "now"), template: "integrity"))
             }
         }
         router.get("/issuers") { request, _ in

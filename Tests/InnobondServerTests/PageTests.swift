@@ -24,6 +24,13 @@ import Testing
                 ("/reports/briefing.md?to=2024-03-31", ["| M2–M1 gap (pp) | 4.8 | 4.6 | narrow and stable |"]),
                 ("/reports/briefing.html", ["<!DOCTYPE html>", "Risks and open questions"]),
                 ("/sign-in", ["API token"]),
+                ("/integrity", ["Use-of-proceeds integrity", "Findings by check", "allocated_below_floor", "#ledger"]),
+                ("/integrity?sector=semiconductors&as_of=2026-06-30&known=now", ["as of 2026-06-30 (rows known now)"]),
+                // The real issuer's bond: no ledger is published, so none is shown, and the check says so.
+                (
+                    "/bonds/\(ServerFixture.wingtechBond)",
+                    ["Where the money went", "No eligibility evidence on record.", "No balance reported."]
+                ),
             ]
             for (uri, expected) in pages {
                 try await client.execute(uri: uri, method: .get) { response in
@@ -33,6 +40,38 @@ import Testing
                         #expect(response.text.contains("DEMO DATA"), "\(uri) lacks the demo notice")
                     }
                 }
+            }
+        }
+    }
+
+    /// The worst-scored demo bond's page explains its score with the rows
+    /// behind it, and its ledger downloads as CSV.
+    @Test func aDriftingBondShowsItsLedgerAndFindings() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            let worst = try await client.execute(uri: "/api/v1/integrity?limit=1", method: .get) { response in
+                try #require(((response.json as? [String: Any])?["bond_scores"] as? [[String: Any]])?.first)
+            }
+            let code = try #require(worst["code"] as? String)
+            let findings = try #require(worst["findings"] as? [[String: Any]])
+            try await client.execute(uri: "/bonds/\(code)", method: .get) { response in
+                #expect(response.text.contains("Integrity score \(worst["score"]!) of 100"))
+                for finding in findings {
+                    let explanation = (finding["explanation"] as! String).replacingOccurrences(of: "'", with: "&#39;")
+                    #expect(response.text.contains(explanation), "\(finding["check"]!)")
+                }
+                #expect(
+                    response.text.contains("Rows: allocations \(code)") || response.text.contains("Rows: bonds \(code)")
+                )
+                #expect(response.text.contains("<svg"))
+            }
+            try await client.execute(uri: "/bonds/\(code)/ledger.csv", method: .get) { response in
+                #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+                let lines = response.text.split(separator: "\n")
+                #expect(
+                    lines.first
+                        == "report_date,category,sci_tech,cumulative_allocated_cny,committed_cny,unallocated_cny")
+                #expect(lines.count > 1)
             }
         }
     }

@@ -42,8 +42,11 @@ struct BondPage: Sendable {
     var valuationError: String?
     var charts: [String]
     var apiHref: String
+    /// The use-of-proceeds ledger and integrity findings, for a sci-tech bond.
+    var ledger: LedgerSection?
 
-    init(current: RegistryState.Current, bond: Bond, quotes: [Quote]) {
+    init(current: RegistryState.Current, bond: Bond, quotes: [Quote], ledger: LedgerView? = nil) {
+        self.ledger = ledger.map { LedgerSection($0, isDemo: current.snapshot.isDemo) }
         layout = Layout(bond.name, section: .bonds, current: current)
         let snapshot = current.snapshot
         let issuer = snapshot.issuersByCode[bond.uscc]

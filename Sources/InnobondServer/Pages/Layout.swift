@@ -14,6 +14,7 @@ struct Layout: Sendable {
         case bonds = "Bonds"
         case issuers = "Issuers"
         case monitor = "Monetary monitor"
+        case integrity = "Integrity"
         case reports = "Reports"
 
         var href: String {
@@ -22,6 +23,7 @@ struct Layout: Sendable {
             case .bonds: return "/bonds"
             case .issuers: return "/issuers"
             case .monitor: return "/monitor"
+            case .integrity: return "/integrity"
             case .reports: return "/reports"
             }
         }
