@@ -58,6 +58,8 @@ public struct Briefing: Sendable, Codable {
     public var sectorFlows: SectorFlows?
     public var sectorSection: Section
     public var risks: [IntegrityFlag]
+    /// The period's sci-tech bonds scored on their use of proceeds.
+    public var integritySection: Section
     /// What the registry lacks for a full briefing, in plain sentences.
     public var missing: [String]
     /// How the figures were computed, one line each.
@@ -104,6 +106,7 @@ public struct Briefing: Sendable, Codable {
         sectorSection = Self.sectorFlowsSection(sectorFlows, note: note)
 
         risks = IntegrityChecks.run(snapshot, filter: BondFilter(issued: period), settings: options.integrity)
+        integritySection = Self.integritySection(snapshot, period: period, settings: options.integrity)
         headline = Self.headlineTakeaways(
             issuance: issuanceSummary, advantage: advantageSummary, conditions: conditions)
         missing =

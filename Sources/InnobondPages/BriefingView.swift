@@ -121,6 +121,7 @@ public struct BriefingView: Sendable {
     var sectorTakeaways: [TakeawayView]
     var sectorCharts: [ChartView]
     var risks: [RiskView]
+    var integrityTakeaways: [TakeawayView]
     var hasRisks: Bool
     var missing: [String]
     var hasMissing: Bool
@@ -226,6 +227,7 @@ public struct BriefingView: Sendable {
             sectorTotal = nil
         }
         sectorTakeaways = briefing.sectorSection.takeaways.map(TakeawayView.init)
+        integrityTakeaways = briefing.integritySection.takeaways.map(TakeawayView.init)
         sectorCharts = briefing.sectorSection.charts.map(Self.chart)
         risks = briefing.risks.map { flag in
             let shown = flag.codes.prefix(12).joined(separator: ", ")
