@@ -42,9 +42,20 @@ shoot "/bonds/$quoted" bond.png 2600
 shoot /issuers/91330400MA2DEM0011 issuer.png 1500
 shoot /monitor monitor.png 3200
 shoot "/reports?to=2024-03-31" reports.png 2400
+# The integrity ranking, and the ledgers of the worst-scored bond and of a clean one.
+scored=$(curl -sf "$base/api/v1/integrity?limit=100000" | python3 -c '
+import json, sys
+bonds = json.load(sys.stdin)["bond_scores"]
+print(bonds[0]["code"], next(b["code"] for b in bonds if b["score"] == 0))')
+read -r worst clean <<<"$scored"
+shoot /integrity integrity-desktop.png 1900
+shoot "/bonds/$worst" ledger-drifting-desktop.png 2700
+shoot "/bonds/$clean" ledger-clean-desktop.png 2900
 # A phone's width: tables scroll sideways, charts keep legible text.
 shoot / phone-overview.png 2400 390
 shoot "/bonds?sci_tech=true" phone-bonds.png 1400 390
+shoot /integrity integrity-phone.png 2000 390
+shoot "/bonds/$worst" ledger-drifting-phone.png 4200 390
 "$innobond" report --database "$work/demo.sqlite" --format html --output "$work/report.html" 2>/dev/null
 timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="$out/report.png" \
     --window-size=1200,5200 "file://$work/report.html" </dev/null >/dev/null 2>&1

@@ -7,8 +7,18 @@ import InnobondModel
 /// changes of use, evidence, impact figures, and the integrity findings
 /// with the rows behind each.
 struct LedgerSection: Sendable {
+    struct Cell: Sendable {
+        var text: String
+        var isNumber: Bool
+    }
+
+    /// A table row; cells that are figures align right.
     struct Row: Sendable {
-        var cells: [String]
+        var cells: [Cell]
+
+        init(cells texts: [String], numbers: Set<Int> = []) {
+            cells = texts.enumerated().map { Cell(text: $0.element, isNumber: numbers.contains($0.offset)) }
+        }
     }
 
     struct Finding: Sendable {
@@ -57,12 +67,13 @@ struct LedgerSection: Sendable {
             + "unallocated RMB \(money(view.unallocatedFen)) m"
             + (view.unallocatedAgeDays.map { ", \($0) days after issue." } ?? ".")
         categories = view.categories.map { category in
-            Row(cells: [
-                category.category.label, category.sciTech ? "yes" : "no", money(category.committedFen),
-                money(category.allocatedFen),
-                view.allocatedFen > 0
-                    ? NumberText.fixed(Double(category.allocatedFen) / Double(view.allocatedFen) * 100, 1) : "–",
-            ])
+            Row(
+                cells: [
+                    category.category.label, category.sciTech ? "yes" : "no", money(category.committedFen),
+                    money(category.allocatedFen),
+                    view.allocatedFen > 0
+                        ? NumberText.fixed(Double(category.allocatedFen) / Double(view.allocatedFen) * 100, 1) : "–",
+                ], numbers: [2, 3, 4])
         }
         let used = ProceedsCategory.allCases.filter { category in
             view.timeline.contains { $0.allocatedFen[category.rawValue] != nil }
@@ -81,21 +92,23 @@ struct LedgerSection: Sendable {
                 note: isDemo ? Briefing.demoNotice : nil
             ).svg()
         balances = view.balances.map {
-            Row(cells: [
-                $0.reportDate.iso8601, money($0.balanceFen), money($0.expectedFen),
-                [
-                    ("deposits", $0.depositsFen), ("money-market funds", $0.moneyMarketFundsFen),
-                    ("bonds", $0.bondsFen),
-                    ("other", $0.otherFen),
-                ].compactMap { name, fen in fen.map { "\(name) \(money($0))" } }.joined(separator: ", "), $0.source,
-            ])
+            Row(
+                cells: [
+                    $0.reportDate.iso8601, money($0.balanceFen), money($0.expectedFen),
+                    [
+                        ("deposits", $0.depositsFen), ("money-market funds", $0.moneyMarketFundsFen),
+                        ("bonds", $0.bondsFen),
+                        ("other", $0.otherFen),
+                    ].compactMap { name, fen in fen.map { "\(name) \(money($0))" } }.joined(separator: ", "), $0.source,
+                ], numbers: [1, 2])
         }
         changes = view.changes.map { change in
-            Row(cells: [
-                change.changeDate.iso8601, change.from, change.to, money(change.amountFen),
-                change.resolution.map { $0 + (change.resolutionDate.map { ", \($0)" } ?? "") } ?? "none disclosed",
-                change.reason ?? "",
-            ])
+            Row(
+                cells: [
+                    change.changeDate.iso8601, change.from, change.to, money(change.amountFen),
+                    change.resolution.map { $0 + (change.resolutionDate.map { ", \($0)" } ?? "") } ?? "none disclosed",
+                    change.reason ?? "",
+                ], numbers: [3])
         }
         evidence = view.evidence.map {
             Row(cells: [
@@ -104,9 +117,10 @@ struct LedgerSection: Sendable {
             ])
         }
         impacts = view.impacts.map {
-            Row(cells: [
-                $0.periodEnd.iso8601, $0.label, NumberText.fixed($0.value, 0, grouped: true), $0.unit, $0.source,
-            ])
+            Row(
+                cells: [
+                    $0.periodEnd.iso8601, $0.label, NumberText.fixed($0.value, 0, grouped: true), $0.unit, $0.source,
+                ], numbers: [2])
         }
         csvHref = "/bonds/\(view.code.value)/ledger.csv"
         apiHref = "/api/v1/bonds/\(view.code.value)/ledger"
