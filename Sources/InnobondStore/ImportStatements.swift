@@ -123,7 +123,9 @@ public struct ImportStatements: Sendable {
         checks.addRepeatedKeys(schema, rowNoun: rowNoun)
         if schema.declaration.merge == .insertOnly { checks.addStoredKeys(schema, dialect: dialect) }
         if schema.isVersioned { checks.addStaleRevisions(schema) }
-        for reference in schema.declaration.references { checks.addReference(reference, of: schema) }
+        for reference in schema.declaration.references {
+            checks.addReference(reference, of: schema, dialect: dialect)
+        }
         for check in schema.declaration.checks { checks.addCheck(check, of: schema, dialect: dialect) }
         // The checks other kinds declare on this one: a new row here must
         // keep theirs valid.
@@ -279,7 +281,9 @@ private struct CheckList {
     }
 
     /// References to rows that do not exist.
-    mutating func addReference(_ reference: RecordDeclaration.Reference, of schema: TableSchema) {
+    mutating func addReference(
+        _ reference: RecordDeclaration.Reference, of schema: TableSchema, dialect: SQLDialect
+    ) {
         let staging = staging
         let target = TableSchema.of(reference.kind)
         let columns = reference.columns.map { schema.column($0).name }
@@ -289,8 +293,19 @@ private struct CheckList {
         let given = columns.map { "\(staging).\($0) IS NOT NULL" }.joined(separator: " AND ")
         var missing = "bad = 0 AND \(given) AND NOT EXISTS (SELECT 1 FROM \(target.table) AS r WHERE \(matches))"
         if reference.kind == schema.kind {
-            let staged = zip(target.keyColumns, columns).map { "r.\($0) = \(staging).\($1)" }.joined(separator: " AND ")
-            missing += " AND NOT EXISTS (SELECT 1 FROM \(staging) AS r WHERE r.bad = 0 AND \(staged))"
+            // SQLite runs a correlated NOT EXISTS as a scan of the unindexed
+            // staging table for every row (minutes for 1,000,000 rows), but
+            // indexes a NOT IN subquery once; PostgreSQL makes NOT EXISTS a
+            // hash anti-join, and may not hash a large NOT IN.
+            if dialect == .sqlite {
+                missing +=
+                    " AND (\(columns.joined(separator: ", "))) NOT IN (SELECT "
+                    + "\(target.keyColumns.joined(separator: ", ")) FROM \(staging) WHERE bad = 0)"
+            } else {
+                let staged = zip(target.keyColumns, columns).map { "r.\($0) = \(staging).\($1)" }
+                    .joined(separator: " AND ")
+                missing += " AND NOT EXISTS (SELECT 1 FROM \(staging) AS r WHERE r.bad = 0 AND \(staged))"
+            }
         }
         let noun = reference.noun
         let kind = reference.kind.rawValue
