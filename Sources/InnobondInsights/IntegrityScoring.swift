@@ -80,14 +80,19 @@ public enum IntegrityScoring {
     ) -> (bonds: [BondIntegrity], issuers: [IssuerIntegrity]) {
         let records = LedgerRecords(snapshot)
         let bonds = snapshot.bonds(matching: filter.with(sciTech: true)).filter { $0.issueDate <= asOf }
-        var scored: [BondIntegrity] = []
-        for bond in bonds {
-            let ledger = ProceedsLedger(bond: bond, records: records, asOf: asOf)
-            let context = Context(
-                issuer: snapshot.issuersByCode[bond.uscc], financials: records.financials[bond.uscc] ?? [],
-                settings: settings)
-            scored.append(score(ledger, context))
+        func scores(_ part: ArraySlice<Bond>) -> [BondIntegrity] {
+            part.map { bond in
+                let ledger = ProceedsLedger(bond: bond, records: records, asOf: asOf)
+                let context = Context(
+                    issuer: snapshot.issuersByCode[bond.uscc], financials: records.financials[bond.uscc] ?? [],
+                    settings: settings)
+                return score(ledger, context)
+            }
         }
+        // Each bond on its own: half the bonds on each core.
+        let half = bonds.count / 2
+        let (first, second) = Parallel.both({ scores(bonds[..<half]) }, { scores(bonds[half...]) })
+        var scored = first + second
         scored.sort { ($0.score, $1.code.value) > ($1.score, $0.code.value) }
         var byIssuer: [USCC: [BondIntegrity]] = [:]
         for bond in scored { byIssuer[bond.uscc, default: []].append(bond) }

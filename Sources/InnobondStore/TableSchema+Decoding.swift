@@ -22,6 +22,7 @@ extension TableSchema {
             case .bonds where row.count == 16: return try typed.bond()
             case .curves where row.count == 4: return try typed.curvePoint()
             case .useOfProceeds where row.count == 4: return try typed.useOfProceeds()
+            case .allocations where row.count == 11: return try typed.allocation()
             default: break
             }
         } catch {}
@@ -86,6 +87,14 @@ private struct TypedRow {
     func curvePoint() throws(Malformed) -> CurvePoint {
         CurvePoint(
             curve: try text(0), date: try date(1), tenor: try parsed(2, Tenor.init), yieldPercent: try real(3))
+    }
+
+    func allocation() throws(Malformed) -> Allocation {
+        Allocation(
+            bondCode: try parsed(0, BondCode.init), entry: try text(1), reportDate: try date(2), project: try text(3),
+            category: try parsed(4, ProceedsCategory.init(rawValue:)), amount: Money(fen: try integer(5)),
+            reverses: try optional(6, text), sourceTitle: try text(7), sourceURL: try optional(8, text),
+            sourceFiling: try optional(9, text), sourcePage: try optional(10, integer).map { Int($0) })
     }
 
     func useOfProceeds() throws(Malformed) -> UseOfProceeds {
