@@ -148,6 +148,9 @@ extension PostgresRegistryStore {
         if let storageError { throw storageError }
         for statement in statements.prepare { try await execute(statement, on: connection, progress: watch) }
         for check in statements.checks {
+            if let applies = check.applies, try await rows(applies, on: connection, progress: watch).isEmpty {
+                continue
+            }
             let listing = check.list + " ORDER BY 1 LIMIT \(options.issueLimit)"
             let listedFirst =
                 check.listsMarkedRows ? [] : try await rows(listing, on: connection, progress: watch)

@@ -153,6 +153,7 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
         for statement in statements.prepare { try db.execute(sql: statement) }
         for check in statements.checks {
+            if let applies = check.applies, try Row.fetchOne(db, sql: applies) == nil { continue }
             func list() throws -> [[SQLValue]] {
                 try Row.fetchAll(db, sql: check.list + " ORDER BY 1 LIMIT \(options.issueLimit)")
                     .map { row in Array(row.databaseValues.map(\.sqlValue)) }

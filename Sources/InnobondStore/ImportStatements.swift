@@ -20,6 +20,9 @@ public struct ImportStatements: Sendable {
         public let column: String
         /// The reason, from the listed values after `line`.
         public let describe: @Sendable ([SQLValue]) -> String
+        /// A query that returns no row when the check cannot find anything
+        /// (the stored rows it protects are none): the check is then skipped.
+        public let applies: String?
     }
 
     public static let stagingTable = "import_staging"
@@ -195,14 +198,14 @@ private struct CheckList {
 
     /// Adds a check whose `mark` and `list` are made for its number.
     mutating func add(
-        column: String, listsMarkedRows: Bool = false, list: (Int) -> String, mark: (Int) -> String,
-        describe: @escaping @Sendable ([SQLValue]) -> String
+        column: String, listsMarkedRows: Bool = false, applies: String? = nil, list: (Int) -> String,
+        mark: (Int) -> String, describe: @escaping @Sendable ([SQLValue]) -> String
     ) {
         let number = checks.count + 1
         checks.append(
             ImportStatements.Check(
                 list: list(number), mark: mark(number), listsMarkedRows: listsMarkedRows, column: column,
-                describe: describe))
+                describe: describe, applies: applies))
     }
 
     /// Keys repeated within the file: every occurrence after the first,
@@ -450,7 +453,7 @@ private struct CheckList {
                 "SELECT \(links), CAST(SUM(\(summed)) AS BIGINT) AS total FROM \(child.table) "
                 + "WHERE (\(links)) IN (SELECT \(keys) FROM \(staging)) GROUP BY \(links)"
             add(
-                column: limit, listsMarkedRows: true,
+                column: limit, listsMarkedRows: true, applies: "SELECT 1 FROM \(child.table) LIMIT 1",
                 list: { number in
                     "SELECT s.line, p.total FROM \(staging) AS s JOIN (\(committed)) AS p ON \(groupJoin) "
                         + "WHERE s.bad = \(number)"
@@ -487,8 +490,10 @@ private struct CheckList {
                         + "\(stagedFirst) \(schema.table) AS b ON \(joinStored) WHERE s.bad = \(bad) AND \(side) "
                         + "AND c.\(date) >= b.\(start) AND c.\(date) < b.\(end)"
                 }
+                // No stored row of the child, nothing to strand: a bonds
+                // import skips the checks of kinds it has none of.
                 add(
-                    column: fileColumn, listsMarkedRows: true,
+                    column: fileColumn, listsMarkedRows: true, applies: "SELECT 1 FROM \(child.table) LIMIT 1",
                     list: { number in
                         "SELECT s.line, COUNT(*), \(dialect.selectExpression("MIN(c.\(date))", .date)), "
                             + "\(dialect.selectExpression("MAX(c.\(date))", .date)) \(stranded(number)) GROUP BY s.line"
