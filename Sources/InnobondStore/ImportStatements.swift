@@ -60,7 +60,7 @@ public struct ImportStatements: Sendable {
         self.dialect = dialect
         let staging = Self.stagingTable
         let columns = schema.columns.map(\.name)
-        var definitions = schema.columns.map { "\($0.name) \(dialect.stagingType($0.storage))" }
+        var definitions = schema.columns.map { "\($0.name) \(dialect.columnType($0.storage))" }
         // A versioned kind's rows: the current revision of their key, and
         // whether they equal the current row.
         if schema.isVersioned { definitions += ["prior INTEGER", "same INTEGER"] }

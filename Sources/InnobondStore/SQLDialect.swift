@@ -3,8 +3,8 @@ public enum SQLDialect: Sendable {
     case sqlite
     case postgres
 
-    /// The staging table's type for a column stored as `storage`.
-    func stagingType(_ storage: TableSchema.Storage) -> String {
+    /// The column type of a storage, in tables and the staging table alike.
+    func columnType(_ storage: TableSchema.Storage) -> String {
         switch (self, storage) {
         case (_, .text): return "TEXT"
         case (.sqlite, .date): return "TEXT"

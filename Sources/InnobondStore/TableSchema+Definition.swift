@@ -102,19 +102,3 @@ extension TableSchema {
         }
     }
 }
-
-extension SQLDialect {
-    /// The column type of a storage.
-    func columnType(_ storage: TableSchema.Storage) -> String {
-        switch (self, storage) {
-        case (_, .text): return "TEXT"
-        case (.sqlite, .date): return "TEXT"
-        case (.postgres, .date): return "DATE"
-        case (.sqlite, .integer), (.sqlite, .money), (.sqlite, .boolean): return "INTEGER"
-        case (.postgres, .integer), (.postgres, .money): return "BIGINT"
-        case (.postgres, .boolean): return "BOOLEAN"
-        case (.sqlite, .real): return "REAL"
-        case (.postgres, .real): return "DOUBLE PRECISION"
-        }
-    }
-}
