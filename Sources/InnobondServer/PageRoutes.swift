@@ -99,7 +99,8 @@ enum PageRoutes {
                     html: pages.render(
                         IntegrityPage(
                             current: current, snapshot: snapshot, filter: filter, day: day, asOfGiven: asOfGiven,
-                            knownNow: known == "now"), template: "integrity"))
+                            knownNow: known == "now", issuedFrom: query.filter.issued.from,
+                            issuedTo: query.filter.issued.to), template: "integrity"))
             }
         }
         router.get("/issuers") { request, _ in

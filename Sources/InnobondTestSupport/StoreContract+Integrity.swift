@@ -10,6 +10,7 @@ extension StoreContract {
     static let integrityCases = [
         Case(name: "the hand-worked integrity scores, findings and explanations", run: handWorkedIntegrity),
         Case(name: "a score as of a past moment ignores the rows recorded after it", run: integrityAsOf),
+        Case(name: "a correction by reversal and restatement moves the score", run: integrityCorrected),
     ]
 
     /// The fixture's files in import order.
@@ -89,5 +90,26 @@ extension StoreContract {
             snapshot.records(UnallocatedBalance.self).first { $0.bondCode.value == "250013.SH" }?.balance.yuanText
         }
         #expect(balance(then) == "700000000" && balance(now) == "700005000")
+    }
+
+    static func integrityCorrected(_ store: any RegistryStore) async throws {
+        for (kind, name) in integrityFiles {
+            #expect(try await importText(store, kind, try Fixtures.text("integrity/\(name).csv")).committed)
+        }
+        let day = CivilDate(year: 2026, month: 9, day: 30)!
+        func bond(_ snapshot: RegistrySnapshot) -> BondIntegrity? {
+            IntegrityScoring.score(snapshot, asOf: day).bonds.first { $0.code.value == "250002.SH" }
+        }
+        #expect(bond(try await store.loadSnapshot())?.score == 28)
+        // The 300 m booked as working capital was research: reversed, and
+        // restated against the research use.
+        let corrected = try await importText(
+            store, .allocations,
+            allocationHeader + "250002.SH,H1-R,2026-06-30,流动资金,working_capital,-300000000,H1,restated report\n"
+                + "250002.SH,H1-S,2026-06-30,研发,rd,300000000,,restated report\n")
+        #expect(corrected.committed, "\(corrected.issues)")
+        let after = try #require(bond(try await store.loadSnapshot()))
+        // 700 m of 700 m allocated to research: only the 300 m still unallocated counts.
+        #expect(after.score == 8 && after.findings.map(\.check) == ["unallocated_stale"])
     }
 }

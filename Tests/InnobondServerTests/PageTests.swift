@@ -26,6 +26,10 @@ import Testing
                 ("/sign-in", ["API token"]),
                 ("/integrity", ["Use-of-proceeds integrity", "Findings by check", "allocated_below_floor", "#ledger"]),
                 ("/integrity?sector=semiconductors&as_of=2026-06-30&known=now", ["as of 2026-06-30 (rows known now)"]),
+                (
+                    "/integrity?rating=AAA&from=2025-01-01&to=2025-12-31",
+                    ["bonds issued 2025 scored", "<option value=\"AAA\" selected>", "value=\"2025-12-31\""]
+                ),
                 // The real issuer's bond: no ledger is published, so none is shown, and the check says so.
                 (
                     "/bonds/\(ServerFixture.wingtechBond)",

@@ -41,6 +41,9 @@ struct IntegrityPage: Sendable {
     var hasBonds: Bool
     var sectors: [Option]
     var regimes: [Option]
+    var ratings: [Option]
+    var from: String
+    var to: String
 
     struct Option: Sendable {
         var value: String
@@ -52,7 +55,7 @@ struct IntegrityPage: Sendable {
 
     init(
         current: RegistryState.Current, snapshot: RegistrySnapshot, filter: BondFilter, day: CivilDate,
-        asOfGiven: Bool, knownNow: Bool
+        asOfGiven: Bool, knownNow: Bool, issuedFrom: CivilDate?, issuedTo: CivilDate?
     ) {
         layout = Layout("Integrity", section: .integrity, current: current)
         asOf = asOfGiven ? day.iso8601 : ""
@@ -95,5 +98,12 @@ struct IntegrityPage: Sendable {
             + Regime.allCases.map {
                 Option(value: $0.rawValue, label: $0.label, selected: filter.regimes == [$0])
             }
+        ratings =
+            [Option(value: "", label: "All ratings", selected: filter.ratings.isEmpty)]
+            + Rating.scale.map { scale in
+                Option(value: scale, label: scale, selected: filter.ratings.map(\.value) == [scale])
+            }
+        from = issuedFrom?.iso8601 ?? ""
+        to = issuedTo?.iso8601 ?? ""
     }
 }
