@@ -45,13 +45,7 @@ struct IntegrityCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        for (name, value) in [("--as-of", asOf), ("--from", from), ("--to", to)] {
-            guard let value else { continue }
-            guard let date = try? CivilDate(iso8601: value) else {
-                throw ValidationError("\(name) is not a YYYY-MM-DD date: '\(value)'")
-            }
-            if let problem = DateRange.problem(with: date) { throw ValidationError("\(name): \(problem)") }
-        }
+        try PeriodOptions.checkDates([("--as-of", asOf), ("--from", from), ("--to", to)])
         if let bond, BondCode(bond) == nil {
             throw ValidationError(
                 "--bond is not a bond code (1 to 20 letters or digits, then .IB, .SH or .SZ): '\(bond)'")

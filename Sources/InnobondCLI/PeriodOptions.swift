@@ -18,14 +18,20 @@ struct PeriodOptions: ParsableArguments {
     var asOf: String?
 
     func validate() throws {
-        for (name, value) in [("--from", from), ("--to", to), ("--as-of", asOf)] {
+        try Self.checkDates([("--from", from), ("--to", to), ("--as-of", asOf)])
+        if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
+    }
+
+    /// Fails naming the first option whose value is not a YYYY-MM-DD date
+    /// inside the range dates may take.
+    static func checkDates(_ options: [(name: String, value: String?)]) throws {
+        for (name, value) in options {
             guard let value else { continue }
             guard let date = try? CivilDate(iso8601: value) else {
                 throw ValidationError("\(name) is not a YYYY-MM-DD date: '\(value)'")
             }
             if let problem = DateRange.problem(with: date) { throw ValidationError("\(name): \(problem)") }
         }
-        if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
     }
 
     /// The issue period; open ends stay open.

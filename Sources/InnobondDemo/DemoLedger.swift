@@ -116,6 +116,8 @@ struct DemoLedger {
             }
         }
         var allocated: Int64 = 0
+        // This bond's entries start here.
+        let firstEntry = allocations.count
         var entry = 0
         for (index, period) in periods.prefix(reports).enumerated() {
             for use in committed {
@@ -167,7 +169,7 @@ struct DemoLedger {
                 ImpactReport(
                     bondCode: bond.code, periodEnd: last, kpi: .rdSpendingFinanced,
                     value: Double(
-                        allocations.filter { $0.bondCode == bond.code && $0.category == .rd }
+                        allocations[firstEntry...].filter { $0.category == .rd }
                             .reduce(Int64(0)) { $0 + $1.amount.fen }) / 100,
                     unit: "CNY", sourceTitle: "存续期信息披露报告 (demo)"))
         }

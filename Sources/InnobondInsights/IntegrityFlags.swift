@@ -43,7 +43,7 @@ public struct IntegritySettings: Sendable, Hashable, Codable {
     public var researchIntensityDrop: Double = 0.01
     /// How far a balance may be from what the entries before it leave, and
     /// how much may stay unallocated without counting, fen (10,000 yuan).
-    public var balanceToleranceFen: Int64 = 1_000_000
+    public var balanceToleranceFen: Int64 = UnallocatedBalance.tolerance.fen
     /// Points of the 0-100 score each ledger check adds when it fires, by
     /// check identifier; they add up to 100.
     public var weights: [String: Int] = [

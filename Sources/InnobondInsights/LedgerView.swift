@@ -139,7 +139,7 @@ public struct LedgerView: Sendable, Codable {
 
     /// The view of `bond` on `snapshot` as of `asOf`.
     public init(_ snapshot: RegistrySnapshot, bond: Bond, asOf: CivilDate, settings: IntegritySettings = .standard) {
-        let records = LedgerRecords(snapshot)
+        let records = LedgerRecords(snapshot, only: bond)
         let ledger = ProceedsLedger(bond: bond, records: records, asOf: asOf)
         let context = IntegrityScoring.Context(
             issuer: snapshot.issuersByCode[bond.uscc], financials: records.financials[bond.uscc] ?? [],

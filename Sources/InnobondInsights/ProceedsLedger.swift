@@ -12,14 +12,24 @@ public struct LedgerRecords: Sendable {
     public var evidence: [USCC: [EligibilityEvidence]] = [:]
     public var financials: [USCC: [IssuerFinancials]] = [:]
 
-    public init(_ snapshot: RegistrySnapshot) {
-        uses = Dictionary(grouping: snapshot.proceeds, by: \.bondCode)
-        allocations = Dictionary(grouping: snapshot.records(Allocation.self), by: \.bondCode)
-        balances = Dictionary(grouping: snapshot.records(UnallocatedBalance.self), by: \.bondCode)
-        changes = Dictionary(grouping: snapshot.records(UseChange.self), by: \.bondCode)
-        impacts = Dictionary(grouping: snapshot.records(ImpactReport.self), by: \.bondCode)
-        evidence = Dictionary(grouping: snapshot.records(EligibilityEvidence.self), by: \.uscc)
-        financials = Dictionary(grouping: snapshot.financials, by: \.uscc)
+    /// Every bond's records, or only those of `bond` and its issuer (a
+    /// bond's page need not group the whole registry).
+    public init(_ snapshot: RegistrySnapshot, only bond: Bond? = nil) {
+        func grouped<Record>(_ records: [Record], by key: (Record) -> BondCode) -> [BondCode: [Record]] {
+            guard let bond else { return Dictionary(grouping: records, by: key) }
+            return [bond.code: records.filter { key($0) == bond.code }]
+        }
+        func byIssuer<Record>(_ records: [Record], by key: (Record) -> USCC) -> [USCC: [Record]] {
+            guard let bond else { return Dictionary(grouping: records, by: key) }
+            return [bond.uscc: records.filter { key($0) == bond.uscc }]
+        }
+        uses = grouped(snapshot.proceeds) { $0.bondCode }
+        allocations = grouped(snapshot.records(Allocation.self)) { $0.bondCode }
+        balances = grouped(snapshot.records(UnallocatedBalance.self)) { $0.bondCode }
+        changes = grouped(snapshot.records(UseChange.self)) { $0.bondCode }
+        impacts = grouped(snapshot.records(ImpactReport.self)) { $0.bondCode }
+        evidence = byIssuer(snapshot.records(EligibilityEvidence.self)) { $0.uscc }
+        financials = byIssuer(snapshot.financials) { $0.uscc }
     }
 }
 

@@ -31,9 +31,7 @@ extension APIRoutes {
             let limit = try Query(request).number("limit", in: 1...100_000).map(Int.init) ?? 100
             return try await Rendering.cached(request, state, day: day) { current in
                 let snapshot = try await integritySnapshot(state, current, day: day, known: known)
-                var filter = query.filter
-                filter.issued = DateRange(from: filter.issued.from, to: min(filter.issued.to ?? day, day))
-                let (bonds, issuers) = IntegrityScoring.score(snapshot, filter: filter, asOf: day)
+                let (bonds, issuers) = IntegrityScoring.score(snapshot, filter: query.filter, asOf: day)
                 return try Rendering.entry(
                     json: APIModels.IntegrityRanking(
                         asOf: day, known: known, bonds: bonds.count, issuers: issuers.count,
