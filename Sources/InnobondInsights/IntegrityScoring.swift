@@ -84,7 +84,7 @@ public enum IntegrityScoring {
             part.map { bond in
                 let ledger = ProceedsLedger(bond: bond, records: records, asOf: asOf)
                 let context = Context(
-                    issuer: snapshot.issuersByCode[bond.uscc], financials: records.financials[bond.uscc] ?? [],
+                    issuer: snapshot.issuersByCode[bond.uscc], financials: Array(records.financials[bond.uscc] ?? []),
                     settings: settings)
                 return score(ledger, context)
             }
@@ -137,8 +137,7 @@ public enum IntegrityScoring {
     static func allocatedBelowFloor(_ ledger: ProceedsLedger, _ context: Context) -> IntegrityFinding? {
         let floor = context.settings.sciTechShareFloor
         guard let share = ledger.allocatedSciTechShare, share < floor else { return nil }
-        let sciTech = Set(ProceedsCategory.allCases.filter(\.isSciTech))
-        let since = ledger.since { (ProceedsLedger.share($0, sciTech) ?? 1) < floor }!
+        let since = ledger.since { (ProceedsLedger.share($0, .sciTech) ?? 1) < floor }!
         return finding(
             "allocated_below_floor", "Allocated sci-tech share below the floor", context, figure: share * 100,
             unit: "percent", limit: floor * 100, since: since,
@@ -149,7 +148,7 @@ public enum IntegrityScoring {
 
     /// `conventional_dominant`: refinancing and working capital take more than the dominance share.
     static func conventionalDominant(_ ledger: ProceedsLedger, _ context: Context) -> IntegrityFinding? {
-        let categories: Set<ProceedsCategory> = [.refinancing, .workingCapital]
+        let categories = CategoryAmounts.Categories([.refinancing, .workingCapital])
         let limit = context.settings.conventionalDominance
         guard let last = ledger.timeline.last, let share = ProceedsLedger.share(last, categories), share > limit
         else { return nil }
@@ -199,10 +198,11 @@ public enum IntegrityScoring {
     /// `park_above_cap`: parks and incubators took more than the cap of the allocated proceeds.
     static func parkAboveCap(_ ledger: ProceedsLedger, _ context: Context) -> IntegrityFinding? {
         let cap = context.settings.parkInfrastructureCap
-        guard let last = ledger.timeline.last, let share = ProceedsLedger.share(last, [.parkInfrastructure]),
+        let parks = CategoryAmounts.Categories([.parkInfrastructure])
+        guard let last = ledger.timeline.last, let share = ProceedsLedger.share(last, parks),
             share > cap
         else { return nil }
-        let since = ledger.since { (ProceedsLedger.share($0, [.parkInfrastructure]) ?? 0) > cap }!
+        let since = ledger.since { (ProceedsLedger.share($0, parks) ?? 0) > cap }!
         return finding(
             "park_above_cap", "Parks and incubators above the cap", context, figure: share * 100, unit: "percent",
             limit: cap * 100, since: since,
@@ -247,7 +247,7 @@ public enum IntegrityScoring {
                 // Reports are owed until the proceeds are allocated.
                 if ledger.expectedBalance(on: period.adding(days: -1)!) <= tolerance { continue }
                 let covered =
-                    ledger.allocations.contains { $0.reportDate >= period && $0.reportDate <= deadline }
+                    ledger.hasEntry(from: period, through: deadline)
                     || ledger.balances.contains { $0.reportDate >= period && $0.reportDate <= deadline }
                 if !covered { missing.append((period, deadline)) }
             }

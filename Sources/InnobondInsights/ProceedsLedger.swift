@@ -2,26 +2,27 @@ import FixedIncome
 import InnobondModel
 
 /// The registry's use-of-proceeds records, grouped once: by bond, and
-/// eligibility evidence by issuer.
+/// eligibility evidence by issuer. Each group is a slice of the snapshot's
+/// rows (held in key order), not a copy.
 public struct LedgerRecords: Sendable {
-    public var uses: [BondCode: [UseOfProceeds]] = [:]
-    public var allocations: [BondCode: [Allocation]] = [:]
-    public var balances: [BondCode: [UnallocatedBalance]] = [:]
-    public var changes: [BondCode: [UseChange]] = [:]
-    public var impacts: [BondCode: [ImpactReport]] = [:]
-    public var evidence: [USCC: [EligibilityEvidence]] = [:]
-    public var financials: [USCC: [IssuerFinancials]] = [:]
+    public var uses: [BondCode: ArraySlice<UseOfProceeds>] = [:]
+    public var allocations: [BondCode: ArraySlice<Allocation>] = [:]
+    public var balances: [BondCode: ArraySlice<UnallocatedBalance>] = [:]
+    public var changes: [BondCode: ArraySlice<UseChange>] = [:]
+    public var impacts: [BondCode: ArraySlice<ImpactReport>] = [:]
+    public var evidence: [USCC: ArraySlice<EligibilityEvidence>] = [:]
+    public var financials: [USCC: ArraySlice<IssuerFinancials>] = [:]
 
     /// Every bond's records, or only those of `bond` and its issuer (a
     /// bond's page need not group the whole registry).
     public init(_ snapshot: RegistrySnapshot, only bond: Bond? = nil) {
-        func grouped<Record>(_ records: [Record], by key: (Record) -> BondCode) -> [BondCode: [Record]] {
-            guard let bond else { return Dictionary(grouping: records, by: key) }
-            return [bond.code: records.filter { key($0) == bond.code }]
+        func grouped<Record>(_ records: [Record], by key: (Record) -> BondCode) -> [BondCode: ArraySlice<Record>] {
+            guard let bond else { return Self.runs(of: records, by: key) }
+            return [bond.code: ArraySlice(records.filter { key($0) == bond.code })]
         }
-        func byIssuer<Record>(_ records: [Record], by key: (Record) -> USCC) -> [USCC: [Record]] {
-            guard let bond else { return Dictionary(grouping: records, by: key) }
-            return [bond.uscc: records.filter { key($0) == bond.uscc }]
+        func byIssuer<Record>(_ records: [Record], by key: (Record) -> USCC) -> [USCC: ArraySlice<Record>] {
+            guard let bond else { return Self.runs(of: records, by: key) }
+            return [bond.uscc: ArraySlice(records.filter { key($0) == bond.uscc })]
         }
         uses = grouped(snapshot.proceeds) { $0.bondCode }
         allocations = grouped(snapshot.records(Allocation.self)) { $0.bondCode }
@@ -30,6 +31,28 @@ public struct LedgerRecords: Sendable {
         impacts = grouped(snapshot.records(ImpactReport.self)) { $0.bondCode }
         evidence = byIssuer(snapshot.records(EligibilityEvidence.self)) { $0.uscc }
         financials = byIssuer(snapshot.financials) { $0.uscc }
+    }
+
+    /// `records` grouped by `key`, keeping their order within each group.
+    /// A snapshot holds each kind in key order, so a group is one run of
+    /// rows, found with one comparison a row and one lookup a group.
+    static func runs<Record, Key: Hashable>(of records: [Record], by key: (Record) -> Key)
+        -> [Key: ArraySlice<Record>]
+    {
+        var groups: [Key: ArraySlice<Record>] = [:]
+        var start = records.startIndex
+        while start < records.endIndex {
+            let first = key(records[start])
+            var end = start + 1
+            while end < records.endIndex && key(records[end]) == first { end += 1 }
+            if groups[first] == nil {
+                groups[first] = records[start..<end]
+            } else {
+                groups[first]!.append(contentsOf: records[start..<end])
+            }
+            start = end
+        }
+        return groups
     }
 }
 
@@ -42,24 +65,26 @@ public struct ProceedsLedger: Sendable {
     public struct Point: Sendable, Hashable {
         public var date: CivilDate
         /// Net fen allocated by category, from the first entry to this date.
-        public var allocated: [ProceedsCategory: Int64]
+        public var amounts: CategoryAmounts
 
+        /// Net fen by each category named so far.
+        public var allocated: [ProceedsCategory: Int64] { amounts.byCategory }
         /// All categories together, fen.
-        public var total: Int64 { allocated.values.reduce(0, +) }
+        public var total: Int64 { amounts.total }
         /// The sci-tech categories' fen.
-        public var sciTech: Int64 { allocated.filter { $0.key.isSciTech }.values.reduce(0, +) }
+        public var sciTech: Int64 { amounts.sum(of: .sciTech) }
     }
 
     public let bond: Bond
     public let asOf: CivilDate
-    public let uses: [UseOfProceeds]
+    public let uses: ArraySlice<UseOfProceeds>
     /// Entries dated by `asOf`, by report date then entry.
-    public let allocations: [Allocation]
-    public let balances: [UnallocatedBalance]
-    public let changes: [UseChange]
-    public let impacts: [ImpactReport]
+    public let allocations: ArraySlice<Allocation>
+    public let balances: ArraySlice<UnallocatedBalance>
+    public let changes: ArraySlice<UseChange>
+    public let impacts: ArraySlice<ImpactReport>
     /// The issuer's evidence issued by `asOf`.
-    public let evidence: [EligibilityEvidence]
+    public let evidence: ArraySlice<EligibilityEvidence>
     /// The cumulative allocation at each report date, in order.
     public let timeline: [Point]
 
@@ -67,25 +92,42 @@ public struct ProceedsLedger: Sendable {
         self.bond = bond
         self.asOf = asOf
         uses = records.uses[bond.code] ?? []
-        allocations = (records.allocations[bond.code] ?? []).filter { $0.reportDate <= asOf }
-            .sorted { ($0.reportDate, $0.entry) < ($1.reportDate, $1.entry) }
-        balances = (records.balances[bond.code] ?? []).filter { $0.reportDate <= asOf }
-            .sorted { $0.reportDate < $1.reportDate }
-        changes = (records.changes[bond.code] ?? []).filter { $0.changeDate <= asOf }
-            .sorted { ($0.changeDate, $0.changeID) < ($1.changeDate, $1.changeID) }
-        impacts = (records.impacts[bond.code] ?? []).filter { $0.periodEnd <= asOf }
-        evidence = (records.evidence[bond.uscc] ?? []).filter { $0.issuedOn <= asOf }
-        var running: [ProceedsCategory: Int64] = [:]
+        allocations = Self.dated(records.allocations[bond.code] ?? [], by: asOf, \.reportDate) { $0.entry < $1.entry }
+        balances = Self.dated(records.balances[bond.code] ?? [], by: asOf, \.reportDate) { _, _ in false }
+        changes = Self.dated(records.changes[bond.code] ?? [], by: asOf, \.changeDate) { $0.changeID < $1.changeID }
+        impacts = ArraySlice((records.impacts[bond.code] ?? []).filter { $0.periodEnd <= asOf })
+        evidence = ArraySlice((records.evidence[bond.uscc] ?? []).filter { $0.issuedOn <= asOf })
+        var running = CategoryAmounts()
         var points: [Point] = []
         for entry in allocations {
-            running[entry.category, default: 0] += entry.amount.fen
+            running.add(entry.amount.fen, to: entry.category)
             if points.last?.date == entry.reportDate {
-                points[points.count - 1].allocated = running
+                points[points.count - 1].amounts = running
             } else {
-                points.append(Point(date: entry.reportDate, allocated: running))
+                points.append(Point(date: entry.reportDate, amounts: running))
             }
         }
         timeline = points
+    }
+
+    /// The rows dated on or before `asOf`, by date and then as `tie`
+    /// orders rows of one date; the rows themselves when they already are
+    /// (most ledgers), uncopied.
+    private static func dated<Row>(
+        _ rows: ArraySlice<Row>, by asOf: CivilDate, _ date: (Row) -> CivilDate, tie: (Row, Row) -> Bool
+    ) -> ArraySlice<Row> {
+        let dates = rows.map(date)
+        let start = rows.startIndex
+        func precedes(_ first: Int, _ second: Int) -> Bool {
+            dates[first] != dates[second]
+                ? dates[first] < dates[second] : tie(rows[start + first], rows[start + second])
+        }
+        let inOrder = dates.indices.dropFirst().allSatisfy { !precedes($0, $0 - 1) }
+        if inOrder && dates.allSatisfy({ $0 <= asOf }) { return rows }
+        // Positions are sorted, and each row copied once.
+        var kept = dates.indices.filter { dates[$0] <= asOf }
+        if !inOrder { kept.sort(by: precedes) }
+        return ArraySlice(kept.map { rows[start + $0] })
     }
 
     /// Committed fen by category.
@@ -117,15 +159,15 @@ public struct ProceedsLedger: Sendable {
 
     /// The allocated sci-tech share, 0...1; nil before anything is allocated.
     public var allocatedSciTechShare: Double? {
-        guard let last = timeline.last, last.total > 0 else { return nil }
-        return Double(last.sciTech) / Double(last.total)
+        guard let last = timeline.last else { return nil }
+        return Self.share(last, .sciTech)
     }
 
     /// The share of the allocated proceeds in `categories`, 0...1, at a point.
-    public static func share(_ point: Point, _ categories: Set<ProceedsCategory>) -> Double? {
-        guard point.total > 0 else { return nil }
-        return Double(point.allocated.filter { categories.contains($0.key) }.values.reduce(0, +))
-            / Double(point.total)
+    public static func share(_ point: Point, _ categories: CategoryAmounts.Categories) -> Double? {
+        let total = point.total
+        guard total > 0 else { return nil }
+        return Double(point.amounts.sum(of: categories)) / Double(total)
     }
 
     /// The first report date from which `holds` is true at every later
@@ -148,6 +190,23 @@ public struct ProceedsLedger: Sendable {
     /// What the bond's amount less the entries dated on or before `date`
     /// leaves, fen.
     public func expectedBalance(on date: CivilDate) -> Int64 {
-        bond.amount.fen - allocations.filter { $0.reportDate <= date }.reduce(0) { $0 + $1.amount.fen }
+        bond.amount.fen - (point(on: date)?.total ?? 0)
+    }
+
+    /// The last point dated on or before `date`.
+    public func point(on date: CivilDate) -> Point? {
+        var low = 0
+        var high = timeline.count
+        while low < high {
+            let middle = (low + high) / 2
+            if timeline[middle].date <= date { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? timeline[low - 1] : nil
+    }
+
+    /// Whether an entry is dated from `start` to `end`, both included.
+    public func hasEntry(from start: CivilDate, through end: CivilDate) -> Bool {
+        guard let point = point(on: end) else { return false }
+        return point.date >= start
     }
 }
