@@ -40,11 +40,15 @@ public struct BondCode: Sendable, Hashable, Comparable, Codable, CustomStringCon
     /// `SH` or `SZ`, in any case (kept in capitals: `251453.sh` is
     /// `251453.SH`).
     public init?(_ text: String) {
-        guard let code = capitalizedMarketCode(text, stem: 1...20, suffix: 2...2),
-            let market = Market(rawValue: String(code.suffix(2)))
-        else { return nil }
+        guard let code = capitalizedMarketCode(text, stem: 1...20, suffix: 2...2) else { return nil }
+        var suffix = code.utf8.reversed().makeIterator()
+        switch (suffix.next().map { UnicodeScalar($0) }, suffix.next().map { UnicodeScalar($0) }) {
+        case ("B", "I"): market = .interbank
+        case ("H", "S"): market = .shanghai
+        case ("Z", "S"): market = .shenzhen
+        default: return nil
+        }
         value = code
-        self.market = market
     }
 
     public var description: String { value }
@@ -71,19 +75,28 @@ public struct BondCode: Sendable, Hashable, Comparable, Codable, CustomStringCon
 /// checked before capitals are made, so no other script's letter (`ı`, `ﬁ`)
 /// becomes an ASCII one.
 func capitalizedMarketCode(_ text: String, stem: ClosedRange<Int>, suffix: ClosedRange<Int>) -> String? {
-    var bytes = Array(text.utf8)
-    guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), stem.contains(dot),
-        suffix.contains(bytes.count - dot - 1)
-    else { return nil }
-    for index in bytes.indices where index != dot {
-        switch bytes[index] {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"): bytes[index] -= 32
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): break
-        case UInt8(ascii: "0")...UInt8(ascii: "9") where index < dot: break
-        default: return nil
+    func check(_ bytes: UnsafeBufferPointer<UInt8>) -> (valid: Bool, lowercase: Bool) {
+        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), stem.contains(dot),
+            suffix.contains(bytes.count - dot - 1)
+        else { return (false, false) }
+        var lowercase = false
+        for index in bytes.indices where index != dot {
+            switch bytes[index] {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): lowercase = true
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): break
+            case UInt8(ascii: "0")...UInt8(ascii: "9") where index < dot: break
+            default: return (false, false)
+            }
         }
+        return (true, lowercase)
     }
-    return String(decoding: bytes, as: UTF8.self)
+    let (valid, lowercase) =
+        text.utf8.withContiguousStorageIfAvailable(check) ?? Array(text.utf8).withUnsafeBufferPointer(check)
+    guard valid else { return nil }
+    // Most codes come in capitals already, and are kept as they are.
+    guard lowercase else { return text }
+    return String(
+        decoding: text.utf8.map { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) ? $0 - 32 : $0 }, as: UTF8.self)
 }
 
 extension FieldReader {

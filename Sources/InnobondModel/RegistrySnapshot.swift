@@ -92,4 +92,9 @@ public struct RecordTables: Sendable {
     public mutating func set<Record: RegistryRecord>(_ records: [Record]) {
         storage[Record.kind] = records
     }
+
+    /// Adds the kinds `other` holds, which replace those held here.
+    public mutating func merge(_ other: RecordTables) {
+        storage.merge(other.storage) { _, theirs in theirs }
+    }
 }

@@ -2,8 +2,13 @@ import FixedIncome
 import InnobondModel
 
 extension TableSchema {
-    /// The record of a database row, as its kind's type.
+    /// The record of a database row, as its kind's type. Inlinable, so that
+    /// a store reading a million rows of one kind reads them with code
+    /// specialised to its type.
+    @inlinable
     public func typedRecord<Record: RegistryRecord>(of row: [SQLValue], as type: Record.Type) throws -> Record {
+        // The kinds with a typed reader, read without boxing each row.
+        if let record = TypedRow(values: row).read(Record.self) { return record }
         guard let record = try snapshotRecord(of: row) as? Record else {
             throw StoreError.database("a \(kind.rawValue) row did not read as a \(Record.self)")
         }
@@ -16,25 +21,37 @@ extension TableSchema {
     /// values are not as the schema stores them, go through the validating
     /// path of ``record(of:)``, which reads them as a file would.
     public func snapshotRecord(of row: [SQLValue]) throws(RowIssues) -> any RegistryRecord {
-        let typed = TypedRow(values: row)
-        do {
-            switch kind {
-            case .bonds where row.count == 16: return try typed.bond()
-            case .curves where row.count == 4: return try typed.curvePoint()
-            case .useOfProceeds where row.count == 4: return try typed.useOfProceeds()
-            case .allocations where row.count == 11: return try typed.allocation()
-            default: break
-            }
-        } catch {}
+        if let record = TypedRow(values: row).read(kind.recordType) { return record }
         return try record(of: row)
     }
 }
 
 /// A database row read by position, in ``TableSchema/columns`` order.
-private struct TypedRow {
+@usableFromInline
+struct TypedRow {
+    @usableFromInline
     struct Malformed: Error {}
 
+    @usableFromInline
     let values: [SQLValue]
+
+    @usableFromInline
+    init(values: [SQLValue]) {
+        self.values = values
+    }
+
+    /// The row as a `Record`, when its kind has a typed reader and the row
+    /// is as the schema stores it.
+    @inlinable
+    func read<Record: RegistryRecord>(_ type: Record.Type) -> Record? {
+        switch type {
+        case is Bond.Type where values.count == 16: return try? bond() as? Record
+        case is CurvePoint.Type where values.count == 4: return try? curvePoint() as? Record
+        case is UseOfProceeds.Type where values.count == 4: return try? useOfProceeds() as? Record
+        case is Allocation.Type where values.count == 11: return try? allocation() as? Record
+        default: return nil
+        }
+    }
 
     func text(_ index: Int) throws(Malformed) -> String {
         guard case .text(let text) = values[index], !text.isEmpty else { throw Malformed() }
@@ -69,6 +86,7 @@ private struct TypedRow {
         return value
     }
 
+    @usableFromInline
     func bond() throws(Malformed) -> Bond {
         guard let frequency = CouponFrequency(rawValue: Int(try integer(10))) else { throw Malformed() }
         return Bond(
@@ -84,11 +102,13 @@ private struct TypedRow {
             approvalDays: try optional(15) { index throws(Malformed) in Int(try integer(index)) })
     }
 
+    @usableFromInline
     func curvePoint() throws(Malformed) -> CurvePoint {
         CurvePoint(
             curve: try text(0), date: try date(1), tenor: try parsed(2, Tenor.init), yieldPercent: try real(3))
     }
 
+    @usableFromInline
     func allocation() throws(Malformed) -> Allocation {
         Allocation(
             bondCode: try parsed(0, BondCode.init), entry: try text(1), reportDate: try date(2), project: try text(3),
@@ -97,6 +117,7 @@ private struct TypedRow {
             sourceFiling: try optional(9, text), sourcePage: try optional(10, integer).map { Int($0) })
     }
 
+    @usableFromInline
     func useOfProceeds() throws(Malformed) -> UseOfProceeds {
         UseOfProceeds(
             bondCode: try parsed(0, BondCode.init), project: try text(1),

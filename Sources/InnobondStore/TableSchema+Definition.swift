@@ -81,7 +81,12 @@ extension TableSchema {
             lines.append(
                 "FOREIGN KEY (\(from)) REFERENCES \(target.table) (\(target.keyColumns.joined(separator: ", ")))")
         }
-        var statements = ["CREATE TABLE \(table) (\n    " + lines.joined(separator: ",\n    ") + "\n)"]
+        // On SQLite the rows are stored in key order, as the registry's first
+        // tables are: a snapshot reads them in that order without an index.
+        var statements = [
+            "CREATE TABLE \(table) (\n    " + lines.joined(separator: ",\n    ") + "\n)"
+                + (dialect == .sqlite ? " WITHOUT ROWID" : "")
+        ]
         for (index, reference) in declaration.references.enumerated() {
             let from = reference.columns.map { column($0).name }.joined(separator: ", ")
             statements.append("CREATE INDEX \(table)_by_reference_\(index + 1) ON \(table) (\(from))")
