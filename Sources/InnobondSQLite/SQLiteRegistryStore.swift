@@ -309,14 +309,7 @@ public final class SQLiteRegistryStore: RegistryStore {
             var tables = RecordTables()
             for kind in Set(parts.map(\.kind)) {
                 let pieces = loaded.filter { $0.0.kind == kind }.sorted { $0.0.order < $1.0.order }.map(\.1)
-                func put<Record: RegistryRecord>(_ type: Record.Type) {
-                    guard pieces.count > 1 else { return tables.set(pieces.first as? [Record] ?? []) }
-                    var records: [Record] = []
-                    records.reserveCapacity(counts[kind] ?? 0)
-                    for piece in pieces { records += piece as? [Record] ?? [] }
-                    tables.set(records)
-                }
-                put(kind.recordType)
+                tables.merge(try SnapshotPart.assemble(kind, pieces, rows: counts[kind] ?? 0))
             }
             return RegistrySnapshot(isDemo: demo, tables: tables, counts: counts)
         }

@@ -53,36 +53,76 @@ struct SnapshotPart: Sendable {
     /// The part's rows known at `moment`, in key order, as an array of the
     /// kind's record type.
     func load(_ db: Database, at moment: KnownMoment?) throws -> any Sendable {
-        // The kinds held by the hundred thousand are named here so that
-        // their rows are read by code specialised to their type.
-        switch kind {
-        case .bonds: return try load(Bond.self, db, at: moment)
-        case .useOfProceeds: return try load(UseOfProceeds.self, db, at: moment)
-        case .allocations: return try load(Allocation.self, db, at: moment)
-        case .curves: return try load(CurvePoint.self, db, at: moment)
-        default: return try load(kind.recordType, db, at: moment)
+        try kind.visit(Loader(part: self, db: db, moment: moment))
+    }
+
+    /// The kind's rows from its parts' arrays, in order, as a table.
+    static func assemble(_ kind: RecordKind, _ pieces: [any Sendable], rows: Int) throws -> RecordTables {
+        try kind.visit(Assembler(pieces: pieces, rows: rows))
+    }
+
+    private struct Loader: RecordTypeVisitor {
+        let part: SnapshotPart
+        let db: Database
+        let moment: KnownMoment?
+
+        func visit<Record: RegistryRecord>(_ type: Record.Type) throws -> any Sendable {
+            let schema = TableSchema.of(Record.kind)
+            var conditions = [schema.knownCondition(at: moment)].filter { !$0.isEmpty }
+            var arguments: StatementArguments = []
+            if let bound = part.bound, let column = schema.keyColumns.first {
+                conditions.append("\(column) \(bound.before ? "<" : ">=") ?")
+                arguments = [bound.value]
+            }
+            let sql =
+                "SELECT \(schema.columns.map(\.name).joined(separator: ", ")) FROM \(schema.table) "
+                + (conditions.isEmpty ? "" : "WHERE \(conditions.joined(separator: " AND ")) ")
+                + "ORDER BY \(schema.keyColumns.joined(separator: ", "))"
+            var records: [Record] = []
+            records.reserveCapacity(part.rows)
+            try SQLiteRegistryStore.eachRow(db, sql: sql, arguments: arguments, columns: schema.columns.count) { row in
+                records.append(try schema.typedRecord(of: row, as: Record.self))
+            }
+            return records
         }
     }
 
-    private func load<Record: RegistryRecord>(_ type: Record.Type, _ db: Database, at moment: KnownMoment?) throws
-        -> [Record]
-    {
-        let schema = TableSchema.of(Record.kind)
-        var conditions = [schema.knownCondition(at: moment)].filter { !$0.isEmpty }
-        var arguments: StatementArguments = []
-        if let bound, let column = schema.keyColumns.first {
-            conditions.append("\(column) \(bound.before ? "<" : ">=") ?")
-            arguments = [bound.value]
+    private struct Assembler: RecordTypeVisitor {
+        let pieces: [any Sendable]
+        let rows: Int
+
+        func visit<Record: RegistryRecord>(_ type: Record.Type) throws -> RecordTables {
+            var tables = RecordTables()
+            guard pieces.count > 1 else {
+                tables.set(pieces.first as? [Record] ?? [])
+                return tables
+            }
+            var records: [Record] = []
+            records.reserveCapacity(rows)
+            for piece in pieces { records += piece as? [Record] ?? [] }
+            tables.set(records)
+            return tables
         }
-        let sql =
-            "SELECT \(schema.columns.map(\.name).joined(separator: ", ")) FROM \(schema.table) "
-            + (conditions.isEmpty ? "" : "WHERE \(conditions.joined(separator: " AND ")) ")
-            + "ORDER BY \(schema.keyColumns.joined(separator: ", "))"
-        var records: [Record] = []
-        records.reserveCapacity(rows)
-        try SQLiteRegistryStore.eachRow(db, sql: sql, arguments: arguments, columns: schema.columns.count) { row in
-            records.append(try schema.typedRecord(of: row, as: Record.self))
+    }
+}
+
+/// Work on the rows of one record type.
+protocol RecordTypeVisitor {
+    associatedtype Result
+    func visit<Record: RegistryRecord>(_ type: Record.Type) throws -> Result
+}
+
+extension RecordKind {
+    /// `visitor`'s work on the kind's record type. The kinds a registry
+    /// holds by the hundred thousand are named, so that their rows are
+    /// handled by code specialised to their type.
+    func visit<Visitor: RecordTypeVisitor>(_ visitor: Visitor) throws -> Visitor.Result {
+        switch self {
+        case .bonds: return try visitor.visit(Bond.self)
+        case .useOfProceeds: return try visitor.visit(UseOfProceeds.self)
+        case .allocations: return try visitor.visit(Allocation.self)
+        case .curves: return try visitor.visit(CurvePoint.self)
+        default: return try visitor.visit(recordType)
         }
-        return records
     }
 }
