@@ -92,9 +92,9 @@ public struct ProceedsLedger: Sendable {
         self.bond = bond
         self.asOf = asOf
         uses = records.uses[bond.code] ?? []
-        allocations = Self.dated(records.allocations[bond.code] ?? [], by: asOf, \.reportDate) { $0.entry < $1.entry }
-        balances = Self.dated(records.balances[bond.code] ?? [], by: asOf, \.reportDate) { _, _ in false }
-        changes = Self.dated(records.changes[bond.code] ?? [], by: asOf, \.changeDate) { $0.changeID < $1.changeID }
+        allocations = Self.dated(records.allocations[bond.code] ?? [], by: asOf, \.reportDate) { $0.entry }
+        balances = Self.dated(records.balances[bond.code] ?? [], by: asOf, \.reportDate) { _ in "" }
+        changes = Self.dated(records.changes[bond.code] ?? [], by: asOf, \.changeDate) { $0.changeID }
         impacts = ArraySlice((records.impacts[bond.code] ?? []).filter { $0.periodEnd <= asOf })
         evidence = ArraySlice((records.evidence[bond.uscc] ?? []).filter { $0.issuedOn <= asOf })
         var running = CategoryAmounts()
@@ -110,24 +110,23 @@ public struct ProceedsLedger: Sendable {
         timeline = points
     }
 
-    /// The rows dated on or before `asOf`, by date and then as `tie`
-    /// orders rows of one date; the rows themselves when they already are
-    /// (most ledgers), uncopied.
+    /// The rows dated on or before `asOf`, by date and then by `tie` (the
+    /// rows' identifier within a date); the rows themselves when they
+    /// already are (most ledgers), uncopied.
     private static func dated<Row>(
-        _ rows: ArraySlice<Row>, by asOf: CivilDate, _ date: (Row) -> CivilDate, tie: (Row, Row) -> Bool
+        _ rows: ArraySlice<Row>, by asOf: CivilDate, _ date: (Row) -> CivilDate, tie: (Row) -> String
     ) -> ArraySlice<Row> {
         let dates = rows.map(date)
-        let start = rows.startIndex
+        let ties = rows.map(tie)
         func precedes(_ first: Int, _ second: Int) -> Bool {
-            dates[first] != dates[second]
-                ? dates[first] < dates[second] : tie(rows[start + first], rows[start + second])
+            dates[first] != dates[second] ? dates[first] < dates[second] : ties[first] < ties[second]
         }
         let inOrder = dates.indices.dropFirst().allSatisfy { !precedes($0, $0 - 1) }
         if inOrder && dates.allSatisfy({ $0 <= asOf }) { return rows }
         // Positions are sorted, and each row copied once.
         var kept = dates.indices.filter { dates[$0] <= asOf }
         if !inOrder { kept.sort(by: precedes) }
-        return ArraySlice(kept.map { rows[start + $0] })
+        return ArraySlice(kept.map { rows[rows.startIndex + $0] })
     }
 
     /// Committed fen by category.
