@@ -11,11 +11,20 @@ public final class SQLiteRegistryStore: RegistryStore {
     /// How long a writer waits for another to finish before giving up as busy (seconds).
     static let writerPatience: Double = 30
 
+    /// Rows above which a snapshot reads a kind in two parts.
+    let splitAbove: Int
+
     /// Opens (creating if needed) and migrates the database at `path`.
     ///
     /// - Throws: ``StoreError/location(_:)`` when the file cannot be opened
     ///   as an SQLite database.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, splitAbove: SnapshotPart.splitAbove)
+    }
+
+    /// The store, reading a kind of more than `splitAbove` rows in two parts.
+    init(path: String, splitAbove: Int) throws {
+        self.splitAbove = splitAbove
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.writerPatience)
         configuration.prepareDatabase { db in
@@ -285,6 +294,7 @@ public final class SQLiteRegistryStore: RegistryStore {
     /// write between their starts means reading again).
     public func loadSnapshot(at moment: KnownMoment?) async throws -> RegistrySnapshot {
         while true {
+            let splitAbove = splitAbove
             let (version, counts, demo, parts) = try await read { db in
                 var counts: [RecordKind: Int] = [:]
                 for kind in RecordKind.allCases {
@@ -292,7 +302,7 @@ public final class SQLiteRegistryStore: RegistryStore {
                 }
                 let demo = try String.fetchOne(db, sql: "SELECT value FROM dataset WHERE key = 'demo'")
                 let parts = try RecordKind.allCases.filter(\.declaration.inSnapshot).flatMap {
-                    try SnapshotPart.parts(of: $0, rows: counts[$0] ?? 0, db)
+                    try SnapshotPart.parts(of: $0, rows: counts[$0] ?? 0, splitAbove: splitAbove, db)
                 }
                 return (try Self.currentVersion(db), counts, demo == "true", parts)
             }

@@ -6,7 +6,7 @@ import InnobondStore
 /// kind of many rows, those whose first key column is before a bound or
 /// from it, so that two connections can read the kind at once.
 struct SnapshotPart: Sendable {
-    /// Rows above which a kind is read in two parts.
+    /// Rows above which a kind is read in two parts, unless a store says otherwise.
     static let splitAbove = 200_000
 
     let kind: RecordKind
@@ -20,7 +20,7 @@ struct SnapshotPart: Sendable {
 
     /// The parts of a kind of `rows` rows: two halves at the median of its
     /// first key column when it holds many rows, else one.
-    static func parts(of kind: RecordKind, rows: Int, _ db: Database) throws -> [SnapshotPart] {
+    static func parts(of kind: RecordKind, rows: Int, splitAbove: Int, _ db: Database) throws -> [SnapshotPart] {
         let schema = TableSchema.of(kind)
         guard rows > splitAbove, let column = schema.keyColumns.first,
             let median = try String.fetchOne(

@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
 import InnobondModel
-import InnobondSQLite
 import InnobondStore
 import InnobondTestSupport
 import Testing
+
+@testable import InnobondSQLite
 
 /// The path of a registry file in a new folder of its own, removed afterwards.
 func withRegistryPath(_ body: (String) async throws -> Void) async throws {
@@ -32,6 +33,26 @@ func withSQLiteStore(_ body: (SQLiteRegistryStore, String) async throws -> Void)
         defer { try? FileManager.default.removeItem(at: folder) }
         try await contractCase.run {
             try SQLiteRegistryStore(path: folder.appendingPathComponent("\(UUID().uuidString).sqlite").path)
+        }
+    }
+
+    /// A kind read in two parts on two connections (split at the median of
+    /// its first key column) gives the rows reading it whole gives, in order.
+    @Test func aSnapshotReadInPartsIsTheSnapshot() async throws {
+        try await withSQLiteStore { store, path in
+            try await StoreContract.importAll(store)
+            let whole = try await store.loadSnapshot()
+            let split = try SQLiteRegistryStore(path: path, splitAbove: 1)
+            let parts = try await split.loadSnapshot()
+            try await split.close()
+            #expect(parts.records(Allocation.self).count > 2)
+            for kind in RecordKind.allCases where kind.declaration.inSnapshot {
+                func rows<Record: RegistryRecord>(_ type: Record.Type, _ snapshot: RegistrySnapshot) -> String {
+                    String(describing: snapshot.records(type))
+                }
+                #expect(rows(kind.recordType, parts) == rows(kind.recordType, whole), "\(kind)")
+            }
+            #expect(parts.counts == whole.counts)
         }
     }
 
