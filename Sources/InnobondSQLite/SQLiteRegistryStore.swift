@@ -221,44 +221,27 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
     }
 
-    /// Calls `body` with each row of `sql`, read through SQLite's C API
-    /// (for a snapshot of 100,000 bonds, 0.33 s instead of GRDB rows' 0.42 s).
+    /// Calls `body` with each row of `sql`, read in place through SQLite's C
+    /// API: no value becomes a Swift value until the reader asks for it.
     static func eachRow(
         _ db: Database, sql: String, arguments: StatementArguments = [], columns: Int,
-        _ body: ([SQLValue]) throws -> Void
+        _ body: (StatementRow) throws -> Void
     ) throws {
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(arguments)
         // The statement finalizes its handle when released: it must outlive the loop.
-        try withExtendedLifetime(statement) { try eachRow(of: statement.sqliteStatement, db, columns: columns, body) }
-    }
-
-    private static func eachRow(
-        of handle: SQLiteStatement, _ db: Database, columns: Int, _ body: ([SQLValue]) throws -> Void
-    ) throws {
-        defer { sqlite3_reset(handle) }
-        var row = [SQLValue](repeating: .null, count: columns)
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                throw StoreError.database(String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
-            for column in 0..<columns {
-                let index = Int32(column)
-                switch sqlite3_column_type(handle, index) {
-                case SQLITE_NULL: row[column] = .null
-                case SQLITE_INTEGER: row[column] = .integer(sqlite3_column_int64(handle, index))
-                case SQLITE_FLOAT: row[column] = .real(sqlite3_column_double(handle, index))
-                default:
-                    let count = Int(sqlite3_column_bytes(handle, index))
-                    row[column] = .text(
-                        sqlite3_column_text(handle, index).map {
-                            String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
-                        } ?? "")
+        try withExtendedLifetime(statement) {
+            let handle = statement.sqliteStatement
+            defer { sqlite3_reset(handle) }
+            let row = StatementRow(handle: handle, count: columns)
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { return }
+                guard code == SQLITE_ROW else {
+                    throw StoreError.database(String(cString: sqlite3_errmsg(db.sqliteConnection)))
                 }
+                try body(row)
             }
-            try body(row)
         }
     }
 

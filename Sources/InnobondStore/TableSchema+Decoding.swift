@@ -4,20 +4,20 @@ import InnobondModel
 extension TableSchema {
     /// The record of a database row, as its kind's type. Inlinable, so that
     /// a store reading a million rows of one kind reads them with code
-    /// specialised to its type.
+    /// specialised to its type and to its cursor.
     @inlinable
-    public func typedRecord<Record: RegistryRecord>(of row: [SQLValue], as type: Record.Type) throws -> Record {
+    public func typedRecord<Record: RegistryRecord>(of row: some StoredValues, as type: Record.Type) throws -> Record {
         // The kinds with a typed reader, read without boxing each row.
         if let record = TypedRow(values: row).read(Record.self) { return record }
-        guard let record = try snapshotRecord(of: row) as? Record else {
+        guard let record = try snapshotRecord(of: row.sqlValues) as? Record else {
             throw StoreError.database("a \(kind.rawValue) row did not read as a \(Record.self)")
         }
         return record
     }
 
-    /// The record of a database row. Bonds, curve points and uses of
-    /// proceeds, which a snapshot holds by the hundred thousand, are read
-    /// straight from their typed values; other kinds, and any row whose
+    /// The record of a database row. Bonds, curve points, uses of proceeds
+    /// and allocations, which a snapshot holds by the hundred thousand, are
+    /// read straight from their typed values; other kinds, and any row whose
     /// values are not as the schema stores them, go through the validating
     /// path of ``record(of:)``, which reads them as a file would.
     public func snapshotRecord(of row: [SQLValue]) throws(RowIssues) -> any RegistryRecord {
@@ -28,15 +28,17 @@ extension TableSchema {
 
 /// A database row read by position, in ``TableSchema/columns`` order.
 @usableFromInline
-struct TypedRow {
+struct TypedRow<Values: StoredValues> {
     @usableFromInline
-    struct Malformed: Error {}
+    struct Malformed: Error {
+        @usableFromInline init() {}
+    }
 
     @usableFromInline
-    let values: [SQLValue]
+    let values: Values
 
-    @usableFromInline
-    init(values: [SQLValue]) {
+    @inlinable
+    init(values: Values) {
         self.values = values
     }
 
@@ -53,46 +55,65 @@ struct TypedRow {
         }
     }
 
+    @inlinable
     func text(_ index: Int) throws(Malformed) -> String {
-        guard case .text(let text) = values[index], !text.isEmpty else { throw Malformed() }
+        guard let text = values.text(index), !text.isEmpty else { throw Malformed() }
         return text
     }
 
+    @inlinable
     func optional<Value>(_ index: Int, _ read: (Int) throws(Malformed) -> Value) throws(Malformed) -> Value? {
-        if case .null = values[index] { return nil }
+        if values.isNull(index) { return nil }
         return try read(index)
     }
 
+    @inlinable
     func integer(_ index: Int) throws(Malformed) -> Int64 {
-        guard case .integer(let value) = values[index] else { throw Malformed() }
+        guard let value = values.integer(index) else { throw Malformed() }
         return value
     }
 
+    @inlinable
     func real(_ index: Int) throws(Malformed) -> Double {
-        switch values[index] {
-        case .real(let value): return value
-        case .integer(let value): return Double(value)
-        default: throw Malformed()
-        }
+        guard let value = values.real(index) else { throw Malformed() }
+        return value
     }
 
+    /// A `YYYY-MM-DD` date, read from the bytes.
+    @inlinable
     func date(_ index: Int) throws(Malformed) -> CivilDate {
-        guard let date = try? CivilDate(iso8601: text(index)) else { throw Malformed() }
+        guard let date = values.withText(index, { CivilDate(parsingISO8601: $0) }) ?? nil else { throw Malformed() }
         return date
     }
 
+    /// The case whose raw value the text is, found from the bytes.
+    @inlinable
+    func enumeration<Value: RawRepresentable & CaseIterable>(_ index: Int, _ type: Value.Type) throws(Malformed)
+        -> Value
+    where Value.RawValue == String {
+        let value = values.withText(index) { bytes in
+            Value.allCases.first { value in
+                var raw = value.rawValue
+                return raw.utf8.count == bytes.count && raw.withUTF8 { $0.elementsEqual(bytes) }
+            }
+        }
+        guard let value = value ?? nil else { throw Malformed() }
+        return value
+    }
+
+    @inlinable
     func parsed<Value>(_ index: Int, _ parse: (String) -> Value?) throws(Malformed) -> Value {
         guard let value = parse(try text(index)) else { throw Malformed() }
         return value
     }
 
-    @usableFromInline
+    @inlinable
     func bond() throws(Malformed) -> Bond {
         guard let frequency = CouponFrequency(rawValue: Int(try integer(10))) else { throw Malformed() }
         return Bond(
             code: try parsed(0, BondCode.init), uscc: try parsed(1) { try? USCC($0) }, name: try text(2),
-            type: try parsed(3, BondType.init(rawValue:)), sciTech: try integer(4) != 0,
-            regime: try optional(5) { index throws(Malformed) in try parsed(index, Regime.init(rawValue:)) },
+            type: try enumeration(3, BondType.self), sciTech: try integer(4) != 0,
+            regime: try optional(5) { index throws(Malformed) in try enumeration(index, Regime.self) },
             issueDate: try date(6), maturityDate: try date(7), amount: Money(fen: try integer(8)),
             couponRatePercent: try real(9),
             frequency: frequency,
@@ -102,25 +123,25 @@ struct TypedRow {
             approvalDays: try optional(15) { index throws(Malformed) in Int(try integer(index)) })
     }
 
-    @usableFromInline
+    @inlinable
     func curvePoint() throws(Malformed) -> CurvePoint {
         CurvePoint(
             curve: try text(0), date: try date(1), tenor: try parsed(2, Tenor.init), yieldPercent: try real(3))
     }
 
-    @usableFromInline
+    @inlinable
     func allocation() throws(Malformed) -> Allocation {
         Allocation(
             bondCode: try parsed(0, BondCode.init), entry: try text(1), reportDate: try date(2), project: try text(3),
-            category: try parsed(4, ProceedsCategory.init(rawValue:)), amount: Money(fen: try integer(5)),
+            category: try enumeration(4, ProceedsCategory.self), amount: Money(fen: try integer(5)),
             reverses: try optional(6, text), sourceTitle: try text(7), sourceURL: try optional(8, text),
             sourceFiling: try optional(9, text), sourcePage: try optional(10, integer).map { Int($0) })
     }
 
-    @usableFromInline
+    @inlinable
     func useOfProceeds() throws(Malformed) -> UseOfProceeds {
         UseOfProceeds(
             bondCode: try parsed(0, BondCode.init), project: try text(1),
-            category: try parsed(2, ProceedsCategory.init(rawValue:)), planned: Money(fen: try integer(3)))
+            category: try enumeration(2, ProceedsCategory.self), planned: Money(fen: try integer(3)))
     }
 }
