@@ -78,10 +78,19 @@ struct SnapshotPart: Sendable {
                 "SELECT \(schema.columns.map(\.name).joined(separator: ", ")) FROM \(schema.table) "
                 + (conditions.isEmpty ? "" : "WHERE \(conditions.joined(separator: " AND ")) ")
                 + "ORDER BY \(schema.keyColumns.joined(separator: ", "))"
-            var records: [Record] = []
-            records.reserveCapacity(part.rows)
-            try SQLiteRegistryStore.eachRow(db, sql: sql, arguments: arguments, columns: schema.columns.count) { row in
-                records.append(try schema.typedRecord(of: row, as: Record.self))
+            // A kind read whole is an array at once; a part, storage the
+            // parts are moved out of when joined.
+            if part.bound == nil {
+                var records: [Record] = []
+                records.reserveCapacity(part.rows)
+                try SQLiteRegistryStore.eachRow(db, sql: sql, arguments: arguments, columns: schema.columns.count) {
+                    records.append(try schema.typedRecord(of: $0, as: Record.self))
+                }
+                return records
+            }
+            let records = RowStorage<Record>(capacity: part.rows)
+            try SQLiteRegistryStore.eachRow(db, sql: sql, arguments: arguments, columns: schema.columns.count) {
+                records.append(try schema.typedRecord(of: $0, as: Record.self))
             }
             return records
         }
@@ -93,14 +102,11 @@ struct SnapshotPart: Sendable {
 
         func visit<Record: RegistryRecord>(_ type: Record.Type) throws -> RecordTables {
             var tables = RecordTables()
-            guard pieces.count > 1 else {
-                tables.set(pieces.first as? [Record] ?? [])
-                return tables
+            if let whole = pieces.first as? [Record] {
+                tables.set(whole)
+            } else {
+                tables.set(RowStorage.join(pieces.compactMap { $0 as? RowStorage<Record> }))
             }
-            var records: [Record] = []
-            records.reserveCapacity(rows)
-            for piece in pieces { records += piece as? [Record] ?? [] }
-            tables.set(records)
             return tables
         }
     }
