@@ -65,10 +65,12 @@ struct IntegrityCommand: AsyncParsableCommand {
         } catch let error as StoreError {
             throw UsageFailure(error)
         }
+        KeptUntilExit.keep(snapshot)
         var filter = try filters.filter(
             issued: DateRange(from: from.flatMap(CivilDate.init), to: to.flatMap(CivilDate.init)))
         filter.provinces = try FilterOptions.provinces(filter.provinces, in: snapshot)
         let (bonds, issuers) = IntegrityScoring.score(snapshot, filter: filter, asOf: day)
+        KeptUntilExit.keep(bonds)
         if let bond {
             guard let scored = bonds.first(where: { $0.code.value == BondCode(bond)?.value }) else {
                 throw UsageFailure("--bond: \(bond) is no sci-tech bond the filter passes, issued by \(day)")
@@ -111,7 +113,7 @@ enum IntegrityText {
         var lines = [
             "Integrity of sci-tech bonds issued \(filter.issued), as of \(asOf): "
                 + "\(NumberText.count(bonds.count, "bond")) scored, "
-                + "\(NumberText.count(bonds.filter { $0.score > 0 }.count, "bond")) with a finding"
+                + "\(NumberText.count(bonds.count { $0.score > 0 }, "bond")) with a finding"
         ]
         guard !bonds.isEmpty else { return lines.joined(separator: "\n") }
         lines.append("")

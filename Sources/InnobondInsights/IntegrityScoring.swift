@@ -62,7 +62,7 @@ public enum IntegrityScoring {
     /// What a check sees besides the ledger.
     public struct Context: Sendable {
         public var issuer: Issuer?
-        public var financials: [IssuerFinancials]
+        public var financials: ArraySlice<IssuerFinancials>
         public var settings: IntegritySettings
     }
 
@@ -84,7 +84,7 @@ public enum IntegrityScoring {
             part.map { bond in
                 let ledger = ProceedsLedger(bond: bond, records: records, asOf: asOf)
                 let context = Context(
-                    issuer: snapshot.issuersByCode[bond.uscc], financials: Array(records.financials[bond.uscc] ?? []),
+                    issuer: snapshot.issuersByCode[bond.uscc], financials: records.financials[bond.uscc] ?? [],
                     settings: settings)
                 return score(ledger, context)
             }

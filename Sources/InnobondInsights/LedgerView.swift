@@ -142,7 +142,7 @@ public struct LedgerView: Sendable, Codable {
         let records = LedgerRecords(snapshot, only: bond)
         let ledger = ProceedsLedger(bond: bond, records: records, asOf: asOf)
         let context = IntegrityScoring.Context(
-            issuer: snapshot.issuersByCode[bond.uscc], financials: Array(records.financials[bond.uscc] ?? []),
+            issuer: snapshot.issuersByCode[bond.uscc], financials: records.financials[bond.uscc] ?? [],
             settings: settings)
         self.init(ledger, integrity: IntegrityScoring.score(ledger, context))
     }
