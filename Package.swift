@@ -110,7 +110,7 @@ let package = Package(
                 "InnobondPages", "InnobondSQLite", "InnobondPostgres", "InnobondDemo", "InnobondServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
             // On Linux, release builds link the Swift runtime and Foundation
             // statically: a process starts in 15 ms instead of 23 (no symbol

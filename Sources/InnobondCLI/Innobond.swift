@@ -8,6 +8,7 @@ struct Innobond: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "innobond",
         abstract: "Follow China's sci-tech innovation bonds: pricing, registry and analysis.",
+        version: InnobondVersion.description,
         subcommands: [
             AnalyticsCommand.self, CurveCommand.self, ImportCommand.self, ExportCommand.self, StatsCommand.self,
             DemoCommand.self, ReportCommand.self, InsightsCommand.self, ServeCommand.self, TokenCommand.self,

@@ -5,6 +5,7 @@ import InnobondServer
 import InnobondStore
 import Logging
 import NIOCore
+import NIOPosix
 
 /// `innobond serve`: the dashboard and the JSON API.
 struct ServeCommand: AsyncParsableCommand {
@@ -64,6 +65,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "innobond")
         logger.logLevel = level
+        // A server that cannot listen writes nothing: not even a new registry.
+        if port != 0 { try await checkListening() }
         try await database.withStore { store in
             try await serve(store, logger: logger, level: level)
         }
@@ -90,16 +93,40 @@ struct ServeCommand: AsyncParsableCommand {
         }
         do {
             try await application.runService()
-        } catch let error as IOError where error.errnoCode == EADDRINUSE {
-            throw UsageFailure("cannot listen on \(host):\(port): the port is in use (choose another with --port)")
-        } catch let error as IOError where error.errnoCode == EADDRNOTAVAIL {
-            throw UsageFailure("cannot listen on \(host):\(port): no interface of this machine has that address")
-        } catch let error as IOError where error.errnoCode == EACCES {
-            throw UsageFailure("cannot listen on \(host):\(port): not allowed (ports below 1024 need privileges)")
-        } catch let error as SocketAddressError.UnknownHost {
-            throw UsageFailure("cannot listen on \(host):\(port): no such host (\(error.host))")
-        } catch let error as SocketAddressError {
-            throw UsageFailure("cannot listen on \(host):\(port): \(error)")
+        } catch {
+            throw listenFailure(error)
+        }
+    }
+
+    /// Binds the address and lets it go, so that a port in use is reported
+    /// before the registry is opened (or created).
+    private func checkListening() async throws {
+        do {
+            let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .bind(host: host, port: port).get()
+            try await channel.close()
+        } catch {
+            throw listenFailure(error)
+        }
+    }
+
+    /// What a failure to listen says.
+    private func listenFailure(_ error: any Error) -> any Error {
+        let prefix = "cannot listen on \(host):\(port): "
+        switch error {
+        case let error as IOError where error.errnoCode == EADDRINUSE:
+            return UsageFailure(prefix + "the port is in use (choose another with --port)")
+        case let error as IOError where error.errnoCode == EADDRNOTAVAIL:
+            return UsageFailure(prefix + "no interface of this machine has that address")
+        case let error as IOError where error.errnoCode == EACCES:
+            return UsageFailure(prefix + "not allowed (ports below 1024 need privileges)")
+        case let error as SocketAddressError.UnknownHost:
+            return UsageFailure(prefix + "no such host (\(error.host))")
+        case let error as SocketAddressError:
+            return UsageFailure(prefix + "\(error)")
+        default:
+            return error
         }
     }
 }
