@@ -66,7 +66,11 @@ public struct DemoDataSet: Sendable {
 /// Daily ChinaBond-style valuations of 300 bonds over the two years to the
 /// demo's last day: the AAA corporate curve at the bond's remaining life,
 /// plus a spread for its rating and its own, priced with its conventions.
+/// Their source is `demo`: no valuation agency made them.
 enum DemoQuotes {
+    /// The source every synthetic quote names.
+    static let source = "demo"
+
     static func build(bonds: [Bond], market: DemoMarket, random: inout DemoRandom) -> [Quote] {
         let start = CivilDate(year: 2024, month: 11, day: 22)!
         let end = DemoDataSet.asOf
@@ -105,7 +109,7 @@ enum DemoQuotes {
                 quotes.append(
                     Quote(
                         bondCode: bond.code, date: day, cleanPrice: round4(figures.cleanPrice), yieldPercent: yield,
-                        source: "chinabond"))
+                        source: Self.source))
             }
         }
         return quotes

@@ -35,6 +35,12 @@ import Testing
         #expect(data.issuers.filter { $0.name.hasPrefix("演示") }.count == data.issuers.count - 1)
     }
 
+    /// A synthetic quote says where it comes from: no valuation agency.
+    @Test func everyQuoteNamesTheDemoAsItsSource() {
+        #expect(!Self.data.quotes.isEmpty)
+        #expect(Self.data.quotes.allSatisfy { $0.source == "demo" })
+    }
+
     @Test func wingtechRaisedRMB166BillionInFebruary2025() {
         let wingtech = Self.data.issuers.first { $0.listedCode == "600745.SH" }
         #expect(wingtech?.nameEnglish == "Wingtech Technology Co., Ltd.")
