@@ -39,6 +39,11 @@ struct ServeCommand: AsyncParsableCommand {
     var headerTimeout = 10
 
     @Option(
+        help: ArgumentHelp(
+            "Working days after which a bond's latest quote is shown as stale.", valueName: "days"))
+    var staleQuoteDays = 5
+
+    @Option(
         name: .customLong("calendar"),
         help: ArgumentHelp("A calendar file adding or replacing years of the working-day calendar.", valueName: "file"))
     var calendarFiles: [String] = []
@@ -51,6 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard headerTimeout > 0 else { throw ValidationError("--header-timeout must be at least 1 second") }
+        guard staleQuoteDays >= 0 else { throw ValidationError("--stale-quote-days must be 0 or more") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be trace, debug, info, notice, warning, error or critical")
         }
@@ -87,7 +93,7 @@ struct ServeCommand: AsyncParsableCommand {
         let settings = ServerSettings(
             host: host, port: port, isPrivate: isPrivate, logLevel: level,
             connections: ConnectionLimits(headerTimeout: .seconds(headerTimeout)).fittingDescriptorLimit(),
-            calendarData: try CalendarOptions.data(calendarFiles))
+            calendarData: try CalendarOptions.data(calendarFiles), staleQuoteDays: staleQuoteDays)
         let application = try await ServerApplication.build(store: store, settings: settings, logger: logger) { url in
             FileHandle.standardOutput.write(Data("innobond: serving \(store.location) at \(url)\n".utf8))
         }

@@ -68,7 +68,9 @@ enum PageRoutes {
                 let ledger = bond.sciTech ? LedgerView(current.snapshot, bond: bond, asOf: today) : nil
                 return try Rendering.entry(
                     html: pages.render(
-                        BondPage(current: current, bond: bond, quotes: quotes, ledger: ledger), template: "bond"))
+                        BondPage(
+                            current: current, bond: bond, quotes: quotes, ledger: ledger, today: today,
+                            staleAfter: state.staleQuoteDays, calendarData: state.calendarData), template: "bond"))
             }
         }
         router.get("/bonds/:code/ledger.csv") { request, context in

@@ -34,6 +34,8 @@ public final class RegistryState: Sendable {
     public let store: any RegistryStore
     /// The working-day calendar's years: those shipped and any added from files.
     public let calendarData: WorkingDayCalendarData
+    /// Working days after which a bond's latest quote is shown as stale.
+    public let staleQuoteDays: Int
     private let current: Mutex<Current>
     /// Responses rendered from the current version, by request URI.
     let responses: ResponseCache
@@ -47,10 +49,11 @@ public final class RegistryState: Sendable {
     /// Loads the first snapshot.
     public init(
         store: any RegistryStore, cachedResponses: Int = 2048, calendarData: WorkingDayCalendarData = .china,
-        logger: Logger
+        staleQuoteDays: Int = 5, logger: Logger
     ) async throws {
         self.store = store
         self.calendarData = calendarData
+        self.staleQuoteDays = staleQuoteDays
         self.logger = logger
         responses = ResponseCache(capacity: cachedResponses)
         current = Mutex(try await Self.load(store))

@@ -18,11 +18,14 @@ public struct ServerSettings: Sendable {
     public var connections: ConnectionLimits
     /// The working-day calendar's years.
     public var calendarData: WorkingDayCalendarData
+    /// Working days after which a bond's latest quote is shown as stale.
+    public var staleQuoteDays: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, isPrivate: Bool = false,
         refreshInterval: Duration = .seconds(2), cachedResponses: Int = 2048, logLevel: Logger.Level = .info,
-        connections: ConnectionLimits = ConnectionLimits(), calendarData: WorkingDayCalendarData = .china
+        connections: ConnectionLimits = ConnectionLimits(), calendarData: WorkingDayCalendarData = .china,
+        staleQuoteDays: Int = 5
     ) {
         self.host = host
         self.port = port
@@ -32,5 +35,6 @@ public struct ServerSettings: Sendable {
         self.logLevel = logLevel
         self.connections = connections
         self.calendarData = calendarData
+        self.staleQuoteDays = staleQuoteDays
     }
 }

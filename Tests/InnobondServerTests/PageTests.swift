@@ -1,7 +1,10 @@
+import FixedIncome
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import InnobondDemo
+import InnobondModel
 import Testing
 
 /// Every page of the dashboard, on the real application over a real SQLite
@@ -43,6 +46,50 @@ import Testing
                     if !uri.contains(".md") && !uri.hasPrefix("/sign-in") {
                         #expect(response.text.contains("DEMO DATA"), "\(uri) lacks the demo notice")
                     }
+                }
+            }
+        }
+    }
+
+    /// A bond repaid before today shows its last quote as history, with no
+    /// yield, duration or spread; an outstanding one prices its latest
+    /// quote, marked stale after five working days of its market; the API
+    /// says which is which.
+    @Test func aBondKnowsItsLife() async throws {
+        let data = DemoDataSet.build()
+        let today = CivilDate.today
+        let lastQuote = Dictionary(data.quotes.map { ($0.bondCode, $0.date) }, uniquingKeysWith: max)
+        let matured = try #require(data.bonds.first { $0.maturityDate <= today && lastQuote[$0.code] != nil })
+        let outstanding = try #require(
+            data.bonds.first { $0.maturityDate > today && $0.frequency.periodic != nil && lastQuote[$0.code] != nil })
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/bonds/\(matured.code.value)", method: .get) { response in
+                let page = response.text
+                #expect(page.contains("matured on \(matured.maturityDate)"))
+                #expect(page.contains("Last quote (historical)"))
+                #expect(page.contains("Last quote \(lastQuote[matured.code]!) (demo), before the bond matured on"))
+                for live in ["Yield to maturity", "G-spread", "Price and yield on"] {
+                    #expect(!page.contains(live), "a matured bond shows \(live)")
+                }
+            }
+            try await client.execute(uri: "/bonds/\(outstanding.code.value)", method: .get) { response in
+                let page = response.text
+                #expect(page.contains("<dd>outstanding</dd>") && page.contains("Yield to maturity"))
+                let market: WorkingDayCalendar.Market = outstanding.market == .interbank ? .interbank : .exchange
+                let age = try? WorkingDayCalendar(market: market).workingDays(
+                    from: lastQuote[outstanding.code]!, to: today)
+                if let age, age > 5 {
+                    #expect(page.contains("(demo), stale: \(age) working days old: "))
+                } else {
+                    #expect(!page.contains("stale:"))
+                }
+            }
+            for (bond, status) in [(matured, "matured"), (outstanding, "outstanding")] {
+                try await client.execute(uri: "/api/v1/bonds/\(bond.code.value)", method: .get) { response in
+                    let json = response.json as? [String: Any]
+                    #expect(json?["status"] as? String == status)
+                    #expect(json?["status_on"] as? String == today.iso8601)
                 }
             }
         }

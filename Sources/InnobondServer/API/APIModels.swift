@@ -128,6 +128,10 @@ enum APIModels {
 
     struct BondDetail: Encodable, Sendable {
         var bond: BondItem
+        /// Where the bond stands in its life on `statusOn`: a matured bond's
+        /// latest quote is history, not a price to trade on.
+        var status: BondLife
+        var statusOn: CivilDate
         var issuer: IssuerItem?
         var useOfProceeds: [UseItem]
         var latestQuote: QuoteItem?

@@ -53,13 +53,15 @@ extension APIRoutes {
             errors: [404: "No such bond"], schema: "BondDetail"
         ) { request, context, state in
             let bond = try bond(context, state.now)
-            return try await Rendering.cached(request, state) { current in
+            let today = CivilDate.today
+            return try await Rendering.cached(request, state, day: today) { current in
                 let quotes = try await Timed.store("quotes") {
                     try await state.store.quotes(bond: bond.code, from: nil, through: nil)
                 }
                 return try Rendering.entry(
                     json: APIModels.BondDetail(
                         bond: APIModels.BondItem(bond, issuer: current.snapshot.issuersByCode[bond.uscc]),
+                        status: BondLife(bond, on: today), statusOn: today,
                         issuer: current.snapshot.issuersByCode[bond.uscc].map(APIModels.IssuerItem.init),
                         useOfProceeds: current.snapshot.proceeds.filter { $0.bondCode == bond.code }.map {
                             APIModels.UseItem(

@@ -37,6 +37,8 @@ struct BondPage: Sendable {
     var hasUses: Bool
     var committedText: String
     var flows: [FlowRow]
+    /// "Latest quote", or for a matured bond "Last quote (historical)".
+    var quoteTitle: String
     var quoteText: String?
     var figures: [Term]
     var valuationError: String?
@@ -45,7 +47,13 @@ struct BondPage: Sendable {
     /// The use-of-proceeds ledger and integrity findings, for a sci-tech bond.
     var ledger: LedgerSection?
 
-    init(current: RegistryState.Current, bond: Bond, quotes: [Quote], ledger: LedgerView? = nil) {
+    /// The page on `today`: a matured bond shows its last quote as history,
+    /// without live analytics; a quote more than `staleAfter` working days
+    /// old (in the bond's market) is marked stale.
+    init(
+        current: RegistryState.Current, bond: Bond, quotes: [Quote], ledger: LedgerView? = nil, today: CivilDate,
+        staleAfter: Int, calendarData: WorkingDayCalendarData
+    ) {
         self.ledger = ledger.map { LedgerSection($0, isDemo: current.snapshot.isDemo) }
         layout = Layout(bond.name, section: .bonds, current: current)
         let snapshot = current.snapshot
@@ -67,6 +75,7 @@ struct BondPage: Sendable {
                 value: bond.sciTech ? "yes" + (bond.regime.map { ", " + $0.label } ?? "") : "no"),
             Term(label: "Issued", value: bond.issueDate.iso8601),
             Term(label: "Maturity", value: bond.maturityDate.iso8601),
+            Term(label: "Status", value: Self.status(bond, today: today)),
             Term(label: "Amount", value: "RMB " + Format.millions(bond.amount.fen) + " m"),
             Term(label: "Coupon", value: NumberText.fixed(bond.couponRatePercent, 2) + " %"),
             Term(
@@ -103,32 +112,45 @@ struct BondPage: Sendable {
         figures = []
         charts = []
         let note = snapshot.isDemo ? Briefing.demoNotice : nil
+        let matured = BondLife(bond, on: today) == .matured
+        quoteTitle = matured ? "Last quote (historical)" : "Latest quote"
         if let latest {
+            let market: WorkingDayCalendar.Market = bond.market == .interbank ? .interbank : .exchange
+            let age = try? WorkingDayCalendar(market: market, data: calendarData).workingDays(
+                from: latest.date, to: today)
+            let when =
+                matured
+                ? "Last quote \(latest.date) (\(latest.source)), before the bond matured on \(bond.maturityDate): "
+                : "Latest quote \(latest.date) (\(latest.source))"
+                    + (age.map { $0 > staleAfter ? ", stale: \($0) working days old" : "" } ?? "") + ": "
             quoteText =
-                "Latest quote \(latest.date) (\(latest.source)): "
+                when
                 + [
                     latest.cleanPrice.map { "clean price " + NumberText.fixed($0, 4) },
                     latest.yieldPercent.map { "yield " + NumberText.fixed($0, 4) + " %" },
                 ].compactMap { $0 }
                 .joined(separator: ", ")
             let quote: BondQuote = latest.cleanPrice.map(BondQuote.cleanPrice) ?? .yield(latest.yieldPercent! / 100)
-            do {
-                let valuation = try BondValuation(
-                    bond: bond, settlement: latest.date, quote: quote, curves: current.curves)
-                figures = Self.figures(valuation)
-                charts.append(
-                    Chart(
-                        kind: .xy, title: "Price and yield on \(latest.date)", xLabel: "Yield (%)",
-                        yLabel: "Clean price per 100 face",
-                        series: [
-                            Chart.Series(
-                                name: "Clean price",
-                                xy: valuation.priceYield.map { Chart.XYPoint(x: $0.yield * 100, y: $0.cleanPrice) })
-                        ], source: "innobond pricing under \(valuation.convention.rawValue) rules", note: note,
-                        reference: valuation.figures.yield * 100
-                    ).svg())
-            } catch {
-                valuationError = "The latest quote cannot be priced: \(error)."
+            // A repaid bond has no yield, duration or spread to show.
+            if !matured {
+                do {
+                    let valuation = try BondValuation(
+                        bond: bond, settlement: latest.date, quote: quote, curves: current.curves)
+                    figures = Self.figures(valuation)
+                    charts.append(
+                        Chart(
+                            kind: .xy, title: "Price and yield on \(latest.date)", xLabel: "Yield (%)",
+                            yLabel: "Clean price per 100 face",
+                            series: [
+                                Chart.Series(
+                                    name: "Clean price",
+                                    xy: valuation.priceYield.map { Chart.XYPoint(x: $0.yield * 100, y: $0.cleanPrice) })
+                            ], source: "innobond pricing under \(valuation.convention.rawValue) rules", note: note,
+                            reference: valuation.figures.yield * 100
+                        ).svg())
+                } catch {
+                    valuationError = "The latest quote cannot be priced: \(error)."
+                }
             }
             let prices = quotes.compactMap { quote in quote.cleanPrice.map { TimePoint(date: quote.date, value: $0) } }
             let yields = quotes.compactMap { quote in quote.yieldPercent.map { TimePoint(date: quote.date, value: $0) }
@@ -150,6 +172,15 @@ struct BondPage: Sendable {
                         source: "registry quotes", note: note
                     ).svg())
             }
+        }
+    }
+
+    /// The bond's life on `today`, in words.
+    static func status(_ bond: Bond, today: CivilDate) -> String {
+        switch BondLife(bond, on: today) {
+        case .notYetIssued: return "not yet issued (issue date \(bond.issueDate))"
+        case .outstanding: return "outstanding"
+        case .matured: return "matured on \(bond.maturityDate)"
         }
     }
 
