@@ -58,11 +58,30 @@ public struct Chart: Sendable, Codable, Equatable {
     public var note: String?
     /// Draws a dashed line at zero or at a reference value.
     public var reference: Double?
+    /// What the reference line is, written beside it.
+    public var referenceLabel: String?
+    /// For line charts: where a series changes definition, marked by a
+    /// dashed vertical line with its label.
+    public var breaks: [Break]
+
+    /// A date from which the figures are not comparable with those before it.
+    public struct Break: Sendable, Codable, Equatable {
+        public var date: CivilDate
+        public var label: String
+
+        public init(date: CivilDate, label: String) {
+            self.date = date
+            self.label = label
+        }
+    }
 
     public init(
         kind: Kind, title: String, xLabel: String, yLabel: String, categories: [String] = [], series: [Series],
-        source: String, note: String? = nil, reference: Double? = nil
+        source: String, note: String? = nil, reference: Double? = nil, referenceLabel: String? = nil,
+        breaks: [Break] = []
     ) {
+        self.referenceLabel = referenceLabel
+        self.breaks = breaks
         self.kind = kind
         self.title = title
         self.xLabel = xLabel

@@ -112,10 +112,18 @@ struct ChartDrawing {
             reference <= scale.maximum
         {
             let y = yPosition(reference, scale)
+            let label = chart.referenceLabel.map(XMLText.escape)
             output += """
-                <line x1="\(n(left))" x2="\(n(right))" y1="\(n(y))" y2="\(n(y))" stroke="#555" stroke-dasharray="4 3"/>
+                <line x1="\(n(left))" x2="\(n(right))" y1="\(n(y))" y2="\(n(y))" stroke="#555" stroke-dasharray="4 3">\
+                <title>\(label ?? NumberText.fixed(reference, scale.places + 1))</title></line>
 
                 """
+            if let label {
+                output += """
+                    <text x="\(n(right - 4))" y="\(n(y - 4))" font-size="10" fill="#555" text-anchor="end">\(label)</text>
+
+                    """
+            }
         }
     }
 
@@ -275,16 +283,28 @@ struct ChartDrawing {
                 <title>\(XMLText.escape(series.name))</title></polyline>
 
                 """
-            if sorted.count <= 40 {
-                for point in sorted {
-                    let label = "\(series.name), \(point.date): \(NumberText.fixed(point.value, scale.places + 1))"
-                    output += """
-                        <circle cx="\(n(x(point.date.dayNumber)))" cy="\(n(yPosition(point.value, scale)))" r="2.5" \
-                        fill="\(color(index))"><title>\(XMLText.escape(label))</title></circle>
+            // Every point answers a hover with its value; beyond 40 points
+            // the marks are invisible, so that the line stays readable.
+            let visible = sorted.count <= 40
+            for point in sorted {
+                let label = "\(series.name), \(point.date): \(NumberText.fixed(point.value, scale.places + 1))"
+                output += """
+                    <circle cx="\(n(x(point.date.dayNumber)))" cy="\(n(yPosition(point.value, scale)))" \
+                    r="\(visible ? "2.5" : "3")" fill="\(color(index))"\(visible ? "" : " fill-opacity=\"0\"")>\
+                    <title>\(XMLText.escape(label))</title></circle>
 
-                        """
-                }
+                    """
             }
+        }
+        for mark in chart.breaks where mark.date.dayNumber >= first && mark.date.dayNumber <= last {
+            let position = x(mark.date.dayNumber)
+            let label = XMLText.escape(mark.label)
+            output += """
+                <line x1="\(n(position))" x2="\(n(position))" y1="\(n(top))" y2="\(n(bottom))" stroke="#555" \
+                stroke-dasharray="2 3"><title>\(label) (\(mark.date))</title></line>
+                <text x="\(n(position + 4))" y="\(n(top + 10))" font-size="10" fill="#555">\(label)</text>
+
+                """
         }
     }
 
@@ -314,13 +334,31 @@ struct ChartDrawing {
                 <title>\(XMLText.escape(series.name))</title></polyline>
 
                 """
+            for point in sorted {
+                let label =
+                    "\(chart.xLabel) \(NumberText.fixed(point.x, xScale.places + 2)): "
+                    + "\(chart.yLabel) \(NumberText.fixed(point.y, scale.places + 2))"
+                output += """
+                    <circle cx="\(n(x(point.x)))" cy="\(n(yPosition(point.y, scale)))" r="3" fill="\(color(index))" \
+                    fill-opacity="0"><title>\(XMLText.escape(label))</title></circle>
+
+                    """
+            }
         }
         if let reference = chart.reference, reference >= xScale.minimum, reference <= xScale.maximum {
+            let label = chart.referenceLabel.map(XMLText.escape)
             output += """
                 <line x1="\(n(x(reference)))" x2="\(n(x(reference)))" y1="\(n(top))" y2="\(n(bottom))" \
-                stroke="#555" stroke-dasharray="4 3"/>
+                stroke="#555" stroke-dasharray="4 3"><title>\(label ?? NumberText.fixed(reference, xScale.places + 2))\
+                </title></line>
 
                 """
+            if let label {
+                output += """
+                    <text x="\(n(x(reference) + 4))" y="\(n(top + 10))" font-size="10" fill="#555">\(label)</text>
+
+                    """
+            }
         }
     }
 

@@ -118,8 +118,8 @@ public struct LedgerView: Sendable, Codable {
         changes = ledger.changes.map {
             Change(
                 changeID: $0.changeID, changeDate: $0.changeDate,
-                from: ($0.fromProject.map { "\($0) " } ?? "") + "(\($0.fromCategory.rawValue))",
-                to: ($0.toProject.map { "\($0) " } ?? "") + "(\($0.toCategory.rawValue))", amountFen: $0.amount.fen,
+                from: ($0.fromProject.map { "\($0) " } ?? "") + "(\($0.fromCategory.label))",
+                to: ($0.toProject.map { "\($0) " } ?? "") + "(\($0.toCategory.label))", amountFen: $0.amount.fen,
                 leavesSciTech: $0.leavesSciTech, resolution: $0.resolution, resolutionDate: $0.resolutionDate,
                 reason: $0.reason, source: $0.sourceTitle)
         }

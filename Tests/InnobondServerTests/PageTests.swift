@@ -21,7 +21,14 @@ import Testing
                 ("/bonds/\(ServerFixture.wingtechBond)", ["闻泰科技", "半导体研发项目", "Cash flows", "RMB 1,660.0 m"]),
                 ("/issuers?q=Wingtech", ["闻泰科技股份有限公司", ServerFixture.wingtech]),
                 ("/issuers/\(ServerFixture.wingtech)", ["R&amp;D intensity", ServerFixture.wingtechBond, "<svg"]),
-                ("/monitor", ["M2–M1 gap", "M1_2025", "Revisions", "TSF_stock"]),
+                (
+                    "/monitor",
+                    [
+                        "M2–M1 gap", "M1_2025", "Revisions", "TSF_stock", "M1 (narrow money) growth",
+                        "M2–M1 gap (M1, definition from 2025)", "adds individuals&#39; demand deposits",
+                        "definition changes", "no gap",
+                    ]
+                ),
                 ("/monitor?as_of=2025-02-01", ["M1_2001"]),
                 ("/reports?to=2024-03-31", ["narrow and stable", "4.8", "gradual decline", "Download Markdown"]),
                 ("/reports/briefing.md?to=2024-03-31", ["| M2–M1 gap (pp) | 4.8 | 4.6 | narrow and stable |"]),
@@ -76,6 +83,9 @@ import Testing
             try await client.execute(uri: "/bonds/\(outstanding.code.value)", method: .get) { response in
                 let page = response.text
                 #expect(page.contains("<dd>outstanding</dd>") && page.contains("Yield to maturity"))
+                // Every price of the history answers a hover.
+                let prices = data.quotes.filter { $0.bondCode == outstanding.code && $0.cleanPrice != nil }.count
+                #expect(page.components(separatedBy: "<title>Clean price, ").count - 1 == prices)
                 let market: WorkingDayCalendar.Market = outstanding.market == .interbank ? .interbank : .exchange
                 let age = try? WorkingDayCalendar(market: market).workingDays(
                     from: lastQuote[outstanding.code]!, to: today)

@@ -91,7 +91,7 @@ struct BondPage: Sendable {
         let committed = snapshot.proceeds.filter { $0.bondCode == bond.code }
         uses = committed.map { use in
             Use(
-                project: use.project, category: use.category.rawValue, sciTech: use.category.isSciTech,
+                project: use.project, category: use.category.label, sciTech: use.category.isSciTech,
                 amount: Format.millions(use.planned.fen),
                 share: NumberText.fixed(Double(use.planned.fen) / Double(bond.amount.fen) * 100, 1))
         }
@@ -103,7 +103,8 @@ struct BondPage: Sendable {
             + "sci-tech uses \(NumberText.fixed(Double(sciTechFen) / Double(bond.amount.fen) * 100, 1)) % of the amount."
 
         let latest = quotes.last
-        let settlement = latest?.date ?? current.latestDate
+        // Flows paid by today are past, whatever the date of the last quote.
+        let settlement = max(latest?.date ?? current.latestDate, today)
         flows = BondValuation.flows(of: bond).map { flow in
             FlowRow(
                 date: flow.date.iso8601, coupon: NumberText.fixed(flow.coupon, 4),

@@ -50,26 +50,29 @@ struct MonitorPage: Sendable {
         let note = current.snapshot.isDemo ? Briefing.demoNotice : nil
         let known = asOf.map { " as known on \($0)" } ?? ", latest vintages"
         var charts: [String] = []
-        let gap = monitor.gap().map(\.timePoint)
+        let gap = monitor.gap()
         if !gap.isEmpty {
+            let (lines, breaks) = Self.byDefinition(gap) { definition in
+                // `M2_2001 − M1_2025`: the narrow side is the one that changed.
+                "M2–M1 gap ("
+                    + (definition.components(separatedBy: " − ").last.map(MacroNames.definition) ?? definition) + ")"
+            }
             charts.append(
                 Chart(
                     kind: .line, title: "M2–M1 gap", xLabel: "Month", yLabel: "Percentage points",
-                    series: [Chart.Series(name: "M2–M1 gap", points: gap)],
-                    source: "registry macro: M2 growth minus M1 growth" + known, note: note, reference: 0
+                    series: lines, source: "registry macro: M2 growth minus M1 growth" + known, note: note,
+                    reference: 0, referenceLabel: "no gap", breaks: breaks
                 ).svg())
         }
         for series in monitor.seriesNames {
             let growth = monitor.growth(series)
             guard !growth.isEmpty else { continue }
-            // One line per definition, so that a definition change shows.
-            let lines = Dictionary(grouping: growth, by: \.definition).sorted { $0.key < $1.key }.map {
-                Chart.Series(name: $0.key, points: $0.value.map(\.timePoint))
-            }
+            let (lines, breaks) = Self.byDefinition(growth, name: MacroNames.definition)
             charts.append(
                 Chart(
-                    kind: .line, title: "\(series) growth", xLabel: "Period end", yLabel: "% year on year",
-                    series: lines, source: "registry macro: \(series)" + known, note: note
+                    kind: .line, title: "\(MacroNames.series(series)) growth", xLabel: "Period end",
+                    yLabel: "% year on year", series: lines, source: "registry macro: \(series)" + known, note: note,
+                    breaks: breaks
                 ).svg())
         }
         let yields = current.curves.series("AAA_corporate", tenor: Tenor("5Y")!, asOf: asOf)
@@ -90,7 +93,11 @@ struct MonitorPage: Sendable {
         definitions = monitor.seriesNames.flatMap { series in
             monitor.definitions(of: series).map {
                 DefinitionRow(
-                    series: series, definition: $0.definition, first: $0.first.description, last: $0.last.description)
+                    series: Self.named(MacroNames.series(series), series),
+                    definition: Self.named(
+                        MacroNames.definition($0.definition)
+                            + (MacroNames.change($0.definition).map { ": " + $0 } ?? ""), $0.definition),
+                    first: $0.first.description, last: $0.last.description)
             }
         }
         var revisions: [Revision] = []
@@ -101,7 +108,8 @@ struct MonitorPage: Sendable {
                 let parts = key.split(separator: "|")
                 revisions.append(
                     Revision(
-                        series: series, period: String(parts[0]), definition: String(parts[1]),
+                        series: MacroNames.series(series), period: String(parts[0]),
+                        definition: Self.named(MacroNames.definition(String(parts[1])), String(parts[1])),
                         values: versions.sorted { $0.published < $1.published }.map { version in
                             "\(version.value.map { NumberText.fixed($0, 2) } ?? "–") (published \(version.published))"
                         }.joined(separator: " → ")))
@@ -109,5 +117,23 @@ struct MonitorPage: Sendable {
         }
         self.revisions = revisions.sorted { ($0.series, $0.period) < ($1.series, $1.period) }
         hasRevisions = !self.revisions.isEmpty
+    }
+
+    /// A readable name with the registry's identifier beside it, when they differ.
+    static func named(_ name: String, _ identifier: String) -> String {
+        name == identifier ? name : "\(name) (\(identifier))"
+    }
+
+    /// One line per definition, in the order the definitions start, and a
+    /// marked break where each later one starts: figures of two definitions
+    /// are never joined by a line.
+    static func byDefinition(_ points: [GrowthPoint], name: (String) -> String) -> (
+        [Chart.Series], [Chart.Break]
+    ) {
+        let groups = Dictionary(grouping: points, by: \.definition).map { ($0.key, $0.value.map(\.timePoint)) }
+            .sorted { ($0.1.map(\.date).min()!, $0.0) < ($1.1.map(\.date).min()!, $1.0) }
+        let lines = groups.map { Chart.Series(name: name($0.0), points: $0.1) }
+        let breaks = groups.dropFirst().map { Chart.Break(date: $0.1.map(\.date).min()!, label: "definition changes") }
+        return (lines, breaks)
     }
 }
