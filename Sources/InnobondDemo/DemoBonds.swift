@@ -4,8 +4,8 @@ import InnobondModel
 /// The demo's bonds and the uses their proceeds were committed to.
 ///
 /// Sci-tech bonds follow the market's calendar in DOMAIN.md: a first wave
-/// from February 2025 of 64 bonds by 58 issuers raising RMB 34.4 bn (Wingtech
-/// Technology's RMB 1.66 bn among them); from the launch of the technology
+/// from February 2025 of 64 bonds by 58 issuers raising RMB 34.4 bn; from the
+/// launch of the technology
 /// board on 7 May 2025 to 19 June 2025, 334 bonds raising RMB 534.9 bn, 36 of
 /// them on the interbank market on 9 May for RMB 21 bn; then a steady flow to
 /// November 2026, and about a hundred earlier sci-tech bonds under the 2021
@@ -25,22 +25,22 @@ struct DemoBonds {
         self.market = market
     }
 
-    static let wingtechBondCode = BondCode("102500166.IB")!
+    /// The flagship issuer's bond, the first of the first wave.
+    static let flagshipBondCode = BondCode("102500166.IB")!
 
     mutating func build(random: inout DemoRandom) {
-        // Wingtech, the one real issuer, has its published bond and no other:
-        // every other bond is a synthetic issuer's.
-        let synthetic = Array(issuers.dropFirst())
-        let nonFinancial = synthetic.filter { $0.sector != .financial && $0.sector != .peVC }
-        let financial = synthetic.filter { $0.sector == .financial }
+        // The flagship issuer has its one bond and no other.
+        let others = Array(issuers.dropFirst())
+        let nonFinancial = others.filter { $0.sector != .financial && $0.sector != .peVC }
+        let financial = others.filter { $0.sector == .financial }
 
-        // The first wave, February to April 2025: Wingtech first.
+        // The first wave, February to April 2025: the flagship first.
         let wave = Array(nonFinancial.shuffled(using: &random).prefix(57))
         var waveAmounts = (0..<63).map { _ in random.uniform(0.2...0.85) }
-        scale(&waveAmounts, toTotal: 34.4 - 1.66)
+        scale(&waveAmounts, toTotal: 34.4 - 1.5)
         addSciTech(
-            issuer: issuers[0], date: CivilDate(year: 2025, month: 2, day: 18)!, market: .interbank, billions: 1.66,
-            years: 3, regime: .nafmiiNote, random: &random, code: Self.wingtechBondCode,
+            issuer: issuers[0], date: CivilDate(year: 2025, month: 2, day: 18)!, market: .interbank, billions: 1.5,
+            years: 3, regime: .nafmiiNote, random: &random, code: Self.flagshipBondCode,
             uses: [("半导体研发项目", .rd, 0.55), ("晶圆级封装产线建设", .capacity, 0.45)])
         for (index, amount) in waveAmounts.enumerated() {
             let issuer = wave[index % wave.count]
@@ -124,7 +124,7 @@ struct DemoBonds {
 
         // Conventional bonds up to 3,000 in all.
         while bonds.count < 3000 {
-            let issuer = random.element(synthetic)
+            let issuer = random.element(others)
             let date = randomDate(from: (2019, 1, 7), to: (2026, 11, 20), random: &random)
             addConventional(issuer: issuer, date: date, random: &random)
         }

@@ -1,10 +1,11 @@
 import FixedIncome
 import InnobondModel
 
-/// The demo's issuers: Wingtech Technology, whose February 2025 sci-tech bond
-/// is a fact of the founding briefings, and 420 synthetic companies whose
-/// names say they are demo data ("演示…" / "Demo …"), with valid unified
-/// social credit codes and three years of financials each.
+/// The demo's issuers: 421 synthetic companies whose names say they are
+/// demo data ("演示…" / "Demo …"), with valid unified social credit codes
+/// and three years of financials each. No real company is among them: a real
+/// entity carries only its published facts, and a registry row needs more
+/// (a credit code, a coupon, a tenor) than the briefings publish.
 enum DemoIssuers {
     /// Province, its administrative division code, and its weight.
     static let provinces: [(String, String, Double)] = [
@@ -37,17 +38,17 @@ enum DemoIssuers {
         ("微", "Wei"), ("远", "Yuan"), ("恒", "Heng"),
     ]
 
-    /// Wingtech Technology (闻泰科技), listed as 600745.SH, a semiconductor
-    /// company of Jiaxing, Zhejiang. Its code here is synthetic (valid check
-    /// character); its name, listing and bond are facts of the briefings.
-    static let wingtech = Issuer(
-        uscc: USCC.completing("91330400MA2DEMO01".replacingOccurrences("O", "0"))!, name: "闻泰科技股份有限公司",
-        nameEnglish: "Wingtech Technology Co., Ltd.", sector: .semiconductors, province: "Zhejiang",
-        ownership: .privateOwned, listedCode: "600745.SH")
+    /// The first issuer of the first wave, a semiconductor company of
+    /// Zhejiang: the demo's example of a sci-tech bond whose issuer has filed
+    /// no use-of-proceeds report.
+    static let flagship = Issuer(
+        uscc: USCC.completing("91330400MA2DEMO01".replacingOccurrences("O", "0"))!, name: "演示旗舰半导体股份有限公司",
+        nameEnglish: "Demo Flagship Semiconductor Co., Ltd.", sector: .semiconductors, province: "Zhejiang",
+        ownership: .privateOwned, listedCode: nil)
 
     static func build(random: inout DemoRandom) -> (issuers: [Issuer], financials: [IssuerFinancials]) {
-        var issuers = [wingtech]
-        var financials = financialsFor(wingtech, intensity: 0.09, revenueBillions: 58, random: &random)
+        var issuers = [flagship]
+        var financials = financialsFor(flagship, intensity: 0.09, revenueBillions: 58, random: &random)
         var serial = 0
         for (sector, count, chinese, english, intensity) in sectors {
             for index in 0..<count {

@@ -6,9 +6,8 @@ import InnobondModel
 /// what they committed within a year, reported every half-year, a valid
 /// title); some drift: slow allocation and reports that stop, refinancing
 /// and working capital booked against research projects, a change of use
-/// away from research, a title that had expired. Wingtech, the one real
-/// issuer, has none of it: its ledger holds only published facts, and none
-/// are published.
+/// away from research, a title that had expired. The flagship issuer has
+/// filed nothing: its bond shows what a bond without a ledger looks like.
 struct DemoLedger {
     /// How an issuer treats its proceeds.
     enum Behaviour: CaseIterable {
@@ -36,13 +35,13 @@ struct DemoLedger {
         for bond in bonds where bond.sciTech {
             firstIssue[bond.uscc] = min(firstIssue[bond.uscc] ?? bond.issueDate, bond.issueDate)
         }
-        for issuer in issuers where issuer.uscc != DemoIssuers.wingtech.uscc {
+        for issuer in issuers where issuer.uscc != DemoIssuers.flagship.uscc {
             let behaviour = random.weighted(shares)
             behaviours[issuer.uscc] = behaviour
             guard let first = firstIssue[issuer.uscc] else { continue }
             ledger.addEvidence(issuer, firstIssue: first, expired: behaviour == .expiredTitle, random: &random)
         }
-        for bond in bonds where bond.sciTech && bond.code != DemoBonds.wingtechBondCode {
+        for bond in bonds where bond.sciTech && bond.code != DemoBonds.flagshipBondCode {
             guard let behaviour = behaviours[bond.uscc], let committed = uses[bond.code], !committed.isEmpty else {
                 continue
             }

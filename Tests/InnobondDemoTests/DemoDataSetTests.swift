@@ -32,7 +32,7 @@ import Testing
         #expect(quoted.count >= 300)
         let days = Set(data.quotes.map(\.date))
         #expect(days.min()! <= date("2024-11-25") && days.max()! >= date("2026-11-19"))
-        #expect(data.issuers.filter { $0.name.hasPrefix("演示") }.count == data.issuers.count - 1)
+        #expect(data.issuers.filter { $0.name.hasPrefix("演示") }.count == data.issuers.count)
     }
 
     /// A synthetic quote says where it comes from: no valuation agency.
@@ -41,12 +41,18 @@ import Testing
         #expect(Self.data.quotes.allSatisfy { $0.source == "demo" })
     }
 
-    @Test func wingtechRaisedRMB166BillionInFebruary2025() {
-        let wingtech = Self.data.issuers.first { $0.listedCode == "600745.SH" }
-        #expect(wingtech?.nameEnglish == "Wingtech Technology Co., Ltd.")
-        let bond = Self.data.bonds.first { $0.uscc == wingtech?.uscc && $0.sciTech }
-        #expect(bond?.amount == Money(fen: 166_000_000_000))
-        #expect(bond?.issueDate.year == 2025 && bond?.issueDate.month == 2)
+    /// No real company is in the demo: every issuer's name says demo, and
+    /// none carries a real one's name or listing.
+    @Test func noIssuerIsARealCompany() {
+        #expect(Self.data.issuers.allSatisfy { $0.name.hasPrefix("演示") && $0.nameEnglish?.hasPrefix("Demo ") != false })
+        #expect(!Self.data.issuers.contains { $0.listedCode == "600745.SH" || $0.name.contains("闻泰") })
+    }
+
+    @Test func theFlagshipOpensTheFirstWave() {
+        let flagship = Self.data.issuers.first { $0.nameEnglish == "Demo Flagship Semiconductor Co., Ltd." }
+        let bond = Self.data.bonds.first { $0.uscc == flagship?.uscc && $0.sciTech }
+        #expect(bond?.code.value == "102500166.IB" && bond?.amount == Money(fen: 150_000_000_000))
+        #expect(bond?.issueDate == date("2025-02-18"))
         let uses = Self.data.proceeds.filter { $0.bondCode == bond?.code }
         #expect(Set(uses.map(\.category)) == [.rd, .capacity])
     }

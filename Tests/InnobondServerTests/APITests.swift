@@ -15,8 +15,8 @@ import Testing
 @Suite struct APITests {
     /// A request for each documented read, path parameters filled with demo data.
     static func sampleURI(_ path: String) -> String {
-        var uri = path.replacingOccurrences(of: "{code}", with: ServerFixture.wingtechBond)
-            .replacingOccurrences(of: "{uscc}", with: ServerFixture.wingtech)
+        var uri = path.replacingOccurrences(of: "{code}", with: ServerFixture.flagshipBond)
+            .replacingOccurrences(of: "{uscc}", with: ServerFixture.flagship)
             .replacingOccurrences(of: "{curve}", with: "CGB").replacingOccurrences(of: "{series}", with: "M1")
         if uri.hasSuffix("/analytics") { uri += "?settlement=2025-06-03&clean_price=100.5" }
         if uri.hasSuffix("/calendar/day") { uri += "?date=2025-01-26" }
@@ -203,7 +203,7 @@ import Testing
     @Test func analyticsOfOneBondAtASettlementDate() async throws {
         let app = try await ServerFixture.application()
         try await app.test(.router) { client in
-            let uri = "/api/v1/bonds/\(ServerFixture.wingtechBond)/analytics?settlement=2025-06-03&yield=2.1"
+            let uri = "/api/v1/bonds/\(ServerFixture.flagshipBond)/analytics?settlement=2025-06-03&yield=2.1"
             let figures = try await client.execute(uri: uri, method: .get) { try #require($0.json as? [String: Any]) }
             #expect(figures["convention"] as? String == "CIBM")
             // The yield given is echoed as given.
@@ -211,7 +211,7 @@ import Testing
             let price = try #require(figures["clean_price"] as? Double)
             // Back from the price to the same yield.
             let back = try await client.execute(
-                uri: "/api/v1/bonds/\(ServerFixture.wingtechBond)/analytics?settlement=2025-06-03&clean_price=\(price)",
+                uri: "/api/v1/bonds/\(ServerFixture.flagshipBond)/analytics?settlement=2025-06-03&clean_price=\(price)",
                 method: .get
             ) { try #require($0.json as? [String: Any]) }
             #expect((back["yield"] as? Double).map { abs($0 - 2.1) < 1e-8 } == true)
@@ -319,11 +319,11 @@ import Testing
                     ((response.json as? [String: Any])?["items"] as? [Any])?.count ?? -1
                 }
             }
-            let spaced = try await count("/api/v1/bonds?q=Wingtech%20Technology")
+            let spaced = try await count("/api/v1/bonds?q=Flagship%20Semiconductor")
             #expect(spaced > 0)
-            #expect(try await count("/api/v1/bonds?q=Wingtech+Technology") == spaced)
-            #expect(try await count("/api/v1/bonds?q=Wingtech+Technology+") == spaced)
-            #expect(try await count("/api/v1/bonds?q=Wingtech%2BTechnology") == 0)
+            #expect(try await count("/api/v1/bonds?q=Flagship+Semiconductor") == spaced)
+            #expect(try await count("/api/v1/bonds?q=Flagship+Semiconductor+") == spaced)
+            #expect(try await count("/api/v1/bonds?q=Flagship%2BSemiconductor") == 0)
             try await client.execute(uri: "/api/v1/bonds?rating=AA%2B&limit=5", method: .get) { response in
                 let bonds = (response.json as? [String: Any])?["items"] as? [[String: Any]] ?? []
                 #expect(!bonds.isEmpty && bonds.allSatisfy { $0["rating"] as? String == "AA+" }, "\(response.text)")

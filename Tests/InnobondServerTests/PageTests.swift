@@ -16,11 +16,11 @@ import Testing
             let pages: [(String, [String])] = [
                 ("/", ["Sci-tech innovation bonds", "Issuers of sci-tech bonds", "Financing conditions", "<svg"]),
                 ("/bonds", ["bonds</strong>", "Download CSV", "page 1 of"]),
-                ("/bonds?q=闻泰", [ServerFixture.wingtechBond, "1,660.0"]),
+                ("/bonds?q=旗舰", [ServerFixture.flagshipBond, "1,500.0"]),
                 ("/bonds?sci_tech=true&market=IB&sort=amount&order=desc&page=2", ["page 2 of"]),
-                ("/bonds/\(ServerFixture.wingtechBond)", ["闻泰科技", "半导体研发项目", "Cash flows", "RMB 1,660.0 m"]),
-                ("/issuers?q=Wingtech", ["闻泰科技股份有限公司", ServerFixture.wingtech]),
-                ("/issuers/\(ServerFixture.wingtech)", ["R&amp;D intensity", ServerFixture.wingtechBond, "<svg"]),
+                ("/bonds/\(ServerFixture.flagshipBond)", ["演示旗舰半导体", "半导体研发项目", "Cash flows", "RMB 1,500.0 m"]),
+                ("/issuers?q=Flagship", ["演示旗舰半导体股份有限公司", ServerFixture.flagship]),
+                ("/issuers/\(ServerFixture.flagship)", ["R&amp;D intensity", ServerFixture.flagshipBond, "<svg"]),
                 (
                     "/monitor",
                     [
@@ -40,9 +40,9 @@ import Testing
                     "/integrity?rating=AAA&from=2025-01-01&to=2025-12-31",
                     ["bonds issued 2025 scored", "<option value=\"AAA\" selected>", "value=\"2025-12-31\""]
                 ),
-                // The real issuer's bond: no ledger is published, so none is shown, and the check says so.
+                // The flagship's bond: its issuer filed no report, and the page says so.
                 (
-                    "/bonds/\(ServerFixture.wingtechBond)",
+                    "/bonds/\(ServerFixture.flagshipBond)",
                     ["Where the money went", "No eligibility evidence on record.", "No balance reported."]
                 ),
             ]

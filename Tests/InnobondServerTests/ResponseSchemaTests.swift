@@ -44,7 +44,7 @@ import Testing
                     ("Analytics", "/api/v1/bonds/\(code)/analytics?settlement=\(settlement)&clean_price=100"))
             }
         }
-        for code in [ServerFixture.wingtechBond, ServerFixture.hostileBond] {
+        for code in [ServerFixture.flagshipBond, ServerFixture.hostileBond] {
             samples.append(("BondDetail", "/api/v1/bonds/\(code)"))
         }
         for bond in chosen where bond["sci_tech"] as? Bool == true {

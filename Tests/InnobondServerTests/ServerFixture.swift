@@ -18,8 +18,9 @@ enum ServerFixture {
     static let hostileName = "<script>alert(1)</script>"
     static let hostileUSCC = USCC.completing("91310000MA1HACKER")!.value
     static let hostileBond = "102599999.IB"
-    static let wingtechBond = "102500166.IB"
-    static let wingtech = "91330400MA2DEM0011"
+    /// The demo's first sci-tech bond and its issuer, which has filed no ledger.
+    static let flagshipBond = "102500166.IB"
+    static let flagship = "91330400MA2DEM0011"
 
     struct Registry: Sendable {
         let path: String
