@@ -58,7 +58,8 @@ enum PageRoutes {
             return Response(status: response.status, headers: headers, body: response.body)
         }
         router.get("/bonds/:code") { request, context in
-            _ = try Query(request).taking([], on: "this page")
+            let pricing = try PricingRequest(
+                Query(request).taking(["settlement", "clean_price", "yield"], on: "this page"))
             let bond = try APIRoutes.bond(context, state.now)
             let today = CivilDate.today
             return try await Rendering.cached(request, state, day: today) { current in
@@ -70,7 +71,8 @@ enum PageRoutes {
                     html: pages.render(
                         BondPage(
                             current: current, bond: bond, quotes: quotes, ledger: ledger, today: today,
-                            staleAfter: state.staleQuoteDays, calendarData: state.calendarData), template: "bond"))
+                            staleAfter: state.staleQuoteDays, calendarData: state.calendarData, pricing: pricing),
+                        template: "bond"))
             }
         }
         router.get("/bonds/:code/ledger.csv") { request, context in

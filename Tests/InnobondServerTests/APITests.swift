@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import InnobondDemo
 import InnobondModel
 import InnobondSQLite
 import InnobondStore
@@ -216,6 +217,11 @@ import Testing
             ) { try #require($0.json as? [String: Any]) }
             #expect((back["yield"] as? Double).map { abs($0 - 2.1) < 1e-8 } == true)
             #expect(figures["g_spread_bp"] is Double && figures["modified_duration"] is Double)
+            // Without a settlement date, the registry's latest date.
+            let latest = try await client.execute(
+                uri: "/api/v1/bonds/\(ServerFixture.flagshipBond)/analytics?yield=2.1", method: .get
+            ) { try #require($0.json as? [String: Any]) }
+            #expect(latest["settlement"] as? String == DemoDataSet.asOf.iso8601)
         }
     }
 
@@ -223,7 +229,7 @@ import Testing
         ("/api/v1/bonds?limit=0", "limit"), ("/api/v1/bonds?market=XX", "market"),
         ("/api/v1/bonds?cursor=@@", "cursor"),
         ("/api/v1/bonds?from=2025-13-01", "from"), ("/api/v1/bonds?sci_tech=maybe", "sci_tech"),
-        ("/api/v1/bonds/NOPE", "code"), ("/api/v1/bonds/102500166.IB/analytics", "settlement"),
+        ("/api/v1/bonds/NOPE", "code"), ("/api/v1/bonds/102500166.IB/analytics", "clean_price"),
         ("/api/v1/bonds/102500166.IB/analytics?settlement=2025-06-03", "clean_price"),
         ("/api/v1/bonds/102500166.IB/analytics?settlement=2025-06-03&clean_price=100&yield=2", "yield"),
         ("/api/v1/bonds/102500166.IB/analytics?settlement=2031-01-01&yield=2", "settlement"),

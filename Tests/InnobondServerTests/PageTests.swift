@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import InnobondDemo
+import InnobondInsights
 import InnobondModel
 import Testing
 
@@ -101,6 +102,39 @@ import Testing
                     #expect(json?["status"] as? String == status)
                     #expect(json?["status_on"] as? String == today.iso8601)
                 }
+            }
+        }
+    }
+
+    /// The bond page prices the bond at a date from a price or a yield, with
+    /// the registry's latest date as the default settlement; a date it
+    /// cannot price at is said on the page, a price and a yield both is a 400.
+    @Test func theBondPagePricesAtADate() async throws {
+        let app = try await ServerFixture.application()
+        let page = "/bonds/\(ServerFixture.flagshipBond)"
+        try await app.test(.router) { client in
+            try await client.execute(uri: page, method: .get) { response in
+                #expect(response.text.contains("name=\"settlement\" value=\"\(DemoDataSet.asOf)\""))
+                #expect(!response.text.contains("Cash flow after settlement"))
+            }
+            try await client.execute(uri: page + "?settlement=2025-06-03&yield=2.1", method: .get) { response in
+                let text = response.text
+                #expect(text.contains("At 2025-06-03, yield 2.1000 %"))
+                #expect(text.contains("Cash flow after settlement") && text.contains("<dt>Modified duration</dt>"))
+            }
+            let figures = try await client.execute(
+                uri: "/api/v1/bonds/\(ServerFixture.flagshipBond)/analytics?settlement=2025-06-03&yield=2.1",
+                method: .get
+            ) { try #require($0.json as? [String: Any]) }
+            let price = try #require(figures["clean_price"] as? Double)
+            try await client.execute(uri: page + "?settlement=2025-06-03&yield=2.1", method: .get) { response in
+                #expect(response.text.contains("<dt>Clean price</dt><dd>\(NumberText.fixed(price, 4))</dd>"))
+            }
+            try await client.execute(uri: page + "?settlement=2031-01-01&yield=2", method: .get) { response in
+                #expect(response.status == .ok && response.text.contains("Cannot price 102500166.IB at 2031-01-01"))
+            }
+            try await client.execute(uri: page + "?clean_price=100&yield=2", method: .get) { response in
+                #expect(response.status == .badRequest && response.text.contains("yield"))
             }
         }
     }

@@ -106,16 +106,16 @@ extension APIRoutes {
                 + "exactly one of the two",
             tag: "bonds",
             parameters: [
-                .init(name: "settlement", kind: .date, description: "Settlement date", required: true),
+                .init(
+                    name: "settlement", kind: .date,
+                    description: "Settlement date (default: the registry's latest date)"),
                 cleanPrice, yieldPercent,
             ], errors: [400: "A parameter is not valid, or the bond cannot be priced there", 404: "No such bond"],
             schema: "Analytics"
         ) { request, context, state in
             let bond = try bond(context, state.now)
             let query = Query(request)
-            guard let settlement = try query.date("settlement") else {
-                throw APIError.badParameter("settlement", "give the settlement date, YYYY-MM-DD")
-            }
+            let asked = try query.date("settlement")
             let price = try query.number(cleanPrice)
             let yield = try query.number(yieldPercent)
             let quote: BondQuote
@@ -126,6 +126,7 @@ extension APIRoutes {
             default: throw APIError.badParameter("yield", "give clean_price or yield, not both")
             }
             return try await Rendering.cached(request, state) { current in
+                let settlement = asked ?? current.latestDate
                 do {
                     let valuation = try BondValuation(
                         bond: bond, settlement: settlement, quote: quote, curves: current.curves)

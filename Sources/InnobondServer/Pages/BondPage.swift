@@ -46,14 +46,17 @@ struct BondPage: Sendable {
     var apiHref: String
     /// The use-of-proceeds ledger and integrity findings, for a sci-tech bond.
     var ledger: LedgerSection?
+    /// The form that prices the bond at another date, price or yield.
+    var pricing: PricingSection
 
     /// The page on `today`: a matured bond shows its last quote as history,
     /// without live analytics; a quote more than `staleAfter` working days
     /// old (in the bond's market) is marked stale.
     init(
         current: RegistryState.Current, bond: Bond, quotes: [Quote], ledger: LedgerView? = nil, today: CivilDate,
-        staleAfter: Int, calendarData: WorkingDayCalendarData
+        staleAfter: Int, calendarData: WorkingDayCalendarData, pricing: PricingRequest = PricingRequest()
     ) {
+        self.pricing = PricingSection(bond: bond, request: pricing, current: current)
         self.ledger = ledger.map { LedgerSection($0, isDemo: current.snapshot.isDemo) }
         layout = Layout(bond.name, section: .bonds, current: current)
         let snapshot = current.snapshot
