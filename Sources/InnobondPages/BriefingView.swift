@@ -1,5 +1,6 @@
 import FixedIncome
 import InnobondInsights
+import InnobondModel
 
 /// A briefing as its templates print it: every number already formatted.
 public struct BriefingView: Sendable {
@@ -62,6 +63,8 @@ public struct BriefingView: Sendable {
     public struct LeagueRow: Sendable {
         var rank: Int
         var name: String
+        /// The issuer's page, when the briefing is served.
+        var href: String?
         var uscc: String
         var bonds: String
         var amount: String
@@ -85,9 +88,26 @@ public struct BriefingView: Sendable {
     public struct RiskView: Sendable {
         var title: String
         var takeaway: TakeawayView
+        /// The first codes and how many more, as text (Markdown, files).
         var codes: String
         var hasCodes: Bool
+        /// The first codes, each with its page when the briefing is served.
+        var codeLinks: [CodeLink]
+        /// The page listing every code, when there are more than shown.
+        var moreHref: String?
+        var moreCount: Int
+        var hasMore: Bool
     }
+
+    /// A bond's or an issuer's code, with its page, and what follows it.
+    public struct CodeLink: Sendable {
+        var code: String
+        var href: String?
+        var separator: String
+    }
+
+    /// Codes shown before "and N more".
+    static let codesShown = 12
 
     var title: String
     var period: String
@@ -127,7 +147,10 @@ public struct BriefingView: Sendable {
     var hasMissing: Bool
     var methods: [String]
 
-    public init(_ briefing: Briefing) {
+    /// - Parameter links: the path and query of the briefing's period, when
+    ///   a server renders it: codes and issuers then link to their pages,
+    ///   "and N more" to the list of all of a flag's codes.
+    public init(_ briefing: Briefing, links: (query: String, flagPath: String)? = nil) {
         title = briefing.title
         period = briefing.period.description
         asOf = briefing.asOf?.iso8601
@@ -176,7 +199,8 @@ public struct BriefingView: Sendable {
         ]
         league = issuance.league.enumerated().map { index, entry in
             LeagueRow(
-                rank: index + 1, name: entry.name, uscc: entry.uscc, bonds: NumberText.group(Int64(entry.bonds)),
+                rank: index + 1, name: entry.name, href: links.map { _ in "/issuers/\(entry.uscc)" }, uscc: entry.uscc,
+                bonds: NumberText.group(Int64(entry.bonds)),
                 amount: Self.billions(entry.amountFen), share: NumberText.fixed(entry.share * 100, 1))
         }
         hasIssuance = issuance.bonds > 0
@@ -230,16 +254,29 @@ public struct BriefingView: Sendable {
         integrityTakeaways = briefing.integritySection.takeaways.map(TakeawayView.init)
         sectorCharts = briefing.sectorSection.charts.map(Self.chart)
         risks = briefing.risks.map { flag in
-            let shown = flag.codes.prefix(12).joined(separator: ", ")
+            let first = flag.codes.prefix(Self.codesShown)
+            let shown = first.joined(separator: ", ")
+            let more = flag.codes.count - first.count
             return RiskView(
                 title: flag.title, takeaway: TakeawayView(flag.takeaway),
-                codes: flag.codes.count > 12 ? shown + " and \(flag.codes.count - 12) more" : shown,
-                hasCodes: !flag.codes.isEmpty)
+                codes: more > 0 ? shown + " and \(more) more" : shown, hasCodes: !flag.codes.isEmpty,
+                codeLinks: first.enumerated().map { index, code in
+                    CodeLink(
+                        code: code, href: links.map { _ in Self.page(of: code) },
+                        separator: index == first.count - 1 ? "" : ", ")
+                },
+                moreHref: links.flatMap { more > 0 ? "\($0.flagPath)/\(flag.id)?\($0.query)" : nil }, moreCount: more,
+                hasMore: more > 0)
         }
         hasRisks = !risks.isEmpty
         missing = briefing.missing
         hasMissing = !missing.isEmpty
         methods = briefing.methods
+    }
+
+    /// The page of a bond's code, else of an issuer's credit code.
+    public static func page(of code: String) -> String {
+        BondCode(code) != nil ? "/bonds/\(code)" : "/issuers/\(code)"
     }
 
     static func chart(_ chart: Chart) -> ChartView { ChartView(title: chart.title, svg: chart.svg()) }

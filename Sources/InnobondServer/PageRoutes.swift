@@ -14,7 +14,8 @@ enum PageRoutes {
     static let paths = [
         "/", "/bonds", "/bonds.csv", "/bonds/:code", "/bonds/:code/ledger.csv", "/issuers", "/issuers/:uscc",
         "/monitor", "/integrity", "/reports",
-        "/reports/:file", "/audit", "/sign-in", "/health", "/health/live", "/health/ready", "/metrics",
+        "/reports/:file", "/reports/flags/:id", "/audit", "/sign-in", "/health", "/health/live", "/health/ready",
+        "/metrics",
         "/api/openapi.json",
     ]
 
@@ -149,6 +150,14 @@ enum PageRoutes {
             return try await Rendering.cached(request, state) { current in
                 try Rendering.entry(
                     html: pages.render(ReportPage(current: current, options: options), template: "reports"))
+            }
+        }
+        router.get("\(FlagPage.path)/:id") { request, context in
+            let options = try APIRoutes.briefingOptions(Query(request).taking(briefingParameters, on: "this page"))
+            let id = context.parameters.get("id") ?? ""
+            return try await Rendering.cached(request, state) { current in
+                try Rendering.entry(
+                    html: pages.render(FlagPage(current: current, options: options, id: id), template: "flag"))
             }
         }
         for format in ["html", "md"] {

@@ -139,6 +139,28 @@ import Testing
         }
     }
 
+    /// A briefing's flagged codes link to their pages, and "and N more" to
+    /// the page of every code the flag names.
+    @Test func briefingFlagsLinkToEveryBond() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            let report = try await client.execute(uri: "/reports", method: .get) { $0.text }
+            #expect(report.contains("<p class=\"codes\"><a href=\"/bonds/"))
+            let more = try #require(
+                report.firstMatch(of: /and <a href="(\/reports\/flags\/[a-z_]+\?[^"]*)">([0-9]+) more<\/a>/))
+            let href = String(more.1).replacingOccurrences(of: "&amp;", with: "&")
+            let total = try #require(Int(more.2)) + 12
+            try await client.execute(uri: href, method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.components(separatedBy: "<tr><td class=\"codes\"><a href=\"/").count - 1 == total)
+                #expect(response.text.contains("\(NumberText.group(Int64(total))) codes flagged"))
+            }
+            try await client.execute(uri: "/reports/flags/no_such_flag", method: .get) { response in
+                #expect(response.status == .notFound && response.text.contains("no_such_flag"))
+            }
+        }
+    }
+
     /// The worst-scored demo bond's page explains its score with the rows
     /// behind it, and its ledger downloads as CSV.
     @Test func aDriftingBondShowsItsLedgerAndFindings() async throws {

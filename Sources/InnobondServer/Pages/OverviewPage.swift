@@ -31,6 +31,10 @@ struct OverviewPage: Sendable {
                 label: "Coupon vs matched conventional bonds",
                 value: briefing.advantage.couponDifferenceBp.map { NumberText.fixed($0.mean, 1) + " bp" } ?? "–"),
         ]
-        self.briefing = BriefingView(briefing)
+        self.briefing = BriefingView(
+            briefing,
+            links: (
+                "from=\(briefing.period.from?.iso8601 ?? "")&to=\(briefing.period.to?.iso8601 ?? "")", FlagPage.path
+            ))
     }
 }

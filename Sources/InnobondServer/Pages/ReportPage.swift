@@ -18,6 +18,6 @@ struct ReportPage: Sendable {
         to = briefing.period.to?.iso8601 ?? ""
         asOf = options.asOf?.iso8601 ?? ""
         query = "from=\(from)&to=\(to)" + (asOf.isEmpty ? "" : "&as_of=\(asOf)")
-        self.briefing = BriefingView(briefing)
+        self.briefing = BriefingView(briefing, links: (query, FlagPage.path))
     }
 }
