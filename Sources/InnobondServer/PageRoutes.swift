@@ -13,7 +13,7 @@ enum PageRoutes {
     /// form: all answer GET and HEAD (and `/sign-in` POST).
     static let paths = [
         "/", "/bonds", "/bonds.csv", "/bonds/:code", "/bonds/:code/ledger.csv", "/issuers", "/issuers/:uscc",
-        "/monitor", "/integrity", "/reports",
+        "/monitor", "/curves", "/integrity", "/reports",
         "/reports/:file", "/reports/flags/:id", "/audit", "/sign-in", "/health", "/health/live", "/health/ready",
         "/metrics",
         "/api/openapi.json",
@@ -143,6 +143,17 @@ enum PageRoutes {
             return try await Rendering.cached(request, state) { current in
                 try Rendering.entry(
                     html: pages.render(MonitorPage(current: current, asOf: asOf, through: to), template: "monitor"))
+            }
+        }
+        router.get("/curves") { request, _ in
+            let query = try Query(request).taking(["curve", "date", "compare"], on: "this page")
+            let curve = query.text("curve")
+            let date = try query.date("date")
+            let compare = try query.date("compare")
+            return try await Rendering.cached(request, state) { current in
+                try Rendering.entry(
+                    html: pages.render(
+                        CurvesPage(current: current, curve: curve, date: date, compare: compare), template: "curves"))
             }
         }
         router.get("/reports") { request, _ in

@@ -139,6 +139,34 @@ import Testing
         }
     }
 
+    /// The curves page fits a day's points three ways: the bootstrap and the
+    /// Hermite curve reprice every fitted par yield (to the 4 decimals
+    /// shown); another date's par yields come beside them; an unknown curve
+    /// is a 400 naming the parameter.
+    @Test func theCurvesPageFitsADayThreeWays() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            let page = try await client.execute(uri: "/curves?curve=CGB&date=2025-06-03", method: .get) { $0.text }
+            #expect(page.contains("CGB on 2025-06-0") && page.contains("Zero % (nss)") && page.contains("<svg"))
+            let rows = page.matches(
+                of: /<tr><td>([0-9]+[MY])<\/td><td class="codes">[0-9-]+<\/td>((?:<td class="num">[^<]*<\/td>)+)<\/tr>/)
+            #expect(rows.count >= 8)
+            for row in rows {
+                let cells = row.2.matches(of: /<td class="num">([^<]*)<\/td>/).map { String($0.1) }
+                // Fitted, then zero, forward and par for bootstrap, hermite and nss.
+                #expect(cells.count == 10, "\(row.1)")
+                #expect(cells[3] == cells[0] && cells[6] == cells[0], "\(row.1): \(cells)")
+            }
+            let compared = try await client.execute(
+                uri: "/curves?curve=CGB&date=2025-06-03&compare=2024-06-03", method: .get
+            ) { $0.text }
+            #expect(compared.contains("CGB par yields, 2025-06-0"))
+            try await client.execute(uri: "/curves?curve=NOPE", method: .get) { response in
+                #expect(response.status == .badRequest && response.text.contains("no curve NOPE"))
+            }
+        }
+    }
+
     /// A briefing's flagged codes link to their pages, and "and N more" to
     /// the page of every code the flag names.
     @Test func briefingFlagsLinkToEveryBond() async throws {

@@ -14,6 +14,7 @@ struct Layout: Sendable {
         case bonds = "Bonds"
         case issuers = "Issuers"
         case monitor = "Monetary monitor"
+        case curves = "Curves"
         case integrity = "Integrity"
         case reports = "Reports"
 
@@ -23,6 +24,7 @@ struct Layout: Sendable {
             case .bonds: return "/bonds"
             case .issuers: return "/issuers"
             case .monitor: return "/monitor"
+            case .curves: return "/curves"
             case .integrity: return "/integrity"
             case .reports: return "/reports"
             }
