@@ -53,8 +53,8 @@ shoot "/bonds/$matured" bond-matured.png 1800
 shoot /issuers/91330400MA2DEM0011 issuer.png 1500
 shoot /monitor monitor.png 3200
 shoot "/curves?compare=2025-06-03" curves.png 1500
-shoot "/bonds/$quoted?yield=2.5#price" bond-priced.png 3400
-shoot "/bonds/$quoted?yield=2.5#price" phone-bond-priced.png 5200 390
+shoot "/bonds/$quoted?yield=2.5" bond-priced.png 3400
+shoot "/bonds/$quoted?yield=2.5" phone-bond-priced.png 5200 390
 shoot "/reports?to=2024-03-31" reports.png 2400
 # The integrity ranking, and the ledgers of the worst-scored bond and of a clean one.
 scored=$(curl -sf "$base/api/v1/integrity?limit=100000" | python3 -c '
