@@ -288,4 +288,10 @@ public final class MemoryOutput: ByteOutput {
 
     /// The bytes as UTF-8 text.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The bytes written since the last take, which are forgotten.
+    public func take() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
 }

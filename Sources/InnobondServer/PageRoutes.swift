@@ -48,15 +48,15 @@ enum PageRoutes {
         }
         router.get("/bonds.csv") { request, _ in
             let parameters = QueryParameters(request)
-            try parameters.checkNames(BondQuery.parameters + ["page", "per_page"], of: "this download")
+            try parameters.checkNames(BondQuery.parameters + ["page", "per_page", "form"], of: "this download")
             let query = try BondQuery(parameters, paging: .pages)
-            let response = try await Rendering.cached(request, state) { current in
-                Rendering.entry(
-                    text: BondListPage.csv(current: current, query: query), contentType: "text/csv; charset=utf-8")
+            let formText = parameters.get("form") ?? BondDownload.Form.registry.rawValue
+            guard let form = BondDownload.Form(rawValue: formText) else {
+                throw APIError.badParameter("form", "'\(formText)' is not registry or shown")
             }
-            var headers = response.headers
-            headers[.contentDisposition] = "attachment; filename=\"bonds.csv\""
-            return Response(status: response.status, headers: headers, body: response.body)
+            let current = state.now
+            return BondDownload.response(
+                query.ordered(current.snapshot), issuers: current.snapshot.issuersByCode, form: form)
         }
         router.get("/bonds/:code") { request, context in
             let pricing = try PricingRequest(

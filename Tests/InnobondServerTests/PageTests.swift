@@ -4,8 +4,10 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import InnobondDemo
+import InnobondIO
 import InnobondInsights
 import InnobondModel
+import InnobondStore
 import Testing
 
 /// Every page of the dashboard, on the real application over a real SQLite
@@ -221,18 +223,42 @@ import Testing
         }
     }
 
-    @Test func theCSVDownloadHoldsTheRowsShown() async throws {
+    /// The download holds every bond the filters pass, in the list's order
+    /// (whatever the page), each line as `innobond export bonds` writes it,
+    /// so that it imports back unchanged; "as shown" has the list's columns.
+    @Test func theCSVDownloadHoldsTheWholeFilteredSet() async throws {
         let app = try await ServerFixture.application()
+        let exported = MemoryOutput()
+        try await ServerFixture.shared.value.store.export(
+            kind: .bonds, to: RecordWriter(kind: .bonds, format: .csv, output: exported))
+        let exportLines = exported.text.split(separator: "\n").map(String.init)
+        let byCode = Dictionary(exportLines.dropFirst().map { (String($0.prefix { $0 != "," }), $0) }) { a, _ in a }
         try await app.test(.router) { client in
-            let query = "market=SH&sci_tech=true&sort=coupon&order=asc&page=1&per_page=20"
-            let page = try await client.execute(uri: "/bonds?" + query, method: .get) { $0.text }
-            let shown = page.matches(of: /<td class="codes"><a href="\/bonds\/([^"]+)">/).map { String($0.output.1) }
-            #expect(shown.count == 20)
-            try await client.execute(uri: "/bonds.csv?" + query, method: .get) { response in
+            let filters = "market=SH&sci_tech=true&sort=coupon&order=asc"
+            var codes: [String] = []
+            var cursor: String?
+            repeat {
+                let uri = "/api/v1/bonds?\(filters)&limit=500" + (cursor.map { "&cursor=\($0)" } ?? "")
+                let json = try await client.execute(uri: uri, method: .get) { try #require($0.json as? [String: Any]) }
+                codes += (json["items"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+                cursor = json["next_cursor"] as? String
+            } while cursor != nil
+            #expect(codes.count > 20)
+            try await client.execute(uri: "/bonds.csv?\(filters)&page=2&per_page=20", method: .get) { response in
                 #expect(response.headers[.contentType]?.hasPrefix("text/csv") == true)
                 #expect(response.headers[.contentDisposition]?.contains("bonds.csv") == true)
-                let lines = response.text.split(separator: "\n").dropFirst()
-                #expect(lines.map { String($0.split(separator: ",")[0]) } == shown)
+                let lines = response.text.split(separator: "\n").map(String.init)
+                #expect(lines.first == exportLines.first)
+                #expect(lines.dropFirst().map { String($0.prefix { $0 != "," }) } == codes)
+                #expect(lines.dropFirst().allSatisfy { byCode[String($0.prefix { $0 != "," })] == $0 })
+            }
+            try await client.execute(uri: "/bonds.csv?\(filters)&form=shown", method: .get) { response in
+                let lines = response.text.split(separator: "\n")
+                #expect(lines.first?.hasPrefix("code,name,issuer,uscc,") == true)
+                #expect(lines.dropFirst().map { String($0.split(separator: ",")[0]) } == codes)
+            }
+            try await client.execute(uri: "/bonds.csv?form=xlsx", method: .get) { response in
+                #expect(response.status == .badRequest && response.text.contains("form"))
             }
         }
     }

@@ -64,7 +64,9 @@ struct BondListPage: Sendable {
     var pageText: String
     var previous: String?
     var next: String?
+    /// The whole filtered set, in the registry's import format and as shown.
     var csv: String
+    var csvShown: String
     var api: String
     var empty: Bool
     /// The registry holds no bond at all.
@@ -141,6 +143,7 @@ struct BondListPage: Sendable {
         previous = query.page > 1 ? "/bonds?" + query.queryString(["page": String(query.page - 1)]) : nil
         next = query.page < pages ? "/bonds?" + query.queryString(["page": String(query.page + 1)]) : nil
         csv = "/bonds.csv?" + query.queryString()
+        csvShown = csv + "&form=shown"
         // The same page from the API: after the last bond of the page before.
         let start = (query.page - 1) * query.perPage
         api =
@@ -162,25 +165,16 @@ struct BondListPage: Sendable {
             coupon: NumberText.fixed(bond.couponRatePercent, 2), rating: bond.rating?.value ?? "")
     }
 
-    /// The rows shown, as CSV with the table's columns (and the regime).
-    static func csv(current: RegistryState.Current, query: BondQuery) -> String {
-        let issuers = current.snapshot.issuersByCode
-        let ordered = query.ordered(current.snapshot)
-        var query = query
-        query.clampPage(toCount: ordered.count)
-        let page = query.page(of: ordered)
-        var lines = [
-            "code,name,issuer,uscc,sci_tech,regime,market,issue_date,maturity_date,amount_cny,coupon_rate,rating"
-        ]
-        for bond in page {
-            let fields = [
-                bond.code.value, bond.name, issuers[bond.uscc]?.name ?? "", bond.uscc.value,
-                bond.sciTech ? "true" : "false", bond.regime?.rawValue ?? "", bond.market.rawValue,
-                bond.issueDate.iso8601, bond.maturityDate.iso8601, bond.amount.yuanText,
-                bond.couponRatePercent.shortText, bond.rating?.value ?? "",
-            ]
-            lines.append(fields.map(CSVField.quote).joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
+    /// The header of the list's columns as CSV (and the regime).
+    static let shownHeader =
+        "code,name,issuer,uscc,sci_tech,regime,market,issue_date,maturity_date,amount_cny,coupon_rate,rating"
+
+    /// A bond as a CSV line of the list's columns.
+    static func shownLine(_ bond: Bond, issuer: Issuer?) -> String {
+        [
+            bond.code.value, bond.name, issuer?.name ?? "", bond.uscc.value, bond.sciTech ? "true" : "false",
+            bond.regime?.rawValue ?? "", bond.market.rawValue, bond.issueDate.iso8601, bond.maturityDate.iso8601,
+            bond.amount.yuanText, bond.couponRatePercent.shortText, bond.rating?.value ?? "",
+        ].map(CSVField.quote).joined(separator: ",")
     }
 }
