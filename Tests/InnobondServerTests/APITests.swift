@@ -1,3 +1,4 @@
+import FixedIncome
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -199,6 +200,19 @@ import Testing
                 #expect($0.status == .ok)
             }
         }
+    }
+
+    /// Where the calendar holds no year, a quote's age counts weekdays: the
+    /// working days of a month without holidays.
+    @Test func weekdaysStandInForWorkingDaysOutsideTheCalendar() throws {
+        let friday = try CivilDate(iso8601: "2025-03-07")
+        let monday = try CivilDate(iso8601: "2025-03-17")
+        #expect(BondPage.weekdays(from: friday, to: monday) == 6)
+        #expect(try WorkingDayCalendar().workingDays(from: friday, to: monday) == 6)
+        #expect(BondPage.weekdays(from: monday, to: monday) == 0)
+        #expect(
+            BondPage.weekdays(from: try CivilDate(iso8601: "2021-03-05"), to: try CivilDate(iso8601: "2021-03-15")) == 6
+        )
     }
 
     @Test func analyticsOfOneBondAtASettlementDate() async throws {

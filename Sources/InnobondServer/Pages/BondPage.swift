@@ -120,13 +120,15 @@ struct BondPage: Sendable {
         quoteTitle = matured ? "Last quote (historical)" : "Latest quote"
         if let latest {
             let market: WorkingDayCalendar.Market = bond.market == .interbank ? .interbank : .exchange
-            let age = try? WorkingDayCalendar(market: market, data: calendarData).workingDays(
-                from: latest.date, to: today)
+            // Outside the years the calendar holds, weekdays stand in for working days.
+            let age =
+                (try? WorkingDayCalendar(market: market, data: calendarData).workingDays(from: latest.date, to: today))
+                .map { ($0, "working days") } ?? (Self.weekdays(from: latest.date, to: today), "weekdays")
             let when =
                 matured
                 ? "Last quote \(latest.date) (\(latest.source)), before the bond matured on \(bond.maturityDate): "
                 : "Latest quote \(latest.date) (\(latest.source))"
-                    + (age.map { $0 > staleAfter ? ", stale: \($0) working days old" : "" } ?? "") + ": "
+                    + (age.0 > staleAfter ? ", stale: \(age.0) \(age.1) old" : "") + ": "
             quoteText =
                 when
                 + [
@@ -177,6 +179,12 @@ struct BondPage: Sendable {
                     ).svg())
             }
         }
+    }
+
+    /// The Mondays to Fridays after `start` up to and including `end`.
+    static func weekdays(from start: CivilDate, to end: CivilDate) -> Int {
+        guard start < end else { return 0 }
+        return (start.dayNumber + 1...end.dayNumber).count { (($0 % 7) + 7 + 4) % 7 % 6 != 0 }
     }
 
     /// The bond's life on `today`, in words.
