@@ -12,7 +12,8 @@ enum PageRoutes {
     /// The paths of the pages and of the operations' reads, in the router's
     /// form: all answer GET and HEAD (and `/sign-in` POST).
     static let paths = [
-        "/", "/bonds", "/bonds.csv", "/bonds/:code", "/bonds/:code/ledger.csv", "/issuers", "/issuers/:uscc",
+        "/", "/bonds", "/bonds.csv", "/bonds/:code", "/bonds/:code/ledger.csv", "/issuers", "/issuers.csv",
+        "/issuers/:uscc",
         "/monitor", "/curves", "/integrity", "/reports",
         "/reports/:file", "/reports/flags/:id", "/audit", "/sign-in", "/health", "/health/live", "/health/ready",
         "/metrics",
@@ -50,13 +51,12 @@ enum PageRoutes {
             let parameters = QueryParameters(request)
             try parameters.checkNames(BondQuery.parameters + ["page", "per_page", "form"], of: "this download")
             let query = try BondQuery(parameters, paging: .pages)
-            let formText = parameters.get("form") ?? BondDownload.Form.registry.rawValue
-            guard let form = BondDownload.Form(rawValue: formText) else {
-                throw APIError.badParameter("form", "'\(formText)' is not registry or shown")
-            }
-            let current = state.now
-            return BondDownload.response(
-                query.ordered(current.snapshot), issuers: current.snapshot.issuersByCode, form: form)
+            let form = try RecordDownload.form(parameters)
+            let snapshot = state.now.snapshot
+            let issuers = snapshot.issuersByCode
+            return RecordDownload.response(
+                query.ordered(snapshot), form: form, file: "bonds", shownHeader: BondListPage.shownHeader
+            ) { BondListPage.shownLine($0, issuer: issuers[$0.uscc]) }
         }
         router.get("/bonds/:code") { request, context in
             let pricing = try PricingRequest(
@@ -108,15 +108,23 @@ enum PageRoutes {
                             issuedTo: query.filter.issued.to), template: "integrity"))
             }
         }
+        router.get("/issuers.csv") { request, _ in
+            let parameters = QueryParameters(request)
+            try parameters.checkNames(["q", "sector", "form"], of: "this download")
+            let query = Query(request)
+            let sector = try Self.sector(query)
+            let text = try query.search()
+            let form = try RecordDownload.form(parameters)
+            let snapshot = state.now.snapshot
+            let counts = IssuerListPage.bondCounts(snapshot)
+            return RecordDownload.response(
+                IssuerListPage.matching(snapshot, text: text, sector: sector, counts: counts), form: form,
+                file: "issuers", shownHeader: IssuerListPage.shownHeader
+            ) { IssuerListPage.shownLine($0, counts: counts[$0.uscc]) }
+        }
         router.get("/issuers") { request, _ in
             let query = try Query(request).taking(["q", "sector"], on: "this page")
-            var sector: Sector?
-            if let text = query.text("sector") {
-                guard let value = Sector(rawValue: text) else {
-                    throw APIError.badParameter("sector", "'\(text)' is not a sector")
-                }
-                sector = value
-            }
+            let sector = try Self.sector(query)
             let text = try query.search()
             return try await Rendering.cached(request, state) { current in
                 try Rendering.entry(
@@ -203,5 +211,12 @@ enum PageRoutes {
             response.headers[.cacheControl] = "private, no-store"
             return response
         }
+    }
+
+    /// The `sector` parameter: a 400 naming it when it is no sector.
+    static func sector(_ query: Query) throws(APIError) -> Sector? {
+        guard let text = query.text("sector") else { return nil }
+        guard let sector = Sector(rawValue: text) else { throw .badParameter("sector", "'\(text)' is not a sector") }
+        return sector
     }
 }

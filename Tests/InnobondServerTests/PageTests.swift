@@ -263,6 +263,36 @@ import Testing
         }
     }
 
+    /// The issuers' download holds every issuer the filters pass (the page
+    /// shows at most 500), in the page's order, each line as
+    /// `innobond export issuers` writes it.
+    @Test func theIssuersDownloadHoldsTheWholeFilteredSet() async throws {
+        let app = try await ServerFixture.application()
+        let exported = MemoryOutput()
+        try await ServerFixture.shared.value.store.export(
+            kind: .issuers, to: RecordWriter(kind: .issuers, format: .csv, output: exported))
+        let exportLines = exported.text.split(separator: "\n").map(String.init)
+        try await app.test(.router) { client in
+            let page = try await client.execute(uri: "/issuers?sector=semiconductors", method: .get) { $0.text }
+            let shown = page.matches(of: /<td class="codes">([0-9A-Z]{18})<\/td>/).map { String($0.output.1) }
+            #expect(page.contains("href=\"/issuers.csv?sector=semiconductors\""))
+            try await client.execute(uri: "/issuers.csv?sector=semiconductors", method: .get) { response in
+                #expect(response.headers[.contentDisposition]?.contains("issuers.csv") == true)
+                let lines = response.text.split(separator: "\n").map(String.init)
+                #expect(lines.first == exportLines.first)
+                #expect(lines.dropFirst().map { String($0.prefix { $0 != "," }) } == shown)
+                #expect(lines.dropFirst().allSatisfy { exportLines.contains($0) })
+            }
+            let all = try await client.execute(uri: "/issuers.csv", method: .get) { $0.text }
+            #expect(all.split(separator: "\n").count == exportLines.count)
+            try await client.execute(uri: "/issuers.csv?sector=semiconductors&form=shown", method: .get) { response in
+                let lines = response.text.split(separator: "\n")
+                #expect(lines.first == "name,uscc,sector,province,bonds,sci_tech_bonds,sci_tech_amount_cny")
+                #expect(lines.count == shown.count + 1)
+            }
+        }
+    }
+
     /// The page's form keeps every filter, the order and the page size; its
     /// JSON link gives the same page from the API.
     @Test func theFormAndTheJSONLinkKeepTheQuery() async throws {

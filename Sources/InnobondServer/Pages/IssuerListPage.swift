@@ -1,3 +1,4 @@
+import Foundation
 import InnobondInsights
 import InnobondModel
 
@@ -22,6 +23,9 @@ struct IssuerListPage: Sendable {
     var rows: [Row]
     var total: String
     var truncated: Bool
+    /// The whole filtered list, in the registry's import format and as shown.
+    var csv: String
+    var csvShown: String
 
     init(current: RegistryState.Current, text: String?, sector: Sector?, limit: Int = 500) {
         layout = Layout("Issuers", section: .issuers, current: current)
@@ -30,22 +34,18 @@ struct IssuerListPage: Sendable {
         sectors =
             [BondListPage.Option(value: "", label: "any", selected: sector == nil)]
             + Sector.allCases.map { BondListPage.Option(value: $0.rawValue, label: $0.label, selected: $0 == sector) }
-        var bondCounts: [USCC: (all: Int, sciTech: Int, fen: Int64)] = [:]
-        for bond in current.snapshot.bonds {
-            bondCounts[bond.uscc, default: (0, 0, 0)].all += 1
-            if bond.sciTech {
-                bondCounts[bond.uscc, default: (0, 0, 0)].sciTech += 1
-                bondCounts[bond.uscc, default: (0, 0, 0)].fen.addClamped(bond.amount.fen)
-            }
-        }
-        let needle = text?.lowercased() ?? ""
-        let matching = current.snapshot.issuers.filter { issuer in
-            (sector == nil || issuer.sector == sector)
-                && (needle.isEmpty || issuer.name.lowercased().contains(needle)
-                    || (issuer.nameEnglish ?? "").lowercased().contains(needle)
-                    || issuer.uscc.value.lowercased().contains(needle))
-        }.sorted { (bondCounts[$0.uscc]?.fen ?? 0, $1.name) > (bondCounts[$1.uscc]?.fen ?? 0, $0.name) }
+        let bondCounts = Self.bondCounts(current.snapshot)
+        let matching = Self.matching(current.snapshot, text: text, sector: sector, counts: bondCounts)
         total = NumberText.count(matching.count, "issuer")
+        var components = URLComponents()
+        components.queryItems = [
+            text.map { URLQueryItem(name: "q", value: $0) },
+            sector.map { URLQueryItem(name: "sector", value: $0.rawValue) },
+        ].compactMap { $0 }
+        // A `+` in a value would read back as a space.
+        let query = (components.percentEncodedQuery ?? "").replacing("+", with: "%2B")
+        csv = "/issuers.csv" + (query.isEmpty ? "" : "?" + query)
+        csvShown = "/issuers.csv?" + (query.isEmpty ? "" : query + "&") + "form=shown"
         truncated = matching.count > limit
         rows = matching.prefix(limit).map { issuer in
             let counts = bondCounts[issuer.uscc] ?? (0, 0, 0)
@@ -54,5 +54,47 @@ struct IssuerListPage: Sendable {
                 sector: issuer.sector.label, province: issuer.province, bonds: counts.all,
                 sciTechBonds: counts.sciTech, amount: Format.millions(counts.fen))
         }
+    }
+
+    typealias Counts = (all: Int, sciTech: Int, fen: Int64)
+
+    /// Each issuer's bonds, sci-tech bonds and sci-tech amount (fen).
+    static func bondCounts(_ snapshot: RegistrySnapshot) -> [USCC: Counts] {
+        var counts: [USCC: Counts] = [:]
+        for bond in snapshot.bonds {
+            counts[bond.uscc, default: (0, 0, 0)].all += 1
+            if bond.sciTech {
+                counts[bond.uscc, default: (0, 0, 0)].sciTech += 1
+                counts[bond.uscc, default: (0, 0, 0)].fen.addClamped(bond.amount.fen)
+            }
+        }
+        return counts
+    }
+
+    /// The issuers the search text and the sector pass, the largest sci-tech
+    /// issuers first (then by name): the list's rows, and its downloads'.
+    static func matching(
+        _ snapshot: RegistrySnapshot, text: String?, sector: Sector?, counts: [USCC: Counts]? = nil
+    ) -> [Issuer] {
+        let counts = counts ?? bondCounts(snapshot)
+        let needle = text?.lowercased() ?? ""
+        return snapshot.issuers.filter { issuer in
+            (sector == nil || issuer.sector == sector)
+                && (needle.isEmpty || issuer.name.lowercased().contains(needle)
+                    || (issuer.nameEnglish ?? "").lowercased().contains(needle)
+                    || issuer.uscc.value.lowercased().contains(needle))
+        }.sorted { (counts[$0.uscc]?.fen ?? 0, $1.name) > (counts[$1.uscc]?.fen ?? 0, $0.name) }
+    }
+
+    /// The header of the list's columns as CSV.
+    static let shownHeader = "name,uscc,sector,province,bonds,sci_tech_bonds,sci_tech_amount_cny"
+
+    /// An issuer as a CSV line of the list's columns.
+    static func shownLine(_ issuer: Issuer, counts: Counts?) -> String {
+        let counts = counts ?? (0, 0, 0)
+        return [
+            issuer.name, issuer.uscc.value, issuer.sector.rawValue, issuer.province, String(counts.all),
+            String(counts.sciTech), Money(fen: counts.fen).yuanText,
+        ].map(CSVField.quote).joined(separator: ",")
     }
 }
