@@ -246,9 +246,14 @@ struct BondQuery: Sendable {
             items.removeAll { $0.0 == name }
             if let value { items.append((name, value)) }
         }
+        return Self.encoded(items)
+    }
+
+    /// `items` as a URL query, percent-encoded so that each reads back as
+    /// given (a `+` in a value would read back as a space).
+    static func encoded(_ items: [(String, String)]) -> String {
         var components = URLComponents()
         components.queryItems = items.map { URLQueryItem(name: $0.0, value: $0.1) }
-        // A `+` in a value would read back as a space.
         return (components.percentEncodedQuery ?? "").replacing("+", with: "%2B")
     }
 }

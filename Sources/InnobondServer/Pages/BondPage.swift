@@ -184,7 +184,7 @@ struct BondPage: Sendable {
     /// The Mondays to Fridays after `start` up to and including `end`.
     static func weekdays(from start: CivilDate, to end: CivilDate) -> Int {
         guard start < end else { return 0 }
-        return (start.dayNumber + 1...end.dayNumber).count { (($0 % 7) + 7 + 4) % 7 % 6 != 0 }
+        return (start.dayNumber + 1...end.dayNumber).count { CivilDate(dayNumber: $0)!.weekday % 6 != 0 }
     }
 
     /// The bond's life on `today`, in words.

@@ -7,11 +7,6 @@ import InnobondModel
 /// par yields, a Nelson–Siegel–Svensson fit), with the points it was fitted
 /// to, and its par yields against those of another date.
 struct CurvesPage: Sendable {
-    struct Option: Sendable {
-        var value: String
-        var selected: Bool
-    }
-
     struct Row: Sendable {
         var tenor: String
         var maturity: String
@@ -23,7 +18,7 @@ struct CurvesPage: Sendable {
     static let methods = ["bootstrap", "hermite", "nss"]
 
     var layout: Layout
-    var curves: [Option]
+    var curves: [BondListPage.Option]
     var date: String
     var compare: String
     var hasCurve: Bool
@@ -46,7 +41,7 @@ struct CurvesPage: Sendable {
             throw APIError.badParameter(
                 "curve", "no curve \(requested) (the registry has \(names.joined(separator: ", ")))")
         }
-        curves = names.map { Option(value: $0, selected: $0 == name) }
+        curves = names.map { BondListPage.Option(value: $0, label: $0, selected: $0 == name) }
         self.date = date?.iso8601 ?? ""
         self.compare = compare?.iso8601 ?? ""
         methodHeadings = Self.methods

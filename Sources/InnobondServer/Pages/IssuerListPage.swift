@@ -1,4 +1,3 @@
-import Foundation
 import InnobondInsights
 import InnobondModel
 
@@ -37,13 +36,8 @@ struct IssuerListPage: Sendable {
         let bondCounts = Self.bondCounts(current.snapshot)
         let matching = Self.matching(current.snapshot, text: text, sector: sector, counts: bondCounts)
         total = NumberText.count(matching.count, "issuer")
-        var components = URLComponents()
-        components.queryItems = [
-            text.map { URLQueryItem(name: "q", value: $0) },
-            sector.map { URLQueryItem(name: "sector", value: $0.rawValue) },
-        ].compactMap { $0 }
-        // A `+` in a value would read back as a space.
-        let query = (components.percentEncodedQuery ?? "").replacing("+", with: "%2B")
+        let query = BondQuery.encoded(
+            [text.map { ("q", $0) }, sector.map { ("sector", $0.rawValue) }].compactMap { $0 })
         csv = "/issuers.csv" + (query.isEmpty ? "" : "?" + query)
         csvShown = "/issuers.csv?" + (query.isEmpty ? "" : query + "&") + "form=shown"
         truncated = matching.count > limit
