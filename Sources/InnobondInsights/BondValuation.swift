@@ -52,18 +52,42 @@ public struct BondValuation: Sendable {
     public init(
         bond: Bond, settlement: CivilDate, quote: BondQuote, curves: CurveLibrary, governmentCurve: String = "CGB"
     ) throws(FixedIncomeError) {
+        let day = curves.day(governmentCurve, on: settlement)
+        try self.init(
+            bond: bond, settlement: settlement, quote: quote,
+            government: day.map { GovernmentCurve(day: $0, curves: curves) }, priceYieldSteps: 8)
+    }
+
+    /// The government curve of one day, built once for every bond valued on it.
+    public struct GovernmentCurve: Sendable {
+        public var date: CivilDate
+        var parYields: HermiteParYields?
+        var curve: HermiteCurve?
+
+        public init(day: CurveLibrary.Day, curves: CurveLibrary) {
+            date = day.date
+            parYields = curves.interpolation(day)
+            curve = curves.curve(day)
+        }
+    }
+
+    /// Prices the bond against a government curve built beforehand, with
+    /// `priceYieldSteps` quarter-point steps of the price–yield curve each
+    /// side of the quote (none when 0).
+    public init(
+        bond: Bond, settlement: CivilDate, quote: BondQuote, government: GovernmentCurve?, priceYieldSteps: Int
+    ) throws(FixedIncomeError) {
         self.settlement = settlement
         convention = bond.market.convention
         let instrument = try Self.marketBond(bond)
         let figures = try instrument.analytics(settlement: settlement, quote: quote)
         self.figures = figures
-        let day = curves.day(governmentCurve, on: settlement)
-        curveDate = day?.date
-        if let day, let parYields = curves.interpolation(day) {
+        curveDate = government?.date
+        if let parYields = government?.parYields {
             gSpreadBp = (figures.yield - parYields.parYield(at: bond.maturityDate)) * 10_000
         }
         // The flows the market prices, discounted on the zero curve.
-        if let day, let curve = curves.curve(day) {
+        if let curve = government?.curve {
             zSpreadBp = (try? instrument.zSpread(cleanPrice: figures.cleanPrice, settlement: settlement, curve: curve))
                 .map { $0 * 10_000 }
         }
@@ -75,7 +99,7 @@ public struct BondValuation: Sendable {
         // Without a put, the worst case is the yield to maturity.
         yieldToWorst = min(yieldToPut ?? figures.yield, figures.yield)
         var curve: [(Double, Double)] = []
-        for step in -8...8 {
+        for step in -priceYieldSteps...priceYieldSteps where priceYieldSteps > 0 {
             let yield = figures.yield + Double(step) * 0.0025
             if let price = try? instrument.analytics(settlement: settlement, quote: .yield(yield)).cleanPrice {
                 curve.append((yield, price))

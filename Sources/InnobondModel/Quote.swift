@@ -50,3 +50,15 @@ public struct Quote: RegistryRecord {
         [bondCode.value, date.iso8601, cleanPrice?.shortText, yieldPercent?.shortText, source]
     }
 }
+
+extension Quote {
+    /// Of quotes ordered by bond code, the last of each bond.
+    public static func latest(_ quotes: [Quote]) -> [Quote] {
+        var kept: [Quote] = []
+        kept.reserveCapacity(quotes.count)
+        for quote in quotes {
+            if kept.last?.bondCode == quote.bondCode { kept[kept.count - 1] = quote } else { kept.append(quote) }
+        }
+        return kept
+    }
+}

@@ -86,6 +86,17 @@ extension PostgresRegistryStore {
         }
     }
 
+    public func latestQuotes() async throws -> [Quote] {
+        let schema = TableSchema.of(.quotes)
+        let sql = TableSchema.latestQuotesQuery(Self.selectList(schema))
+        return try await call("reading the latest quotes") { connection, progress in
+            Quote.latest(
+                try await self.rows(sql, on: connection, progress: progress).map {
+                    try schema.typedRecord(of: $0, as: Quote.self)
+                })
+        }
+    }
+
     /// The select list of a table, dates as text and booleans as integers.
     static func selectList(_ schema: TableSchema) -> String {
         schema.columns.map { selectExpression($0.name, $0.storage) }.joined(separator: ", ")

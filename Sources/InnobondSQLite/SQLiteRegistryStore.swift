@@ -428,6 +428,17 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
     }
 
+    public func latestQuotes() async throws -> [Quote] {
+        let schema = TableSchema.of(.quotes)
+        let sql = TableSchema.latestQuotesQuery(schema.columns.map(\.name).joined(separator: ", "))
+        return try await read { db in
+            try Quote.latest(
+                Row.fetchAll(db, sql: sql).map { row in
+                    try schema.typedRecord(of: Array(row.databaseValues.map(\.sqlValue)), as: Quote.self)
+                })
+        }
+    }
+
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await pool.read(body)

@@ -12,9 +12,22 @@ struct BondQuery: Sendable {
         case issueDate = "issue_date"
         case maturityDate = "maturity_date"
         case amount, coupon, rating
+        case quoteDate = "quote_date"
+        case cleanPrice = "clean_price"
+        case yield
+        case gSpread = "g_spread"
+        case zSpread = "z_spread"
+        case duration
+        case remaining = "remaining_years"
+        case outstanding
+
+        /// Whether the list runs from the largest down unless told otherwise:
+        /// dates and figures do, codes and names do not.
+        var descendsByDefault: Bool { ![.code, .name, .issuer, .rating].contains(self) }
     }
 
     var filter = BondFilter()
+    var screen = BondScreen()
     var sort = Sort.issueDate
     var descending = true
     var page = 1
@@ -23,38 +36,20 @@ struct BondQuery: Sendable {
     var after: String?
 
     /// The parameters this query reads, for forms and the OpenAPI document.
-    static let parameters = [
-        "q", "market", "regime", "sector", "rating", "ownership", "province", "from", "to", "sci_tech", "sort",
-        "order",
-    ]
+    static let parameters =
+        [
+            "q", "market", "regime", "sector", "rating", "ownership", "province", "from", "to", "sci_tech", "sort",
+            "order",
+        ] + BondScreen.parameters.map(\.name)
 
     init() {}
 
     init(_ parameters: QueryParameters, paging: Paging) throws(APIError) {
-        func values(_ name: String) -> [String] {
-            parameters.getAll(name).flatMap {
-                $0.split(separator: ",").map { part in
-                    // A `+` typed into a URL arrives as a space: `rating=AA+` as `AA `.
-                    let text =
-                        name == "rating" && part.hasSuffix(" ") && part.dropLast().last?.isLetter == true
-                        ? part.dropLast() + "+" : part
-                    let padded = [text.unicodeScalars.first, text.unicodeScalars.last].contains {
-                        $0?.properties.isWhitespace == true
-                    }
-                    return padded ? text.trimmingCharacters(in: .whitespaces) : String(text)
-                }
-            }
-            .filter { !$0.isEmpty }
-        }
+        let query = Query(parameters)
         func set<T: Hashable>(_ name: String, _ parse: (String) -> T?, expected: @autoclosure () -> String)
             throws(APIError) -> Set<T>
         {
-            var result = Set<T>()
-            for text in values(name) {
-                guard let value = parse(text) else { throw .badParameter(name, "'\(text)' is not \(expected())") }
-                result.insert(value)
-            }
-            return result
+            try query.set(name, expected: expected(), parse)
         }
         func date(_ name: String) throws(APIError) -> CivilDate? {
             guard let text = parameters.get(name), !text.isEmpty else { return nil }
@@ -87,13 +82,14 @@ struct BondQuery: Sendable {
             }
         }
         filter.text = try Query.search(parameters.get("q"))
+        screen = try BondScreen(query)
         if let text = parameters.get("sort"), !text.isEmpty {
             guard let sort = Sort(rawValue: text) else {
                 throw .badParameter(
                     "sort", "'\(text)' is not one of \(Sort.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             self.sort = sort
-            descending = [.issueDate, .maturityDate, .amount, .coupon].contains(sort)
+            descending = sort.descendsByDefault
         }
         if let text = parameters.get("order"), !text.isEmpty {
             guard ["asc", "desc"].contains(text) else { throw .badParameter("order", "'\(text)' is not asc or desc") }
@@ -134,31 +130,6 @@ struct BondQuery: Sendable {
 
     /// The bonds a page may hold, by `limit` or `per_page`.
     static let pageSizes = 1...500
-
-    /// The bonds the filter passes, in order.
-    func ordered(_ snapshot: RegistrySnapshot) -> [Bond] {
-        let bonds = snapshot.bonds(matching: filter)
-        let issuers = snapshot.issuersByCode
-        func ascending(_ a: Bond, _ b: Bond) -> Bool {
-            switch sort {
-            case .code: return a.code < b.code
-            case .name: return (a.name, a.code) < (b.name, b.code)
-            case .issuer:
-                let x = issuers[a.uscc]?.name ?? ""
-                let y = issuers[b.uscc]?.name ?? ""
-                return (x, a.code) < (y, b.code)
-            case .issueDate: return (a.issueDate, a.code) < (b.issueDate, b.code)
-            case .maturityDate: return (a.maturityDate, a.code) < (b.maturityDate, b.code)
-            case .amount: return (a.amount, a.code) < (b.amount, b.code)
-            case .coupon: return (a.couponRatePercent, a.code) < (b.couponRatePercent, b.code)
-            case .rating:
-                let x = a.rating?.rank ?? Int.max
-                let y = b.rating?.rank ?? Int.max
-                return (x, a.code) < (y, b.code)
-            }
-        }
-        return bonds.sorted { descending ? ascending($1, $0) : ascending($0, $1) }
-    }
 
     /// A page number past the last page of `count` bonds becomes the last
     /// (the first, when there are none).
@@ -238,6 +209,7 @@ struct BondQuery: Sendable {
         if let from = filter.issued.from { items.append(("from", from.iso8601)) }
         if let to = filter.issued.to { items.append(("to", to.iso8601)) }
         if let sciTech = filter.sciTech { items.append(("sci_tech", sciTech ? "true" : "false")) }
+        items += screen.queryItems
         items.append(("sort", sort.rawValue))
         items.append(("order", descending ? "desc" : "asc"))
         items.append(("page", String(page)))

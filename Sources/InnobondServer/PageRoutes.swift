@@ -43,8 +43,14 @@ enum PageRoutes {
             let parameters = QueryParameters(request)
             try parameters.checkNames(BondQuery.parameters + ["page", "per_page"], of: "this page")
             let query = try BondQuery(parameters, paging: .pages)
-            return try await Rendering.cached(request, state) { current in
-                try Rendering.entry(html: pages.render(BondListPage(current: current, query: query), template: "bonds"))
+            let today = CivilDate.today
+            return try await Rendering.cached(request, state, day: today) { current in
+                try Rendering.entry(
+                    html: pages.render(
+                        BondListPage(
+                            current: current, query: query,
+                            screener: BondScreener(state, current: current, today: today)),
+                        template: "bonds"))
             }
         }
         router.get("/bonds.csv") { request, _ in
@@ -52,11 +58,12 @@ enum PageRoutes {
             try parameters.checkNames(BondQuery.parameters + ["page", "per_page", "form"], of: "this download")
             let query = try BondQuery(parameters, paging: .pages)
             let form = try RecordDownload.form(parameters)
-            let snapshot = state.now.snapshot
-            let issuers = snapshot.issuersByCode
+            let current = state.now
+            let screener = BondScreener(state, current: current, today: CivilDate.today)
+            let issuers = current.snapshot.issuersByCode
             return RecordDownload.response(
-                query.ordered(snapshot), form: form, file: "bonds", shownHeader: BondListPage.shownHeader
-            ) { BondListPage.shownLine($0, issuer: issuers[$0.uscc]) }
+                screener.run(query).ordered, form: form, file: "bonds", shownHeader: BondListPage.shownHeader
+            ) { BondListPage.shownLine($0, issuer: issuers[$0.uscc], market: screener.market($0)) }
         }
         router.get("/bonds/:code") { request, context in
             let pricing = try PricingRequest(
@@ -139,9 +146,14 @@ enum PageRoutes {
                 throw APIError.badParameter("uscc", "'\(text)' is not a unified social credit code")
             }
             guard let issuer = state.now.snapshot.issuersByCode[uscc] else { throw APIError.notFound("issuer \(text)") }
-            return try await Rendering.cached(request, state) { current in
+            let today = CivilDate.today
+            return try await Rendering.cached(request, state, day: today) { current in
                 try Rendering.entry(
-                    html: pages.render(IssuerPage(current: current, issuer: issuer), template: "issuer"))
+                    html: pages.render(
+                        IssuerPage(
+                            current: current, issuer: issuer,
+                            screener: BondScreener(state, current: current, today: today)),
+                        template: "issuer"))
             }
         }
         router.get("/monitor") { request, _ in

@@ -1,4 +1,5 @@
 import FixedIncome
+import Foundation
 import Hummingbird
 import InnobondInsights
 
@@ -8,6 +9,41 @@ struct Query {
 
     init(_ request: Request) {
         parameters = QueryParameters(request)
+    }
+
+    init(_ parameters: QueryParameters) {
+        self.parameters = parameters
+    }
+
+    /// The values of a list parameter, given once with commas or repeated,
+    /// trimmed, empty ones dropped.
+    func values(_ name: String) -> [String] {
+        parameters.getAll(name).flatMap {
+            $0.split(separator: ",").map { part in
+                // A `+` typed into a URL arrives as a space: `rating=AA+` as `AA `.
+                let text =
+                    name == "rating" && part.hasSuffix(" ") && part.dropLast().last?.isLetter == true
+                    ? part.dropLast() + "+" : part
+                let padded = [text.unicodeScalars.first, text.unicodeScalars.last].contains {
+                    $0?.properties.isWhitespace == true
+                }
+                return padded ? text.trimmingCharacters(in: .whitespaces) : String(text)
+            }
+        }
+        .filter { !$0.isEmpty }
+    }
+
+    /// The values of a list parameter, each parsed; a 400 naming the first
+    /// that does not parse and saying what was `expected`.
+    func set<T: Hashable>(_ name: String, expected: @autoclosure () -> String, _ parse: (String) -> T?)
+        throws(APIError) -> Set<T>
+    {
+        var result = Set<T>()
+        for text in values(name) {
+            guard let value = parse(text) else { throw .badParameter(name, "'\(text)' is not \(expected())") }
+            result.insert(value)
+        }
+        return result
     }
 
     /// The query, once it names no parameter but `names`; else a 400 naming

@@ -18,6 +18,8 @@ public final class RegistryState: Sendable {
         public let snapshot: RegistrySnapshot
         public let curves: CurveLibrary
         public let monitor: MacroMonitor
+        /// Each bond's latest quote, valued: the screener's market columns.
+        public let valuations: LatestValuations
         /// The latest date of any bond issue, curve point or money figure's period.
         public let latestDate: CivilDate
         /// When the store stopped answering (UTC, `YYYY-MM-DDTHH:MM:SSZ`),
@@ -120,10 +122,12 @@ public final class RegistryState: Sendable {
     private static func load(_ store: any RegistryStore) async throws -> Current {
         let version = try await Timed.store("version") { try await store.registryVersion() }
         let snapshot = try await Timed.store("snapshot") { try await store.loadSnapshot() }
+        let latestQuotes = try await Timed.store("latest_quotes") { try await store.latestQuotes() }
         let today = CivilDate.today
+        let curves = CurveLibrary(snapshot.curvePoints)
         return Current(
-            version: version, snapshot: snapshot, curves: CurveLibrary(snapshot.curvePoints),
-            monitor: MacroMonitor(snapshot.macro),
+            version: version, snapshot: snapshot, curves: curves, monitor: MacroMonitor(snapshot.macro),
+            valuations: LatestValuations(bonds: snapshot.bonds, latestQuotes: latestQuotes, curves: curves),
             latestDate: Briefing.latestDate(snapshot, notAfter: today) ?? today, staleSince: nil)
     }
 }

@@ -33,6 +33,10 @@ public protocol RegistryStore: AnyObject, Sendable {
     /// The quotes of a bond between two dates (inclusive), by date and source.
     func quotes(bond: BondCode, from start: CivilDate?, through end: CivilDate?) async throws -> [Quote]
 
+    /// Each bond's latest quote, by bond code: of its latest date, the last
+    /// by source (the last of ``quotes(bond:from:through:)``).
+    func latestQuotes() async throws -> [Quote]
+
     /// A number that grows with every committed import: a server whose
     /// snapshot is of an older version reloads it.
     func registryVersion() async throws -> Int64

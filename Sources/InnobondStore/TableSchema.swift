@@ -32,6 +32,15 @@ public struct TableSchema: Sendable {
     /// The schema of a kind.
     public static func of(_ kind: RecordKind) -> TableSchema { all[kind]! }
 
+    /// The quotes of each bond's latest date, by bond code and source, in
+    /// `selectList` (a list of the quotes' columns): one index seek a bond,
+    /// not a scan of every quote. ``Quote/latest(_:)`` keeps one a bond.
+    public static func latestQuotesQuery(_ selectList: String) -> String {
+        "SELECT \(selectList) FROM (SELECT quotes.* FROM bonds JOIN quotes ON quotes.bond_code = bonds.code "
+            + "AND quotes.date = (SELECT max(date) FROM quotes AS later WHERE later.bond_code = bonds.code)) "
+            + "AS latest ORDER BY bond_code, source"
+    }
+
     /// Every kind's schema.
     public static let all: [RecordKind: TableSchema] = Dictionary(
         uniqueKeysWithValues: RecordKind.allCases.map { ($0, TableSchema(kind: $0)) })

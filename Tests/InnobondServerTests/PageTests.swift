@@ -306,7 +306,8 @@ import Testing
             #expect(page.contains(#"<input type="hidden" name="per_page" value="10">"#))
             #expect(page.contains("Coupon (%) ↑") && !page.contains(#"<a href="">"#))
             let shown = page.matches(of: /<td class="codes"><a href="\/bonds\/([^"]+)">/).map { String($0.output.1) }
-            let api = try #require(page.firstMatch(of: /<a href="(\/api\/v1\/bonds\?[^"]+)">JSON<\/a>/)?.output.1)
+            let api = try #require(
+                page.firstMatch(of: /<a id="api-json" href="(\/api\/v1\/bonds\?[^"]+)">JSON<\/a>/)?.output.1)
             let items = try await client.execute(uri: String(api).replacing("&amp;", with: "&"), method: .get) {
                 try #require(($0.json as? [String: Any])?["items"] as? [[String: Any]])
             }

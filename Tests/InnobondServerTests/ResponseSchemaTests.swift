@@ -26,7 +26,10 @@ import Testing
             }
         }
         var samples: [(String, String)] = []
-        for query in ["", "?sci_tech=false&limit=300", "?sort=amount&order=asc&limit=300", "?market=SH&limit=500"] {
+        for query in [
+            "", "?sci_tech=false&limit=300", "?sort=amount&order=asc&limit=300", "?market=SH&limit=500",
+            "?sort=g_spread&yield_min=2&limit=500", "?status=matured,not_yet_issued&limit=500",
+        ] {
             samples.append(("BondPage", "/api/v1/bonds" + query))
         }
         let bonds = try await items("/api/v1/bonds?limit=500")

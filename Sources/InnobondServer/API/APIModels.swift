@@ -3,8 +3,9 @@ import InnobondInsights
 import InnobondModel
 import InnobondStore
 
-/// The JSON shapes of the API (keys in snake_case on the wire). Money is
-/// text in yuan with up to two decimals, exact; rates are percent.
+/// The JSON shapes of the API (keys in snake_case on the wire). Money is an
+/// integer number of fen (1 yuan = 100 fen) in a member named `..._fen`;
+/// rates and yields are percent, spreads basis points.
 enum APIModels {
     struct BondItem: Encodable, Sendable {
         var code: String
@@ -17,7 +18,7 @@ enum APIModels {
         var market: String
         var issueDate: CivilDate
         var maturityDate: CivilDate
-        var amountCny: String
+        var amountFen: Int64
         var couponRate: Double
         var frequency: Int
         var dayCount: String
@@ -25,6 +26,19 @@ enum APIModels {
         var putDate: CivilDate?
         var couponResetDate: CivilDate?
         var approvalDays: Int?
+        // The list's market columns, on its `as_of` day (absent elsewhere).
+        var status: BondLife?
+        var outstandingFen: Int64?
+        var remainingYears: Double?
+        var quoteDate: CivilDate?
+        var quoteSource: String?
+        var quoteAgeDays: Int?
+        var quoteStale: Bool?
+        var cleanPrice: Double?
+        var yield: Double?
+        var gSpreadBp: Double?
+        var zSpreadBp: Double?
+        var modifiedDuration: Double?
 
         init(_ bond: Bond, issuer: Issuer?) {
             code = bond.code.value
@@ -37,7 +51,7 @@ enum APIModels {
             market = bond.market.rawValue
             issueDate = bond.issueDate
             maturityDate = bond.maturityDate
-            amountCny = bond.amount.yuanText
+            amountFen = bond.amount.fen
             couponRate = bond.couponRatePercent
             frequency = bond.frequency.rawValue
             dayCount = bond.dayCount.rawValue
@@ -46,6 +60,37 @@ enum APIModels {
             couponResetDate = bond.couponResetDate
             approvalDays = bond.approvalDays
         }
+    }
+
+    /// A bond of a list, with its market columns.
+    static func listItem(_ bond: Bond, issuer: Issuer?, market: BondScreener.MarketColumns) -> BondItem {
+        var item = BondItem(bond, issuer: issuer)
+        item.status = market.status
+        item.outstandingFen = market.outstanding.fen
+        item.remainingYears = market.remainingYears
+        if let figures = market.figures {
+            item.quoteDate = figures.quote.date
+            item.quoteSource = figures.quote.source
+            item.quoteAgeDays = market.quoteAge?.days
+            item.quoteStale = market.stale
+            item.cleanPrice = figures.cleanPrice
+            item.yield = figures.yieldPercent
+            item.gSpreadBp = figures.gSpreadBp
+            item.zSpreadBp = figures.zSpreadBp
+            item.modifiedDuration = figures.modifiedDuration
+        }
+        return item
+    }
+
+    /// A page of the bond list: the items, the facets of its filters, and the
+    /// day its statuses, tenors and quote ages are measured at.
+    struct BondList: Encodable, Sendable {
+        var items: [BondItem]
+        /// Passed back as `cursor` for the next page; absent on the last.
+        var nextCursor: String?
+        var total: Int
+        var asOf: CivilDate
+        var facets: BondScreener.Facets
     }
 
     struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
@@ -93,8 +138,8 @@ enum APIModels {
 
     struct FinancialsItem: Encodable, Sendable {
         var year: Int
-        var revenueCny: String
-        var rdSpendCny: String
+        var revenueFen: Int64
+        var rdSpendFen: Int64
         var rdIntensity: Double?
         var inventionPatents: Int?
     }
@@ -109,7 +154,7 @@ enum APIModels {
         var project: String
         var category: String
         var sciTech: Bool
-        var plannedCny: String
+        var plannedFen: Int64
     }
 
     struct QuoteItem: Encodable, Sendable {
@@ -153,8 +198,7 @@ enum APIModels {
         var zSpreadBp: Double?
         var curveDate: CivilDate?
         /// How the government curve behind the spreads was built: `hermite`,
-        /// ChinaBond's method (`innobond analytics --curve` bootstraps unless
-        /// given `--curve-method hermite`).
+        /// ChinaBond's method, the default of the CLI and the pages too.
         var curveMethod: String?
         var yieldToPut: Double?
         var yieldToWorst: Double?

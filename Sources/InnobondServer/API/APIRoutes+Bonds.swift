@@ -18,13 +18,13 @@ extension APIRoutes {
         APIRoute(
             method: .get, path: "/api/v1/bonds", summary: "Bonds, filtered and sorted, a page at a time",
             tag: "bonds",
-            parameters: bondFilters + [
+            parameters: bondFilters + BondScreen.parameters + [
                 .init(
                     name: "sort", kind: .string, description: "Order (default issue_date)",
                     values: BondQuery.Sort.allCases.map(\.rawValue)),
                 .init(
                     name: "order", kind: .string,
-                    description: "Direction (default desc for dates, amount and coupon, asc for the rest)",
+                    description: "Direction (default asc for code, name, issuer and rating, desc for the rest)",
                     values: ["asc", "desc"]),
                 .init(
                     name: "limit", kind: .integer, description: "Bonds a page (default 50)",
@@ -33,8 +33,10 @@ extension APIRoutes {
             ], errors: [400: "A parameter is not valid"], schema: "BondPage"
         ) { request, _, state in
             let query = try BondQuery(QueryParameters(request), paging: .cursor)
-            return try await Rendering.cached(request, state) { current in
-                let ordered = query.ordered(current.snapshot)
+            let today = CivilDate.today
+            return try await Rendering.cached(request, state, day: today) { current in
+                let screener = BondScreener(state, current: current, today: today)
+                let (ordered, facets) = screener.run(query)
                 if let after = query.after, !ordered.contains(where: { $0.code.value == after }) {
                     throw APIError.badParameter("cursor", "the cursor's bond is no longer in this list: start again")
                 }
@@ -42,9 +44,11 @@ extension APIRoutes {
                 let issuers = current.snapshot.issuersByCode
                 let last = page.last.flatMap { $0.code == ordered.last?.code ? nil : $0 }
                 return try Rendering.entry(
-                    json: APIModels.Page(
-                        items: page.map { APIModels.BondItem($0, issuer: issuers[$0.uscc]) },
-                        nextCursor: last.map(query.cursor(after:)), total: ordered.count))
+                    json: APIModels.BondList(
+                        items: page.map {
+                            APIModels.listItem($0, issuer: issuers[$0.uscc], market: screener.market($0))
+                        }, nextCursor: last.map(query.cursor(after:)), total: ordered.count, asOf: today,
+                        facets: facets))
             }
         },
         APIRoute(
@@ -66,7 +70,7 @@ extension APIRoutes {
                         useOfProceeds: current.snapshot.proceeds.filter { $0.bondCode == bond.code }.map {
                             APIModels.UseItem(
                                 project: $0.project, category: $0.category.rawValue, sciTech: $0.category.isSciTech,
-                                plannedCny: $0.planned.yuanText)
+                                plannedFen: $0.planned.fen)
                         }, latestQuote: quotes.last.map(APIModels.QuoteItem.init)))
             }
         },

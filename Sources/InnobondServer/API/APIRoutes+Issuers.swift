@@ -75,7 +75,7 @@ extension APIRoutes {
                         issuer: APIModels.IssuerItem(issuer),
                         financials: financials.map {
                             APIModels.FinancialsItem(
-                                year: $0.year, revenueCny: $0.revenue.yuanText, rdSpendCny: $0.researchSpend.yuanText,
+                                year: $0.year, revenueFen: $0.revenue.fen, rdSpendFen: $0.researchSpend.fen,
                                 rdIntensity: $0.researchIntensity.map { $0 * 100 },
                                 inventionPatents: $0.inventionPatents)
                         },

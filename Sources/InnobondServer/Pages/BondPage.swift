@@ -119,11 +119,7 @@ struct BondPage: Sendable {
         let matured = BondLife(bond, on: today) == .matured
         quoteTitle = matured ? "Last quote (historical)" : "Latest quote"
         if let latest {
-            let market: WorkingDayCalendar.Market = bond.market == .interbank ? .interbank : .exchange
-            // Outside the years the calendar holds, weekdays stand in for working days.
-            let age =
-                (try? WorkingDayCalendar(market: market, data: calendarData).workingDays(from: latest.date, to: today))
-                .map { ($0, "working days") } ?? (Self.weekdays(from: latest.date, to: today), "weekdays")
+            let age = QuoteAge(today: today, calendarData: calendarData).age(of: latest.date, market: bond.market)
             let when =
                 matured
                 ? "Last quote \(latest.date) (\(latest.source)), before the bond matured on \(bond.maturityDate): "
@@ -179,12 +175,6 @@ struct BondPage: Sendable {
                     ).svg())
             }
         }
-    }
-
-    /// The Mondays to Fridays after `start` up to and including `end`.
-    static func weekdays(from start: CivilDate, to end: CivilDate) -> Int {
-        guard start < end else { return 0 }
-        return (start.dayNumber + 1...end.dayNumber).count { CivilDate(dayNumber: $0)!.weekday % 6 != 0 }
     }
 
     /// The bond's life on `today`, in words.

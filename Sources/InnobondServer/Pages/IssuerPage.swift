@@ -22,7 +22,7 @@ struct IssuerPage: Sendable {
     var summary: String
     var apiHref: String
 
-    init(current: RegistryState.Current, issuer: Issuer) {
+    init(current: RegistryState.Current, issuer: Issuer, screener: BondScreener) {
         layout = Layout(issuer.name, section: .issuers, current: current)
         name = issuer.name
         apiHref = "/api/v1/issuers/" + issuer.uscc.value
@@ -56,7 +56,7 @@ struct IssuerPage: Sendable {
             ).svg(height: 300)
         }
         let own = current.snapshot.bonds.filter { $0.uscc == issuer.uscc }.sorted { $0.issueDate > $1.issueDate }
-        bonds = own.map { BondListPage.row($0, issuer: issuer) }
+        bonds = own.map { BondListPage.row($0, issuer: issuer, market: screener.market($0)) }
         let sciTech = own.filter(\.sciTech)
         let raised =
             "raising RMB " + Format.millions(sciTech.reduce(Int64(0)) { $0.addingClamped($1.amount.fen) }) + " m."

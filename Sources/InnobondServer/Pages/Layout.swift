@@ -38,6 +38,8 @@ struct Layout: Sendable {
     var version: String
     /// Whether the footer gives the registry's version and latest date.
     var showsRegistry = true
+    /// The page uses the whole width of the window (wide tables).
+    var wide = false
     /// `data to 2026-11-20`, or that there is none.
     var latest: String
     /// That the store does not answer and since when, while it does not.
