@@ -62,7 +62,7 @@ enum InsightsText {
         let issuance = summary.issuance
         lines.append(
             "Sci-tech bonds issued \(issuance.filter.issued): \(NumberText.count(issuance.bonds, "bond")) by "
-                + "\(NumberText.count(issuance.issuers, "issuer")), RMB \(T.billions(Double(issuance.amountFen) / 100)) bn"
+                + "\(NumberText.count(issuance.issuers, "issuer")), RMB \(T.billions(issuance.amountFen)) bn"
         )
         if issuance.bonds == 0 {
             lines.append("  No sci-tech bond matches this period and filter: no breakdowns and no league table.")
@@ -84,7 +84,7 @@ enum InsightsText {
             for group in groups {
                 lines.append(
                     "  " + T.pad(group.label, 24) + T.leftPad(T.grouped(group.bonds), 8)
-                        + T.leftPad(T.billions(Double(group.amountFen) / 100), 12)
+                        + T.leftPad(T.billions(group.amountFen), 12)
                         + T.leftPad(NumberText.fixed(group.share * 100, 1), 9))
             }
         }
@@ -95,7 +95,7 @@ enum InsightsText {
             for (rank, entry) in issuance.league.enumerated() {
                 lines.append(
                     "  " + T.pad("\(rank + 1). \(entry.name)", 48) + T.leftPad(T.grouped(entry.bonds), 8)
-                        + T.leftPad(T.billions(Double(entry.amountFen) / 100), 12)
+                        + T.leftPad(T.billions(entry.amountFen), 12)
                         + T.leftPad(NumberText.fixed(entry.share * 100, 1), 9))
             }
         }

@@ -50,20 +50,20 @@ enum StatisticsText {
         lines.append(
             "Sci-tech innovation bonds: \(NumberText.count(statistics.sciTechBonds, "bond")) by "
                 + "\(NumberText.count(statistics.sciTechIssuers, "issuer")), "
-                + "RMB \(billions(statistics.sciTechAmountYuan)) bn")
+                + "RMB \(billions(statistics.sciTechAmountFen)) bn")
         lines.append("")
         lines.append(
             "By issuer sector" + String(repeating: " ", count: 10) + leftPad("bonds", 8) + leftPad("RMB bn", 12))
         for group in statistics.bySector {
             lines.append(
-                "  " + pad(group.key, 24) + leftPad(grouped(group.bonds), 8) + leftPad(billions(group.amountYuan), 12))
+                "  " + pad(group.key, 24) + leftPad(grouped(group.bonds), 8) + leftPad(billions(group.amountFen), 12))
         }
         lines.append("")
         lines.append(
             "By month of issue" + String(repeating: " ", count: 9) + leftPad("bonds", 8) + leftPad("RMB bn", 12))
         for group in statistics.byMonth {
             lines.append(
-                "  " + pad(group.key, 24) + leftPad(grouped(group.bonds), 8) + leftPad(billions(group.amountYuan), 12))
+                "  " + pad(group.key, 24) + leftPad(grouped(group.bonds), 8) + leftPad(billions(group.amountFen), 12))
         }
         return lines.joined(separator: "\n")
     }
@@ -92,9 +92,8 @@ enum StatisticsText {
 
     static func grouped(_ value: Int) -> String { NumberText.group(Int64(value)) }
 
-    /// Yuan as billions with one decimal.
-    static func billions(_ yuan: Double) -> String {
-        let tenths = Int((yuan / 1e8).rounded())
-        return grouped(tenths / 10) + "." + String(tenths % 10)
+    /// Fen as billions of yuan with one decimal.
+    static func billions(_ fen: Int64) -> String {
+        NumberText.fixed(Double(fen) / 1e11, 1, grouped: true)
     }
 }

@@ -9,8 +9,8 @@ public struct RegistryStatistics: Sendable, Codable, Equatable {
         /// The sector (its raw value) or month (`YYYY-MM`).
         public var key: String
         public var bonds: Int
-        /// Yuan, from integer fen.
-        public var amountYuan: Double
+        /// Amount raised, integer fen.
+        public var amountFen: Int64
     }
 
     /// Whether the registry holds the demo data set.
@@ -20,8 +20,8 @@ public struct RegistryStatistics: Sendable, Codable, Equatable {
     /// Issuers with at least one sci-tech bond.
     public var sciTechIssuers: Int
     public var sciTechBonds: Int
-    /// Total amount issued by sci-tech bonds, in yuan.
-    public var sciTechAmountYuan: Double
+    /// Total amount issued by sci-tech bonds, integer fen.
+    public var sciTechAmountFen: Int64
     /// Sci-tech bonds by issuer sector, largest amount first.
     public var bySector: [Group]
     /// Sci-tech bonds by month of issue, in time order.
@@ -34,7 +34,7 @@ public struct RegistryStatistics: Sendable, Codable, Equatable {
         sciTechBonds = sciTech.count
         sciTechIssuers = Set(sciTech.map(\.uscc)).count
         let totalFen = sciTech.reduce(Int64(0)) { $0.addingClamped($1.amount.fen) }
-        sciTechAmountYuan = Double(totalFen) / 100
+        sciTechAmountFen = totalFen
 
         func groups(_ key: (Bond) -> String) -> [Group] {
             var fen: [String: Int64] = [:]
@@ -43,11 +43,11 @@ public struct RegistryStatistics: Sendable, Codable, Equatable {
                 fen[key(bond), default: 0].addClamped(bond.amount.fen)
                 counts[key(bond), default: 0] += 1
             }
-            return fen.map { Group(key: $0.key, bonds: counts[$0.key]!, amountYuan: Double($0.value) / 100) }
+            return fen.map { Group(key: $0.key, bonds: counts[$0.key]!, amountFen: $0.value) }
         }
         let sectors = snapshot.issuersByCode
         bySector = groups { sectors[$0.uscc]?.sector.rawValue ?? "unknown" }
-            .sorted { ($0.amountYuan, $1.key) > ($1.amountYuan, $0.key) }
+            .sorted { ($0.amountFen, $1.key) > ($1.amountFen, $0.key) }
         byMonth = groups { String($0.issueDate.iso8601.prefix(7)) }.sorted { $0.key < $1.key }
     }
 }

@@ -30,8 +30,11 @@ enum OpenAPIDocument {
                 ] as [String: Any]
             ]
         }
-        var schemas = responseSchemas.merging(objectSchemas) { _, written in written }.mapValues(Self.stated)
-            .merging(recordSchemas) { _, record in record }
+        var schemas = Dictionary(
+            uniqueKeysWithValues: responseSchemas.merging(objectSchemas) { _, written in written }.map {
+                ($0.key, Self.stated($0.value, path: $0.key))
+            }
+        ).merging(recordSchemas) { _, record in record }
         for name in Set(routes.map(\.schema)) where schemas[name] == nil {
             schemas[name] = ["type": "object"]
         }
@@ -155,22 +158,24 @@ enum OpenAPIDocument {
     }
 
     /// A response schema with what the registry enforces of its members
-    /// stated: provinces are the province-level regions, spelt as the
-    /// registry spells them.
-    static func stated(_ schema: Any) -> Any {
+    /// stated (provinces are the province-level regions, spelt as the
+    /// registry spells them), and each member described with its unit
+    /// (``PropertyGlossary``). `path` is `Schema.member[].member`.
+    static func stated(_ schema: Any, path: String) -> Any {
         guard var object = schema as? [String: Any] else { return schema }
         if var properties = object["properties"] as? [String: Any] {
             for (name, property) in properties {
-                var stated = Self.stated(property)
-                if name == "province", var string = stated as? [String: Any] {
-                    string["enum"] = Province.names
-                    stated = string
+                let memberPath = path + "." + name
+                guard var stated = Self.stated(property, path: memberPath) as? [String: Any] else { continue }
+                if name == "province" { stated["enum"] = Province.names }
+                if stated["description"] == nil {
+                    stated["description"] = PropertyGlossary.byPath[memberPath] ?? PropertyGlossary.byName[name]
                 }
                 properties[name] = stated
             }
             object["properties"] = properties
         }
-        if let items = object["items"] { object["items"] = Self.stated(items) }
+        if let items = object["items"] { object["items"] = Self.stated(items, path: path + "[]") }
         return object
     }
 
@@ -222,6 +227,7 @@ enum OpenAPIDocument {
                         // file writes it; null (or absent) when optional.
                         var types: [String]
                         var schema: [String: Any] = [:]
+                        schema["description"] = PropertyGlossary.recordColumns[kind.rawValue + "." + column.name]
                         switch column.storage {
                         case .text: types = ["string"]
                         case .date:
@@ -231,7 +237,8 @@ enum OpenAPIDocument {
                         case .real: types = ["number", "string"]
                         case .money:
                             types = ["number", "string"]
-                            schema["description"] = "Yuan, at most two decimals (stored as integer fen)"
+                            schema["description"] =
+                                (schema["description"] as? String ?? "Yuan") + "; stored as integer fen"
                         case .boolean: types = ["boolean", "string"]
                         }
                         if !column.required { types.append("null") }

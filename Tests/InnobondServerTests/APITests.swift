@@ -141,7 +141,52 @@ import Testing
         let text = String(decoding: OpenAPIDocument.json(), as: UTF8.self)
         let figure = try #require(text.range(of: "\"figures\""))
         let value = try #require(text[figure.upperBound...].range(of: "\"value\" : {"))
-        #expect(text[value.upperBound...].prefix(80).contains("\"number\""))
+        let type = try #require(text[value.upperBound...].range(of: "\"type\" : "))
+        #expect(text[type.upperBound...].hasPrefix("\"number\""))
+    }
+
+    /// Every member of every schema says what it is (with its unit), and
+    /// every amount of money says its unit in its name: `_fen` (integer fen)
+    /// in answers, `_cny` (yuan) in the registry's record files (and
+    /// `_usd_bn` for the foreign investment figures they carry). Members
+    /// inside a `_fen` object (the ledger's categories) take its unit; a
+    /// generic figure takes the unit its `unit` or `figure_unit` sibling names.
+    @Test func everyMemberIsDescribedAndMoneyNamesItsUnit() throws {
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json())) as? [String: Any])
+        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        var undescribed: [String] = []
+        var unnamed: [String] = []
+        var money = 0
+        func walk(_ schema: Any, _ path: String, inMoney: Bool) {
+            guard let object = schema as? [String: Any] else { return }
+            if let properties = object["properties"] as? [String: Any] {
+                let hasUnit = properties.keys.contains { $0 == "unit" || $0 == "figure_unit" }
+                for (name, property) in properties {
+                    let member = path + "." + name
+                    let description = ((property as? [String: Any])?["description"] as? String) ?? ""
+                    if description.isEmpty { undescribed.append(member) }
+                    let lower = description.lowercased()
+                    let isMoney =
+                        lower.contains("fen") || lower.contains("yuan")
+                        || name.contains(/amount|balance|planned|revenue|spend|claims|losses|deposits|outstanding/)
+                    let type = (property as? [String: Any])?["type"]
+                    let scalar = !["object", "array"].contains(type as? String ?? "")
+                    if isMoney && scalar && !name.contains("share") && !name.contains("age") {
+                        money += 1
+                        let named = ["_fen", "_cny", "_usd_bn"].contains { name.hasSuffix($0) }
+                        if !named && !inMoney && !hasUnit { unnamed.append(member) }
+                    }
+                    walk(property, member, inMoney: name.hasSuffix("_fen"))
+                }
+            }
+            if let items = object["items"] { walk(items, path + "[]", inMoney: inMoney) }
+            if let additional = object["additionalProperties"] { walk(additional, path + "{}", inMoney: inMoney) }
+        }
+        for (name, schema) in schemas { walk(schema, name, inMoney: false) }
+        #expect(undescribed.isEmpty, "\(undescribed.sorted())")
+        #expect(unnamed.isEmpty, "\(unnamed.sorted())")
+        #expect(money > 20)
     }
 
     @Test func everyKindsRecordIsDescribedByItsDeclaration() throws {
@@ -207,11 +252,11 @@ import Testing
     @Test func weekdaysStandInForWorkingDaysOutsideTheCalendar() throws {
         let friday = try CivilDate(iso8601: "2025-03-07")
         let monday = try CivilDate(iso8601: "2025-03-17")
-        #expect(BondPage.weekdays(from: friday, to: monday) == 6)
+        #expect(QuoteAge.weekdays(from: friday, to: monday) == 6)
         #expect(try WorkingDayCalendar().workingDays(from: friday, to: monday) == 6)
-        #expect(BondPage.weekdays(from: monday, to: monday) == 0)
+        #expect(QuoteAge.weekdays(from: monday, to: monday) == 0)
         #expect(
-            BondPage.weekdays(from: try CivilDate(iso8601: "2021-03-05"), to: try CivilDate(iso8601: "2021-03-15")) == 6
+            QuoteAge.weekdays(from: try CivilDate(iso8601: "2021-03-05"), to: try CivilDate(iso8601: "2021-03-15")) == 6
         )
     }
 
