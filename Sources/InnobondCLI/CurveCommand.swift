@@ -28,8 +28,8 @@ struct CurveFitCommand: ParsableCommand {
     @Argument(help: "The curves file.")
     var file: String
 
-    @Option(help: "bootstrap, hermite or nss.")
-    var method: CurveFile.Method = .bootstrap
+    @Option(help: "How the curve is built from its par yields; hermite is ChinaBond's method, as on the dashboard.")
+    var method: CurveFile.Method = .hermite
 
     @Option(help: "Which curve of the file (default: CGB, or the only one).")
     var curveName: String?

@@ -18,8 +18,8 @@ struct CurveOptions: ParsableArguments {
     @Option(help: "Which curve of the file (default: CGB, or the only one).")
     var curveName: String?
 
-    @Option(help: "bootstrap, hermite or nss.")
-    var curveMethod: CurveFile.Method = .bootstrap
+    @Option(help: "How the curve is built from its par yields; hermite is ChinaBond's method, as on the dashboard.")
+    var curveMethod: CurveFile.Method = .hermite
 
     /// The curves by date, or `nil` when no file was given and none is required.
     func load(required: Bool) throws -> CurveSet? {

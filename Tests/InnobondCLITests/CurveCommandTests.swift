@@ -82,7 +82,8 @@ import Testing
             lines.append("b\(index),\(row[0]),\(row[1]),2025-06-03,\(row[2]),\(row[3]),\(row[4]),\(row[5]),")
         }
         let result = try CommandRunner.run(
-            ["analytics", "--curve", Self.parYields], standardInput: Data(lines.joined(separator: "\n").utf8))
+            ["analytics", "--curve", Self.parYields, "--curve-method", "bootstrap"],
+            standardInput: Data(lines.joined(separator: "\n").utf8))
         try #require(result.status == 0 && result.standardError.isEmpty, "\(result.standardError)")
         let rows = SimpleCSV.parse(result.standardOutput)
         let column = try #require(rows[0].firstIndex(of: "z_spread_bp"))
