@@ -6,7 +6,7 @@ extension WorkingDayCalendar.Market: ExpressibleByArgument {}
 
 /// `--market`, `--calendar FILE` and `--json`: which calendar, and how to answer.
 struct CalendarOptions: ParsableArguments {
-    @Option(help: "national (the State Council's working days), exchange or interbank.")
+    @Option(help: "Whose working days: national (the State Council's), or the exchange or interbank market's.")
     var market: WorkingDayCalendar.Market = .national
 
     @Option(

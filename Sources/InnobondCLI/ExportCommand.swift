@@ -14,7 +14,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Argument(help: "What to export.")
     var kind: RecordKind
 
-    @Option(help: "csv or json.")
+    @Option(help: "The file's format.")
     var format: ImportSource.Format = .csv
 
     @Option(help: "Output file (default: standard output).")

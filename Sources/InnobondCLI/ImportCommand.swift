@@ -27,7 +27,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: "The file to import (- for standard input).")
     var file: String
 
-    @Option(help: "csv or json (default: from the file's extension).")
+    @Option(help: "The file's format (default: from its extension).")
     var format: ImportSource.Format?
 
     @Flag(help: "Write the good rows and report the bad ones instead of writing nothing.")

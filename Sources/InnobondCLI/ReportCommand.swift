@@ -27,7 +27,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var period: PeriodOptions
 
-    @Option(help: "md, html or json.")
+    @Option(help: "The briefing's format.")
     var format: Format = .md
 
     @Option(help: "Output file (default: standard output).")

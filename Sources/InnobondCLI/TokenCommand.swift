@@ -27,7 +27,8 @@ struct TokenCreateCommand: AsyncParsableCommand {
             }.joined(separator: "; ") + "."
     )
 
-    @Option(help: "viewer, analyst or admin.")
+    @Option(
+        help: "What the token may do: viewers read, analysts also write market data, admins also write master data.")
     var role: APIRole
 
     @Option(help: "Who or what the token is for.")
