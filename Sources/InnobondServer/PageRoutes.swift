@@ -17,7 +17,7 @@ enum PageRoutes {
         "/monitor", "/curves", "/integrity", "/reports",
         "/reports/:file", "/reports/flags/:id", "/audit", "/sign-in", "/health", "/health/live", "/health/ready",
         "/metrics",
-        "/api/openapi.json",
+        "/api/openapi.json", "/api", "/api/v1", APIReferencePage.path,
     ]
 
     static func register(
@@ -37,6 +37,20 @@ enum PageRoutes {
             return try await Rendering.cached(request, state) { current in
                 try Rendering.entry(
                     html: pages.render(OverviewPage(current: current, period: options.period), template: "overview"))
+            }
+        }
+        router.get(RouterPath(APIReferencePage.path)) { request, _ in
+            try await Rendering.cached(request, state) { current in
+                try Rendering.entry(
+                    html: pages.render(
+                        APIReferencePage(current: current, document: OpenAPIDocument.document(APIRoutes.all)),
+                        template: "api-reference"))
+            }
+        }
+        // Where people look for an API's description first.
+        for path in ["/api", "/api/v1"] {
+            router.get(RouterPath(path)) { _, _ in
+                Response(status: .found, headers: [.location: APIReferencePage.path])
             }
         }
         router.get("/bonds") { request, _ in

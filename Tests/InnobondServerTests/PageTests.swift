@@ -10,6 +10,8 @@ import InnobondModel
 import InnobondStore
 import Testing
 
+@testable import InnobondServer
+
 /// Every page of the dashboard, on the real application over a real SQLite
 /// registry of demo data.
 @Suite struct PageTests {
@@ -315,6 +317,37 @@ import Testing
             // Several values of one filter are one option, chosen, that the form sends back.
             let several = try await client.execute(uri: "/bonds?market=SZ,IB", method: .get) { $0.text }
             #expect(several.contains(#"<option value="IB,SZ" selected>Interbank, Shenzhen</option>"#))
+        }
+    }
+
+    /// `/api` and `/api/v1` lead to the reference, which the server renders
+    /// from its OpenAPI document: every operation and every schema member.
+    @Test func theAPIReferenceShowsTheWholeDocument() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json())) as? [String: Any])
+            for path in ["/api", "/api/v1"] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .found && response.headers[.location] == "/api/reference")
+                }
+            }
+            let page = try await client.execute(uri: "/api/reference", method: .get) { response in
+                #expect(response.status == .ok)
+                return response.text
+            }
+            #expect(!page.contains("<script"))
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            for (path, operations) in paths {
+                for method in operations.keys {
+                    #expect(page.contains("<code>\(method.uppercased()) \(path)</code>"), "\(method) \(path)")
+                }
+            }
+            let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            for name in schemas.keys { #expect(page.contains(#"id="schema-\#(name)""#), "\(name)") }
+            #expect(
+                page.contains("yield_min") && page.contains("Lowest yield to maturity of the latest quote, percent"))
+            #expect(page.contains(">amount_fen") && page.contains("integer fen"))
         }
     }
 
