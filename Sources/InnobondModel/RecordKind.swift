@@ -1,5 +1,5 @@
 /// The kinds of rows the registry holds, each with its file format
-/// (spec/registry-csv.md): the raw value is the name used on the command
+/// (docs/formats/registry.md): the raw value is the name used on the command
 /// line and in file names.
 public enum RecordKind: String, Sendable, Hashable, CaseIterable, Codable {
     case issuers

@@ -43,7 +43,7 @@ enum PostgresMigrations {
         )
         """
 
-    /// The registry of spec/registry-csv.md with its invariants as constraints.
+    /// The registry of docs/formats/registry.md with its invariants as constraints.
     static let registryV1 = """
         CREATE TABLE dataset (
             key TEXT PRIMARY KEY,

@@ -33,7 +33,7 @@ enum SQLiteMigrations {
         return migrator
     }
 
-    /// The registry of spec/registry-csv.md with its invariants as constraints.
+    /// The registry of docs/formats/registry.md with its invariants as constraints.
     /// Dates are `YYYY-MM-DD` text that `date()` returns unchanged; money is
     /// integer fen.
     static let registryV1 = """

@@ -181,10 +181,10 @@ enum OpenAPIDocument {
 
     /// The schema of a request body: an import's JSON body is an array of
     /// records of one kind (the kind of the path), a change's an object;
-    /// CSV is text in the formats of docs/registry-csv.md.
+    /// CSV is text in the formats of docs/formats/registry.md.
     static func bodySchema(_ route: APIRoute, _ type: String) -> [String: Any] {
         guard type == "application/json" else {
-            return ["type": "string", "description": "CSV in the formats of docs/registry-csv.md, a header row first"]
+            return ["type": "string", "description": "CSV in the formats of docs/formats/registry.md, a header row first"]
         }
         if route.path.hasPrefix("/api/v1/import") {
             return [

@@ -523,7 +523,7 @@ enum PropertyGlossary {
             "The record's revision, from 1 (export: the stored one); optional on import, and then the current one",
         "compliance_cases.state":
             "Where the case stands: detected, assessing, report_due, reported, order_issued, no_order, "
-            + "exemption_requested, granted, denied, remediation, litigation or closed (moves: docs/registry-csv.md)",
+            + "exemption_requested, granted, denied, remediation, litigation or closed (moves: docs/formats/registry.md)",
         "compliance_cases.uscc": "Unified social credit code of the issuer the measure reaches",
         "curves.curve": "The curve's name: CGB, CDB, AAA_corporate, ...",
         "curves.date": "Curve date (YYYY-MM-DD)",

@@ -9,7 +9,7 @@ import InnobondModel
 /// the file. Rows are validated here, once, for every store, on a thread of
 /// their own that reads a batch or two ahead while the store writes.
 public final class ImportSource {
-    /// The file formats of spec/registry-csv.md.
+    /// The file formats of docs/formats/registry.md.
     public enum Format: String, Sendable, CaseIterable {
         case csv
         case json
