@@ -12,9 +12,8 @@ enum PageRoutes {
     /// The paths of the pages and of the operations' reads, in the router's
     /// form: all answer GET and HEAD (and `/sign-in` POST).
     static let paths = [
-        "/", "/bonds", "/bonds.csv", "/bonds/:code", "/bonds/:code/ledger.csv", "/issuers", "/issuers.csv",
-        "/issuers/:uscc",
-        "/monitor", "/curves", "/integrity", "/reports",
+        "/", "/bonds", "/bonds.csv", "/bonds/:code", "/bonds/:code/ledger.csv", "/bonds/:code/quotes.csv", "/issuers",
+        "/issuers.csv", "/issuers/:uscc", "/monitor", "/monitor.csv", "/curves", "/integrity", "/reports",
         "/reports/:file", "/reports/flags/:id", "/audit", "/sign-in", "/health", "/health/live", "/health/ready",
         "/metrics",
         "/api/openapi.json", "/api", "/api/v1", APIReferencePage.path,
@@ -177,6 +176,49 @@ enum PageRoutes {
             return try await Rendering.cached(request, state) { current in
                 try Rendering.entry(
                     html: pages.render(MonitorPage(current: current, asOf: asOf, through: to), template: "monitor"))
+            }
+        }
+        router.get("/monitor.csv") { request, _ in
+            let parameters = QueryParameters(request)
+            try parameters.checkNames(["as_of", "to", "form"], of: "this download")
+            let query = Query(parameters)
+            let asOf = try query.date("as_of")
+            let to = try query.date("to")
+            let form = try RecordDownload.form(parameters)
+            let current = state.now
+            let end = current.conditionsEnd(to: to, asOf: asOf)
+            // The file: every vintage published by `as_of`, so that an import
+            // answers the same "as known on" questions; as shown: the figures
+            // known then.
+            let known =
+                asOf.map { day in current.snapshot.macro.filter { $0.published <= day } } ?? current.snapshot.macro
+            let shown = form == .shown ? MacroMonitor(known).observations : [:]
+            let rows = (form == .registry ? known : shown.keys.sorted().flatMap { shown[$0]! }).filter {
+                $0.period.lastDay <= end
+            }
+            return RecordDownload.response(
+                rows, form: form, file: "monitor", shownHeader: MonitorPage.shownHeader, shown: MonitorPage.shownLine)
+        }
+        router.get("/bonds/:code/quotes.csv") { request, context in
+            let parameters = QueryParameters(request)
+            try parameters.checkNames(["from", "to", "form"], of: "this download")
+            let query = Query(parameters)
+            let from = try query.date("from")
+            let to = try query.date("to")
+            if let from, let to, from > to { throw APIError.badParameter("to", "\(to) is before from \(from)") }
+            let form = try RecordDownload.form(parameters)
+            let bond = try APIRoutes.bond(context, state.now)
+            let quotes = try await Timed.store("quotes") {
+                try await state.store.quotes(bond: bond.code, from: from, through: to)
+            }
+            return RecordDownload.response(
+                quotes, form: form, file: bond.code.value + "-quotes", shownHeader: "date,source,clean_price,yield"
+            ) { quote in
+                [
+                    quote.date.iso8601, quote.source, quote.cleanPrice?.shortText ?? "",
+                    quote.yieldPercent?.shortText ?? "",
+                ]
+                .map(CSVField.quote).joined(separator: ",")
             }
         }
         router.get("/curves") { request, _ in

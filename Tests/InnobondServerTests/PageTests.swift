@@ -265,6 +265,56 @@ import Testing
         }
     }
 
+    /// A bond's quotes and the monitor's figures download in the registry's
+    /// format, each line as `innobond export` writes it; the monitor's file
+    /// holds every vintage published by its date, "as shown" the figures
+    /// known then.
+    @Test func quotesAndMonitorDownloadAsTheRegistryExportsThem() async throws {
+        let app = try await ServerFixture.application()
+        func exported(_ kind: RecordKind) async throws -> [String] {
+            let output = MemoryOutput()
+            try await ServerFixture.shared.value.store.export(
+                kind: kind, to: RecordWriter(kind: kind, format: .csv, output: output))
+            return output.text.split(separator: "\n").map(String.init)
+        }
+        let quotes = try await exported(.quotes)
+        let macro = try await exported(.macro)
+        try await app.test(.router) { client in
+            let bond = try #require(quotes.dropFirst().first.map { String($0.prefix { $0 != "," }) })
+            try await client.execute(uri: "/bonds/\(bond)/quotes.csv", method: .get) { response in
+                #expect(response.headers[.contentDisposition]?.contains("quotes.csv") == true)
+                let lines = response.text.split(separator: "\n").map(String.init)
+                #expect(lines.first == quotes.first)
+                #expect(
+                    lines.dropFirst().count > 1
+                        && Array(lines.dropFirst()) == quotes.filter { $0.hasPrefix(bond + ",") })
+            }
+            let page = try await client.execute(uri: "/bonds/\(bond)", method: .get) { $0.text }
+            #expect(page.contains("/bonds/\(bond)/quotes.csv"))
+            try await client.execute(uri: "/monitor.csv", method: .get) { response in
+                let lines = response.text.split(separator: "\n").map(String.init)
+                #expect(lines.first == macro.first && Set(lines.dropFirst()) == Set(macro.dropFirst()))
+            }
+            let header = macro.first!.split(separator: ",").map(String.init)
+            let published = try #require(header.firstIndex(of: "published"))
+            let dates = macro.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[published] }
+            let asOf = try #require(dates.sorted()[dates.count / 2])
+            try await client.execute(uri: "/monitor.csv?as_of=\(asOf)", method: .get) { response in
+                let lines = response.text.split(separator: "\n").dropFirst()
+                #expect(!lines.isEmpty && lines.count < macro.count - 1)
+                #expect(
+                    lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false)[published] <= asOf })
+            }
+            try await client.execute(uri: "/monitor.csv?form=shown", method: .get) { response in
+                #expect(response.text.hasPrefix(MonitorPage.shownHeader + "\n"))
+                #expect(response.text.contains("M2 money supply") || response.text.contains("M2"))
+            }
+            try await client.execute(uri: "/monitor.csv?as_of=soon", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+
     /// The issuers' download holds every issuer the filters pass (the page
     /// shows at most 500), in the page's order, each line as
     /// `innobond export issuers` writes it.

@@ -44,6 +44,8 @@ struct BondPage: Sendable {
     var valuationError: String?
     var charts: [String]
     var apiHref: String
+    /// Every quote of the bond, in the registry's import format.
+    var quotesHref: String
     /// The use-of-proceeds ledger and integrity findings, for a sci-tech bond.
     var ledger: LedgerSection?
     /// The form that prices the bond at another date, price or yield.
@@ -67,6 +69,7 @@ struct BondPage: Sendable {
         issuerHref = "/issuers/" + bond.uscc.value
         sciTech = bond.sciTech
         apiHref = "/api/v1/bonds/" + bond.code.value
+        quotesHref = "/bonds/" + bond.code.value + "/quotes.csv"
         terms = [
             Term(label: "Code", value: bond.code.value),
             Term(

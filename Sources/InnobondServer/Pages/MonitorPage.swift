@@ -35,6 +35,9 @@ struct MonitorPage: Sendable {
     var hasSeries: Bool
     /// Why there are no series, when there are none.
     var seriesMessage: String
+    /// The figures behind the page: every vintage published by its date, and as shown.
+    var csv: String
+    var csvShown: String
 
     init(current: RegistryState.Current, asOf: CivilDate?, through end: CivilDate?) {
         layout = Layout("Monetary monitor", section: .monitor, current: current)
@@ -42,6 +45,8 @@ struct MonitorPage: Sendable {
         let end = current.conditionsEnd(to: end, asOf: asOf)
         self.asOf = asOf?.iso8601 ?? ""
         to = end.iso8601
+        csv = "/monitor.csv?" + BondQuery.encoded([("as_of", self.asOf), ("to", to)].filter { !$0.1.isEmpty })
+        csvShown = csv + "&form=shown"
         let conditions = FinancingConditions(monitor: monitor, curves: current.curves, through: end)
         yearLabel = conditions.yearLabel
         quarterLabel = conditions.quarterLabel
@@ -135,5 +140,18 @@ struct MonitorPage: Sendable {
         let lines = groups.map { Chart.Series(name: name($0.0), points: $0.1) }
         let breaks = groups.dropFirst().map { Chart.Break(date: $0.1.map(\.date).min()!, label: "definition changes") }
         return (lines, breaks)
+    }
+
+    /// The header of the figures as shown: each known on the page's date.
+    static let shownHeader = "series,series_name,period,definition,definition_name,value,unit,yoy_pct,published"
+
+    /// A figure as a CSV line, with the series' and definition's readable names.
+    @Sendable static func shownLine(_ row: MacroObservation) -> String {
+        [
+            row.series, MacroNames.series(row.series), row.period.description, row.definition,
+            MacroNames.definition(row.definition), row.value?.shortText ?? "", row.unit,
+            row.yoyPercent?.shortText ?? "",
+            row.published.iso8601,
+        ].map(CSVField.quote).joined(separator: ",")
     }
 }
