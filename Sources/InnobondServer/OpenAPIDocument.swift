@@ -184,7 +184,9 @@ enum OpenAPIDocument {
     /// CSV is text in the formats of docs/formats/registry.md.
     static func bodySchema(_ route: APIRoute, _ type: String) -> [String: Any] {
         guard type == "application/json" else {
-            return ["type": "string", "description": "CSV in the formats of docs/formats/registry.md, a header row first"]
+            return [
+                "type": "string", "description": "CSV in the formats of docs/formats/registry.md, a header row first",
+            ]
         }
         if route.path.hasPrefix("/api/v1/import") {
             return [
