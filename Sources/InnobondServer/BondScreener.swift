@@ -82,7 +82,7 @@ struct BondScreener: Sendable {
 
     /// The bonds the query passes, in its order, and the facets of its filter.
     func run(_ query: BondQuery) -> (ordered: [Bond], facets: Facets) {
-        let snapshot = current.snapshot
+        let bonds = current.snapshot.bonds
         let filter = query.filter
         let screen = query.screen
         var others = filter
@@ -90,48 +90,47 @@ struct BondScreener: Sendable {
         others.regimes = []
         others.sectors = []
         others.ratings = []
-        let issuers = snapshot.issuersByCode
+        let issuers = current.snapshot.issuersByCode
         // The quote dates at or after which a quote is young enough, by market.
         let youngest = screen.quoteAgeMax.map { days in
             Dictionary(
-                uniqueKeysWithValues: Market.allCases.map {
-                    ($0, age.earliestDate(ageAtMost: days, market: $0))
-                })
+                uniqueKeysWithValues: Market.allCases.map { ($0, age.earliestDate(ageAtMost: days, market: $0)) })
         }
-        var marketCounts: [Market: Int] = [:]
-        var regimeCounts: [Regime: Int] = [:]
-        var sectorCounts: [Sector: Int] = [:]
-        var ratingCounts: [Rating: Int] = [:]
-        var passed: [Bond] = []
-        for bond in snapshot.bonds {
+        // Counts by each enumeration's position (ratings by rank).
+        var marketCounts = [Int](repeating: 0, count: Market.allCases.count)
+        var regimeCounts = [Int](repeating: 0, count: Regime.allCases.count)
+        var sectorCounts = [Int](repeating: 0, count: Sector.allCases.count)
+        var ratingCounts = [Int](repeating: 0, count: Rating.scale.count)
+        let markets = Dictionary(uniqueKeysWithValues: Market.allCases.enumerated().map { ($1, $0) })
+        let regimes = Dictionary(uniqueKeysWithValues: Regime.allCases.enumerated().map { ($1, $0) })
+        let sectors = Dictionary(uniqueKeysWithValues: Sector.allCases.enumerated().map { ($1, $0) })
+        var passed: [Int] = []
+        for index in bonds.indices {
+            let bond = bonds[index]
             let issuer = issuers[bond.uscc]
             guard others.matches(bond, issuer: issuer), passes(bond, screen, youngest: youngest) else { continue }
             let sector = issuer?.sector
-            let misses = [
-                !filter.markets.isEmpty && !filter.markets.contains(bond.market),
-                !filter.regimes.isEmpty && !(bond.regime.map(filter.regimes.contains) ?? false),
-                !filter.sectors.isEmpty && !(sector.map(filter.sectors.contains) ?? false),
-                !filter.ratings.isEmpty && !(bond.rating.map(filter.ratings.contains) ?? false),
-            ]
-            let missed = misses.count { $0 }
+            let missesMarket = !filter.markets.isEmpty && !filter.markets.contains(bond.market)
+            let missesRegime = !filter.regimes.isEmpty && !(bond.regime.map(filter.regimes.contains) ?? false)
+            let missesSector = !filter.sectors.isEmpty && !(sector.map(filter.sectors.contains) ?? false)
+            let missesRating = !filter.ratings.isEmpty && !(bond.rating.map(filter.ratings.contains) ?? false)
+            let missed = [missesMarket, missesRegime, missesSector, missesRating].count { $0 }
             guard missed <= 1 else { continue }
-            if missed == 0 { passed.append(bond) }
+            if missed == 0 { passed.append(index) }
             // A bond counts for a facet when it passes every other condition.
-            if !misses[1] && !misses[2] && !misses[3] { marketCounts[bond.market, default: 0] += 1 }
-            if !misses[0] && !misses[2] && !misses[3], let regime = bond.regime {
-                regimeCounts[regime, default: 0] += 1
-            }
-            if !misses[0] && !misses[1] && !misses[3], let sector { sectorCounts[sector, default: 0] += 1 }
-            if !misses[0] && !misses[1] && !misses[2], let rating = bond.rating {
-                ratingCounts[rating, default: 0] += 1
-            }
+            if missed == 0 || missesMarket { marketCounts[markets[bond.market]!] += 1 }
+            if missed == 0 || missesRegime, let regime = bond.regime { regimeCounts[regimes[regime]!] += 1 }
+            if missed == 0 || missesSector, let sector { sectorCounts[sectors[sector]!] += 1 }
+            if missed == 0 || missesRating, let rating = bond.rating { ratingCounts[rating.rank] += 1 }
         }
         let facets = Facets(
-            market: Market.allCases.map { .init(value: $0.rawValue, count: marketCounts[$0] ?? 0) },
-            regime: Regime.allCases.map { .init(value: $0.rawValue, count: regimeCounts[$0] ?? 0) },
-            sector: Sector.allCases.map { .init(value: $0.rawValue, count: sectorCounts[$0] ?? 0) },
-            rating: ratingCounts.keys.sorted().map { .init(value: $0.value, count: ratingCounts[$0]!) })
-        return (order(passed, query, issuers: issuers), facets)
+            market: Market.allCases.enumerated().map { .init(value: $1.rawValue, count: marketCounts[$0]) },
+            regime: Regime.allCases.enumerated().map { .init(value: $1.rawValue, count: regimeCounts[$0]) },
+            sector: Sector.allCases.enumerated().map { .init(value: $1.rawValue, count: sectorCounts[$0]) },
+            rating: Rating.scale.indices.filter { ratingCounts[$0] > 0 }.map {
+                .init(value: Rating.scale[$0], count: ratingCounts[$0])
+            })
+        return (order(passed, query, issuers: issuers).map { bonds[$0] }, facets)
     }
 
     private func passes(
@@ -153,57 +152,57 @@ struct BondScreener: Sendable {
         return true
     }
 
-    /// `bonds` in the query's order; bonds without the sorted figure last,
-    /// whichever the direction.
-    private func order(_ bonds: [Bond], _ query: BondQuery, issuers: [USCC: Issuer]) -> [Bond] {
+    /// The bonds at `indices` of the registry in the query's order, ties by
+    /// code; bonds without the sorted figure last, whichever the direction.
+    /// Sorts positions against keys read once, never the bonds themselves.
+    private func order(_ indices: [Int], _ query: BondQuery, issuers: [USCC: Issuer]) -> [Int] {
+        let bonds = current.snapshot.bonds
         let descending = query.descending
-        func ascending(_ a: Bond, _ b: Bond) -> Bool {
-            switch query.sort {
-            case .code: return a.code < b.code
-            case .name: return (a.name, a.code) < (b.name, b.code)
-            case .issuer:
-                let x = issuers[a.uscc]?.name ?? ""
-                let y = issuers[b.uscc]?.name ?? ""
-                return (x, a.code) < (y, b.code)
-            case .issueDate: return (a.issueDate, a.code) < (b.issueDate, b.code)
-            case .maturityDate: return (a.maturityDate, a.code) < (b.maturityDate, b.code)
-            case .amount: return (a.amount, a.code) < (b.amount, b.code)
-            case .coupon: return (a.couponRatePercent, a.code) < (b.couponRatePercent, b.code)
-            case .rating:
-                let x = a.rating?.rank ?? Int.max
-                let y = b.rating?.rank ?? Int.max
-                return (x, a.code) < (y, b.code)
-            default: return a.code < b.code
+        let codes = indices.map { bonds[$0].code.value }
+        func tie(_ a: Int, _ b: Int) -> Bool { descending ? codes[b] < codes[a] : codes[a] < codes[b] }
+        var positions = Array(indices.indices)
+        switch query.sort {
+        case .code:
+            positions.sort(by: tie)
+        case .name, .issuer:
+            let names = indices.map {
+                query.sort == .name ? bonds[$0].name : issuers[bonds[$0].uscc]?.name ?? ""
+            }
+            positions.sort { a, b in
+                names[a] == names[b] ? tie(a, b) : descending ? names[b] < names[a] : names[a] < names[b]
+            }
+        default:
+            let keys = indices.map { key(query.sort, bonds[$0]) }
+            positions.sort { a, b in
+                switch (keys[a], keys[b]) {
+                case (let x?, let y?): return x == y ? tie(a, b) : descending ? x > y : x < y
+                case (.some, nil): return true
+                case (nil, .some): return false
+                case (nil, nil): return tie(a, b)
+                }
             }
         }
-        guard let key = key(query.sort) else {
-            return bonds.sorted { descending ? ascending($1, $0) : ascending($0, $1) }
-        }
-        let keyed = bonds.map { (bond: $0, key: key($0)) }
-        return keyed.sorted { a, b in
-            switch (a.key, b.key) {
-            case (let x?, let y?):
-                let before = x < y || (x == y && a.bond.code < b.bond.code)
-                let after = y < x || (x == y && b.bond.code < a.bond.code)
-                return descending ? after : before
-            case (.some, nil): return true
-            case (nil, _): return false
-            }
-        }.map(\.bond)
+        return positions.map { indices[$0] }
     }
 
-    /// The figure a market sort orders by; `nil` for the bond's own terms.
-    private func key(_ sort: BondQuery.Sort) -> ((Bond) -> Double?)? {
+    /// What a sort other than by code or name orders by; `nil` sorts last.
+    private func key(_ sort: BondQuery.Sort, _ bond: Bond) -> Double? {
         switch sort {
-        case .quoteDate: return { current.valuations[$0.code].map { Double($0.quote.date.dayNumber) } }
-        case .cleanPrice: return { figures($0)?.cleanPrice }
-        case .yield: return { figures($0)?.yieldPercent }
-        case .gSpread: return { figures($0)?.gSpreadBp }
-        case .zSpread: return { figures($0)?.zSpreadBp }
-        case .duration: return { figures($0)?.modifiedDuration }
-        case .remaining: return { remainingYears($0) }
-        case .outstanding: return { Double(outstanding($0).fen) }
-        default: return nil
+        case .issueDate: return Double(bond.issueDate.dayNumber)
+        case .maturityDate: return Double(bond.maturityDate.dayNumber)
+        case .amount: return Double(bond.amount.fen)
+        case .coupon: return bond.couponRatePercent
+        // Unrated after the worst rating (first when descending), as ranks run best first.
+        case .rating: return Double(bond.rating?.rank ?? Int.max)
+        case .quoteDate: return current.valuations[bond.code].map { Double($0.quote.date.dayNumber) }
+        case .cleanPrice: return figures(bond)?.cleanPrice
+        case .yield: return figures(bond)?.yieldPercent
+        case .gSpread: return figures(bond)?.gSpreadBp
+        case .zSpread: return figures(bond)?.zSpreadBp
+        case .duration: return figures(bond)?.modifiedDuration
+        case .remaining: return remainingYears(bond)
+        case .outstanding: return Double(outstanding(bond).fen)
+        case .code, .name, .issuer: return nil
         }
     }
 }
