@@ -48,6 +48,10 @@ for item in json.load(sys.stdin)["items"]:
 ')
 shoot / overview.png 2600
 shoot "/bonds?sci_tech=true" bonds.png 1700
+# The screener: sci-tech AAA bonds yielding 2 % or more, widest G-spread first.
+shoot "/bonds?sci_tech=true&rating=AAA&yield_min=2&sort=g_spread&order=desc" screener.png 1500 1600
+shoot "/bonds?sci_tech=true&rating=AAA&yield_min=2&sort=g_spread&order=desc" phone-screener.png 1700 390
+shoot /api/reference api-reference.png 2400
 shoot "/bonds/$quoted" bond.png 2600
 shoot "/bonds/$matured" bond-matured.png 1800
 shoot /issuers/91330400MA2DEM0011 issuer.png 1500

@@ -214,7 +214,7 @@ struct BondQuery: Sendable {
         items.append(("order", descending ? "desc" : "asc"))
         items.append(("page", String(page)))
         items.append(("per_page", String(perPage)))
-        for (name, value) in changes {
+        for (name, value) in changes.sorted(by: { $0.key < $1.key }) {
             items.removeAll { $0.0 == name }
             if let value { items.append((name, value)) }
         }

@@ -69,8 +69,11 @@ enum PageRoutes {
         router.get("/bonds.csv") { request, _ in
             let parameters = QueryParameters(request)
             try parameters.checkNames(BondQuery.parameters + ["page", "per_page", "form"], of: "this download")
-            let query = try BondQuery(parameters, paging: .pages)
+            var query = try BondQuery(parameters, paging: .pages)
             let form = try RecordDownload.form(parameters)
+            // The registry's file in its key order, as `innobond export` writes
+            // it, so that export, import and export again give the same bytes.
+            if form == .registry { (query.sort, query.descending) = (.code, false) }
             let current = state.now
             let screener = BondScreener(state, current: current, today: CivilDate.today)
             let issuers = current.snapshot.issuersByCode
@@ -138,7 +141,10 @@ enum PageRoutes {
             let snapshot = state.now.snapshot
             let counts = IssuerListPage.bondCounts(snapshot)
             return RecordDownload.response(
-                IssuerListPage.matching(snapshot, text: text, sector: sector, counts: counts), form: form,
+                // The registry's file in its key order, as `innobond export` writes it.
+                IssuerListPage.matching(snapshot, text: text, sector: sector, counts: counts).sorted {
+                    form == .registry && $0.uscc < $1.uscc
+                }, form: form,
                 file: "issuers", shownHeader: IssuerListPage.shownHeader
             ) { IssuerListPage.shownLine($0, counts: counts[$0.uscc]) }
         }

@@ -4,11 +4,11 @@ import InnobondModel
 import InnobondStore
 import NIOCore
 
-/// `/bonds.csv` and `/issuers.csv`: every row a list's filters pass, in the
-/// list's order, streamed a thousand rows at a time (memory flat whatever
-/// the count): in the registry's import format (`form=registry`, the
-/// default), so that a download, edited or not, imports back; or with the
-/// list's columns as shown (`form=shown`), for spreadsheets.
+/// `/bonds.csv`, `/issuers.csv` and the like: every row a list's filters
+/// pass, streamed a thousand rows at a time (memory flat whatever the
+/// count): in the registry's import format (`form=registry`, the default),
+/// so that a download, edited or not, imports back; or with the list's
+/// columns as shown, in the list's order (`form=shown`), for spreadsheets.
 enum RecordDownload {
     enum Form: String, CaseIterable {
         case registry

@@ -187,7 +187,7 @@ import Testing
             #expect(page.contains(#"<td class="num">\#(yield)</td>"#))
             try await client.execute(uri: "/bonds.csv?\(filters)", method: .get) { response in
                 let codes = response.text.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) }
-                #expect(codes == items.compactMap { $0["code"] as? String })
+                #expect(codes == items.compactMap { $0["code"] as? String }.sorted())
             }
             try await client.execute(uri: "/bonds.csv?\(filters)&form=shown", method: .get) { response in
                 let lines = response.text.split(separator: "\n")
@@ -195,6 +195,9 @@ import Testing
                 let yieldColumn = try #require(header.firstIndex(of: "yield"))
                 let row = lines.dropFirst().first.map { $0.split(separator: ",", omittingEmptySubsequences: false) }
                 #expect(row.map { Double($0[yieldColumn]) } == first["yield"] as? Double)
+                #expect(
+                    lines.dropFirst().map { String($0.prefix { $0 != "," }) }
+                        == items.compactMap { $0["code"] as? String })
             }
         }
     }

@@ -194,7 +194,7 @@ struct BondListPage: Sendable {
                 return Column(label: title, href: nil, sorted: nil, arrow: nil, numeric: numeric, key: "")
             }
             let active = sort == query.sort
-            let order = active ? (query.descending ? "asc" : "desc") : "asc"
+            let order = active ? (query.descending ? "asc" : "desc") : (sort.descendsByDefault ? "desc" : "asc")
             return Column(
                 label: title,
                 href: "/bonds?" + query.queryString(["sort": sort.rawValue, "order": order, "page": "1"]),
