@@ -107,10 +107,10 @@ struct BondListPage: Sendable {
     static let columnTitles: [(String, BondQuery.Sort?, Bool)] = [
         ("Code", .code, false), ("Name", .name, false), ("Issuer", .issuer, false), ("Sci-tech", nil, false),
         ("Market", nil, false), ("Rating", .rating, false), ("Issued", .issueDate, false),
-        ("Maturity", .maturityDate, false), ("Remaining (years)", .remaining, true), ("Amount (RMB m)", .amount, true),
-        ("Outstanding (RMB m)", .outstanding, true), ("Coupon (%)", .coupon, true), ("Quote date", .quoteDate, false),
+        ("Maturity", .maturityDate, false), ("Left (years)", .remaining, true), ("Amount (RMB m)", .amount, true),
+        ("Outst. (RMB m)", .outstanding, true), ("Coupon (%)", .coupon, true), ("Quote date", .quoteDate, false),
         ("Clean price", .cleanPrice, true), ("Yield (%)", .yield, true), ("G-spread (bp)", .gSpread, true),
-        ("Z-spread (bp)", .zSpread, true), ("Modified duration (years)", .duration, true),
+        ("Z-spread (bp)", .zSpread, true), ("Mod. dur. (years)", .duration, true),
     ]
 
     init(current: RegistryState.Current, query: BondQuery, screener: BondScreener) {
