@@ -49,14 +49,16 @@ for item in json.load(sys.stdin)["items"]:
 shoot / overview.png 2600
 shoot "/bonds?sci_tech=true" bonds.png 1700
 # The screener: sci-tech AAA bonds yielding 2 % or more, widest G-spread first.
-shoot "/bonds?sci_tech=true&rating=AAA&yield_min=2&sort=g_spread&order=desc" screener.png 1500 1600
+shoot "/bonds?sci_tech=true&rating=AAA&yield_min=2&sort=g_spread&order=desc" screener.png 1300 1920
 shoot "/bonds?sci_tech=true&rating=AAA&yield_min=2&sort=g_spread&order=desc" phone-screener.png 1700 390
 shoot /api/reference api-reference.png 2400
 shoot "/bonds/$quoted" bond.png 2600
 shoot "/bonds/$matured" bond-matured.png 1800
+shoot "/bonds/$matured" phone-bond-matured.png 2600 390
 shoot /issuers/91330400MA2DEM0011 issuer.png 1500
 shoot /monitor monitor.png 3200
 shoot "/curves?compare=2025-06-03" curves.png 1500
+shoot "/curves?compare=2025-06-03" phone-curves.png 2600 390
 shoot "/bonds/$quoted?yield=2.5" bond-priced.png 3400
 shoot "/bonds/$quoted?yield=2.5" phone-bond-priced.png 5200 390
 shoot "/reports?to=2024-03-31" reports.png 2400
