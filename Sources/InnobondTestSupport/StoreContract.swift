@@ -698,6 +698,14 @@ public enum StoreContract {
         #expect(quotes.map(\.date.iso8601) == ["2025-06-04", "2025-06-05"])
         #expect(quotes[0].cleanPrice == nil && quotes[0].yieldPercent == 2.0388)
         #expect(quotes[1].source == "trade")
+        // Each bond's latest: its last date, and of two sources that day the last by name.
+        let added = try await importText(
+            store, .quotes, "bond_code,date,clean_price,yield,source\n102580123.IB,2025-06-05,100.3,,cfets\n")
+        #expect(added.committed)
+        let latest = try await store.latestQuotes()
+        #expect(latest.map(\.bondCode.value) == ["102580123.IB", "240001.SH"])
+        #expect(latest.map(\.date.iso8601) == ["2025-06-05", "2025-06-03"])
+        #expect(latest.map(\.source) == ["trade", "chinabond"] && latest[0].cleanPrice == 100.31)
     }
 }
 
