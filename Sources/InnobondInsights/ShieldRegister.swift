@@ -1,0 +1,113 @@
+import FixedIncome
+import InnobondModel
+
+/// The legal shield on any day: which measures reach a party, directly (a
+/// measure names it) or through ownership (a rule in force extends a
+/// listing to what a listed party owns at or above its threshold), with the
+/// chains of holdings and the dates that make it so.
+public struct ShieldRegister: Sendable {
+    /// A party as the register knows it: its key in the ownership graph, its
+    /// unified social credit code when it has one, and its names.
+    public struct Party: Sendable, Hashable {
+        public var key: String
+        public var uscc: USCC?
+        public var names: [String]
+
+        public init(uscc: USCC? = nil, names: [String]) {
+            self.uscc = uscc
+            self.names = names
+            key = uscc?.value ?? PartyName.key(names.first ?? "")
+        }
+    }
+
+    /// One way a measure reaches a party on a day.
+    public struct Exposure: Sendable, Hashable {
+        /// The measure that names a party: the party itself, or its owner.
+        public var measure: Measure
+        public var target: MeasureTarget
+        /// How the target was recognised: `uscc`, or the name's key.
+        public var matchedBy: String
+        /// For a reach through ownership: the rule, the listed owner and the
+        /// chains from it down to the party, with the effective share.
+        public var rule: Measure?
+        public var owner: String?
+        public var chains: [OwnershipGraph.Chain]
+        public var ownedPercent: Double?
+
+        /// Whether a measure names the party itself.
+        public var isDirect: Bool { rule == nil }
+    }
+
+    public let measures: [Measure]
+    public let targets: [MeasureTarget]
+    public let ownership: OwnershipGraph
+    /// The parties of the ownership graph and the registry, by key.
+    public let parties: [String: Party]
+    private let measuresByID: [String: Measure]
+    private let targetsByUSCC: [USCC: [MeasureTarget]]
+    private let targetsByKey: [String: [MeasureTarget]]
+
+    public init(measures: [Measure], targets: [MeasureTarget], ownership: OwnershipGraph, parties: [Party]) {
+        self.measures = measures
+        self.targets = targets
+        self.ownership = ownership
+        self.parties = Dictionary(parties.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        measuresByID = Dictionary(measures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var byUSCC: [USCC: [MeasureTarget]] = [:]
+        var byKey: [String: [MeasureTarget]] = [:]
+        for target in targets {
+            if let uscc = target.uscc { byUSCC[uscc, default: []].append(target) }
+            for name in Set(([target.name] + target.aliases).map(PartyName.key)) where !name.isEmpty {
+                byKey[name, default: []].append(target)
+            }
+        }
+        targetsByUSCC = byUSCC
+        targetsByKey = byKey
+    }
+
+    /// The targets that are `party` (by code, else by a name's key) that a
+    /// measure in force names on `day`, with how each was recognised.
+    func listings(of party: Party, on day: CivilDate) -> [(MeasureTarget, Measure, String)] {
+        var found: [(MeasureTarget, Measure, String)] = []
+        var seen: Set<MeasureTarget> = []
+        let byCode = party.uscc.map { targetsByUSCC[$0] ?? [] }.map { $0.map { ($0, "uscc") } } ?? []
+        let byName = Set(party.names.map(PartyName.key)).flatMap { key in
+            (targetsByKey[key] ?? []).map { ($0, "name") }
+        }
+        for (target, how) in byCode + byName where seen.insert(target).inserted && target.named(on: day) {
+            guard let measure = measuresByID[target.measureID], measure.standing(on: day) == .inForce else {
+                continue
+            }
+            found.append((target, measure, how))
+        }
+        return found
+    }
+
+    /// Every measure that reaches `party` on `day`: those that name it, and
+    /// the listings an ownership rule in force extends to it through a
+    /// listed owner holding at least the rule's share.
+    public func exposure(of party: Party, on day: CivilDate) -> [Exposure] {
+        var result = listings(of: party, on: day).map { target, measure, how in
+            Exposure(
+                measure: measure, target: target, matchedBy: how, rule: nil, owner: nil, chains: [],
+                ownedPercent: nil)
+        }
+        let rules = measures.filter { $0.kind == .ownershipRule && $0.standing(on: day) == .inForce }
+        guard !rules.isEmpty else { return result }
+        for (owner, percent) in ownership.owners(of: party.key, on: day) {
+            let ownerParty = parties[owner] ?? Party(names: [owner])
+            for (target, measure, how) in listings(of: ownerParty, on: day) {
+                for rule in rules
+                where rule.jurisdiction == measure.jurisdiction && rule.authority == measure.authority
+                    && percent + 1e-9 >= (rule.ownershipPercent ?? 50)
+                {
+                    result.append(
+                        Exposure(
+                            measure: measure, target: target, matchedBy: how, rule: rule, owner: owner,
+                            chains: ownership.chains(from: owner, to: party.key, on: day), ownedPercent: percent))
+                }
+            }
+        }
+        return result
+    }
+}
