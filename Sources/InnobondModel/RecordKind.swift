@@ -16,6 +16,9 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable, Codable {
     case useChanges = "use_changes"
     case eligibilityEvidence = "eligibility_evidence"
     case impactReports = "impact_reports"
+    case measures
+    case measureTargets = "measure_targets"
+    case ownership
 
     /// The record type of the kind.
     public var recordType: any RegistryRecord.Type {
@@ -34,6 +37,9 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .useChanges: return UseChange.self
         case .eligibilityEvidence: return EligibilityEvidence.self
         case .impactReports: return ImpactReport.self
+        case .measures: return Measure.self
+        case .measureTargets: return MeasureTarget.self
+        case .ownership: return OwnershipLink.self
         }
     }
 

@@ -36,7 +36,7 @@ public enum StoreContract {
     }
 
     /// Every case.
-    public static let cases = coreCases + ledgerCases + integrityCases
+    public static let cases = coreCases + ledgerCases + integrityCases + shieldCases
 
     /// The cases of every kind and of the store itself.
     static let coreCases: [Case] = [

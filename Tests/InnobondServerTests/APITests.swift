@@ -169,7 +169,7 @@ import Testing
                     let lower = description.lowercased()
                     let isMoney =
                         lower.contains("fen") || lower.contains("yuan")
-                        || name.contains(/amount|balance|planned|revenue|spend|claims|losses|deposits|outstanding/)
+                        || name.contains(/amount|balance|planned|revenue|(^|_)spend|claims|losses|deposits|outstanding/)
                     let type = (property as? [String: Any])?["type"]
                     let scalar = !["object", "array"].contains(type as? String ?? "")
                     if isMoney && scalar && !name.contains("share") && !name.contains("age") {

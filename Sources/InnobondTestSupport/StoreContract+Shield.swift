@@ -1,0 +1,83 @@
+import InnobondInsights
+import InnobondModel
+import InnobondStore
+import Testing
+
+/// The legal shield's kinds: measures, the parties they name, and holdings.
+/// The fixtures are the Wingtech / Nexperia chain with the dates of
+/// DOMAIN.md ("The legal shield"); the holding's first day is a test value.
+extension StoreContract {
+    static let shieldCases = [
+        Case(name: "the legal shield's kinds import, export the same bytes and answer as of a day", run: shieldKinds),
+        Case(name: "the legal shield's kinds refuse what cannot be", run: shieldRefusals),
+    ]
+
+    static let measuresHeader =
+        "measure_id,side,jurisdiction,authority,instrument,citation,kind,ownership_percent,effective_from,"
+        + "suspended_from,suspended_until,ended_on,source,revision\n"
+    static let measuresFile =
+        measuresHeader
+        + "US-BIS-2024-28267,foreign,United States,BIS,Entity List final rule,Federal Register 2024-28267,"
+        + "entity_listing,,2024-12-02,,,,DOMAIN.md,1\n"
+        + "US-BIS-affiliates-2025,foreign,United States,BIS,Affiliates rule (interim final rule),"
+        + "\"BIS, 29 September 2025\",ownership_rule,50,2025-09-29,2025-11-10,2026-11-10,,DOMAIN.md,1\n"
+    static let targetsHeader = "measure_id,target_id,name,aliases,country,address,uscc,listed_on,removed_on,revision\n"
+    static let targetsFile =
+        targetsHeader + "US-BIS-2024-28267,wingtech,\"Wingtech Technology Co., Ltd.\",闻泰科技; 聞泰科技,CN,,,,,1\n"
+    static let ownershipHeader =
+        "parent,parent_name,child,child_name,share_percent,held_from,held_until,source\n"
+    static let ownershipFile =
+        ownershipHeader + "闻泰科技股份有限公司,,Nexperia B.V.,,100,2020-01-01,,test value\n"
+
+    static func shieldKinds(_ store: any RegistryStore) async throws {
+        for (kind, text) in [
+            (RecordKind.measures, measuresFile), (.measureTargets, targetsFile), (.ownership, ownershipFile),
+        ] {
+            let report = try await importText(store, kind, text)
+            #expect(report.committed, "\(kind): \(report.issues)")
+            #expect(try await exportText(store, kind) == text, "\(kind)")
+        }
+        // As of a day, from what the store holds.
+        let snapshot = try await store.loadSnapshot()
+        let links = snapshot.records(OwnershipLink.self)
+        let graph = try OwnershipGraph(
+            links.map {
+                OwnershipGraph.Link(
+                    parent: PartyName.key($0.parent), child: PartyName.key($0.child), sharePercent: $0.sharePercent,
+                    from: $0.heldFrom, until: $0.heldUntil)
+            })
+        let wingtech = ShieldRegister.Party(names: ["闻泰科技股份有限公司"])
+        let nexperia = ShieldRegister.Party(names: ["Nexperia B.V."])
+        let register = ShieldRegister(
+            measures: snapshot.records(Measure.self), targets: snapshot.records(MeasureTarget.self),
+            ownership: graph, parties: [wingtech, nexperia])
+        func reached(_ party: ShieldRegister.Party, _ day: String) throws -> Bool {
+            !register.exposure(of: party, on: try .init(iso8601: day)).isEmpty
+        }
+        #expect(try reached(wingtech, "2025-03-01") && !(try reached(nexperia, "2025-03-01")))
+        #expect(try reached(nexperia, "2025-10-15") && !(try reached(nexperia, "2025-12-01")))
+    }
+
+    static func shieldRefusals(_ store: any RegistryStore) async throws {
+        _ = try await importText(store, .measures, measuresFile)
+        try await expectRejected(
+            store, .measures,
+            measuresHeader + "X-1,foreign,United States,BIS,rule,c,ownership_rule,,2025-01-01,,,,s,\n"
+                + "X-2,foreign,United States,BIS,rule,c,entity_listing,50,2025-01-01,,,,s,\n"
+                + "X-3,foreign,United States,BIS,rule,c,entity_listing,,2025-01-01,,2025-06-01,,s,\n"
+                + "X-4,foreign,United States,BIS,rule,c,entity_listing,,2025-01-01,,,2024-12-31,s,\n"
+                + "X-5,abroad,United States,BIS,rule,c,listing,,2025-01-01,,,,s,\n",
+            [
+                (2, "ownership_percent"), (3, "ownership_percent"), (4, "suspended_until"), (5, "ended_on"),
+                (6, "kind"), (6, "side"),
+            ])
+        try await expectRejected(
+            store, .measureTargets, targetsHeader + "NO-SUCH-MEASURE,t,Some Party,,,,,,,\n", [(2, "measure_id")],
+            reason: "measure")
+        try await expectRejected(
+            store, .ownership,
+            ownershipHeader + "A,,A,,50,2025-01-01,,s\n" + "A,,B,,0,2025-01-01,,s\n"
+                + "A,,C,,50,2025-01-01,2025-01-01,s\n",
+            [(2, "child"), (3, "share_percent"), (4, "held_until")])
+    }
+}
