@@ -1,4 +1,5 @@
 import Foundation
+import InnobondModel
 
 /// A party's name as screening compares it: the same legal entity under its
 /// published spellings gives the same key, whatever the legal form, case,
@@ -32,13 +33,19 @@ public enum PartyName {
         "harbin": "harbin", "kunming": "kunming", "shenchen": "shenzhen", "hsinchu": "xinzhu",
     ]
 
+    /// The similarity from which screening calls two names the same party.
+    public static let defaultThreshold = 0.9
+
     /// The key two spellings of one entity share.
     public static func key(_ name: String) -> String {
         words(name).joined()
     }
 
     /// The name's words after normalising, legal forms dropped from the end.
-    public static func words(_ name: String) -> [String] {
+    public static func words(_ name: String) -> [String] { parts(name).words }
+
+    /// The name's words after normalising, and the legal forms dropped from its end.
+    static func parts(_ name: String) -> (words: [String], forms: [String]) {
         var text = name.precomposedStringWithCompatibilityMapping
         if text.unicodeScalars.contains(where: { $0.properties.isIdeographic }) {
             text = text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
@@ -62,27 +69,92 @@ public enum PartyName {
         }
         var words = cleaned.split(separator: " ").map { romanisations[String($0)] ?? String($0) }
         // Drop legal forms from the end, as many as there are (`Co., Ltd.`), keeping one word at least.
+        var forms: [String] = []
         var dropped = true
         while dropped {
             dropped = false
-            for form in legalForms {
-                let formWords =
-                    form.count > 1 && form.unicodeScalars.allSatisfy({ $0.properties.isIdeographic })
-                    ? form.map(String.init) : form.split(separator: " ").map(String.init)
-                if words.count > formWords.count, Array(words.suffix(formWords.count)) == formWords {
-                    words.removeLast(formWords.count)
-                    dropped = true
-                    break
-                }
+            for (form, formWords) in legalFormWords
+            where words.count > formWords.count && Array(words.suffix(formWords.count)) == formWords {
+                words.removeLast(formWords.count)
+                forms.append(form)
+                dropped = true
+                break
             }
         }
-        return words
+        return (words, forms)
     }
+
+    /// Each legal form with its words as ``parts(_:)`` splits a name.
+    static let legalFormWords: [(String, [String])] = legalForms.map { form in
+        let chinese = form.unicodeScalars.allSatisfy { $0.properties.isIdeographic }
+        return (form, chinese ? form.map(String.init) : form.split(separator: " ").map(String.init))
+    }
+
+    /// Legal forms of one jurisdiction's company law: two names whose forms
+    /// fall in different families are different legal entities (BAE Systems,
+    /// Inc. and BAE Systems plc). The forms Chinese companies use, in
+    /// Chinese and in their English names, are one family with the generic
+    /// English ones.
+    static let legalFormFamilies: [String: String] = {
+        var families: [String: String] = [:]
+        for (family, forms) in [
+            ("us", ["incorporated", "inc", "llc", "l l c"]), ("uk", ["plc"]), ("de", ["gmbh", "ag"]),
+            ("nl", ["b v", "bv", "n v", "nv"]), ("fr", ["s a", "sa", "sarl", "s a r l"]),
+            ("it", ["s p a", "spa", "srl"]), ("jp", ["kk", "k k"]), ("nordic", ["oy", "ab", "as"]),
+            ("ru", ["jsc", "ojsc", "pjsc"]), ("sg", ["pte"]), ("au", ["pty"]),
+        ] {
+            for form in forms { families[form] = family }
+        }
+        return families
+    }()
+
+    /// Words that tell apart entities whose other words agree: places
+    /// (Beijing and Nanjing universities), countries (a group's Japanese
+    /// subsidiary), and a group or holding company against its member.
+    static let distinguishingWords: Set<String> = {
+        var words = Set(Province.names.map { $0.lowercased().replacing(" ", with: "") })
+        words.formUnion([
+            "nanjing", "shenzhen", "guangzhou", "wuhan", "chengdu", "hangzhou", "xian", "suzhou", "qingdao", "dalian",
+            "xiamen", "tianjin", "shenyang", "harbin", "changsha", "zhengzhou", "jinan", "hefei", "fuzhou", "kunming",
+            "ningbo", "wuxi", "dongguan", "foshan", "zhuhai", "japan", "usa", "america", "american", "uk", "britain",
+            "germany", "india", "singapore", "korea", "france", "netherlands", "europe", "asia", "international",
+            "group", "holdings", "holding",
+        ])
+        return words
+    }()
+    static let distinguishingCharacters = [
+        "北京", "南京", "上海", "深圳", "广州", "天津", "重庆", "武汉", "成都", "杭州", "西安", "苏州", "青岛", "大连",
+        "厦门", "沈阳", "长沙", "郑州", "济南", "合肥", "福州", "昆明", "宁波", "无锡", "香港", "澳门", "台湾", "日本",
+        "美国", "英国", "德国", "集团", "控股", "国际",
+    ]
+
+    /// The distinguishing words and places a name carries.
+    static func distinctions(_ words: [String]) -> Set<String> {
+        var found = Set(words.filter(distinguishingWords.contains))
+        let joined = words.joined()
+        for place in distinguishingCharacters where joined.contains(place) { found.insert(place) }
+        return found
+    }
+
+    /// The most two names score when they differ in a distinguishing word or
+    /// in their legal form's family: below the default threshold, so that
+    /// screening shows them for review but never calls them the same.
+    public static let distinguishedCap = 0.8
 
     /// How alike two names are, 0 to 1: 1 for the same key, else the Dice
     /// coefficient of their keys' character pairs (2 × shared / total).
+    /// Names that differ in a distinguishing word (a place, a country,
+    /// group or holding) or in their legal form's family score at most
+    /// ``distinguishedCap``.
     public static func similarity(_ a: String, _ b: String) -> Double {
-        similarity(keys: key(a), key(b))
+        let (x, y) = (parts(a), parts(b))
+        let score = similarity(keys: x.words.joined(), y.words.joined())
+        guard score > distinguishedCap else { return score }
+        let families = (
+            Set(x.forms.compactMap { legalFormFamilies[$0] }), Set(y.forms.compactMap { legalFormFamilies[$0] })
+        )
+        let formsDiffer = !x.forms.isEmpty && !y.forms.isEmpty && families.0 != families.1
+        return formsDiffer || distinctions(x.words) != distinctions(y.words) ? distinguishedCap : score
     }
 
     /// ``similarity(_:_:)`` of two keys.
