@@ -2,6 +2,7 @@ import FixedIncome
 import Foundation
 import HTTPTypes
 import Hummingbird
+import InnobondIO
 import InnobondInsights
 import InnobondModel
 import InnobondPages

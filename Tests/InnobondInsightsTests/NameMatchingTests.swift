@@ -1,4 +1,6 @@
+import FixedIncome
 import Foundation
+import InnobondModel
 import Testing
 
 @testable import InnobondInsights
@@ -120,5 +122,56 @@ import Testing
             ($0.same != (PartyName.similarity($0.left, $0.right) >= PartyName.defaultThreshold))
         }
         for miss in misses where !miss.same { print("false match: \(miss.left) | \(miss.right)") }
+    }
+}
+
+/// The screen's index finds exactly what comparing a name with every
+/// target's names finds.
+@Suite struct NameScreenTests {
+    static let day = try! CivilDate(iso8601: "2025-06-30")
+
+    @Test func theIndexFindsWhatComparingEveryNameFinds() {
+        let measure = Measure(
+            id: "M", side: .foreign, jurisdiction: "United States", authority: "BIS", instrument: "list",
+            citation: "c", kind: .entityListing, effectiveFrom: try! CivilDate(iso8601: "2024-01-01"), source: "test")
+        // The fixture's right-hand names as targets, its left-hand ones screened.
+        let pairs = NameMatchingTests.pairs
+        let targets = pairs.enumerated().map { index, pair in
+            MeasureTarget(measureID: "M", targetID: "T\(index)", name: pair.right, aliases: [pair.left + " Holdings"])
+        }
+        let screen = NameScreen(measures: [measure], targets: targets)
+        for threshold in [0.5, 0.9] {
+            for pair in pairs.prefix(50) {
+                let found = Set(
+                    screen.candidates(for: pair.left, on: Self.day, threshold: threshold).map(\.target.targetID))
+                let expected = Set(
+                    targets.filter { target in
+                        ([target.name] + target.aliases).contains { PartyName.similarity(pair.left, $0) >= threshold }
+                    }.map(\.targetID))
+                #expect(found == expected, "\(pair.left) at \(threshold)")
+            }
+        }
+    }
+
+    @Test func aCodeMatchesWhateverTheNameAndDaysCount() throws {
+        let uscc = try USCC("91330400MA2DEM0011")
+        let measure = Measure(
+            id: "M", side: .foreign, jurisdiction: "United States", authority: "BIS", instrument: "list",
+            citation: "c", kind: .entityListing, effectiveFrom: try CivilDate(iso8601: "2025-01-01"),
+            endedOn: try CivilDate(iso8601: "2026-01-01"), source: "test")
+        let screen = NameScreen(
+            measures: [measure],
+            targets: [
+                MeasureTarget(measureID: "M", targetID: "A", name: "Another Name Entirely", uscc: uscc),
+                MeasureTarget(
+                    measureID: "M", targetID: "B", name: "Removed Party",
+                    removedOn: try CivilDate(iso8601: "2025-06-01")),
+            ])
+        let byCode = screen.candidates(for: "Unrelated", uscc: uscc, on: Self.day)
+        #expect(byCode.map(\.matchedBy) == ["uscc"] && byCode.first?.score == 1)
+        #expect(screen.candidates(for: "Unrelated", uscc: uscc, on: try CivilDate(iso8601: "2024-12-31")).isEmpty)
+        #expect(screen.candidates(for: "Unrelated", uscc: uscc, on: try CivilDate(iso8601: "2026-01-01")).isEmpty)
+        #expect(screen.candidates(for: "Removed Party", on: try CivilDate(iso8601: "2025-05-31")).count == 1)
+        #expect(screen.candidates(for: "Removed Party", on: Self.day).isEmpty)
     }
 }

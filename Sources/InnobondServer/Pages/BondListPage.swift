@@ -1,5 +1,6 @@
 import FixedIncome
 import Foundation
+import InnobondIO
 import InnobondInsights
 import InnobondModel
 

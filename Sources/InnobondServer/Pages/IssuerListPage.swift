@@ -1,3 +1,4 @@
+import InnobondIO
 import InnobondInsights
 import InnobondModel
 

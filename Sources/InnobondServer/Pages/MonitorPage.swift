@@ -1,4 +1,5 @@
 import FixedIncome
+import InnobondIO
 import InnobondInsights
 import InnobondModel
 import InnobondPages
