@@ -32,7 +32,7 @@ struct ScreenCommand: AsyncParsableCommand {
     @Option(help: "The day screened, YYYY-MM-DD (default: today).")
     var asOf: DateArgument?
 
-    @Option(help: "The least score printed, 0 to 1 (default: \(PartyName.defaultThreshold)).")
+    @Option(help: "The least score printed, more than 0 and at most 1 (default: \(PartyName.defaultThreshold)).")
     var threshold = PartyName.defaultThreshold
 
     @Option(help: "How the candidates are printed.")
@@ -41,22 +41,22 @@ struct ScreenCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        guard (0...1).contains(threshold) else {
-            throw ValidationError("--threshold must be from 0 to 1: \(threshold)")
+        guard threshold > 0 && threshold <= 1 else {
+            throw ValidationError("--threshold must be more than 0 and at most 1: \(threshold)")
         }
     }
 
     func run() async throws {
         let names = try Self.names(try Self.read(file), file: file == "-" ? "standard input" : file)
         try await database.withStore(existing: true) { store in
-            let snapshot: RegistrySnapshot
+            let screen: NameScreen
             do {
-                snapshot = try await store.loadSnapshot()
+                screen = NameScreen(
+                    measures: try await store.records(Measure.self),
+                    targets: try await store.records(MeasureTarget.self))
             } catch let error as StoreError {
                 throw UsageFailure(error)
             }
-            let screen = NameScreen(
-                measures: snapshot.records(Measure.self), targets: snapshot.records(MeasureTarget.self))
             let day = asOf?.date ?? .today
             let results = names.map { name in
                 (name, screen.candidates(for: name.name, uscc: name.uscc, on: day, threshold: threshold))

@@ -122,17 +122,21 @@ public enum PartyName {
         ])
         return words
     }()
-    static let distinguishingCharacters = [
+    /// Two-character places and words, in Chinese, that tell entities apart.
+    static let distinguishingCharacters: Set<String> = [
         "北京", "南京", "上海", "深圳", "广州", "天津", "重庆", "武汉", "成都", "杭州", "西安", "苏州", "青岛", "大连",
         "厦门", "沈阳", "长沙", "郑州", "济南", "合肥", "福州", "昆明", "宁波", "无锡", "香港", "澳门", "台湾", "日本",
         "美国", "英国", "德国", "集团", "控股", "国际",
     ]
 
-    /// The distinguishing words and places a name carries.
+    /// The distinguishing words and places a name carries. A Chinese name's
+    /// words are its characters: its places are two neighbouring ones.
     static func distinctions(_ words: [String]) -> Set<String> {
         var found = Set(words.filter(distinguishingWords.contains))
-        let joined = words.joined()
-        for place in distinguishingCharacters where joined.contains(place) { found.insert(place) }
+        for index in words.indices.dropLast() where words[index].count == 1 && words[index + 1].count == 1 {
+            let pair = words[index] + words[index + 1]
+            if distinguishingCharacters.contains(pair) { found.insert(pair) }
+        }
         return found
     }
 
@@ -147,14 +151,57 @@ public enum PartyName {
     /// group or holding) or in their legal form's family score at most
     /// ``distinguishedCap``.
     public static func similarity(_ a: String, _ b: String) -> Double {
-        let (x, y) = (parts(a), parts(b))
-        let score = similarity(keys: x.words.joined(), y.words.joined())
+        similarity(Analysis(a), Analysis(b))
+    }
+
+    /// What comparing a name needs, worked out once: its key, the pairs of
+    /// neighbouring characters with their counts, its legal forms' families
+    /// and its distinguishing words.
+    public struct Analysis: Sendable {
+        public let key: String
+        /// Each pair and how often the key has it.
+        let pairs: [String: Int]
+        /// All the pairs, counted as often as they occur.
+        let pairCount: Int
+        let hasForm: Bool
+        let families: Set<String>
+        let distinctions: Set<String>
+
+        public init(_ name: String) {
+            let (words, forms) = PartyName.parts(name)
+            key = words.joined()
+            let all = PartyName.bigrams(key)
+            var pairs: [String: Int] = [:]
+            for pair in all { pairs[pair, default: 0] += 1 }
+            self.pairs = pairs
+            pairCount = all.count
+            hasForm = !forms.isEmpty
+            families = Set(forms.compactMap { PartyName.legalFormFamilies[$0] })
+            distinctions = PartyName.distinctions(words)
+        }
+    }
+
+    /// ``similarity(_:_:)`` of two names analysed beforehand.
+    public static func similarity(_ x: Analysis, _ y: Analysis) -> Double {
+        let score: Double
+        if x.key == y.key {
+            score = x.key.isEmpty ? 0 : 1
+        } else if x.pairCount + y.pairCount == 0 {
+            score = 0
+        } else {
+            var shared = 0
+            for (pair, count) in x.pairs { shared += min(count, y.pairs[pair] ?? 0) }
+            score = 2 * Double(shared) / Double(x.pairCount + y.pairCount)
+        }
+        return distinguished(score, x, y)
+    }
+
+    /// `score` for two names, at most ``distinguishedCap`` when a
+    /// distinguishing word or their legal forms' families tell them apart.
+    public static func distinguished(_ score: Double, _ x: Analysis, _ y: Analysis) -> Double {
         guard score > distinguishedCap else { return score }
-        let families = (
-            Set(x.forms.compactMap { legalFormFamilies[$0] }), Set(y.forms.compactMap { legalFormFamilies[$0] })
-        )
-        let formsDiffer = !x.forms.isEmpty && !y.forms.isEmpty && families.0 != families.1
-        return formsDiffer || distinctions(x.words) != distinctions(y.words) ? distinguishedCap : score
+        let formsDiffer = x.hasForm && y.hasForm && x.families != y.families
+        return formsDiffer || x.distinctions != y.distinctions ? distinguishedCap : score
     }
 
     /// ``similarity(_:_:)`` of two keys.

@@ -134,6 +134,23 @@ extension RegistryStore {
 }
 
 extension RegistryStore {
+    /// Every current record of one kind, in key order, read a page at a time:
+    /// for a command that needs one or two kinds, not the whole snapshot.
+    public func records<Record: RegistryRecord>(_ type: Record.Type) async throws -> [Record] {
+        let schema = TableSchema.of(Record.declaration.kind)
+        let keyPositions = schema.keyColumns.map { key in schema.columns.firstIndex { $0.name == key }! }
+        var records: [Record] = []
+        var after: [SQLValue]?
+        while true {
+            let page = try await rows(of: Record.declaration.kind, after: after, limit: 5000)
+            for row in page { records.append(try schema.typedRecord(of: row, as: Record.self)) }
+            guard page.count == 5000, let last = page.last else { return records }
+            after = keyPositions.map { last[$0] }
+        }
+    }
+}
+
+extension RegistryStore {
     /// The registry now, quotes aside.
     public func loadSnapshot() async throws -> RegistrySnapshot { try await loadSnapshot(at: nil) }
 }
