@@ -111,3 +111,44 @@ public struct ShieldRegister: Sendable {
         return result
     }
 }
+
+extension ShieldRegister {
+    /// The register of a registry: its measures, their targets and its
+    /// holdings; its issuers as parties, each known by its code and both its
+    /// names. A holding names a party by code, or by a name that is an
+    /// issuer's (then the issuer), or by a name of its own.
+    ///
+    /// - Throws: when the holdings go round in a circle or over-own a party on some day.
+    public init(_ snapshot: RegistrySnapshot) throws(OwnershipGraph.Problem) {
+        var parties = snapshot.issuers.map { issuer in
+            Party(uscc: issuer.uscc, names: [issuer.name] + (issuer.nameEnglish.map { [$0] } ?? []))
+        }
+        var issuerKeys: [String: String] = [:]
+        for party in parties {
+            for name in party.names { issuerKeys[PartyName.key(name)] = party.key }
+        }
+        func key(_ text: String) -> String {
+            if let uscc = try? USCC(text) { return uscc.value }
+            return issuerKeys[PartyName.key(text)] ?? PartyName.key(text)
+        }
+        var known = Set(parties.map(\.key))
+        let links = snapshot.records(OwnershipLink.self)
+        for link in links {
+            for (text, name) in [(link.parent, link.parentName), (link.child, link.childName)]
+            where known.insert(key(text)).inserted {
+                let names = [name, (try? USCC(text)) == nil ? text : nil].compactMap { $0 }
+                var party = Party(uscc: try? USCC(text), names: names.isEmpty ? [text] : names)
+                party.key = key(text)
+                parties.append(party)
+            }
+        }
+        self.init(
+            measures: snapshot.records(Measure.self), targets: snapshot.records(MeasureTarget.self),
+            ownership: try OwnershipGraph(
+                links.map {
+                    OwnershipGraph.Link(
+                        parent: key($0.parent), child: key($0.child), sharePercent: $0.sharePercent, from: $0.heldFrom,
+                        until: $0.heldUntil)
+                }), parties: parties)
+    }
+}

@@ -362,6 +362,82 @@ enum OpenAPIDocument {
                     "next_after": ["type": "integer", "description": "The after of the next page; absent on the last"],
                 ],
             ],
+            "ExposureList": [
+                "type": "object", "required": ["uscc", "as_of", "items"],
+                "description": "The measures that reach an issuer on a day (docs/shield.md)",
+                "properties": [
+                    "uscc": ["type": "string", "description": "The issuer's unified social credit code"],
+                    "as_of": ["type": "string", "format": "date", "description": "The day asked about"],
+                    "items": [
+                        "type": "array", "description": "One a measure and route by which it reaches the issuer",
+                        "items": [
+                            "type": "object",
+                            "required": [
+                                "measure_id", "side", "jurisdiction", "authority", "instrument", "citation", "kind",
+                                "standing", "target_id", "target_name", "matched_by", "direct", "chains", "source",
+                            ],
+                            "properties": [
+                                "measure_id": ["type": "string", "description": "The listing measure"],
+                                "side": [
+                                    "type": "string", "enum": ["foreign", "chinese"], "description": "Whose measure",
+                                ],
+                                "jurisdiction": ["type": "string", "description": "The state that made it"],
+                                "authority": ["type": "string", "description": "The authority that made it"],
+                                "instrument": ["type": "string", "description": "What it is, as published"],
+                                "citation": ["type": "string", "description": "Where it is published"],
+                                "kind": [
+                                    "type": "string", "enum": Measure.Kind.allCases.map(\.rawValue),
+                                    "description": "The kind of measure",
+                                ],
+                                "standing": [
+                                    "type": "string", "enum": ["in_force"],
+                                    "description": "Where the measure stands on the day: only measures in force reach",
+                                ],
+                                "target_id": ["type": "string", "description": "The party the measure names"],
+                                "target_name": ["type": "string", "description": "Its name as published"],
+                                "matched_by": [
+                                    "type": "string", "enum": ["uscc", "name"],
+                                    "description": "How the named party was recognised: by code, or by a name's key",
+                                ],
+                                "direct": [
+                                    "type": "boolean",
+                                    "description": "Whether the measure names the issuer itself (else its owner)",
+                                ],
+                                "rule_id": [
+                                    "type": "string",
+                                    "description": "For a reach through ownership: the ownership rule in force",
+                                ],
+                                "owner": [
+                                    "type": "string",
+                                    "description":
+                                        "For a reach through ownership: the listed owner's key (a code or a name key)",
+                                ],
+                                "owned_percent": [
+                                    "type": "number",
+                                    "description": "The owner's effective share of the issuer on the day, percent",
+                                ],
+                                "chains": [
+                                    "type": "array",
+                                    "description": "The chains of holdings from the owner down to the issuer",
+                                    "items": [
+                                        "type": "object",
+                                        "properties": [
+                                            "parties": [
+                                                "type": "array", "items": ["type": "string"],
+                                                "description": "The parties' keys from the owner to the issuer",
+                                            ],
+                                            "percent": [
+                                                "type": "number", "description": "The product of the shares, percent",
+                                            ],
+                                        ],
+                                    ],
+                                ],
+                                "source": ["type": "string", "description": "Where the measure's facts come from"],
+                            ],
+                        ],
+                    ],
+                ],
+            ],
             "Health": [
                 "type": "object",
                 "required": ["status"],

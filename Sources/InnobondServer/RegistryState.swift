@@ -20,6 +20,10 @@ public final class RegistryState: Sendable {
         public let monitor: MacroMonitor
         /// Each bond's latest quote, valued: the screener's market columns.
         public let valuations: LatestValuations
+        /// The legal shield's measures, targets and holdings; `nil` with
+        /// ``shieldProblem`` when the holdings cannot make a graph.
+        public let shield: ShieldRegister?
+        public let shieldProblem: String?
         /// The latest date of any bond issue, curve point or money figure's period.
         public let latestDate: CivilDate
         /// When the store stopped answering (UTC, `YYYY-MM-DDTHH:MM:SSZ`),
@@ -125,9 +129,16 @@ public final class RegistryState: Sendable {
         let latestQuotes = try await Timed.store("latest_quotes") { try await store.latestQuotes() }
         let today = CivilDate.today
         let curves = CurveLibrary(snapshot.curvePoints)
+        let shield: (register: ShieldRegister?, problem: String?)
+        do {
+            shield = (try ShieldRegister(snapshot), nil)
+        } catch {
+            shield = (nil, error.description)
+        }
         return Current(
             version: version, snapshot: snapshot, curves: curves, monitor: MacroMonitor(snapshot.macro),
             valuations: LatestValuations(bonds: snapshot.bonds, latestQuotes: latestQuotes, curves: curves),
+            shield: shield.register, shieldProblem: shield.problem,
             latestDate: Briefing.latestDate(snapshot, notAfter: today) ?? today, staleSince: nil)
     }
 }

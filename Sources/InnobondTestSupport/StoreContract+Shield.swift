@@ -21,10 +21,11 @@ extension StoreContract {
         + "entity_listing,,2024-12-02,,,,DOMAIN.md,1\n"
         + "US-BIS-affiliates-2025,foreign,United States,BIS,Affiliates rule (interim final rule),"
         + "\"BIS, 29 September 2025\",ownership_rule,50,2025-09-29,2025-11-10,2026-11-10,,DOMAIN.md,1\n"
-    static let targetsHeader = "measure_id,target_id,name,aliases,country,address,uscc,listed_on,removed_on,revision\n"
+    public static let targetsHeader =
+        "measure_id,target_id,name,aliases,country,address,uscc,listed_on,removed_on,revision\n"
     public static let targetsFile =
         targetsHeader + "US-BIS-2024-28267,wingtech,\"Wingtech Technology Co., Ltd.\",闻泰科技; 聞泰科技,CN,,,,,1\n"
-    static let ownershipHeader =
+    public static let ownershipHeader =
         "parent,parent_name,child,child_name,share_percent,held_from,held_until,source\n"
     static let ownershipFile =
         ownershipHeader + "闻泰科技股份有限公司,,Nexperia B.V.,,100,2020-01-01,,test value\n"

@@ -50,6 +50,9 @@ import Testing
         for code in [ServerFixture.flagshipBond, ServerFixture.hostileBond] {
             samples.append(("BondDetail", "/api/v1/bonds/\(code)"))
         }
+        for query in ["", "?as_of=2025-10-15"] {
+            samples.append(("ExposureList", "/api/v1/issuers/\(ServerFixture.flagship)/exposure" + query))
+        }
         for bond in chosen where bond["sci_tech"] as? Bool == true {
             let code = bond["code"] as! String
             samples.append(("LedgerView", "/api/v1/bonds/\(code)/ledger"))

@@ -279,6 +279,59 @@ enum APIModels {
         var nextAfter: Int64?
     }
 
+    /// The measures that reach a party on a day.
+    struct ExposureList: Encodable, Sendable {
+        struct Chain: Encodable, Sendable {
+            var parties: [String]
+            var percent: Double
+        }
+
+        struct Item: Encodable, Sendable {
+            var measureId: String
+            var side: String
+            var jurisdiction: String
+            var authority: String
+            var instrument: String
+            var citation: String
+            var kind: String
+            var standing: String
+            var targetId: String
+            var targetName: String
+            var matchedBy: String
+            var direct: Bool
+            var ruleId: String?
+            var owner: String?
+            var ownedPercent: Double?
+            var chains: [Chain]
+            var source: String
+
+            init(_ exposure: ShieldRegister.Exposure, on day: CivilDate) {
+                let measure = exposure.measure
+                measureId = measure.id
+                side = measure.side.rawValue
+                jurisdiction = measure.jurisdiction
+                authority = measure.authority
+                instrument = measure.instrument
+                citation = measure.citation
+                kind = measure.kind.rawValue
+                standing = measure.standing(on: day).rawValue
+                targetId = exposure.target.targetID
+                targetName = exposure.target.name
+                matchedBy = exposure.matchedBy
+                direct = exposure.isDirect
+                ruleId = exposure.rule?.id
+                owner = exposure.owner
+                ownedPercent = exposure.ownedPercent
+                chains = exposure.chains.map { Chain(parties: $0.parties, percent: $0.percent) }
+                source = measure.source
+            }
+        }
+
+        var uscc: String
+        var asOf: CivilDate
+        var items: [Item]
+    }
+
     struct Health: Encodable, Sendable {
         /// `ok`, or `unavailable` while the store does not answer.
         var status: String

@@ -1,5 +1,6 @@
 import FixedIncome
 import Hummingbird
+import InnobondInsights
 import InnobondModel
 
 extension APIRoutes {
@@ -82,6 +83,36 @@ extension APIRoutes {
                         bonds: current.snapshot.bonds.filter { $0.uscc == uscc }.map {
                             APIModels.BondItem($0, issuer: issuer)
                         }))
+            }
+        },
+        APIRoute(
+            method: .get, path: "/api/v1/issuers/:uscc/exposure",
+            summary:
+                "The measures that reach an issuer on a day: those that name it, and listings an ownership rule "
+                + "in force extends to it through a listed owner (docs/shield.md)",
+            tag: "issuers",
+            parameters: [.init(name: "as_of", kind: .date, description: "The day (default: today)")],
+            errors: [400: "Not a unified social credit code, or a bad date", 404: "No such issuer"],
+            schema: "ExposureList"
+        ) { request, context, state in
+            let text = context.parameters.decoded("uscc") ?? ""
+            guard let uscc = try? USCC(text) else {
+                throw APIError.badParameter("uscc", "'\(text)' is not a unified social credit code")
+            }
+            guard let issuer = state.now.snapshot.issuersByCode[uscc] else {
+                throw APIError.notFound("issuer \(text)", field: "uscc")
+            }
+            let day = try Query(request).date("as_of") ?? .today
+            return try await Rendering.cached(request, state, day: .today) { current in
+                guard let shield = current.shield else {
+                    throw APIError(.conflict, "the registry's holdings cannot be read: \(current.shieldProblem ?? "")")
+                }
+                let party = ShieldRegister.Party(
+                    uscc: issuer.uscc, names: [issuer.name] + (issuer.nameEnglish.map { [$0] } ?? []))
+                return try Rendering.entry(
+                    json: APIModels.ExposureList(
+                        uscc: uscc.value, asOf: day,
+                        items: shield.exposure(of: party, on: day).map { APIModels.ExposureList.Item($0, on: day) }))
             }
         },
     ]
