@@ -18,6 +18,11 @@ public struct ShieldRegister: Sendable {
             self.names = names
             key = uscc?.value ?? PartyName.key(names.first ?? "")
         }
+
+        /// A registry issuer: its code and both its names.
+        public init(_ issuer: Issuer) {
+            self.init(uscc: issuer.uscc, names: [issuer.name] + (issuer.nameEnglish.map { [$0] } ?? []))
+        }
     }
 
     /// One way a measure reaches a party on a day.
@@ -120,9 +125,7 @@ extension ShieldRegister {
     ///
     /// - Throws: when the holdings go round in a circle or over-own a party on some day.
     public init(_ snapshot: RegistrySnapshot) throws(OwnershipGraph.Problem) {
-        var parties = snapshot.issuers.map { issuer in
-            Party(uscc: issuer.uscc, names: [issuer.name] + (issuer.nameEnglish.map { [$0] } ?? []))
-        }
+        var parties = snapshot.issuers.map(Party.init)
         var issuerKeys: [String: String] = [:]
         for party in parties {
             for name in party.names { issuerKeys[PartyName.key(name)] = party.key }

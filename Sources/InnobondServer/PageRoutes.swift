@@ -161,11 +161,7 @@ enum PageRoutes {
         }
         router.get("/issuers/:uscc") { request, context in
             _ = try Query(request).taking([], on: "this page")
-            let text = context.parameters.decoded("uscc") ?? ""
-            guard let uscc = try? USCC(text) else {
-                throw APIError.badParameter("uscc", "'\(text)' is not a unified social credit code")
-            }
-            guard let issuer = state.now.snapshot.issuersByCode[uscc] else { throw APIError.notFound("issuer \(text)") }
+            let issuer = try APIRoutes.issuer(context, state.now)
             let today = CivilDate.today
             return try await Rendering.cached(request, state, day: today) { current in
                 try Rendering.entry(

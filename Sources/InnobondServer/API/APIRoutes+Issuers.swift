@@ -62,13 +62,8 @@ extension APIRoutes {
             tag: "issuers", errors: [400: "Not a unified social credit code", 404: "No such issuer"],
             schema: "IssuerDetail"
         ) { request, context, state in
-            let text = context.parameters.decoded("uscc") ?? ""
-            guard let uscc = try? USCC(text) else {
-                throw APIError.badParameter("uscc", "'\(text)' is not a unified social credit code")
-            }
-            guard let issuer = state.now.snapshot.issuersByCode[uscc] else {
-                throw APIError.notFound("issuer \(text)", field: "uscc")
-            }
+            let issuer = try issuer(context, state.now)
+            let uscc = issuer.uscc
             return try await Rendering.cached(request, state) { current in
                 let financials = current.snapshot.financials.filter { $0.uscc == uscc }.sorted { $0.year < $1.year }
                 return try Rendering.entry(
@@ -95,20 +90,14 @@ extension APIRoutes {
             errors: [400: "Not a unified social credit code, or a bad date", 404: "No such issuer"],
             schema: "ExposureList"
         ) { request, context, state in
-            let text = context.parameters.decoded("uscc") ?? ""
-            guard let uscc = try? USCC(text) else {
-                throw APIError.badParameter("uscc", "'\(text)' is not a unified social credit code")
-            }
-            guard let issuer = state.now.snapshot.issuersByCode[uscc] else {
-                throw APIError.notFound("issuer \(text)", field: "uscc")
-            }
+            let issuer = try issuer(context, state.now)
+            let uscc = issuer.uscc
             let day = try Query(request).date("as_of") ?? .today
             return try await Rendering.cached(request, state, day: .today) { current in
                 guard let shield = current.shield else {
                     throw APIError(.conflict, "the registry's holdings cannot be read: \(current.shieldProblem ?? "")")
                 }
-                let party = ShieldRegister.Party(
-                    uscc: issuer.uscc, names: [issuer.name] + (issuer.nameEnglish.map { [$0] } ?? []))
+                let party = ShieldRegister.Party(issuer)
                 return try Rendering.entry(
                     json: APIModels.ExposureList(
                         uscc: uscc.value, asOf: day,
@@ -116,4 +105,16 @@ extension APIRoutes {
             }
         },
     ]
+
+    /// The issuer a path's `:uscc` names: a 400 for a code that is not one, a 404 for one not registered.
+    static func issuer(_ context: ServerRequestContext, _ current: RegistryState.Current) throws(APIError) -> Issuer {
+        let text = context.parameters.decoded("uscc") ?? ""
+        guard let uscc = try? USCC(text) else {
+            throw .badParameter("uscc", "'\(text)' is not a unified social credit code")
+        }
+        guard let issuer = current.snapshot.issuersByCode[uscc] else {
+            throw .notFound("issuer \(text)", field: "uscc")
+        }
+        return issuer
+    }
 }

@@ -47,10 +47,7 @@ struct IssuerPage: Sendable {
         apiHref = "/api/v1/issuers/" + issuer.uscc.value
         let today = screener.today
         let exposures =
-            current.shield?.exposure(
-                of: ShieldRegister.Party(
-                    uscc: issuer.uscc, names: [issuer.name] + (issuer.nameEnglish.map { [$0] } ?? [])),
-                on: today) ?? []
+            current.shield?.exposure(of: ShieldRegister.Party(issuer), on: today) ?? []
         shield = Shield(
             day: today.iso8601,
             rows: exposures.map { exposure in
