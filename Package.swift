@@ -160,7 +160,10 @@ let package = Package(
         ),
         .testTarget(
             name: "InnobondInsightsTests",
-            dependencies: ["InnobondInsights", "InnobondModel", "FixedIncome", "InnobondDemo", "InnobondPages"]
+            dependencies: [
+                "InnobondInsights", "InnobondModel", "FixedIncome", "InnobondDemo", "InnobondPages",
+                "InnobondTestSupport",
+            ]
         ),
         .testTarget(
             name: "InnobondServerTests",

@@ -58,16 +58,17 @@ struct ScreenCommand: AsyncParsableCommand {
                 throw UsageFailure(error)
             }
             let day = asOf?.date ?? .today
-            let results = names.map { name in
-                (name, screen.candidates(for: name.name, uscc: name.uscc, on: day, threshold: threshold))
+            let screened = names.map { name in
+                ScreenedName(
+                    name: name.name, uscc: name.uscc?.value, asOf: day,
+                    screen.candidates(for: name.name, uscc: name.uscc, on: day, threshold: threshold))
             }
             switch format {
-            case .csv: print(Self.csv(results), terminator: "")
+            case .csv: print(Self.csv(screened), terminator: "")
             case .json:
                 let encoder = JSONEncoder.api
                 encoder.outputFormatting.insert(.prettyPrinted)
-                let items = results.map { ScreenedName(name: $0.0.name, uscc: $0.0.uscc?.value, asOf: day, $0.1) }
-                print(String(decoding: try encoder.encode(items), as: UTF8.self))
+                print(String(decoding: try encoder.encode(screened), as: UTF8.self))
             }
         }
     }
@@ -149,22 +150,22 @@ struct ScreenCommand: AsyncParsableCommand {
         "name,uscc,score,matched_name,matched_by,measure_id,jurisdiction,authority,citation,kind,standing,"
         + "target_id,target_name,country"
 
-    static func csv(_ results: [(Name, [NameScreen.Candidate])]) -> String {
+    /// The screened names as CSV: a line a candidate, the same members as
+    /// `--format json` gives (aliases and source aside).
+    static func csv(_ screened: [ScreenedName]) -> String {
         var lines = [csvHeader]
-        for (name, candidates) in results {
-            let given = [name.name, name.uscc?.value ?? ""]
-            guard !candidates.isEmpty else {
+        for item in screened {
+            let given = [item.name, item.uscc ?? ""]
+            guard !item.candidates.isEmpty else {
                 lines.append((given + Array(repeating: "", count: 12)).map(CSVField.quote).joined(separator: ","))
                 continue
             }
-            for candidate in candidates {
-                let measure = candidate.measure
+            for match in item.candidates {
                 lines.append(
                     (given + [
-                        String(format: "%.3f", candidate.score), candidate.matchedName, candidate.matchedBy, measure.id,
-                        measure.jurisdiction, measure.authority, measure.citation, measure.kind.rawValue,
-                        candidate.standing.rawValue, candidate.target.targetID, candidate.target.name,
-                        candidate.target.country ?? "",
+                        String(format: "%.3f", match.score), match.matchedName, match.matchedBy, match.measureId,
+                        match.jurisdiction, match.authority, match.citation, match.kind, match.standing,
+                        match.targetId, match.targetName, match.country ?? "",
                     ]).map(CSVField.quote).joined(separator: ","))
             }
         }

@@ -1,6 +1,7 @@
 import FixedIncome
 import Foundation
 import InnobondModel
+import InnobondTestSupport
 import Testing
 
 @testable import InnobondInsights
@@ -21,61 +22,9 @@ import Testing
     static let pairs: [Pair] = {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/shield/name-pairs.csv")
-        let rows = parseCSV(try! String(contentsOf: url, encoding: .utf8))
+        let rows = SimpleCSV.parse(try! String(contentsOf: url, encoding: .utf8))
         return rows.dropFirst().map { Pair(left: $0[0], right: $0[1], same: $0[2] == "true", kind: $0[3]) }
     }()
-
-    /// RFC 4180 fields: quoted fields may hold commas, quotes doubled and line breaks.
-    static func parseCSV(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var characters = text.makeIterator()
-        while let character = characters.next() {
-            if quoted {
-                if character == "\"" {
-                    if let next = characters.next() {
-                        if next == "\"" {
-                            field.append("\"")
-                        } else {
-                            quoted = false
-                            if next == "," {
-                                row.append(field)
-                                field = ""
-                            } else if next == "\n" {
-                                row.append(field)
-                                rows.append(row)
-                                (row, field) = ([], "")
-                            } else {
-                                field.append(next)
-                            }
-                        }
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.append(character)
-                }
-            } else if character == "\"" && field.isEmpty {
-                quoted = true
-            } else if character == "," {
-                row.append(field)
-                field = ""
-            } else if character == "\n" {
-                row.append(field)
-                rows.append(row)
-                (row, field) = ([], "")
-            } else {
-                field.append(character)
-            }
-        }
-        if !field.isEmpty || !row.isEmpty {
-            row.append(field)
-            rows.append(row)
-        }
-        return rows
-    }
 
     /// Precision and recall at a threshold: of the pairs called the same,
     /// the share that are; of the pairs that are, the share called so.
