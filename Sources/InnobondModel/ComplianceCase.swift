@@ -159,7 +159,4 @@ public struct ComplianceCase: RegistryRecord {
             state.rawValue, notes, revision.map(String.init),
         ]
     }
-
-    /// When the report to MOFCOM is due: 30 days after discovery.
-    public var reportDue: CivilDate { discovered.adding(days: 30) ?? discovered }
 }
