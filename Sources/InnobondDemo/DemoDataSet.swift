@@ -19,6 +19,10 @@ public struct DemoDataSet: Sendable {
     public var useChanges: [UseChange]
     public var evidence: [EligibilityEvidence]
     public var impacts: [ImpactReport]
+    public var measures: [Measure]
+    public var measureTargets: [MeasureTarget]
+    public var ownership: [OwnershipLink]
+    public var cases: [ComplianceCase]
 
     /// The last day of the demo's market data.
     public static let asOf = CivilDate(year: 2026, month: 11, day: 20)!
@@ -34,11 +38,13 @@ public struct DemoDataSet: Sendable {
         var ledgerRandom = DemoRandom(seed: seed &+ 1)
         let ledger = DemoLedger.build(
             issuers: issuers, bonds: bonds.bonds, proceeds: bonds.proceeds, through: asOf, random: &ledgerRandom)
+        let shield = DemoShield.build(issuers: issuers, bonds: bonds.bonds, asOf: asOf)
         return DemoDataSet(
             issuers: issuers, financials: financials, bonds: bonds.bonds, proceeds: bonds.proceeds, quotes: quotes,
             curves: market.curvePoints(), macro: DemoMacro.observations(), investments: sectorInvestments,
             allocations: ledger.allocations, balances: ledger.balances, useChanges: ledger.changes,
-            evidence: ledger.evidence, impacts: ledger.impacts)
+            evidence: ledger.evidence, impacts: ledger.impacts, measures: shield.measures,
+            measureTargets: shield.targets, ownership: shield.ownership, cases: shield.cases)
     }
 
     /// The records of each kind, in the order they must be imported.
@@ -47,7 +53,8 @@ public struct DemoDataSet: Sendable {
             (.issuers, issuers), (.issuerFinancials, financials), (.bonds, bonds), (.useOfProceeds, proceeds),
             (.curves, curves), (.quotes, quotes), (.macro, macro), (.investments, investments),
             (.allocations, allocations), (.unallocatedBalances, balances), (.useChanges, useChanges),
-            (.eligibilityEvidence, evidence), (.impactReports, impacts),
+            (.eligibilityEvidence, evidence), (.impactReports, impacts), (.measures, measures),
+            (.measureTargets, measureTargets), (.ownership, ownership), (.complianceCases, cases),
         ]
     }
 
