@@ -4,6 +4,7 @@ import Foundation
 import InnobondIO
 import InnobondInsights
 import InnobondModel
+import InnobondServer
 import InnobondStore
 
 /// `innobond screen`: names against the parties the registry's measures name.
@@ -47,7 +48,13 @@ struct ScreenCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let names = try Self.names(try Self.read(file), file: file == "-" ? "standard input" : file)
+        let bytes = try Self.read(file)
+        let list: NameList
+        do {
+            list = try NameList(bytes)
+        } catch {
+            throw UsageFailure("\(file == "-" ? "standard input" : file): \(error.description)")
+        }
         try await database.withStore(existing: true) { store in
             let screen: NameScreen
             do {
@@ -58,25 +65,15 @@ struct ScreenCommand: AsyncParsableCommand {
                 throw UsageFailure(error)
             }
             let day = asOf?.date ?? .today
-            let screened = names.map { name in
-                ScreenedName(
-                    name: name.name, uscc: name.uscc?.value, asOf: day,
-                    screen.candidates(for: name.name, uscc: name.uscc, on: day, threshold: threshold))
-            }
+            let screened = list.screened(by: screen, on: day, threshold: threshold)
             switch format {
-            case .csv: print(Self.csv(screened), terminator: "")
+            case .csv: print(ScreenedName.csv(screened), terminator: "")
             case .json:
                 let encoder = JSONEncoder.api
                 encoder.outputFormatting.insert(.prettyPrinted)
                 print(String(decoding: try encoder.encode(screened), as: UTF8.self))
             }
         }
-    }
-
-    /// A name to screen, and its code when the file gives one.
-    struct Name {
-        var name: String
-        var uscc: USCC?
     }
 
     static func read(_ file: String) throws -> [UInt8] {
@@ -96,118 +93,5 @@ struct ScreenCommand: AsyncParsableCommand {
             bytes += chunk[..<count]
         }
         return bytes
-    }
-
-    /// The names of a file: a CSV with a `name` column (and maybe `uscc`),
-    /// else one a line; blank lines skipped. A bad code is an error naming its line.
-    static func names(_ bytes: [UInt8], file: String) throws -> [Name] {
-        let rows = csvRows(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes)
-        guard let header = rows.first?.fields.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }),
-            let nameColumn = header.firstIndex(of: "name"), header.count > 1 || header == ["name"]
-        else {
-            return String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).map {
-                Name(name: $0.trimmingCharacters(in: .whitespaces), uscc: nil)
-            }.filter { !$0.name.isEmpty }
-        }
-        let usccColumn = header.firstIndex(of: "uscc")
-        var names: [Name] = []
-        for row in rows.dropFirst() {
-            let name = row.fields.indices.contains(nameColumn) ? row.fields[nameColumn] : ""
-            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-            var uscc: USCC?
-            if let usccColumn, row.fields.indices.contains(usccColumn), !row.fields[usccColumn].isEmpty {
-                do {
-                    uscc = try USCC(row.fields[usccColumn])
-                } catch {
-                    throw UsageFailure(
-                        "\(file): line \(row.line), column uscc: not a unified social credit code "
-                            + "(\(error.description)): '\(row.fields[usccColumn])'")
-                }
-            }
-            names.append(Name(name: name.trimmingCharacters(in: .whitespaces), uscc: uscc))
-        }
-        return names
-    }
-
-    /// The records of a CSV text, with the line each starts on.
-    static func csvRows(_ bytes: [UInt8]) -> [(line: Int, fields: [String])] {
-        let parser = CSVRecordParser()
-        var rows: [(Int, [String])] = []
-        bytes.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            var line = 1
-            while offset < buffer.count, let extent = parser.parse(buffer, from: offset, isFinal: true) {
-                if !parser.isBlank { rows.append((line, (0..<parser.fieldCount).map(parser.string))) }
-                line += max(1, extent.lineFeeds)
-                guard extent.end > offset else { break }
-                offset = extent.end
-            }
-        }
-        return rows
-    }
-
-    static let csvHeader =
-        "name,uscc,score,matched_name,matched_by,measure_id,jurisdiction,authority,citation,kind,standing,"
-        + "target_id,target_name,country"
-
-    /// The screened names as CSV: a line a candidate, the same members as
-    /// `--format json` gives (aliases and source aside).
-    static func csv(_ screened: [ScreenedName]) -> String {
-        var lines = [csvHeader]
-        for item in screened {
-            let given = [item.name, item.uscc ?? ""]
-            guard !item.candidates.isEmpty else {
-                lines.append((given + Array(repeating: "", count: 12)).map(CSVField.quote).joined(separator: ","))
-                continue
-            }
-            for match in item.candidates {
-                lines.append(
-                    (given + [
-                        String(format: "%.3f", match.score), match.matchedName, match.matchedBy, match.measureId,
-                        match.jurisdiction, match.authority, match.citation, match.kind, match.standing,
-                        match.targetId, match.targetName, match.country ?? "",
-                    ]).map(CSVField.quote).joined(separator: ","))
-            }
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// A name and its candidates, as `--format json` prints them.
-    struct ScreenedName: Encodable {
-        struct Match: Encodable {
-            var score: Double
-            var matchedName: String
-            var matchedBy: String
-            var measureId: String
-            var jurisdiction: String
-            var authority: String
-            var citation: String
-            var kind: String
-            var standing: String
-            var targetId: String
-            var targetName: String
-            var aliases: [String]
-            var country: String?
-            var source: String
-        }
-
-        var name: String
-        var uscc: String?
-        var asOf: CivilDate
-        var candidates: [Match]
-
-        init(name: String, uscc: String?, asOf: CivilDate, _ candidates: [NameScreen.Candidate]) {
-            self.name = name
-            self.uscc = uscc
-            self.asOf = asOf
-            self.candidates = candidates.map {
-                Match(
-                    score: $0.score, matchedName: $0.matchedName, matchedBy: $0.matchedBy, measureId: $0.measure.id,
-                    jurisdiction: $0.measure.jurisdiction, authority: $0.measure.authority,
-                    citation: $0.measure.citation, kind: $0.measure.kind.rawValue, standing: $0.standing.rawValue,
-                    targetId: $0.target.targetID, targetName: $0.target.name, aliases: $0.target.aliases,
-                    country: $0.target.country, source: $0.measure.source)
-            }
-        }
     }
 }

@@ -60,6 +60,8 @@ public struct Briefing: Sendable, Codable {
     public var risks: [IntegrityFlag]
     /// The period's sci-tech bonds scored on their use of proceeds.
     public var integritySection: Section
+    /// The legal shield as of the period's end (``shieldSection(_:day:calendar:)``).
+    public var shieldSection: Section
     /// What the registry lacks for a full briefing, in plain sentences.
     public var missing: [String]
     /// How the figures were computed, one line each.
@@ -107,6 +109,7 @@ public struct Briefing: Sendable, Codable {
 
         risks = IntegrityChecks.run(snapshot, filter: BondFilter(issued: period), settings: options.integrity)
         integritySection = Self.integritySection(snapshot, period: period, settings: options.integrity)
+        shieldSection = Self.shieldSection(snapshot, day: period.to!, calendar: WorkingDayCalendar(market: .national))
         headline = Self.headlineTakeaways(
             issuance: issuanceSummary, advantage: advantageSummary, conditions: conditions)
         missing =

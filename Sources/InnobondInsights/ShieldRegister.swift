@@ -12,10 +12,13 @@ public struct ShieldRegister: Sendable {
         public var key: String
         public var uscc: USCC?
         public var names: [String]
+        /// The keys of its names (``PartyName/key(_:)``), computed once.
+        public let nameKeys: Set<String>
 
         public init(uscc: USCC? = nil, names: [String]) {
             self.uscc = uscc
             self.names = names
+            nameKeys = Set(names.map(PartyName.key)).subtracting([""])
             key = uscc?.value ?? PartyName.key(names.first ?? "")
         }
 
@@ -51,6 +54,8 @@ public struct ShieldRegister: Sendable {
     private let measuresByID: [String: Measure]
     private let targetsByUSCC: [USCC: [MeasureTarget]]
     private let targetsByKey: [String: [MeasureTarget]]
+    /// The keys of each target's name and aliases, in the order of ``targets``.
+    public let targetKeys: [Set<String>]
 
     public init(measures: [Measure], targets: [MeasureTarget], ownership: OwnershipGraph, parties: [Party]) {
         self.measures = measures
@@ -60,15 +65,18 @@ public struct ShieldRegister: Sendable {
         measuresByID = Dictionary(measures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var byUSCC: [USCC: [MeasureTarget]] = [:]
         var byKey: [String: [MeasureTarget]] = [:]
-        for target in targets {
+        let keys = targets.map { Set(([$0.name] + $0.aliases).map(PartyName.key)).subtracting([""]) }
+        for (target, names) in zip(targets, keys) {
             if let uscc = target.uscc { byUSCC[uscc, default: []].append(target) }
-            for name in Set(([target.name] + target.aliases).map(PartyName.key)) where !name.isEmpty {
-                byKey[name, default: []].append(target)
-            }
+            for name in names { byKey[name, default: []].append(target) }
         }
         targetsByUSCC = byUSCC
         targetsByKey = byKey
+        targetKeys = keys
     }
+
+    /// The measure with this key.
+    public func measure(id: String) -> Measure? { measuresByID[id] }
 
     /// The targets that are `party` (by code, else by a name's key) that a
     /// measure in force names on `day`, with how each was recognised.
@@ -76,7 +84,7 @@ public struct ShieldRegister: Sendable {
         var found: [(MeasureTarget, Measure, String)] = []
         var seen: Set<MeasureTarget> = []
         let byCode = party.uscc.map { targetsByUSCC[$0] ?? [] }.map { $0.map { ($0, "uscc") } } ?? []
-        let byName = Set(party.names.map(PartyName.key)).flatMap { key in
+        let byName = party.nameKeys.flatMap { key in
             (targetsByKey[key] ?? []).map { ($0, "name") }
         }
         for (target, how) in byCode + byName where seen.insert(target).inserted && target.named(on: day) {
@@ -153,5 +161,25 @@ extension ShieldRegister {
                         parent: key($0.parent), child: key($0.child), sharePercent: $0.sharePercent, from: $0.heldFrom,
                         until: $0.heldUntil)
                 }), parties: parties)
+    }
+}
+
+extension ShieldRegister {
+    /// The targets, in register order, whose name or alias holds `text`:
+    /// its key (``PartyName/key(_:)``) inside a name's key, so that case,
+    /// punctuation, full width, traditional characters and legal forms do
+    /// not matter; or whose unified social credit code is `text`.
+    ///
+    /// - Parameter measureID: only that measure's targets, when given.
+    public func targets(matching text: String?, measureID: String? = nil) -> [MeasureTarget] {
+        let key = text.map(PartyName.key)
+        let code = text.flatMap { try? USCC($0) }
+        return zip(targets, targetKeys).compactMap { target, keys in
+            if let measureID, target.measureID != measureID { return nil }
+            guard let text, let key else { return target }
+            if let code { return target.uscc == code ? target : nil }
+            if !key.isEmpty && keys.contains(where: { $0.contains(key) }) { return target }
+            return target.targetID.localizedCaseInsensitiveContains(text) ? target : nil
+        }
     }
 }

@@ -142,6 +142,7 @@ public struct BriefingView: Sendable {
     var sectorCharts: [ChartView]
     var risks: [RiskView]
     var integrityTakeaways: [TakeawayView]
+    var shieldTakeaways: [TakeawayView]
     var hasRisks: Bool
     var missing: [String]
     var hasMissing: Bool
@@ -252,6 +253,7 @@ public struct BriefingView: Sendable {
         }
         sectorTakeaways = briefing.sectorSection.takeaways.map(TakeawayView.init)
         integrityTakeaways = briefing.integritySection.takeaways.map(TakeawayView.init)
+        shieldTakeaways = briefing.shieldSection.takeaways.map(TakeawayView.init)
         sectorCharts = briefing.sectorSection.charts.map(Self.chart)
         risks = briefing.risks.map { flag in
             let first = flag.codes.prefix(Self.codesShown)

@@ -12,13 +12,15 @@ import InnobondStore
 enum PageRoutes {
     /// The paths of the pages and of the operations' reads, in the router's
     /// form: all answer GET and HEAD (and `/sign-in` POST).
-    static let paths = [
-        "/", "/bonds", "/bonds.csv", "/bonds/:code", "/bonds/:code/ledger.csv", "/bonds/:code/quotes.csv", "/issuers",
-        "/issuers.csv", "/issuers/:uscc", "/monitor", "/monitor.csv", "/curves", "/integrity", "/reports",
-        "/reports/:file", "/reports/flags/:id", "/audit", "/sign-in", "/health", "/health/live", "/health/ready",
-        "/metrics",
-        "/api/openapi.json", "/api", "/api/v1", APIReferencePage.path,
-    ]
+    static let paths =
+        [
+            "/", "/bonds", "/bonds.csv", "/bonds/:code", "/bonds/:code/ledger.csv", "/bonds/:code/quotes.csv",
+            "/issuers",
+            "/issuers.csv", "/issuers/:uscc", "/monitor", "/monitor.csv", "/curves", "/integrity", "/reports",
+            "/reports/:file", "/reports/flags/:id", "/audit", "/sign-in", "/health", "/health/live", "/health/ready",
+            "/metrics",
+            "/api/openapi.json", "/api", "/api/v1", APIReferencePage.path,
+        ] + ShieldPageRoutes.paths
 
     static func register(
         on router: Router<ServerRequestContext>, state: RegistryState, pages: Pages, isPrivate: Bool
@@ -34,7 +36,7 @@ enum PageRoutes {
         let briefingParameters = ["from", "to", "as_of"]
         router.get("/") { request, _ in
             let options = try APIRoutes.briefingOptions(Query(request).taking(briefingParameters, on: "this page"))
-            return try await Rendering.cached(request, state) { current in
+            return try await Rendering.cached(request, state, day: .today) { current in
                 try Rendering.entry(
                     html: pages.render(OverviewPage(current: current, period: options.period), template: "overview"))
             }

@@ -24,6 +24,8 @@ public final class RegistryState: Sendable {
         /// ``shieldProblem`` when the holdings cannot make a graph.
         public let shield: ShieldRegister?
         public let shieldProblem: String?
+        /// The parties the measures name, indexed for screening names.
+        public let screen: NameScreen
         /// The latest date of any bond issue, curve point or money figure's period.
         public let latestDate: CivilDate
         /// When the store stopped answering (UTC, `YYYY-MM-DDTHH:MM:SSZ`),
@@ -139,6 +141,7 @@ public final class RegistryState: Sendable {
             version: version, snapshot: snapshot, curves: curves, monitor: MacroMonitor(snapshot.macro),
             valuations: LatestValuations(bonds: snapshot.bonds, latestQuotes: latestQuotes, curves: curves),
             shield: shield.register, shieldProblem: shield.problem,
+            screen: NameScreen(measures: snapshot.records(Measure.self), targets: snapshot.records(MeasureTarget.self)),
             latestDate: Briefing.latestDate(snapshot, notAfter: today) ?? today, staleSince: nil)
     }
 }

@@ -49,6 +49,7 @@ public enum ServerApplication {
         router.add(middleware: AuthenticationMiddleware(state: state, isPrivate: settings.isPrivate))
         router.add(middleware: DemoNoticeMiddleware(state: state, isPrivate: settings.isPrivate))
         PageRoutes.register(on: router, state: state, pages: pages, isPrivate: settings.isPrivate)
+        ShieldPageRoutes.register(on: router, state: state, pages: pages)
         for route in APIRoutes.all {
             router.on(RouterPath(route.path), method: route.method) { request, context in
                 try route.checkQueryNames(request)

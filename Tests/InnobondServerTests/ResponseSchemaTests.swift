@@ -53,6 +53,16 @@ import Testing
         for query in ["", "?as_of=2025-10-15"] {
             samples.append(("ExposureList", "/api/v1/issuers/\(ServerFixture.flagship)/exposure" + query))
         }
+        for query in ["", "?as_of=2025-10-15", "?as_of=2024-01-01"] {
+            samples.append(("ShieldAnswer", "/api/v1/shield" + query))
+        }
+        for query in ["", "?q=demo", "?measure=US-BIS-2024-28267&as_of=2025-01-01", "?q=nobody"] {
+            samples.append(("MeasureList", "/api/v1/measures" + query))
+        }
+        for query in ["", "?as_of=2025-01-01", "?overdue=true", "?state=exemption_requested"] {
+            samples.append(("CaseList", "/api/v1/cases" + query))
+        }
+        samples.append(("ScreenAnswer", "/api/v1/screen?name=Wingtech&name=Nobody&threshold=0.5"))
         for bond in chosen where bond["sci_tech"] as? Bool == true {
             let code = bond["code"] as! String
             samples.append(("LedgerView", "/api/v1/bonds/\(code)/ledger"))

@@ -3,7 +3,7 @@ import InnobondModel
 /// Every route of the JSON API under `/api/v1`.
 enum APIRoutes {
     static let all: [APIRoute] =
-        bonds + issuers + market + insights + integrity + calendar + audit + imports + changes
+        bonds + issuers + market + insights + integrity + shield + calendar + audit + imports + changes
 
     /// The methods a path answers to (`HEAD` with every `GET`), for `Allow`
     /// headers; none for a path the server does not have.

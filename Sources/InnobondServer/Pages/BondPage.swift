@@ -50,6 +50,8 @@ struct BondPage: Sendable {
     var ledger: LedgerSection?
     /// The form that prices the bond at another date, price or yield.
     var pricing: PricingSection
+    /// The measures that reach its issuer today.
+    var shield: ShieldSection?
 
     /// The page on `today`: a matured bond shows its last quote as history,
     /// without live analytics; a quote more than `staleAfter` working days
@@ -66,6 +68,7 @@ struct BondPage: Sendable {
         code = bond.code.value
         name = bond.name
         self.issuer = issuer?.name ?? bond.uscc.value
+        shield = issuer.map { ShieldSection(current: current, issuer: $0, day: today) }
         issuerHref = "/issuers/" + bond.uscc.value
         sciTech = bond.sciTech
         apiHref = "/api/v1/bonds/" + bond.code.value

@@ -22,48 +22,13 @@ struct IssuerPage: Sendable {
     var summary: String
     var apiHref: String
     /// The measures that reach the issuer today (docs/shield.md).
-    var shield: Shield
-
-    struct Shield: Sendable {
-        struct Row: Sendable {
-            var citation: String
-            var measure: String
-            var kind: String
-            var route: String
-            var source: String
-        }
-
-        var day: String
-        var rows: [Row]
-        var reached: Bool
-        /// Why the register cannot answer (holdings that go round in a circle).
-        var problem: String?
-        var apiHref: String
-    }
+    var shield: ShieldSection
 
     init(current: RegistryState.Current, issuer: Issuer, screener: BondScreener) {
         layout = Layout(issuer.name, section: .issuers, current: current)
         name = issuer.name
         apiHref = "/api/v1/issuers/" + issuer.uscc.value
-        let today = screener.today
-        let exposures =
-            current.shield?.exposure(of: ShieldRegister.Party(issuer), on: today) ?? []
-        shield = Shield(
-            day: today.iso8601,
-            rows: exposures.map { exposure in
-                let measure = exposure.measure
-                let route =
-                    exposure.isDirect
-                    ? "names it (by \(exposure.matchedBy == "uscc" ? "its code" : "its name"))"
-                    : "through \(current.shield?.parties[exposure.owner ?? ""]?.names.first ?? exposure.owner ?? ""), "
-                        + "\(NumberText.fixed(exposure.ownedPercent ?? 0, 1)) % owned, under \(exposure.rule?.instrument ?? "")"
-                return Shield.Row(
-                    citation: measure.citation,
-                    measure: measure.jurisdiction + " " + measure.authority + ": "
-                        + measure.instrument, kind: measure.kind.rawValue.replacing("_", with: " "), route: route,
-                    source: measure.source)
-            }, reached: !exposures.isEmpty, problem: current.shieldProblem,
-            apiHref: apiHref + "/exposure?as_of=" + today.iso8601)
+        shield = ShieldSection(current: current, issuer: issuer, day: screener.today)
         profile = [
             BondPage.Term(label: "Unified social credit code", value: issuer.uscc.value),
             BondPage.Term(label: "English name", value: issuer.nameEnglish ?? "–"),

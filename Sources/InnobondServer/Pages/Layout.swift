@@ -16,6 +16,7 @@ struct Layout: Sendable {
         case monitor = "Monetary monitor"
         case curves = "Curves"
         case integrity = "Integrity"
+        case shield = "Legal shield"
         case reports = "Reports"
 
         var href: String {
@@ -26,6 +27,7 @@ struct Layout: Sendable {
             case .monitor: return "/monitor"
             case .curves: return "/curves"
             case .integrity: return "/integrity"
+            case .shield: return "/shield"
             case .reports: return "/reports"
             }
         }

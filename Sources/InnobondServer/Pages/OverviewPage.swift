@@ -9,6 +9,7 @@ struct OverviewPage: Sendable {
     struct Card: Sendable {
         var label: String
         var value: String
+        var href: String? = nil
     }
 
     var layout: Layout
@@ -31,6 +32,15 @@ struct OverviewPage: Sendable {
                 label: "Coupon vs matched conventional bonds",
                 value: briefing.advantage.couponDifferenceBp.map { NumberText.fixed($0.mean, 1) + " bp" } ?? "–"),
         ]
+        if let register = current.shield, !register.measures.isEmpty {
+            let shield = ShieldOverview(register: register, snapshot: current.snapshot, on: .today)
+            cards.append(
+                Card(
+                    label: "Sci-tech bonds outstanding from issuers foreign measures reach today",
+                    value: NumberText.count(shield.bondCount, "bond") + ", "
+                        + NumberText.yuanBillions(fen: shield.amountFen),
+                    href: ShieldPage.path))
+        }
         self.briefing = BriefingView(
             briefing,
             links: (

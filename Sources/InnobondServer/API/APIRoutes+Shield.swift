@@ -1,0 +1,165 @@
+import FixedIncome
+import Hummingbird
+import InnobondInsights
+import InnobondModel
+
+extension APIRoutes {
+    /// The most named parties a measures answer lists.
+    static let targetLimit = 500
+    /// The most names a screening GET takes (a POST takes a file).
+    static let screenedNamesLimit = 100
+
+    static let asOfParameter = APIRoute.Parameter(name: "as_of", kind: .date, description: "The day (default: today)")
+    static let screenParameters: [APIRoute.Parameter] = [
+        asOfParameter,
+        .init(
+            name: "threshold", kind: .number,
+            description: "The least score a candidate has (default \(PartyName.defaultThreshold); docs/shield.md)",
+            range: 0.01...1),
+    ]
+
+    static let shield: [APIRoute] = [
+        APIRoute(
+            method: .get, path: "/api/v1/shield",
+            summary:
+                "The registry's issuers foreign measures reach on a day, by name or through their owners, with "
+                + "their sci-tech bonds outstanding (docs/shield.md)",
+            tag: "shield", parameters: [asOfParameter],
+            errors: [400: "A bad date", 409: "The registry's holdings go round in a circle"], schema: "ShieldAnswer"
+        ) { request, _, state in
+            let day = try Query(request).date("as_of") ?? .today
+            return try await Rendering.cached(request, state, day: .today) { current in
+                try Rendering.entry(
+                    json: APIModels.ShieldAnswer(
+                        ShieldOverview(register: try register(current), snapshot: current.snapshot, on: day)))
+            }
+        },
+        APIRoute(
+            method: .get, path: "/api/v1/measures",
+            summary:
+                "Every measure with where it stands on a day; with q or measure, the parties named that match "
+                + "(a name's key inside theirs, or a credit code)",
+            tag: "shield",
+            parameters: [
+                asOfParameter,
+                .init(name: "q", kind: .string, description: "A name, part of one, or a unified social credit code"),
+                .init(name: "measure", kind: .string, description: "Only this measure's named parties"),
+            ], errors: [400: "A bad parameter", 409: "The registry's holdings go round in a circle"],
+            schema: "MeasureList"
+        ) { request, _, state in
+            let query = Query(request)
+            let day = try query.date("as_of") ?? .today
+            let search = try query.search()
+            let measureID = query.text("measure")
+            return try await Rendering.cached(request, state, day: .today) { current in
+                let register = try register(current)
+                if let measureID, register.measure(id: measureID) == nil {
+                    throw APIError.notFound("measure \(measureID)", field: "measure")
+                }
+                return try Rendering.entry(
+                    json: APIModels.MeasureList(
+                        register: register, on: day, search: search, measureID: measureID, limit: targetLimit))
+            }
+        },
+        APIRoute(
+            method: .get, path: "/api/v1/cases",
+            summary:
+                "Compliance cases under the blocking rules with their 30-day clocks on a day, overdue first "
+                + "(a state changes through POST /api/v1/changes/compliance_cases)",
+            tag: "shield",
+            parameters: [
+                asOfParameter,
+                .init(
+                    name: "state", kind: .string, description: "Only cases in this state",
+                    values: ComplianceCase.State.allCases.map(\.rawValue)),
+                .init(name: "overdue", kind: .boolean, description: "Only cases with a clock overdue"),
+            ], errors: [400: "A bad parameter"], schema: "CaseList"
+        ) { request, _, state in
+            let options = try ShieldPageRoutes.casesOptions(Query(request))
+            return try await Rendering.cached(request, state, day: .today) { current in
+                let calendar = WorkingDayCalendar(market: .national, data: state.calendarData)
+                return try Rendering.entry(
+                    json: APIModels.CaseList(
+                        CasesPage.cases(
+                            current, day: options.day, state: options.state, overdueOnly: options.overdue,
+                            calendar: calendar), issuers: current.snapshot.issuersByCode, on: options.day))
+            }
+        },
+        APIRoute(
+            method: .get, path: "/api/v1/screen",
+            summary:
+                "Screen a few names against the parties the measures name: each name's candidates on a day, "
+                + "best first (innobond screen; POST a file for a longer list)",
+            tag: "shield",
+            parameters: screenParameters + [
+                .init(
+                    name: "name", kind: .string, description: "A name to screen (repeat, at most 100)",
+                    required: true, list: true)
+            ], errors: [400: "A bad parameter"], schema: "ScreenAnswer"
+        ) { request, _, state in
+            let query = Query(request)
+            let names = QueryParameters(request).getAll("name").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            guard !names.isEmpty else { throw APIError.badParameter("name", "give at least one name") }
+            guard names.count <= screenedNamesLimit else {
+                throw APIError.badParameter(
+                    "name", "at most \(screenedNamesLimit) names, not \(names.count): POST a file for more")
+            }
+            let list = NameList(names: names.map { NameList.Name(name: $0, uscc: nil) })
+            return try screenAnswer(list, query: query, current: state.now)
+        },
+        APIRoute(
+            method: .post, path: "/api/v1/screen",
+            summary:
+                "Screen a list of names: one a line, or a CSV with a name column and optionally uscc "
+                + "(innobond screen); needs a token of any role",
+            tag: "shield", parameters: screenParameters, bodyTypes: ["text/csv", "text/plain"],
+            errors: [
+                400: "A bad parameter, or a code in the list that is not one (the line named)",
+                401: "No valid token", 413: "The body is larger than the server accepts",
+            ], schema: "ScreenAnswer"
+        ) { request, context, state in
+            let query = Query(request)
+            var request = request
+            let body = try await request.collectBody(
+                upTo: context.maxUploadSize,
+                tooLarge: "the list is larger than \(context.maxUploadSize / 1_048_576) MB: screen it with the CLI")
+            let list: NameList
+            do {
+                list = try NameList(Array(buffer: body))
+            } catch let error as NameList.BadCode {
+                throw APIError(
+                    .badRequest, "the body is not a usable list of names", field: "body",
+                    details: [.init(line: error.line, column: "uscc", message: error.description)])
+            }
+            return try screenAnswer(list, query: query, current: state.now)
+        },
+    ]
+
+    /// The legal shield of a registry version: a 409 when its holdings cannot make a graph.
+    static func register(_ current: RegistryState.Current) throws(APIError) -> ShieldRegister {
+        guard let register = current.shield else {
+            throw APIError(.conflict, "the registry's holdings cannot be read: \(current.shieldProblem ?? "")")
+        }
+        return register
+    }
+
+    static func screenAnswer(_ list: NameList, query: Query, current: RegistryState.Current) throws -> Response {
+        let day = try query.date("as_of") ?? .today
+        let threshold = try query.number("threshold", in: 0.01...1) ?? PartyName.defaultThreshold
+        return Rendering.response(
+            try Rendering.entry(
+                json: APIModels.ScreenAnswer(
+                    asOf: day, threshold: threshold,
+                    items: list.screened(by: current.screen, on: day, threshold: threshold))))
+    }
+}
+
+extension APIModels {
+    /// Names screened against the parties the measures name.
+    struct ScreenAnswer: Encodable, Sendable {
+        var asOf: CivilDate
+        var threshold: Double
+        var items: [ScreenedName]
+    }
+}

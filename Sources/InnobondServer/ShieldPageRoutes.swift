@@ -1,0 +1,107 @@
+import FixedIncome
+import Hummingbird
+import InnobondIO
+import InnobondInsights
+import InnobondModel
+import InnobondPages
+
+/// The legal shield's pages and downloads: the register, the compliance
+/// cases, and the issuers reached.
+enum ShieldPageRoutes {
+    static let paths = [
+        ShieldPage.path, "/shield/reached.csv", CasesPage.path, CasesPage.path + ".csv",
+    ]
+
+    /// What a cases list takes: the day, a state, overdue only.
+    static func casesOptions(_ query: Query) throws(APIError) -> (
+        day: CivilDate, state: ComplianceCase.State?, overdue: Bool
+    ) {
+        let state = try query.text("state").map { text throws(APIError) in
+            guard let state = ComplianceCase.State(rawValue: text) else {
+                throw .badParameter(
+                    "state",
+                    "'\(text)' is not one of \(ComplianceCase.State.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return state
+        }
+        return (try query.date("as_of") ?? .today, state, try query.boolean("overdue") ?? false)
+    }
+
+    static func register(on router: Router<ServerRequestContext>, state: RegistryState, pages: Pages) {
+        router.get(RouterPath(ShieldPage.path)) { request, _ in
+            let query = try Query(request).taking(["as_of", "q", "measure"], on: "this page")
+            let day = try query.date("as_of") ?? .today
+            let search = try query.search()
+            let measureID = query.text("measure")
+            return try await Rendering.cached(request, state, day: .today) { current in
+                try Rendering.entry(
+                    html: pages.render(
+                        ShieldPage(current: current, day: day, search: search, measureID: measureID),
+                        template: "shield"))
+            }
+        }
+        router.get("/shield/reached.csv") { request, _ in
+            let query = try Query(request).taking(["as_of"], on: "this download")
+            let day = try query.date("as_of") ?? .today
+            let current = state.now
+            guard let register = current.shield else {
+                throw APIError(.conflict, "the registry's holdings cannot be read: \(current.shieldProblem ?? "")")
+            }
+            let overview = ShieldOverview(register: register, snapshot: current.snapshot, on: day)
+            var text = "as_of,uscc,issuer,named,measures,route,sci_tech_bonds_outstanding,amount_outstanding_cny\n"
+            for item in overview.reached {
+                text +=
+                    [
+                        day.iso8601, item.issuer.uscc.value, item.issuer.name, item.isNamed ? "true" : "false",
+                        Set(item.exposures.map(\.measure.id)).sorted().joined(separator: "; "),
+                        item.exposures.map { ShieldPage.route($0, register: register) }.joined(separator: "; "),
+                        String(item.bonds.count), Money(fen: item.amountFen).yuanText,
+                    ]
+                    .map(CSVField.quote).joined(separator: ",") + "\n"
+            }
+            return Rendering.response(
+                Rendering.entry(text: text, contentType: "text/csv; charset=utf-8"),
+                headers: [.contentDisposition: "attachment; filename=\"shield-reached-\(day).csv\""])
+        }
+        router.get(RouterPath(CasesPage.path)) { request, _ in
+            let options = try casesOptions(Query(request).taking(["as_of", "state", "overdue"], on: "this page"))
+            return try await Rendering.cached(request, state, day: .today) { current in
+                try Rendering.entry(
+                    html: pages.render(
+                        CasesPage(
+                            current: current, day: options.day, state: options.state, overdueOnly: options.overdue,
+                            calendar: WorkingDayCalendar(market: .national, data: state.calendarData)),
+                        template: "cases"))
+            }
+        }
+        router.get(RouterPath(CasesPage.path + ".csv")) { request, _ in
+            let parameters = QueryParameters(request)
+            try parameters.checkNames(["as_of", "state", "overdue", "form"], of: "this download")
+            let options = try casesOptions(Query(parameters))
+            let form = try RecordDownload.form(parameters)
+            let calendar = WorkingDayCalendar(market: .national, data: state.calendarData)
+            let found = CasesPage.cases(
+                state.now, day: options.day, state: options.state, overdueOnly: options.overdue, calendar: calendar)
+            // The file in key order, as `innobond export` writes it; as
+            // shown, with the clocks, in the page's order.
+            let records = form == .registry ? found.map(\.0).sorted { $0.caseID < $1.caseID } : found.map(\.0)
+            let day = options.day
+            return RecordDownload.response(
+                records, form: form, file: "compliance-cases",
+                shownHeader:
+                    "case_id,uscc,state,discovered,report_due,report_status,reported,exemption_filed,"
+                    + "exemption_decision_due,exemption_decision_status,as_of"
+            ) { record in
+                let clocks = record.clocks(on: day, calendar: calendar)
+                let exemption = clocks.first { $0.name == .exemptionDecision }
+                return [
+                    record.caseID, record.uscc.value, record.state.rawValue, record.discovered.iso8601,
+                    clocks[0].due.iso8601, clocks[0].status.rawValue, record.reported?.iso8601 ?? "",
+                    record.exemptionFiled?.iso8601 ?? "", exemption?.due.iso8601 ?? "",
+                    exemption?.status.rawValue ?? "", day.iso8601,
+                ]
+                .map(CSVField.quote).joined(separator: ",")
+            }
+        }
+    }
+}

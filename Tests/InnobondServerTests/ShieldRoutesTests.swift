@@ -1,0 +1,157 @@
+import Foundation
+import HummingbirdTesting
+import InnobondModel
+import InnobondStore
+import InnobondTestSupport
+import NIOCore
+import Testing
+
+@testable import InnobondServer
+
+/// The legal shield's pages and operations on ExposureTests' registry: the
+/// store contract's issuers, the first named by the Entity List rule, the
+/// second 60 % owned by it; and one compliance case. Expected figures are
+/// the store contract's rows: the first issuer's one sci-tech bond,
+/// 102580123.IB, RMB 1.66 bn issued 2025-05-09; the second has none.
+@Suite struct ShieldRoutesTests {
+    static let casesFile =
+        "case_id,uscc,jurisdiction,authority,citation,measure_date,counterparty,discovered,reported,"
+        + "exemption_filed,claims_cny,legal_basis,state,notes,revision\n"
+        + "C-1,\(ExposureTests.listed),United States,BIS,FR 2024-28267,2024-12-02,,2025-01-02,,,,"
+        + "MOFCOM Order No. 1 of 2021,assessing,,\n"
+
+    static func store() async throws -> any RegistryStore {
+        let store = try await ExposureTests.store()
+        let report = try await StoreContract.importText(store, .complianceCases, casesFile)
+        precondition(report.committed, "\(report.issues)")
+        return store
+    }
+
+    @Test func theIssuersReachedAndTheirBondsOnEachDay() async throws {
+        let app = try await ServerFixture.application(store: try await Self.store())
+        try await app.test(.router) { client in
+            func answer(_ day: String) async throws -> [String: Any] {
+                try await client.execute(uri: "/api/v1/shield?as_of=\(day)", method: .get) {
+                    #expect($0.status == .ok, "\($0.text)")
+                    return $0.json as? [String: Any] ?? [:]
+                }
+            }
+            let before = try await answer("2024-11-01")
+            #expect(before["issuer_count"] as? Int == 0 && before["measures_in_force"] as? Int == 0)
+            // Listed, its bond not yet issued; the rule for owned parties not yet in force.
+            let listed = try await answer("2025-03-01")
+            #expect(listed["issuer_count"] as? Int == 1 && listed["bond_count"] as? Int == 0)
+            let both = try await answer("2025-10-15")
+            let issuers = both["issuers"] as? [[String: Any]] ?? []
+            #expect(issuers.map { $0["uscc"] as? String } == [ExposureTests.listed, ExposureTests.owned])
+            #expect(issuers.map { $0["named"] as? Bool } == [true, false])
+            #expect(both["bond_count"] as? Int == 1 && both["amount_outstanding_fen"] as? Int64 == 166_000_000_000)
+            #expect(issuers.first?["bonds"] as? [String] == ["102580123.IB"])
+            // The rule suspended: the owned issuer drops out.
+            #expect(try await answer("2025-12-01")["issuer_count"] as? Int == 1)
+
+            let page = try await client.execute(uri: "/shield?as_of=2025-10-15", method: .get) { $0.text }
+            #expect(page.contains("示例芯片股份有限公司") && page.contains("华为技术有限公司"))
+            #expect(page.contains("60.0 % owned"))
+            let file = try await client.execute(uri: "/shield/reached.csv?as_of=2025-10-15", method: .get) {
+                #expect($0.headers[.contentDisposition]?.contains("shield-reached-2025-10-15.csv") == true)
+                return $0.text
+            }
+            let lines = file.split(separator: "\n")
+            #expect(lines.count == 3 && lines[1].hasSuffix(",1,1660000000") && lines[2].contains(",false,"))
+            let bond = try await client.execute(uri: "/bonds/102580123.IB", method: .get) { $0.text }
+            #expect(bond.contains("<h2>Legal shield</h2>") && bond.contains("(by its code)"))
+        }
+    }
+
+    @Test func measuresAndTheirPartiesAreSearchedByKeyOrCode() async throws {
+        let app = try await ServerFixture.application(store: try await Self.store())
+        try await app.test(.router) { client in
+            func targets(_ query: String) async throws -> [[String: Any]] {
+                try await client.execute(uri: "/api/v1/measures?\(query)", method: .get) {
+                    #expect($0.status == .ok, "\($0.text)")
+                    return ($0.json as? [String: Any])?["targets"] as? [[String: Any]] ?? []
+                }
+            }
+            // Case, punctuation and a legal form do not matter.
+            #expect(try await targets("q=LISTED%20PARTY,%20Inc.").map { $0["target_id"] as? String } == ["listed"])
+            #expect(try await targets("q=\(ExposureTests.listed)").count == 1)
+            #expect(try await targets("q=nobody").isEmpty)
+            #expect(try await targets("as_of=2025-01-01").isEmpty)
+            let measures = try await client.execute(uri: "/api/v1/measures?as_of=2025-12-01", method: .get) {
+                ($0.json as? [String: Any])?["measures"] as? [[String: Any]] ?? []
+            }
+            #expect(measures.map { $0["standing"] as? String } == ["in_force", "suspended"])
+            try await client.execute(uri: "/api/v1/measures?measure=NOPE", method: .get) {
+                #expect($0.status == .notFound && $0.error?["field"] as? String == "measure")
+            }
+        }
+    }
+
+    @Test func casesShowTheirClocksAndAreOverdueTheDayAfter() async throws {
+        let app = try await ServerFixture.application(store: try await Self.store())
+        try await app.test(.router) { client in
+            func cases(_ query: String) async throws -> [String: Any] {
+                try await client.execute(uri: "/api/v1/cases?\(query)", method: .get) {
+                    #expect($0.status == .ok, "\($0.text)")
+                    return $0.json as? [String: Any] ?? [:]
+                }
+            }
+            // Discovered 2 January 2025: 1 February is in the Spring Festival, so due 5 February.
+            let onDue = try await cases("as_of=2025-02-05")
+            let clock = ((onDue["items"] as? [[String: Any]])?.first?["clocks"] as? [[String: Any]])?.first
+            #expect(clock?["due"] as? String == "2025-02-05" && clock?["status"] as? String == "running")
+            #expect(onDue["overdue_count"] as? Int == 0)
+            #expect(try await cases("as_of=2025-02-06")["overdue_count"] as? Int == 1)
+            #expect((try await cases("as_of=2025-02-05&overdue=true")["items"] as? [Any])?.isEmpty == true)
+            #expect((try await cases("state=closed")["items"] as? [Any])?.isEmpty == true)
+            try await client.execute(uri: "/api/v1/cases?state=lost", method: .get) {
+                #expect($0.status == .badRequest && $0.error?["field"] as? String == "state")
+            }
+            let page = try await client.execute(uri: "/shield/cases?as_of=2025-02-06", method: .get) { $0.text }
+            #expect(page.contains("1 day overdue") && page.contains("class=\"overdue\""))
+            let shown = try await client.execute(
+                uri: "/shield/cases.csv?as_of=2025-02-06&form=shown", method: .get
+            ) { $0.text }
+            #expect(
+                shown.contains("C-1,\(ExposureTests.listed),assessing,2025-01-02,2025-02-05,overdue,,,,,2025-02-06"))
+            let registry = try await client.execute(uri: "/shield/cases.csv", method: .get) { $0.text }
+            #expect(registry == Self.casesFile.replacing(",assessing,,\n", with: ",assessing,,1\n"))
+        }
+    }
+
+    @Test func namesAreScreenedByGetAndByPost() async throws {
+        let store = try await Self.store()
+        let secret = "screen-test-secret-0123456789abcdef"
+        _ = try await store.createToken(
+            name: "viewer", role: .viewer, secretHash: TokenSecret.hash(secret), actor: .commandLine)
+        let app = try await ServerFixture.application(store: store)
+        try await app.test(.router) { client in
+            let found = try await client.execute(
+                uri: "/api/v1/screen?name=Listed%20Party%20Co.,%20Ltd.&name=Nobody&as_of=2025-03-01", method: .get
+            ) { $0.json as? [String: Any] ?? [:] }
+            let items = found["items"] as? [[String: Any]] ?? []
+            #expect(items.map { ($0["candidates"] as? [Any])?.count } == [1, 0])
+            try await client.execute(uri: "/api/v1/screen", method: .get) {
+                #expect($0.status == .badRequest && $0.error?["field"] as? String == "name")
+            }
+            let body = ByteBuffer(string: "name,uscc\nSomeone,\(ExposureTests.listed)\n")
+            try await client.execute(uri: "/api/v1/screen?as_of=2025-03-01", method: .post, body: body) {
+                #expect($0.status == .unauthorized)
+            }
+            try await client.execute(
+                uri: "/api/v1/screen?as_of=2025-03-01", method: .post, headers: .bearer(secret), body: body
+            ) {
+                let candidates = ((($0.json as? [String: Any])?["items"] as? [[String: Any]])?.first?["candidates"])
+                #expect((candidates as? [[String: Any]])?.first?["matched_by"] as? String == "uscc")
+            }
+            try await client.execute(
+                uri: "/api/v1/screen", method: .post, headers: .bearer(secret),
+                body: ByteBuffer(string: "name,uscc\nA,\nB,123\n")
+            ) {
+                #expect($0.status == .badRequest)
+                #expect(($0.error?["details"] as? [[String: Any]])?.first?["line"] as? Int == 3)
+            }
+        }
+    }
+}
