@@ -1,3 +1,5 @@
+import FixedIncome
+import InnobondIO
 import InnobondInsights
 import InnobondModel
 import InnobondStore
@@ -10,6 +12,9 @@ extension StoreContract {
     static let shieldCases = [
         Case(name: "the legal shield's kinds import, export the same bytes and answer as of a day", run: shieldKinds),
         Case(name: "the legal shield's kinds refuse what cannot be", run: shieldRefusals),
+        Case(
+            name: "a screening list's releases remove the parties that vanish and keep earlier answers",
+            run: screeningListReleases),
     ]
 
     static let measuresHeader =
@@ -80,5 +85,53 @@ extension StoreContract {
             ownershipHeader + "A,,A,,50,2025-01-01,,s\n" + "A,,B,,0,2025-01-01,,s\n"
                 + "A,,C,,50,2025-01-01,2025-01-01,s\n",
             [(2, "child"), (3, "share_percent"), (4, "held_until")])
+    }
+
+    /// The two releases of Tests/Fixtures/shield/csl (its README gives what
+    /// changes): 12 entries of 8 lists, then 12 with two gone, one alias
+    /// changed and two new, the first read as JSON, the second as CSV.
+    static func screeningListReleases(_ store: any RegistryStore) async throws {
+        func entries(_ file: String, _ format: ImportSource.Format) throws -> [ScreeningListEntry] {
+            let input = MemoryInput(Array(try Fixtures.text("shield/csl/" + file).utf8))
+            return try ScreeningListEntry.read(input, format: format)
+        }
+        func day(_ text: String) throws -> CivilDate { try CivilDate(iso8601: text) }
+        let january = try entries("consolidated-2025-01.json", .json)
+        #expect(january.count == 12)
+        #expect(try entries("consolidated-2025-01.csv", .csv).map(\.name) == january.map(\.name))
+        let first = try await ScreeningListImport.run(
+            january, published: try day("2025-01-15"), store: store, actor: .system)
+        #expect(first.lists == 8 && first.removed == 0 && first.imports[1].inserted == 12)
+        // The same release again writes nothing.
+        let again = try await ScreeningListImport.run(
+            january, published: try day("2025-02-01"), store: store, actor: .system)
+        #expect(again.imports.allSatisfy { $0.inserted + $0.replaced == 0 }, "\(again.imports.map(\.summary))")
+        let june = try await ScreeningListImport.run(
+            try entries("consolidated-2025-06.csv", .csv), published: try day("2025-06-15"), store: store,
+            actor: .system)
+        #expect(june.removed == 2 && june.imports[1].inserted == 2 && june.imports[1].replaced == 3)
+        let targets = Dictionary(
+            try await store.records(MeasureTarget.self).map { ($0.measureID + " " + $0.targetID, $0) },
+            uniquingKeysWith: { first, _ in first })
+        let (march, june15, july) = (try day("2025-03-01"), try day("2025-06-15"), try day("2025-07-01"))
+        let gone = try #require(targets["US-CSL-CMIC 990102"])
+        #expect(gone.removedOn == june15 && gone.revision == 2)
+        #expect(gone.named(on: march) && !gone.named(on: july))
+        let added = try #require(targets["US-CSL-SDN 990203"])
+        #expect(added.listedOn == june15 && !added.named(on: march))
+        #expect(targets["US-CSL-EL Demo Zhongke Microelectronics Co., Ltd."]?.aliases.contains("Demo ZK Micro") == true)
+        // Nothing is deleted: the first revision of a removed party is kept.
+        let measures = try await store.records(Measure.self).filter {
+            $0.id.hasPrefix(ScreeningListImport.measurePrefix)
+        }
+        #expect(measures.map(\.id).contains("US-CSL-EL") && measures.allSatisfy { $0.revision == 1 })
+        do {
+            let bad = try entries("bad.csv", .csv)
+            _ = try await ScreeningListImport.run(bad, published: try day("2025-07-01"), store: store, actor: .system)
+            Issue.record("a release with bad entries was imported")
+        } catch StoreError.unusableFile(let issues) {
+            #expect(issues.map(\.line) == [3, 5] && issues.map(\.column) == ["start_date", "name"])
+        }
+        #expect(try await store.records(MeasureTarget.self).count == targets.count)
     }
 }
