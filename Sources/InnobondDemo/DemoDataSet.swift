@@ -23,6 +23,7 @@ public struct DemoDataSet: Sendable {
     public var measureTargets: [MeasureTarget]
     public var ownership: [OwnershipLink]
     public var cases: [ComplianceCase]
+    public var reviews: [MatchReview]
 
     /// The last day of the demo's market data.
     public static let asOf = CivilDate(year: 2026, month: 11, day: 20)!
@@ -44,7 +45,8 @@ public struct DemoDataSet: Sendable {
             curves: market.curvePoints(), macro: DemoMacro.observations(), investments: sectorInvestments,
             allocations: ledger.allocations, balances: ledger.balances, useChanges: ledger.changes,
             evidence: ledger.evidence, impacts: ledger.impacts, measures: shield.measures,
-            measureTargets: shield.targets, ownership: shield.ownership, cases: shield.cases)
+            measureTargets: shield.targets, ownership: shield.ownership, cases: shield.cases,
+            reviews: shield.reviews)
     }
 
     /// The records of each kind, in the order they must be imported.
@@ -55,6 +57,7 @@ public struct DemoDataSet: Sendable {
             (.allocations, allocations), (.unallocatedBalances, balances), (.useChanges, useChanges),
             (.eligibilityEvidence, evidence), (.impactReports, impacts), (.measures, measures),
             (.measureTargets, measureTargets), (.ownership, ownership), (.complianceCases, cases),
+            (.matchReviews, reviews),
         ]
     }
 

@@ -12,13 +12,15 @@ import InnobondModel
 /// - **Synthetic, marked `demo`:** measures naming a few of the demo's
 ///   issuers (by code, by English name, by Chinese name), a demo holding
 ///   company under sanctions that owns demo issuers directly and through a
-///   chain, a near-miss name for the review queue, Chinese counter-measures,
-///   and compliance cases in each state of their clocks.
+///   chain, a misspelt name an analyst confirmed and a namesake one
+///   rejected, Chinese counter-measures, and compliance cases in each state
+///   of their clocks.
 struct DemoShield {
     var measures: [Measure] = []
     var targets: [MeasureTarget] = []
     var ownership: [OwnershipLink] = []
     var cases: [ComplianceCase] = []
+    var reviews: [MatchReview] = []
 
     static let demo = "demo"
 
@@ -150,10 +152,14 @@ struct DemoShield {
             MeasureTarget(
                 measureID: "DEMO-US-EL-2025", targetID: "demo-el-3", name: reached[3].nameEnglish!, country: "CN",
                 listedOn: Self.day("2025-09-01"), removedOn: Self.day("2026-03-01")),
-            // A near miss for review: one word short of an issuer's name.
+            // A near miss, confirmed by review: one letter and a legal form off an issuer's name.
             MeasureTarget(
                 measureID: "DEMO-US-EL-2025", targetID: "demo-el-4",
                 name: Self.nearMiss(reached[7].nameEnglish!), country: "CN"),
+            // A namesake elsewhere, rejected by review: the same name as an issuer, another company.
+            MeasureTarget(
+                measureID: "DEMO-US-EL-2025", targetID: "demo-el-5", name: reached[6].name, country: "TW",
+                address: "Taipei (demo)"),
             MeasureTarget(
                 measureID: "DEMO-US-SDN-2025", targetID: "demo-sdn-1", name: holdingEnglish, aliases: [holding],
                 country: "HK"),
@@ -187,6 +193,15 @@ struct DemoShield {
                 sharePercent: 40, heldFrom: Self.day("2023-05-01"), heldUntil: Self.day("2026-01-01"), source: demo),
         ]
         cases = Self.cases(reached)
+        reviews = [
+            MatchReview(
+                uscc: reached[7].uscc, measureID: "DEMO-US-EL-2025", targetID: "demo-el-4", decision: .confirmed,
+                decidedOn: Self.day("2025-03-28"), note: "demo decision: the same company, its name misspelt"),
+            MatchReview(
+                uscc: reached[6].uscc, measureID: "DEMO-US-EL-2025", targetID: "demo-el-5", decision: .rejected,
+                score: 1, decidedOn: Self.day("2025-03-28"),
+                note: "demo decision: a company of the same name in Taipei, not the issuer"),
+        ]
     }
 
     /// Cases in each state of their clocks (the clocks: ``ComplianceClock``).

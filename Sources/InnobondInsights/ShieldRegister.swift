@@ -33,7 +33,8 @@ public struct ShieldRegister: Sendable {
         /// The measure that names a party: the party itself, or its owner.
         public var measure: Measure
         public var target: MeasureTarget
-        /// How the target was recognised: `uscc`, or the name's key.
+        /// How the target was recognised: `uscc`, `name` (a name's key), or
+        /// `review` (an analyst confirmed it).
         public var matchedBy: String
         /// For a reach through ownership: the rule, the listed owner and the
         /// chains from it down to the party, with the effective share.
@@ -56,8 +57,20 @@ public struct ShieldRegister: Sendable {
     private let targetsByKey: [String: [MeasureTarget]]
     /// The keys of each target's name and aliases, in the order of ``targets``.
     public let targetKeys: [Set<String>]
+    /// Analysts' decisions, by party key, measure and target.
+    public let reviews: [String: MatchReview]
+    /// The targets analysts confirmed, by party key.
+    private let confirmed: [String: [MeasureTarget]]
 
-    public init(measures: [Measure], targets: [MeasureTarget], ownership: OwnershipGraph, parties: [Party]) {
+    /// The key of a decision on whether `target` is the party with key `party`.
+    public static func reviewKey(party: String, measureID: String, targetID: String) -> String {
+        party + "\u{1F}" + measureID + "\u{1F}" + targetID
+    }
+
+    public init(
+        measures: [Measure], targets: [MeasureTarget], ownership: OwnershipGraph, parties: [Party],
+        reviews: [MatchReview] = []
+    ) {
         self.measures = measures
         self.targets = targets
         self.ownership = ownership
@@ -73,6 +86,19 @@ public struct ShieldRegister: Sendable {
         targetsByUSCC = byUSCC
         targetsByKey = byKey
         targetKeys = keys
+        let byTarget = Dictionary(
+            targets.map { ($0.measureID + "\u{1F}" + $0.targetID, $0) }, uniquingKeysWith: { first, _ in first })
+        var decided: [String: MatchReview] = [:]
+        var confirmed: [String: [MeasureTarget]] = [:]
+        for review in reviews {
+            decided[Self.reviewKey(party: review.uscc.value, measureID: review.measureID, targetID: review.targetID)] =
+                review
+            if review.decision == .confirmed, let target = byTarget[review.measureID + "\u{1F}" + review.targetID] {
+                confirmed[review.uscc.value, default: []].append(target)
+            }
+        }
+        self.reviews = decided
+        self.confirmed = confirmed
     }
 
     /// The measure with this key.
@@ -85,9 +111,13 @@ public struct ShieldRegister: Sendable {
         var seen: Set<MeasureTarget> = []
         let byCode = party.uscc.map { targetsByUSCC[$0] ?? [] }.map { $0.map { ($0, "uscc") } } ?? []
         let byName = party.nameKeys.flatMap { key in
-            (targetsByKey[key] ?? []).map { ($0, "name") }
+            (targetsByKey[key] ?? []).filter { target in
+                reviews[Self.reviewKey(party: party.key, measureID: target.measureID, targetID: target.targetID)]?
+                    .decision != .rejected
+            }.map { ($0, "name") }
         }
-        for (target, how) in byCode + byName where seen.insert(target).inserted && target.named(on: day) {
+        let byReview = (confirmed[party.key] ?? []).map { ($0, "review") }
+        for (target, how) in byCode + byName + byReview where seen.insert(target).inserted && target.named(on: day) {
             guard let measure = measuresByID[target.measureID], measure.standing(on: day) == .inForce else {
                 continue
             }
@@ -160,7 +190,7 @@ extension ShieldRegister {
                     OwnershipGraph.Link(
                         parent: key($0.parent), child: key($0.child), sharePercent: $0.sharePercent, from: $0.heldFrom,
                         until: $0.heldUntil)
-                }), parties: parties)
+                }), parties: parties, reviews: snapshot.records(MatchReview.self))
     }
 }
 

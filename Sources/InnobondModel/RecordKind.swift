@@ -19,6 +19,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable, Codable {
     case measures
     case measureTargets = "measure_targets"
     case ownership
+    case matchReviews = "match_reviews"
 
     /// The record type of the kind.
     public var recordType: any RegistryRecord.Type {
@@ -40,6 +41,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .measures: return Measure.self
         case .measureTargets: return MeasureTarget.self
         case .ownership: return OwnershipLink.self
+        case .matchReviews: return MatchReview.self
         }
     }
 

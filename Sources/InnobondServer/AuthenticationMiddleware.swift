@@ -58,8 +58,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 throw APIError(.unauthorized, "writes need a token: Authorization: Bearer ...")
             }
             // A browser sends its cookie with whatever page posts: the write
-            // must come from this server's pages, with the session's token.
-            if let secret = context.sessionSecret {
+            // must come from this server's pages, with the session's token
+            // (a page whose forms write checks it in the form's csrf field).
+            if let secret = context.sessionSecret, !BrowserSession.formPaths.contains(path) {
                 guard BrowserSession.isSameOrigin(request) else {
                     throw APIError(.forbidden, "a write from another site's page is refused (Origin)")
                 }

@@ -16,6 +16,10 @@ enum BrowserSession {
     static let oldCookieName = "innobond_token"
     /// How long a session lasts (seconds): 12 hours.
     static let lifetime = 12 * 3600
+    /// The pages whose forms write: a session's write to them carries the
+    /// CSRF token as the form's `csrf` field, which the page checks.
+    static let formPaths = [ReviewPage.path]
+
     /// The CSRF form field and header.
     static let csrfField = "csrf"
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!

@@ -1,15 +1,17 @@
 import FixedIncome
+import HTTPTypes
 import Hummingbird
 import InnobondIO
 import InnobondInsights
 import InnobondModel
 import InnobondPages
+import InnobondStore
 
 /// The legal shield's pages and downloads: the register, the compliance
 /// cases, and the issuers reached.
 enum ShieldPageRoutes {
     static let paths = [
-        ShieldPage.path, "/shield/reached.csv", CasesPage.path, CasesPage.path + ".csv",
+        ShieldPage.path, "/shield/reached.csv", CasesPage.path, CasesPage.path + ".csv", ReviewPage.path,
     ]
 
     /// What a cases list takes: the day, a state, overdue only.
@@ -62,6 +64,62 @@ enum ShieldPageRoutes {
             return Rendering.response(
                 Rendering.entry(text: text, contentType: "text/csv; charset=utf-8"),
                 headers: [.contentDisposition: "attachment; filename=\"shield-reached-\(day).csv\""])
+        }
+        // The queue shows forms to those who may decide, with their session's
+        // CSRF token: rendered for each visitor, never cached.
+        @Sendable func review(
+            _ context: ServerRequestContext, message: String? = nil, status: HTTPResponse.Status = .ok
+        )
+            throws -> Response
+        {
+            let page = ReviewPage(
+                current: state.now, day: .today, role: context.token?.role,
+                csrf: context.sessionSecret.map(BrowserSession.csrfToken), message: message)
+            var response = Rendering.response(
+                Rendering.entry(html: try pages.render(page, template: "review"), status: status))
+            response.headers[.cacheControl] = "no-store"
+            return response
+        }
+        router.get(RouterPath(ReviewPage.path)) { request, context in
+            _ = try Query(request).taking([], on: "this page")
+            return try review(context)
+        }
+        router.post(RouterPath(ReviewPage.path)) { request, context in
+            var request = request
+            let body = try await request.collectBody(upTo: 64 * 1024, tooLarge: "a decision is under 64 KB")
+            let form = QueryParameters(query: String(buffer: body).replacing("+", with: "%20"))
+            if let secret = context.sessionSecret {
+                guard BrowserSession.isSameOrigin(request),
+                    form.get(BrowserSession.csrfField) == BrowserSession.csrfToken(secret: secret)
+                else {
+                    return try review(context, message: "Decide from this server's own page.", status: .forbidden)
+                }
+            }
+            guard let token = context.token, token.role.mayWrite(.matchReviews) else {
+                return try review(
+                    context, message: "Deciding needs an analyst's or admin's token.", status: .forbidden)
+            }
+            let today = CivilDate.today.iso8601
+            let decision: MatchReview
+            do {
+                decision = try MatchReview.read { name in
+                    name == "decided_on" ? today : form.get(name).flatMap { $0.isEmpty ? nil : $0 }
+                }
+            } catch let error as RowIssues {
+                return try review(context, message: "Not a decision: \(error.description)", status: .badRequest)
+            }
+            let report = try await Timed.store("import") {
+                try await state.store.importRows(
+                    from: ImportSource(kind: .matchReviews, records: [decision]),
+                    options: ImportOptions(actor: .token(token)))
+            }
+            guard report.committed, report.badRows == 0 else {
+                return try review(
+                    context, message: "Not recorded: \(report.issues.map(\.reason).joined(separator: "; "))",
+                    status: .conflict)
+            }
+            try await state.refresh(force: true)
+            return Response(status: .seeOther, headers: [.location: ReviewPage.path, .cacheControl: "no-store"])
         }
         router.get(RouterPath(CasesPage.path)) { request, _ in
             let options = try casesOptions(Query(request).taking(["as_of", "state", "overdue"], on: "this page"))

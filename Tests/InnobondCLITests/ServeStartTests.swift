@@ -53,6 +53,6 @@ import Testing
     @Test func theVersionNamesTheReleaseAndTheSchema() throws {
         let result = try CommandRunner.run(["--version"])
         #expect(result.status == 0)
-        #expect(result.standardOutput == "innobond 0.9.0 (registry schema v15: ownership)\n")
+        #expect(result.standardOutput == "innobond 0.9.0 (registry schema v16: match reviews)\n")
     }
 }

@@ -502,6 +502,7 @@ import Testing
         var declared = Set(APIRoutes.all.map { "\($0.method) \(pattern($0.path))" })
         for path in PageRoutes.paths where path != "/reports/:file" { declared.insert("GET \(pattern(path))") }
         declared.formUnion(["POST sign-in", "POST sign-out", "GET reports/briefing.html", "GET reports/briefing.md"])
+        for path in BrowserSession.formPaths { declared.insert("POST \(pattern(path))") }
         let notDeclared = served.subtracting(declared)
         let notServed = declared.subtracting(served)
         #expect(notDeclared.isEmpty && notServed.isEmpty, "not declared: \(notDeclared); not served: \(notServed)")

@@ -63,6 +63,9 @@ import Testing
             samples.append(("CaseList", "/api/v1/cases" + query))
         }
         samples.append(("ScreenAnswer", "/api/v1/screen?name=Wingtech&name=Nobody&threshold=0.5"))
+        for query in ["", "?as_of=2024-01-01"] {
+            samples.append(("ReviewAnswer", "/api/v1/shield/review" + query))
+        }
         for bond in chosen where bond["sci_tech"] as? Bool == true {
             let code = bond["code"] as! String
             samples.append(("LedgerView", "/api/v1/bonds/\(code)/ledger"))

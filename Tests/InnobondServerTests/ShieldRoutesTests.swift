@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import InnobondModel
 import InnobondStore
@@ -153,5 +154,91 @@ import Testing
                 #expect(($0.error?["details"] as? [[String: Any]])?.first?["line"] as? Int == 3)
             }
         }
+    }
+}
+
+/// The review queue: candidates by name, decided through the page's form
+/// (here with a bearer token) and remembered.
+@Suite struct ReviewQueueTests {
+    /// Two more parties of the Entity List rule: one with the first issuer's
+    /// name in another legal form (the same key), one close to the second's
+    /// English name.
+    static func store() async throws -> any RegistryStore {
+        let store = try await ShieldRoutesTests.store()
+        let report = try await StoreContract.importText(
+            store, .measureTargets,
+            StoreContract.targetsHeader + "US-BIS-2024-28267,t-key,示例芯片有限公司,,CN,,,,,\n"
+                + "US-BIS-2024-28267,t-fuzzy,Huawei Technology Company,,CN,,,,,\n")
+        precondition(report.committed, "\(report.issues)")
+        return store
+    }
+
+    static func token(_ store: any RegistryStore, _ role: APIRole) async throws -> String {
+        let secret = "review-\(role.rawValue)-secret-0123456789abcdef"
+        _ = try await store.createToken(
+            name: role.rawValue, role: role, secretHash: TokenSecret.hash(secret), actor: .commandLine)
+        return secret
+    }
+
+    @Test func decisionsAreRecordedRememberedAndChangeExposure() async throws {
+        let store = try await Self.store()
+        let analyst = try await Self.token(store, .analyst)
+        let viewer = try await Self.token(store, .viewer)
+        let app = try await ServerFixture.application(store: store)
+        try await app.test(.router) { client in
+            func queue() async throws -> [String: Any] {
+                try await client.execute(uri: "/api/v1/shield/review?as_of=2025-03-01", method: .get) {
+                    #expect($0.status == .ok, "\($0.text)")
+                    return $0.json as? [String: Any] ?? [:]
+                }
+            }
+            func exposure(_ uscc: String) async throws -> [[String: Any]] {
+                try await client.execute(uri: "/api/v1/issuers/\(uscc)/exposure?as_of=2025-03-01", method: .get) {
+                    ($0.json as? [String: Any])?["items"] as? [[String: Any]] ?? []
+                }
+            }
+            func decide(_ form: String, _ secret: String) async throws -> (HTTPResponse.Status, String) {
+                try await client.execute(
+                    uri: "/shield/review", method: .post,
+                    headers: [.authorization: "Bearer \(secret)", .contentType: "application/x-www-form-urlencoded"],
+                    body: ByteBuffer(string: form)
+                ) { ($0.status, $0.text) }
+            }
+            let pending = try await queue()["pending"] as? [[String: Any]] ?? []
+            // The code match needs no review; the same key counts now, the close name does not.
+            #expect(pending.map { $0["target_id"] as? String } == ["t-key", "t-fuzzy"])
+            #expect(pending.map { $0["counts_now"] as? Bool } == [true, false])
+            #expect(try await exposure(ExposureTests.listed).map { $0["target_id"] as? String } == ["listed", "t-key"])
+            #expect(try await exposure(ExposureTests.owned).isEmpty)
+
+            let reject = "uscc=\(ExposureTests.listed)&measure_id=US-BIS-2024-28267&target_id=t-key&decision=rejected"
+            #expect(try await decide(reject, viewer).0 == .forbidden)
+            #expect(try await decide(reject + "&note=another+company", analyst).0 == .seeOther)
+            let confirm =
+                "uscc=\(ExposureTests.owned)&measure_id=US-BIS-2024-28267&target_id=t-fuzzy&decision=confirmed&score=0.8"
+            #expect(try await decide(confirm, analyst).0 == .seeOther)
+
+            let after = try await queue()
+            #expect((after["pending"] as? [Any])?.isEmpty == true)
+            let decided = after["decided"] as? [[String: Any]] ?? []
+            #expect(Set(decided.compactMap { $0["decision"] as? String }) == ["rejected", "confirmed"])
+            #expect(decided.first { $0["target_id"] as? String == "t-key" }?["note"] as? String == "another company")
+            #expect(try await exposure(ExposureTests.listed).map { $0["target_id"] as? String } == ["listed"])
+            let confirmed = try await exposure(ExposureTests.owned)
+            #expect(confirmed.map { $0["matched_by"] as? String } == ["review"])
+
+            // A change names the revision it was made from: a stale one is refused.
+            let (status, page) = try await decide(
+                reject.replacing("rejected", with: "confirmed") + "&revision=7", analyst)
+            #expect(status == .conflict && page.contains("revision 7 is stale"))
+            #expect(
+                try await decide(reject.replacing("rejected", with: "confirmed") + "&revision=1", analyst).0
+                    == .seeOther)
+            #expect(try await exposure(ExposureTests.listed).count == 2)
+            let html = try await client.execute(uri: "/shield/review", method: .get) { $0.text }
+            #expect(html.contains("<h2>Decisions</h2>") && html.contains("t-key") == false)
+        }
+        let audited = try await store.auditEntries(AuditFilter(kind: .matchReviews))
+        #expect(audited.count == 3 && audited.allSatisfy { $0.actor.contains("analyst") })
     }
 }

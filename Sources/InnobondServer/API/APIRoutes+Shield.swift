@@ -86,6 +86,21 @@ extension APIRoutes {
             }
         },
         APIRoute(
+            method: .get, path: "/api/v1/shield/review",
+            summary:
+                "The review queue: named parties that may be registry issuers, undecided, best score first; and the "
+                + "decisions made (decide with POST /api/v1/import/match_reviews, an analyst's token)",
+            tag: "shield", parameters: [asOfParameter],
+            errors: [400: "A bad date", 409: "The registry's holdings go round in a circle"], schema: "ReviewAnswer"
+        ) { request, _, state in
+            let day = try Query(request).date("as_of") ?? .today
+            return try await Rendering.cached(request, state, day: .today) { current in
+                let queue = ReviewQueue(
+                    snapshot: current.snapshot, register: try register(current), screen: current.screen, on: day)
+                return try Rendering.entry(json: APIModels.ReviewAnswer(queue, on: day))
+            }
+        },
+        APIRoute(
             method: .get, path: "/api/v1/screen",
             summary:
                 "Screen a few names against the parties the measures name: each name's candidates on a day, "
@@ -156,6 +171,55 @@ extension APIRoutes {
 }
 
 extension APIModels {
+    /// The review queue and the decisions made.
+    struct ReviewAnswer: Encodable, Sendable {
+        struct Pending: Encodable, Sendable {
+            var uscc: String
+            var issuerName: String
+            var matchedIssuerName: String
+            var measureId: String
+            var citation: String
+            var targetId: String
+            var targetName: String
+            var matchedName: String
+            var score: Double
+            var countsNow: Bool
+        }
+
+        struct Decided: Encodable, Sendable {
+            var uscc: String
+            var measureId: String
+            var targetId: String
+            var decision: String
+            var score: Double?
+            var decidedOn: CivilDate
+            var note: String?
+            var revision: Int?
+        }
+
+        var asOf: CivilDate
+        var threshold: Double
+        var pending: [Pending]
+        var decided: [Decided]
+
+        init(_ queue: ReviewQueue, on day: CivilDate) {
+            asOf = day
+            threshold = ReviewQueue.reviewThreshold
+            pending = queue.pending.map {
+                Pending(
+                    uscc: $0.issuer.uscc.value, issuerName: $0.issuer.name, matchedIssuerName: $0.issuerName,
+                    measureId: $0.candidate.measure.id, citation: $0.candidate.measure.citation,
+                    targetId: $0.candidate.target.targetID, targetName: $0.candidate.target.name,
+                    matchedName: $0.candidate.matchedName, score: $0.candidate.score, countsNow: $0.countsNow)
+            }
+            decided = queue.decided.map {
+                Decided(
+                    uscc: $0.uscc.value, measureId: $0.measureID, targetId: $0.targetID, decision: $0.decision.rawValue,
+                    score: $0.score, decidedOn: $0.decidedOn, note: $0.note, revision: $0.revision)
+            }
+        }
+    }
+
     /// Names screened against the parties the measures name.
     struct ScreenAnswer: Encodable, Sendable {
         var asOf: CivilDate

@@ -25,7 +25,7 @@ enum APIRoutes {
             path.split(separator: "/").map { $0.hasPrefix(":") ? nil : Array($0.utf8) }
         }
         return all.map { (segments($0.path), $0.method.rawValue) } + PageRoutes.paths.map { (segments($0), "GET") }
-            + ["/sign-in", "/sign-out"].map { (segments($0), "POST") }
+            + (["/sign-in", "/sign-out"] + BrowserSession.formPaths).map { (segments($0), "POST") }
     }()
 
     /// The filters of bond lists and statistics.
