@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Screening speed: a list of ENTRIES synthetic parties (Benchmarks/shield/
-# generate.py) imported into the screener benchmark's registry (100,000
-# bonds; Benchmarks/screener/run.sh makes it), then every issuer of the
-# registry, by its Chinese and its English name, screened against it with
-# innobond screen. Prints the import's and the screen's wall time and peak
+# Screening speed: a US Consolidated Screening List of ENTRIES synthetic
+# parties (Benchmarks/shield/generate.py, in the published JSON and CSV
+# forms) imported with innobond import-csl into the screener benchmark's
+# registry (100,000 bonds; Benchmarks/screener/run.sh makes it), then every
+# issuer of the registry, by its Chinese and its English name, screened
+# against it with innobond screen. Prints each step's wall time and peak
 # memory.
 #
 #   Benchmarks/shield/run.sh [ENTRIES]      (default: 20000)
@@ -18,6 +19,7 @@ mkdir -p "$work"
 swift build -c release --product innobond 2>&1 | tail -n 1
 innobond=$PWD/.build/release/innobond
 cp "$registry" "$work/registry.sqlite"
+cp "$registry" "$work/registry-csv.sqlite"
 python3 Benchmarks/shield/generate.py "$entries" "$work/input"
 
 timed() { # LABEL COMMAND...: wall seconds and peak memory of one run
@@ -27,9 +29,13 @@ timed() { # LABEL COMMAND...: wall seconds and peak memory of one run
     read -r seconds kilobytes <"$work/time"
     printf "%-52s %7s s %6d MB\n" "$label" "$seconds" $((kilobytes / 1024))
 }
-timed "import measures (1 row)" "$innobond" import measures "$work/input/measures.csv" --database "$work/registry.sqlite"
-timed "import measure_targets ($entries rows)" \
-    "$innobond" import measure_targets "$work/input/measure_targets.csv" --database "$work/registry.sqlite"
+ls -l "$work/input/consolidated.json" "$work/input/consolidated.csv" | awk '{ printf "%s %d MB\n", $9, $5 / 1048576 }'
+timed "import-csl consolidated.json ($entries entries)" \
+    "$innobond" import-csl "$work/input/consolidated.json" --published 2026-12-01 --database "$work/registry.sqlite"
+timed "import-csl consolidated.csv ($entries entries)" \
+    "$innobond" import-csl "$work/input/consolidated.csv" --published 2026-12-01 --database "$work/registry-csv.sqlite"
+timed "import-csl consolidated.json again (nothing changed)" \
+    "$innobond" import-csl "$work/input/consolidated.json" --published 2026-12-02 --database "$work/registry.sqlite"
 # Every issuer twice: its Chinese and its English name, with its code.
 sqlite3 -csv "$work/registry.sqlite" "SELECT name, uscc FROM issuers UNION ALL SELECT name_en, uscc FROM issuers
     WHERE name_en IS NOT NULL" | awk 'BEGIN { print "name,uscc" } { print }' >"$work/names.csv"
