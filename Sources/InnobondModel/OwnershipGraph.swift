@@ -1,11 +1,12 @@
 import FixedIncome
-import InnobondModel
 
 /// Who owns whom, and how much, over time: direct shares with their dates,
 /// and effective ownership through chains, aggregated as OFAC's 50 % rule
 /// and BIS's Affiliates rule aggregate it: multiply the shares along a chain,
-/// add the chains. A party is named by a key (``PartyName/key(_:)``: a unified
-/// social credit code, or a normalised name).
+/// add the chains. A party is named by a key: a unified social credit code,
+/// or a name (normalised by the caller). Holdings that go round in a circle
+/// or over-own a party on some day make no graph: an import that would
+/// store them is refused, and a register that holds them says why.
 public struct OwnershipGraph: Sendable {
     /// A direct holding of `parent` in `child`.
     public struct Link: Sendable, Hashable {

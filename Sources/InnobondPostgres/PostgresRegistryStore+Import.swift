@@ -175,6 +175,13 @@ extension PostgresRegistryStore {
                 "WITH written AS (\(statements.merge.last!) RETURNING 1) SELECT count(*) FROM written",
                 on: connection, progress: watch)
             report.committed = true
+            if source.kind == .ownership {
+                let stored = try await rows(OwnershipCheck.storedHoldings, on: connection, progress: watch)
+                let staged = try await rows(OwnershipCheck.stagedRows, on: connection, progress: watch)
+                if let issue = OwnershipCheck.issue(stored: stored, staged: staged) {
+                    throw StoreError.unusableFile([issue])
+                }
+            }
         }
         try await execute(statements.dropStaging, on: connection, progress: watch)
         return report

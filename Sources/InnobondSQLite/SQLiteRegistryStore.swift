@@ -181,6 +181,16 @@ public final class SQLiteRegistryStore: RegistryStore {
             for statement in statements.merge { try db.execute(sql: statement) }
             report.rowsWritten = db.changesCount
             report.committed = true
+            if source.kind == .ownership {
+                func values(_ sql: String) throws -> [[SQLValue]] {
+                    try Row.fetchAll(db, sql: sql).map { Array($0.databaseValues.map(\.sqlValue)) }
+                }
+                if let issue = OwnershipCheck.issue(
+                    stored: try values(OwnershipCheck.storedHoldings), staged: try values(OwnershipCheck.stagedRows))
+                {
+                    throw StoreError.unusableFile([issue])
+                }
+            }
         }
         try db.execute(sql: statements.dropStaging)
         return report

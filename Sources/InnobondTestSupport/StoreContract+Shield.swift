@@ -85,6 +85,23 @@ extension StoreContract {
             ownershipHeader + "A,,A,,50,2025-01-01,,s\n" + "A,,B,,0,2025-01-01,,s\n"
                 + "A,,C,,50,2025-01-01,2025-01-01,s\n",
             [(2, "child"), (3, "share_percent"), (4, "held_until")])
+        // Holdings that would, with those stored, go round in a circle or own
+        // a party more than whole on some day are refused, the file whole.
+        let stored = ownershipHeader + "P,,Q,,50,2025-01-01,,s\n"
+        #expect(try await importText(store, .ownership, stored).committed)
+        for (row, reason) in [
+            ("Q,,P,,30,2025-06-01,,s\n", "round in a circle on 2025-06-01: "),
+            ("R,,Q,,60,2025-03-01,2025-05-01,s\n", "Q is owned 110 % directly on 2025-03-01"),
+        ] {
+            do {
+                _ = try await importText(store, .ownership, ownershipHeader + "X,,Y,,10,2025-01-01,,s\n" + row)
+                Issue.record("holdings that cannot be were imported: \(row)")
+            } catch StoreError.unusableFile(let issues) {
+                #expect(issues.map { "\($0.line):\($0.column)" } == ["3:child"], "\(issues)")
+                #expect(issues.first?.reason.contains(reason) == true, "\(issues)")
+            }
+        }
+        #expect(try await exportText(store, .ownership) == stored)
     }
 
     /// The two releases of Tests/Fixtures/shield/csl (its README gives what
