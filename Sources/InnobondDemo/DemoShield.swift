@@ -167,8 +167,9 @@ struct DemoShield {
                 measureID: "DEMO-CN-UEL-2025", targetID: "demo-uel-1", name: "Demo Defense Systems Inc.",
                 country: "US"),
             MeasureTarget(
-                measureID: "DEMO-CN-PO-2026", targetID: "demo-po-1", name: "Demo foreign export-control measure",
-                country: "US"),
+                // A prohibition order names the foreign measure it forbids complying with, by its key.
+                measureID: "DEMO-CN-PO-2026", targetID: "DEMO-US-EL-2025",
+                name: "Entity List additions (demo rule DEMO-EL-2025)", country: "US"),
             MeasureTarget(
                 measureID: "DEMO-CN-AFSL-2025", targetID: "demo-afsl-1", name: "Demo Aerospace Corporation",
                 country: "US"),

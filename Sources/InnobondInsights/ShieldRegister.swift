@@ -213,3 +213,17 @@ extension ShieldRegister {
         }
     }
 }
+
+extension ShieldRegister {
+    /// The Chinese measures in force on `day` that counter the foreign
+    /// measure `measureID`: those that name it as a target by its key (a
+    /// prohibition order under the blocking rules names the foreign measure
+    /// it forbids complying with).
+    public func counterMeasures(to measureID: String, on day: CivilDate) -> [Measure] {
+        targets.filter { $0.targetID == measureID && $0.named(on: day) }.compactMap { target in
+            measure(id: target.measureID).flatMap {
+                $0.side == .chinese && $0.standing(on: day) == .inForce ? $0 : nil
+            }
+        }
+    }
+}

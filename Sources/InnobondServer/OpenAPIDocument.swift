@@ -375,6 +375,7 @@ enum OpenAPIDocument {
                             "required": [
                                 "measure_id", "side", "jurisdiction", "authority", "instrument", "citation", "kind",
                                 "standing", "target_id", "target_name", "matched_by", "direct", "chains", "source",
+                                "counter_measures",
                             ],
                             "properties": [
                                 "measure_id": ["type": "string", "description": "The listing measure"],
@@ -396,8 +397,10 @@ enum OpenAPIDocument {
                                 "target_id": ["type": "string", "description": "The party the measure names"],
                                 "target_name": ["type": "string", "description": "Its name as published"],
                                 "matched_by": [
-                                    "type": "string", "enum": ["uscc", "name"],
-                                    "description": "How the named party was recognised: by code, or by a name's key",
+                                    "type": "string", "enum": ["uscc", "name", "review"],
+                                    "description":
+                                        "How the named party was recognised: by code, by a name's key, or by an "
+                                        + "analyst's confirmation",
                                 ],
                                 "direct": [
                                     "type": "boolean",
@@ -433,6 +436,12 @@ enum OpenAPIDocument {
                                     ],
                                 ],
                                 "source": ["type": "string", "description": "Where the measure's facts come from"],
+                                "counter_measures": [
+                                    "type": "array", "items": ["type": "string"],
+                                    "description":
+                                        "Chinese measures in force that counter this one (a prohibition order "
+                                        + "naming it), by key",
+                                ],
                             ],
                         ],
                     ],

@@ -446,6 +446,8 @@ enum PropertyGlossary {
         "target_name": "The named party's name as published",
         "targets": "The named parties that match the search or measure",
         "threshold": "The least score a candidate has",
+        "counter_measures":
+            "Chinese measures in force that counter the measure (a prohibition order naming it), by key",
         "counts_now": "Whether the candidate counts as named while undecided (it has the issuer's name key)",
         "decided": "The decisions made, newest first",
         "decided_on": "The day of the decision",

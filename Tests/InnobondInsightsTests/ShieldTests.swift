@@ -157,4 +157,45 @@ import Testing
         #expect(during.ownedPercent == 100 && during.rule?.id == affiliates.id && during.measure.id == listing.id)
         #expect(during.chains.map(\.parties) == [[wingtech.key, nexperia.key]])
     }
+
+    /// A Chinese prohibition order names the foreign measure it forbids
+    /// complying with by its key: it counters that measure while in force.
+    /// A rejected review stops a same-key name from counting; a confirmed one
+    /// makes a different name count (docs/shield.md). Synthetic measures.
+    @Test func counterMeasuresAndReviewedNames() throws {
+        let listing = Measure(
+            id: "L", side: .foreign, jurisdiction: "United States", authority: "BIS", instrument: "listing",
+            citation: "L", kind: .entityListing, effectiveFrom: Self.day("2025-01-01"), source: "test")
+        let order = Measure(
+            id: "PO", side: .chinese, jurisdiction: "China", authority: "MOFCOM", instrument: "prohibition order",
+            citation: "PO", kind: .prohibitionOrder, effectiveFrom: Self.day("2025-03-01"),
+            suspendedFrom: Self.day("2025-06-01"), source: "test")
+        let issuer = ShieldRegister.Party(uscc: try USCC("91350100M000100Y43"), names: ["示例芯片股份有限公司"])
+        let other = ShieldRegister.Party(uscc: try USCC("91440300708461136T"), names: ["华为技术有限公司"])
+        let targets = [
+            MeasureTarget(measureID: "L", targetID: "same-key", name: "示例芯片有限公司"),
+            MeasureTarget(measureID: "L", targetID: "other-name", name: "Huawei Technology Company"),
+            MeasureTarget(measureID: "PO", targetID: "L", name: "the listing L"),
+        ]
+        let plain = ShieldRegister(
+            measures: [listing, order], targets: targets, ownership: try OwnershipGraph([]), parties: [issuer, other])
+        #expect(plain.counterMeasures(to: "L", on: Self.day("2025-02-01")).isEmpty)
+        #expect(plain.counterMeasures(to: "L", on: Self.day("2025-04-01")).map(\.id) == ["PO"])
+        #expect(plain.counterMeasures(to: "L", on: Self.day("2025-07-01")).isEmpty)
+        let on = Self.day("2025-04-01")
+        #expect(plain.exposure(of: issuer, on: on).map(\.target.targetID) == ["same-key"])
+        #expect(plain.exposure(of: other, on: on).isEmpty)
+        let reviewed = ShieldRegister(
+            measures: [listing, order], targets: targets, ownership: try OwnershipGraph([]), parties: [issuer, other],
+            reviews: [
+                MatchReview(
+                    uscc: issuer.uscc!, measureID: "L", targetID: "same-key", decision: .rejected,
+                    decidedOn: Self.day("2025-03-01")),
+                MatchReview(
+                    uscc: other.uscc!, measureID: "L", targetID: "other-name", decision: .confirmed,
+                    decidedOn: Self.day("2025-03-01")),
+            ])
+        #expect(reviewed.exposure(of: issuer, on: on).isEmpty)
+        #expect(reviewed.exposure(of: other, on: on).map(\.matchedBy) == ["review"])
+    }
 }

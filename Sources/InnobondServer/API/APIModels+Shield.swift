@@ -22,7 +22,7 @@ extension APIModels {
         var amountOutstandingFen: Int64
         var issuers: [Reached]
 
-        init(_ overview: ShieldOverview) {
+        init(_ overview: ShieldOverview, register: ShieldRegister) {
             asOf = overview.day
             measuresInForce = overview.measuresInForce
             issuerCount = overview.reached.count
@@ -33,7 +33,7 @@ extension APIModels {
                     uscc: item.issuer.uscc.value, name: item.issuer.name, named: item.isNamed,
                     bondCount: item.bonds.count, amountOutstandingFen: item.amountFen,
                     bonds: item.bonds.map(\.code.value),
-                    exposures: item.exposures.map { ExposureList.Item($0, on: overview.day) })
+                    exposures: item.exposures.map { ExposureList.Item($0, on: overview.day, register: register) })
             }
         }
     }

@@ -304,8 +304,10 @@ enum APIModels {
             var ownedPercent: Double?
             var chains: [Chain]
             var source: String
+            /// Chinese measures in force that counter the measure (docs/shield.md).
+            var counterMeasures: [String]
 
-            init(_ exposure: ShieldRegister.Exposure, on day: CivilDate) {
+            init(_ exposure: ShieldRegister.Exposure, on day: CivilDate, register: ShieldRegister) {
                 let measure = exposure.measure
                 measureId = measure.id
                 side = measure.side.rawValue
@@ -324,6 +326,7 @@ enum APIModels {
                 ownedPercent = exposure.ownedPercent
                 chains = exposure.chains.map { Chain(parties: $0.parties, percent: $0.percent) }
                 source = measure.source
+                counterMeasures = register.counterMeasures(to: measure.id, on: day).map(\.id)
             }
         }
 

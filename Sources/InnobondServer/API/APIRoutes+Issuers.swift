@@ -101,7 +101,9 @@ extension APIRoutes {
                 return try Rendering.entry(
                     json: APIModels.ExposureList(
                         uscc: uscc.value, asOf: day,
-                        items: shield.exposure(of: party, on: day).map { APIModels.ExposureList.Item($0, on: day) }))
+                        items: shield.exposure(of: party, on: day).map {
+                            APIModels.ExposureList.Item($0, on: day, register: shield)
+                        }))
             }
         },
     ]

@@ -29,9 +29,10 @@ extension APIRoutes {
         ) { request, _, state in
             let day = try Query(request).date("as_of") ?? .today
             return try await Rendering.cached(request, state, day: .today) { current in
-                try Rendering.entry(
+                let register = try register(current)
+                return try Rendering.entry(
                     json: APIModels.ShieldAnswer(
-                        ShieldOverview(register: try register(current), snapshot: current.snapshot, on: day)))
+                        ShieldOverview(register: register, snapshot: current.snapshot, on: day), register: register))
             }
         },
         APIRoute(

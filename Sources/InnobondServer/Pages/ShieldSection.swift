@@ -11,6 +11,8 @@ struct ShieldSection: Sendable {
         var kind: String
         var route: String
         var source: String
+        /// The Chinese measures in force that counter it.
+        var counters: String
     }
 
     var day: String
@@ -32,7 +34,10 @@ struct ShieldSection: Sendable {
                 citation: measure.citation,
                 measure: measure.jurisdiction + " " + measure.authority + ": " + measure.instrument,
                 kind: measure.kind.rawValue.replacing("_", with: " "),
-                route: register.map { ShieldPage.route(exposure, register: $0) } ?? "", source: measure.source)
+                route: register.map { ShieldPage.route(exposure, register: $0) } ?? "", source: measure.source,
+                counters: (register?.counterMeasures(to: measure.id, on: day) ?? []).map {
+                    "\($0.instrument) (\($0.citation))"
+                }.joined(separator: "; "))
         }
         reached = !exposures.isEmpty
         problem = current.shieldProblem
