@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # A real-browser test of the bond screener: headless Chromium (playwright)
 # filters, sorts and downloads the list, and compares page, CSV and JSON API,
-# then re-imports the CSV with the CLI. See scripts/browser-test.py.
+# then re-imports the CSV with the CLI; then walks the legal shield pages
+# (cards against the API, cases, a review decision signed in, a phone's
+# width). See scripts/browser-test.py.
 #
 #   scripts/browser-test.sh     (installs Debian's chromium and, in
 #                                .build/browser-test-venv, PyPI's playwright

@@ -2,7 +2,9 @@
 # Headless Chromium screenshots of each page of the demo dashboard and of the
 # demo briefing, into docs/screenshots/.
 #
-#   scripts/screenshots.sh            (installs Debian's chromium when missing)
+#   scripts/screenshots.sh            (installs Debian's chromium when missing;
+#                                      builds innobond unless INNOBOND_BIN names
+#                                      a binary, e.g. .build/debug/innobond)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=docs/screenshots
@@ -10,8 +12,17 @@ work=$(mktemp -d)
 mkdir -p "$out"
 command -v chromium >/dev/null || apt-get install -y -qq chromium fonts-noto-cjk </dev/null >/dev/null
 
-swift build --product innobond 2>&1 | tail -n 1
-innobond=$PWD/.build/debug/innobond
+if [ -n "${INNOBOND_BIN:-}" ]; then
+    innobond=$INNOBOND_BIN
+    if [ ! -x "$innobond" ]; then
+        echo "screenshots: no innobond binary at $innobond" >&2
+        exit 2
+    fi
+    innobond=$(cd "$(dirname "$innobond")" && pwd)/$(basename "$innobond")
+else
+    swift build --product innobond 2>&1 | tail -n 1
+    innobond=$PWD/.build/debug/innobond
+fi
 port=18093
 "$innobond" serve --database "$work/demo.sqlite" --port "$port" >"$work/serve.log" 2>&1 &
 server=$!
@@ -46,7 +57,7 @@ for item in json.load(sys.stdin)["items"]:
         if quotes:
             print(item["code"]); break
 ')
-shoot / overview.png 2600
+shoot / overview.png 2800
 shoot "/bonds?sci_tech=true" bonds.png 1700
 # The screener: sci-tech AAA bonds yielding 2 % or more, widest G-spread first.
 shoot "/bonds?sci_tech=true&rating=AAA&yield_min=2&sort=g_spread&order=desc" screener.png 1300 1920
@@ -76,6 +87,18 @@ shoot / phone-overview.png 2400 390
 shoot "/bonds?sci_tech=true" phone-bonds.png 1400 390
 shoot /integrity integrity-phone.png 2000 390
 shoot "/bonds/$worst" ledger-drifting-phone.png 4200 390
+# The legal shield: the issuers foreign measures reach today, the compliance
+# cases with their clocks, the review queue, and an issuer reached through
+# its owners rather than by name.
+reached=$(curl -sf "$base/api/v1/shield" | python3 -c '
+import json, sys
+print(next(i["uscc"] for i in json.load(sys.stdin)["issuers"] if not i["named"]))')
+shoot /shield shield.png 2000 1440
+shoot /shield phone-shield.png 2100 390
+shoot /shield/cases cases.png 1200 1440
+shoot /shield/cases phone-cases.png 1500 390
+shoot /shield/review review.png 2000 1440
+shoot "/issuers/$reached" issuer-reached.png 2000
 "$innobond" report --database "$work/demo.sqlite" --format html --output "$work/report.html" 2>/dev/null
 timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="$out/report.png" \
     --window-size=1200,5200 "file://$work/report.html" </dev/null >/dev/null 2>&1

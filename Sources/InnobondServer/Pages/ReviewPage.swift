@@ -84,8 +84,8 @@ struct ReviewPage: Sendable {
         summary =
             "\(NumberText.count(queue.pending.count, "candidate")) to review on \(day) (scores from "
             + "\(NumberText.fixed(ReviewQueue.reviewThreshold, 2)); docs/shield.md): \(counting) "
-            + "\(counting == 1 ? "has" : "have") an issuer's name key and count as named until rejected; "
-            + "the others count only once confirmed."
+            + (counting == 1 ? "has an issuer's name key and counts" : "have an issuer's name key and count")
+            + " as named until rejected; the others count only once confirmed."
             + (queue.pending.count > Self.limit ? " The first \(Self.limit) are listed." : "")
         let issuers = current.snapshot.issuersByCode
         let targets = Dictionary(

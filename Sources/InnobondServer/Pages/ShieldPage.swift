@@ -54,6 +54,8 @@ struct ShieldPage: Sendable {
     var day: String
     var q: String
     var measureID: String
+    var hasQuery: Bool
+    var hasMeasure: Bool
     var cards: [Card]
     var reached: [ReachedRow]
     var hasReached: Bool
@@ -71,6 +73,8 @@ struct ShieldPage: Sendable {
         self.day = day.iso8601
         q = search ?? ""
         self.measureID = measureID ?? ""
+        hasQuery = search != nil
+        hasMeasure = measureID != nil
         problem = current.shieldProblem
         apiHref = "/api/v1/shield?as_of=\(day.iso8601)"
         csvHref = "/shield/reached.csv?as_of=\(day.iso8601)"
