@@ -98,6 +98,7 @@ shoot /shield phone-shield.png 2100 390
 shoot /shield/cases cases.png 1200 1440
 shoot /shield/cases phone-cases.png 1500 390
 shoot /shield/review review.png 2000 1440
+shoot "/shield?party=Nexperia%20B.V.&as_of=2025-10-15" shield-party.png 1500 1440
 shoot "/issuers/$reached" issuer-reached.png 2000
 "$innobond" report --database "$work/demo.sqlite" --format html --output "$work/report.html" 2>/dev/null
 timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="$out/report.png" \

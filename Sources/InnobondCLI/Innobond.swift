@@ -13,7 +13,7 @@ struct Innobond: AsyncParsableCommand {
             AnalyticsCommand.self, CurveCommand.self, ImportCommand.self, ExportCommand.self, StatsCommand.self,
             DemoCommand.self, ReportCommand.self, InsightsCommand.self, ServeCommand.self, TokenCommand.self,
             BackupCommand.self, RestoreCommand.self, CheckCommand.self, CalendarCommand.self, AuditCommand.self,
-            ChangeCommand.self, IntegrityCommand.self, ScreenCommand.self, ImportCSLCommand.self,
+            ChangeCommand.self, IntegrityCommand.self, ScreenCommand.self, ImportCSLCommand.self, ExposureCommand.self,
         ]
     )
 

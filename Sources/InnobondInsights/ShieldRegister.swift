@@ -1,4 +1,5 @@
 import FixedIncome
+import Foundation
 import InnobondModel
 
 /// The legal shield on any day: which measures reach a party, directly (a
@@ -177,7 +178,8 @@ extension ShieldRegister {
         for link in links {
             for (text, name) in [(link.parent, link.parentName), (link.child, link.childName)]
             where known.insert(key(text)).inserted {
-                let names = [name, (try? USCC(text)) == nil ? text : nil].compactMap { $0 }
+                let given = [name, (try? USCC(text)) == nil ? text : nil].compactMap { $0 }
+                let names = given.enumerated().filter { !given[..<$0.offset].contains($0.element) }.map(\.element)
                 var party = Party(uscc: try? USCC(text), names: names.isEmpty ? [text] : names)
                 party.key = key(text)
                 parties.append(party)
@@ -224,6 +226,49 @@ extension ShieldRegister {
             measure(id: target.measureID).flatMap {
                 $0.side == .chinese && $0.standing(on: day) == .inForce ? $0 : nil
             }
+        }
+    }
+}
+
+extension ShieldRegister {
+    /// The party `text` names: by unified social credit code, else by a
+    /// name's key (``PartyName/key(_:)``) among the registry's issuers and
+    /// the parties of the holdings; `nil` when none has it.
+    public func party(named text: String) -> Party? {
+        if let uscc = try? USCC(text.trimmingCharacters(in: .whitespaces)) {
+            return parties[uscc.value] ?? Party(uscc: uscc, names: [uscc.value])
+        }
+        let key = PartyName.key(text)
+        guard !key.isEmpty else { return nil }
+        return parties[key]
+            ?? parties.values.filter { $0.nameKeys.contains(key) }.min { $0.key < $1.key }
+    }
+
+    /// A chain of holdings in words, with the names the register knows:
+    /// `Wingtech → Nexperia B.V. (100 %)`.
+    public func describe(_ chain: OwnershipGraph.Chain) -> String {
+        chain.parties.map { parties[$0]?.names.first ?? $0 }.joined(separator: " → ")
+            + " (\(NumberText.fixed(chain.percent, 1)) %)"
+    }
+}
+
+extension ShieldRegister {
+    /// A party `owner` holds, directly or through chains, that a measure in force names.
+    public struct NamedHolding: Sendable {
+        public var party: Party
+        /// The owner's effective share of it on the day, percent.
+        public var percent: Double
+        /// The measures that name it.
+        public var exposures: [Exposure]
+    }
+
+    /// The parties `owner` holds on `day`, at any share, that measures in
+    /// force name: a subsidiary on a list, largest share first.
+    public func namedHoldings(of owner: Party, on day: CivilDate) -> [NamedHolding] {
+        ownership.holdings(of: owner.key, on: day).compactMap { held, percent in
+            let party = parties[held] ?? Party(names: [held])
+            let named = exposure(of: party, on: day).filter(\.isDirect)
+            return named.isEmpty ? nil : NamedHolding(party: party, percent: percent, exposures: named)
         }
     }
 }

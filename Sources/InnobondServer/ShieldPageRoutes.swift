@@ -31,14 +31,15 @@ enum ShieldPageRoutes {
 
     static func register(on router: Router<ServerRequestContext>, state: RegistryState, pages: Pages) {
         router.get(RouterPath(ShieldPage.path)) { request, _ in
-            let query = try Query(request).taking(["as_of", "q", "measure"], on: "this page")
+            let query = try Query(request).taking(["as_of", "q", "measure", "party"], on: "this page")
             let day = try query.date("as_of") ?? .today
             let search = try query.search()
             let measureID = query.text("measure")
+            let party = query.text("party").map { String($0.prefix(Query.searchLimit)) }
             return try await Rendering.cached(request, state, day: .today) { current in
                 try Rendering.entry(
                     html: pages.render(
-                        ShieldPage(current: current, day: day, search: search, measureID: measureID),
+                        ShieldPage(current: current, day: day, search: search, measureID: measureID, party: party),
                         template: "shield"))
             }
         }

@@ -42,3 +42,26 @@ import Testing
         #expect(json.status == 1 && json.standardError.contains("nothing written"))
     }
 }
+
+/// `innobond exposure` on the demo registry's real chain.
+@Suite struct ExposureCommandTests {
+    @Test func nexperiaThroughWingtechWhileTheRuleIsInForce() throws {
+        let folder = RegistryCommandTests.Folder()
+        let database = folder.path("demo.sqlite")
+        #expect(try CommandRunner.run(["demo", "--database", database]).status == 0)
+        let during = try CommandRunner.run(
+            ["exposure", "Nexperia B.V.", "--as-of", "2025-10-15", "--database", database])
+        #expect(during.status == 0, "\(during.standardError)")
+        let lines = during.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3 && lines[0].hasPrefix("party,as_of,measure_id,citation,direct,"))
+        #expect(
+            lines.contains { $0.contains("US-BIS-2024-28267") && $0.contains(",false,name,") && $0.contains(",100.0,") }
+        )
+        let suspended = try CommandRunner.run(
+            ["exposure", "Nexperia B.V.", "--as-of", "2025-12-01", "--format", "json", "--database", database])
+        #expect(suspended.standardOutput.contains("\"measure_id\" : \"NL-EZ-nexperia-2025\""))
+        #expect(!suspended.standardOutput.contains("US-BIS-2024-28267"))
+        let unknown = try CommandRunner.run(["exposure", "Nobody", "--database", database])
+        #expect(unknown.status != 0 && unknown.standardError.contains("no issuer or party of the holdings is named"))
+    }
+}

@@ -25,6 +25,7 @@ import Testing
         if uri.hasSuffix("/calendar/between") { uri += "?from=2024-09-27&to=2024-10-16&market=exchange" }
         if uri.hasSuffix("/calendar/add") { uri += "?date=2025-02-03&working_days=10" }
         if uri.hasSuffix("/screen") { uri += "?name=Wingtech" }
+        if uri.hasSuffix("/shield/exposure") { uri += "?party=Nexperia%20B.V." }
         return uri
     }
 

@@ -66,6 +66,9 @@ import Testing
         for query in ["", "?as_of=2024-01-01"] {
             samples.append(("ReviewAnswer", "/api/v1/shield/review" + query))
         }
+        for day in ["2024-11-01", "2025-10-15", "2025-12-01"] {
+            samples.append(("PartyExposure", "/api/v1/shield/exposure?party=Nexperia%20B.V.&as_of=" + day))
+        }
         for bond in chosen where bond["sci_tech"] as? Bool == true {
             let code = bond["code"] as! String
             samples.append(("LedgerView", "/api/v1/bonds/\(code)/ledger"))

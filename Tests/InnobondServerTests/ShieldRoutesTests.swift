@@ -242,3 +242,61 @@ import Testing
         #expect(audited.count == 3 && audited.allSatisfy { $0.actor.contains("analyst") })
     }
 }
+
+/// The demo's real chain (DOMAIN.md, "The legal shield"): Nexperia B.V. is
+/// no registry issuer, but a party of the holdings, so the register answers
+/// for it by name. The Dutch order names it from 30 September 2025 for a
+/// year; the Affiliates rule reaches it through Wingtech while in force.
+@Suite struct PartyExposureTests {
+    @Test func nexperiaAnswersDifferentlyOnEachDay() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            func routes(_ party: String, _ day: String) async throws -> [String] {
+                try await client.execute(uri: "/api/v1/shield/exposure?party=\(party)&as_of=\(day)", method: .get) {
+                    #expect($0.status == .ok, "\($0.text)")
+                    let items = ($0.json as? [String: Any])?["items"] as? [[String: Any]] ?? []
+                    return items.map { item in
+                        (item["direct"] as? Bool == true ? "named " : "through ")
+                            + (item["measure_id"] as? String ?? "")
+                    }.sorted()
+                }
+            }
+            let nexperia = "Nexperia%20B.V."
+            #expect(try await routes(nexperia, "2024-11-01") == [])
+            #expect(try await routes(nexperia, "2025-03-01") == [])
+            #expect(
+                try await routes(nexperia, "2025-10-15") == ["named NL-EZ-nexperia-2025", "through US-BIS-2024-28267"])
+            #expect(try await routes(nexperia, "2025-12-01") == ["named NL-EZ-nexperia-2025"])
+            #expect(try await routes(nexperia, "2026-11-10") == ["through US-BIS-2024-28267"])
+            // Wingtech by its English name without a legal form, or its Chinese one.
+            #expect(try await routes("Wingtech%20Technology", "2025-03-01") == ["named US-BIS-2024-28267"])
+            #expect(try await routes("%E9%97%BB%E6%B3%B0%E7%A7%91%E6%8A%80", "2024-11-01") == [])
+            try await client.execute(uri: "/api/v1/shield/exposure?party=Nobody%20Ltd", method: .get) {
+                #expect($0.status == .notFound && $0.error?["field"] as? String == "party")
+            }
+            let page = try await client.execute(uri: "/shield?party=\(nexperia)&as_of=2025-10-15", method: .get) {
+                $0.text
+            }
+            #expect(page.contains("Exposure of Nexperia B.V. on 2025-10-15"))
+            #expect(page.contains("Wingtech Technology Co., Ltd. → Nexperia B.V. (100.0 %)"))
+            // Wingtech's subsidiary on a list: the Dutch order names Nexperia for a year from 30 September 2025.
+            let held = try await client.execute(
+                uri: "/api/v1/shield/exposure?party=Wingtech%20Technology&as_of=2025-10-15", method: .get
+            ) { (($0.json as? [String: Any])?["named_holdings"] as? [[String: Any]]) ?? [] }
+            #expect(held.map { $0["names"] as? [String] } == [["Nexperia B.V."]])
+            #expect(held.first?["held_percent"] as? Double == 100)
+            #expect(
+                (held.first?["items"] as? [[String: Any]])?.first?["measure_id"] as? String == "NL-EZ-nexperia-2025")
+            let later = try await client.execute(
+                uri: "/api/v1/shield/exposure?party=Wingtech%20Technology&as_of=2026-10-01", method: .get
+            ) { (($0.json as? [String: Any])?["named_holdings"] as? [Any]) ?? [0] }
+            #expect(later.isEmpty)
+            let wingtech = try await client.execute(
+                uri: "/shield?party=Wingtech%20Technology&as_of=2025-10-15", method: .get
+            ) { $0.text }
+            #expect(wingtech.contains("names Nexperia B.V., 100.0 % held"))
+            let unknown = try await client.execute(uri: "/shield?party=Nobody", method: .get) { $0.text }
+            #expect(unknown.contains("No issuer or party of the holdings is named “Nobody”"))
+        }
+    }
+}

@@ -3,6 +3,24 @@ import InnobondInsights
 import InnobondModel
 
 extension APIModels {
+    /// The measures that reach any party of the register on a day.
+    struct PartyExposure: Encodable, Sendable {
+        /// A party it holds that measures name.
+        struct Holding: Encodable, Sendable {
+            var party: String
+            var names: [String]
+            var heldPercent: Double
+            var items: [ExposureList.Item]
+        }
+
+        /// The party's key: its code, or its name's key.
+        var party: String
+        var names: [String]
+        var asOf: CivilDate
+        var items: [ExposureList.Item]
+        var namedHoldings: [Holding]
+    }
+
     /// The registry's issuers foreign measures reach on a day (``ShieldOverview``).
     struct ShieldAnswer: Encodable, Sendable {
         struct Reached: Encodable, Sendable {

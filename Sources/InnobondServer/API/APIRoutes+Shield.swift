@@ -87,6 +87,51 @@ extension APIRoutes {
             }
         },
         APIRoute(
+            method: .get, path: "/api/v1/shield/exposure",
+            summary:
+                "The measures that reach any party of the register on a day, an issuer or a party of the holdings "
+                + "(Nexperia B.V.), named by credit code or name: directly, or through owners under an ownership rule",
+            tag: "shield",
+            parameters: [
+                .init(
+                    name: "party", kind: .string, description: "A unified social credit code or a name", required: true),
+                asOfParameter,
+            ],
+            errors: [
+                400: "A bad date", 404: "No party of the register has that code or name",
+                409: "The registry's holdings go round in a circle",
+            ],
+            schema: "PartyExposure"
+        ) { request, _, state in
+            let query = Query(request)
+            guard let text = query.text("party") else {
+                throw APIError.badParameter("party", "give a unified social credit code or a name")
+            }
+            guard text.count <= Query.searchLimit else {
+                throw APIError.badParameter("party", "a name is at most \(Query.searchLimit) characters")
+            }
+            let day = try query.date("as_of") ?? .today
+            return try await Rendering.cached(request, state, day: .today) { current in
+                let register = try register(current)
+                guard let party = register.party(named: text) else {
+                    throw APIError.notFound("party '\(text)' in the register", field: "party")
+                }
+                return try Rendering.entry(
+                    json: APIModels.PartyExposure(
+                        party: party.key, names: party.names, asOf: day,
+                        items: register.exposure(of: party, on: day).map {
+                            APIModels.ExposureList.Item($0, on: day, register: register)
+                        },
+                        namedHoldings: register.namedHoldings(of: party, on: day).map { held in
+                            APIModels.PartyExposure.Holding(
+                                party: held.party.key, names: held.party.names, heldPercent: held.percent,
+                                items: held.exposures.map {
+                                    APIModels.ExposureList.Item($0, on: day, register: register)
+                                })
+                        }))
+            }
+        },
+        APIRoute(
             method: .get, path: "/api/v1/shield/review",
             summary:
                 "The review queue: named parties that may be registry issuers, undecided, best score first; and the "

@@ -66,8 +66,12 @@ struct ShieldPage: Sendable {
     var problem: String?
     var apiHref: String
     var csvHref: String
+    /// The party asked about (`party`), and the measures that reach it.
+    var partyText: String
+    var party: ShieldSection?
+    var partyUnknown: Bool
 
-    init(current: RegistryState.Current, day: CivilDate, search: String?, measureID: String?) {
+    init(current: RegistryState.Current, day: CivilDate, search: String?, measureID: String?, party: String? = nil) {
         layout = Layout("Legal shield", section: .shield, current: current)
         layout.wide = true
         self.day = day.iso8601
@@ -76,6 +80,10 @@ struct ShieldPage: Sendable {
         hasQuery = search != nil
         hasMeasure = measureID != nil
         problem = current.shieldProblem
+        partyText = party ?? ""
+        let asked = party.flatMap { current.shield?.party(named: $0) }
+        self.party = asked.map { Self.section(current: current, party: $0, day: day) }
+        partyUnknown = party != nil && asked == nil
         apiHref = "/api/v1/shield?as_of=\(day.iso8601)"
         csvHref = "/shield/reached.csv?as_of=\(day.iso8601)"
         guard let register = current.shield else {
@@ -129,6 +137,19 @@ struct ShieldPage: Sendable {
             : NumberText.count(found.count, "named party", plural: "named parties") + "."
     }
 
+    /// The measures that reach `party` on `day`, under the heading of the party.
+    static func section(current: RegistryState.Current, party: ShieldRegister.Party, day: CivilDate) -> ShieldSection {
+        let name = party.names.first ?? party.key
+        let isIssuer = party.uscc.flatMap { current.snapshot.issuersByCode[$0] } != nil
+        let query = "party=" + name.percentEncodedQueryValue + "&as_of=\(day)"
+        var section = ShieldSection(
+            current: current, party: party, name: name,
+            href: isIssuer ? "/issuers/" + party.key : Self.path + "?" + query, day: day,
+            apiHref: "/api/v1/shield/exposure?" + query)
+        section.heading = "Exposure of \(name) on \(day)"
+        return section
+    }
+
     /// How a measure reaches an issuer, in words.
     static func route(_ exposure: ShieldRegister.Exposure, register: ShieldRegister) -> String {
         let measure = exposure.measure.citation
@@ -137,7 +158,7 @@ struct ShieldPage: Sendable {
         }
         let owner = register.parties[exposure.owner ?? ""]?.names.first ?? exposure.owner ?? ""
         return "\(measure) through \(owner), \(NumberText.fixed(exposure.ownedPercent ?? 0, 1)) % owned, under "
-            + (exposure.rule?.citation ?? "")
+            + (exposure.rule?.citation ?? "") + ": " + exposure.chains.map(register.describe).joined(separator: "; ")
     }
 
     /// A measure's periods: effective, suspended, ended.

@@ -15,9 +15,13 @@ struct ShieldSection: Sendable {
         var counters: String
     }
 
+    var heading = "Legal shield"
     var day: String
     var rows: [Row]
     var reached: Bool
+    /// Parties it holds that measures name (its subsidiaries on a list).
+    var holdings: [Row]
+    var hasHoldings: Bool
     /// Why the register cannot answer (holdings that go round in a circle).
     var problem: String?
     var apiHref: String
@@ -25,8 +29,19 @@ struct ShieldSection: Sendable {
     var issuerHref: String
 
     init(current: RegistryState.Current, issuer: Issuer, day: CivilDate) {
+        self.init(
+            current: current, party: ShieldRegister.Party(issuer), name: issuer.name,
+            href: "/issuers/" + issuer.uscc.value, day: day,
+            apiHref: "/api/v1/issuers/\(issuer.uscc.value)/exposure?as_of=\(day)")
+    }
+
+    /// Any party of the register: an issuer, or a party of the holdings.
+    init(
+        current: RegistryState.Current, party: ShieldRegister.Party, name: String, href: String, day: CivilDate,
+        apiHref: String
+    ) {
         let register = current.shield
-        let exposures = register?.exposure(of: ShieldRegister.Party(issuer), on: day) ?? []
+        let exposures = register?.exposure(of: party, on: day) ?? []
         self.day = day.iso8601
         rows = exposures.map { exposure in
             let measure = exposure.measure
@@ -40,9 +55,24 @@ struct ShieldSection: Sendable {
                 }.joined(separator: "; "))
         }
         reached = !exposures.isEmpty
+        holdings = (register?.namedHoldings(of: party, on: day) ?? []).flatMap { held in
+            held.exposures.map { exposure in
+                let measure = exposure.measure
+                return Row(
+                    citation: measure.citation,
+                    measure: measure.jurisdiction + " " + measure.authority + ": " + measure.instrument,
+                    kind: measure.kind.rawValue.replacing("_", with: " "),
+                    route: "names \(held.party.names.first ?? held.party.key), "
+                        + "\(NumberText.fixed(held.percent, 1)) % held", source: measure.source,
+                    counters: (register?.counterMeasures(to: measure.id, on: day) ?? []).map {
+                        "\($0.instrument) (\($0.citation))"
+                    }.joined(separator: "; "))
+            }
+        }
+        hasHoldings = !holdings.isEmpty
         problem = current.shieldProblem
-        issuerName = issuer.name
-        issuerHref = "/issuers/" + issuer.uscc.value
-        apiHref = "/api/v1/issuers/\(issuer.uscc.value)/exposure?as_of=\(day)"
+        issuerName = name
+        issuerHref = href
+        self.apiHref = apiHref
     }
 }
