@@ -463,6 +463,22 @@ enum OpenAPIDocument {
                     "store_error": ["type": "string", "description": "Why the store does not answer"],
                 ],
             ],
+            "ScreeningListReport": [
+                "type": "object", "required": ["entries", "lists", "removed", "imports"],
+                "description": "What a release of the Consolidated Screening List did to the register",
+                "properties": [
+                    "entries": ["type": "integer", "description": "Entries read"],
+                    "lists": ["type": "integer", "description": "Lists (measures) the release holds"],
+                    "removed": [
+                        "type": "integer",
+                        "description": "Parties stored before that the release no longer holds, now removed",
+                    ],
+                    "imports": [
+                        "type": "array", "description": "The store's reports: the measures, then the named parties",
+                        "items": ["$ref": "#/components/schemas/ImportReport"],
+                    ],
+                ],
+            ],
             "ImportReport": [
                 "type": "object",
                 "properties": [

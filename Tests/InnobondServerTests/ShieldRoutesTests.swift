@@ -300,3 +300,39 @@ import Testing
         }
     }
 }
+
+/// `POST /api/v1/import-csl` with the releases of Tests/Fixtures/shield/csl.
+@Suite struct ScreeningListRouteTests {
+    @Test func anAdminImportsAReleaseAndBadEntriesAreNamed() async throws {
+        let store = try await ShieldRoutesTests.store()
+        let admin = try await ReviewQueueTests.token(store, .admin)
+        let analyst = try await ReviewQueueTests.token(store, .analyst)
+        let app = try await ServerFixture.application(store: store)
+        let release = ByteBuffer(string: try Fixtures.text("shield/csl/consolidated-2025-01.json"))
+        try await app.test(.router) { client in
+            try await client.execute(
+                uri: "/api/v1/import-csl?published=2025-01-15", method: .post, headers: .bearer(analyst), body: release
+            ) { #expect($0.status == .forbidden) }
+            let report = try await client.execute(
+                uri: "/api/v1/import-csl?published=2025-01-15", method: .post,
+                headers: [.authorization: "Bearer \(admin)", .contentType: "application/json"], body: release
+            ) {
+                #expect($0.status == .ok, "\($0.text)")
+                return $0.json as? [String: Any] ?? [:]
+            }
+            #expect(report["entries"] as? Int == 12 && report["lists"] as? Int == 8 && report["removed"] as? Int == 0)
+            let found = try await client.execute(uri: "/api/v1/measures?q=Demo%20Xinda", method: .get) {
+                ($0.json as? [String: Any])?["targets"] as? [[String: Any]] ?? []
+            }
+            #expect(found.map { $0["measure_id"] as? String } == ["US-CSL-EL"])
+            try await client.execute(
+                uri: "/api/v1/import-csl?format=csv", method: .post, headers: .bearer(admin),
+                body: ByteBuffer(string: try Fixtures.text("shield/csl/bad.csv"))
+            ) {
+                #expect($0.status == .badRequest)
+                let details = $0.error?["details"] as? [[String: Any]] ?? []
+                #expect(details.map { $0["line"] as? Int } == [3, 5], "\(details)")
+            }
+        }
+    }
+}

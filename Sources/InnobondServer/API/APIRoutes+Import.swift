@@ -87,8 +87,90 @@ extension APIRoutes {
             var entry = try Rendering.entry(json: ImportResult(report))
             entry.status = report.committed ? 200 : HTTPResponse.Status.unprocessableContent.code
             return Rendering.response(entry)
-        }
+        },
+        APIRoute(
+            method: .post, path: "/api/v1/import-csl",
+            summary:
+                "Import a release of the US Consolidated Screening List (consolidated.json or .csv, as trade.gov "
+                + "publishes it): parties that vanished are removed on the release's day, never deleted "
+                + "(docs/formats/screening-lists.md)",
+            tag: "import",
+            parameters: [
+                .init(
+                    name: "format", kind: .string, description: "Body format (default: from Content-Type)",
+                    values: ["csv", "json"]),
+                .init(
+                    name: "published", kind: .date, description: "The day the release was published (default: today)"),
+            ], bodyTypes: ["application/json", "text/csv"],
+            errors: [
+                400: "A parameter is not valid, or an entry is bad (each named; nothing written)",
+                401: "No valid token", 403: "Only an admin may import measures",
+                409: "A party changed meanwhile: nothing was written; import again",
+                413: "The body is larger than the server accepts",
+                503: "The database is unavailable or another writer held it too long: nothing was written; try again",
+            ], schema: "ScreeningListReport"
+        ) { request, context, state in
+            guard let token = context.token else { throw APIError(.unauthorized, "imports need a token") }
+            guard token.role.mayWrite(.measures) && token.role.mayWrite(.measureTargets) else {
+                throw APIError(.forbidden, "a \(token.role.rawValue) token may not import measures")
+            }
+            let query = Query(request)
+            let format: ImportSource.Format
+            if let name = query.text("format") {
+                guard let value = ImportSource.Format(rawValue: name) else {
+                    throw APIError.badParameter("format", "'\(name)' is not csv or json")
+                }
+                format = value
+            } else {
+                format = (request.headers[.contentType] ?? "").contains("csv") ? .csv : .json
+            }
+            let published = try query.date("published") ?? .today
+            if let error = state.storeError { throw APIError.unavailable(.unavailable(error)) }
+            var request = request
+            let body = try await request.collectBody(
+                upTo: context.maxUploadSize,
+                tooLarge: "the body is larger than \(context.maxUploadSize / 1_048_576) MB: import it with the CLI")
+            let report: ScreeningListImport.Report
+            do {
+                let entries = try ScreeningListEntry.read(
+                    MemoryInput(Array(buffer: body), name: "body"), format: format)
+                report = try await Timed.store("import") {
+                    try await ScreeningListImport.run(
+                        entries, published: published, store: state.store, actor: .token(token))
+                }
+            } catch let error as StoreError {
+                switch error {
+                case .unusableFile(let issues):
+                    throw APIError(
+                        .badRequest, "the body is not a usable screening list", field: "body",
+                        details: issues.map { .init(line: $0.line, column: $0.column, message: $0.reason) })
+                default:
+                    if error.isTransient { throw APIError.unavailable(error) }
+                    throw APIError(.internalServerError, error.description)
+                }
+            }
+            guard report.imports.allSatisfy(\.committed) else {
+                let issues = report.imports.flatMap(\.issues)
+                throw APIError(
+                    .conflict, "nothing was written: " + issues.map(\.description).prefix(5).joined(separator: "; "),
+                    field: "body")
+            }
+            try await state.refresh(force: true)
+            return Rendering.response(
+                try Rendering.entry(
+                    json: ScreeningListResult(
+                        entries: report.entries, lists: report.lists, removed: report.removed,
+                        imports: report.imports.map(ImportResult.init))))
+        },
     ]
+
+    /// What a screening list's import did, for JSON.
+    struct ScreeningListResult: Encodable, Sendable {
+        var entries: Int
+        var lists: Int
+        var removed: Int
+        var imports: [ImportResult]
+    }
 
     /// What an import did, for JSON.
     struct ImportResult: Encodable, Sendable {
