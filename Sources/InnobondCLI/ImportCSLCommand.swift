@@ -28,21 +28,10 @@ struct ImportCSLCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    func validate() throws {
-        if format == nil && ImportSource.Format(path: file) == nil {
-            throw ValidationError(
-                "cannot tell the format of '\(file)' from its name; give --format csv or --format json")
-        }
-    }
+    func validate() throws { _ = try ImportCommand.format(format, of: file) }
 
     func run() async throws {
-        let format = format ?? ImportSource.Format(path: file)!
-        let input: any ByteInput
-        do {
-            input = file == "-" ? FileInput.standardInput() : try FileInput(path: file)
-        } catch {
-            throw UsageFailure(error.description)
-        }
+        let (format, input) = try ImportCommand.open(file, format: format)
         try await database.withStore { store in
             do {
                 let entries = try ScreeningListEntry.read(input, format: format)

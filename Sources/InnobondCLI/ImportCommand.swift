@@ -35,21 +35,10 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    func validate() throws {
-        if format == nil && ImportSource.Format(path: file) == nil {
-            throw ValidationError(
-                "cannot tell the format of '\(file)' from its name; give --format csv or --format json")
-        }
-    }
+    func validate() throws { _ = try Self.format(format, of: file) }
 
     func run() async throws {
-        let format = format ?? ImportSource.Format(path: file)!
-        let input: any ByteInput
-        do {
-            input = file == "-" ? FileInput.standardInput() : try FileInput(path: file)
-        } catch {
-            throw UsageFailure(error.description)
-        }
+        let (format, input) = try Self.open(file, format: format)
         try await database.withStore { store in try await run(on: store, format: format, input: input) }
     }
 
@@ -78,6 +67,28 @@ struct ImportCommand: AsyncParsableCommand {
         }
         printError(report.summary)
         if report.badRows > 0 && !skipInvalid { throw ExitCode(1) }
+    }
+}
+
+extension ImportCommand {
+    /// The format of `file`: `given`, else its extension's.
+    static func format(_ given: ImportSource.Format?, of file: String) throws -> ImportSource.Format {
+        guard let format = given ?? ImportSource.Format(path: file) else {
+            throw ValidationError(
+                "cannot tell the format of '\(file)' from its name; give --format csv or --format json")
+        }
+        return format
+    }
+
+    /// `file` (`-`: standard input) opened, with its format.
+    static func open(_ file: String, format given: ImportSource.Format?) throws -> (ImportSource.Format, any ByteInput)
+    {
+        let format = try format(given, of: file)
+        do {
+            return (format, file == "-" ? FileInput.standardInput() : try FileInput(path: file))
+        } catch {
+            throw UsageFailure(error.description)
+        }
     }
 }
 

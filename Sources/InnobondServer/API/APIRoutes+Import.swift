@@ -37,15 +37,7 @@ extension APIRoutes {
                 throw APIError(.forbidden, "\(article) \(role.rawValue) token may not import \(kind.rawValue)")
             }
             let query = Query(request)
-            let format: ImportSource.Format
-            if let name = query.text("format") {
-                guard let value = ImportSource.Format(rawValue: name) else {
-                    throw APIError.badParameter("format", "'\(name)' is not csv or json")
-                }
-                format = value
-            } else {
-                format = (request.headers[.contentType] ?? "").contains("json") ? .json : .csv
-            }
+            let format = try bodyFormat(query, request, fallback: .csv)
             let skipInvalid = try query.boolean("skip_invalid") ?? false
             // While the store does not answer the server's polls, a write
             // would only wait for it: say so at once.
@@ -115,15 +107,7 @@ extension APIRoutes {
                 throw APIError(.forbidden, "a \(token.role.rawValue) token may not import measures")
             }
             let query = Query(request)
-            let format: ImportSource.Format
-            if let name = query.text("format") {
-                guard let value = ImportSource.Format(rawValue: name) else {
-                    throw APIError.badParameter("format", "'\(name)' is not csv or json")
-                }
-                format = value
-            } else {
-                format = (request.headers[.contentType] ?? "").contains("csv") ? .csv : .json
-            }
+            let format = try bodyFormat(query, request, fallback: .json)
             let published = try query.date("published") ?? .today
             if let error = state.storeError { throw APIError.unavailable(.unavailable(error)) }
             var request = request
@@ -163,6 +147,21 @@ extension APIRoutes {
                         imports: report.imports.map(ImportResult.init))))
         },
     ]
+
+    /// A body's format: the `format` parameter, else the Content-Type's,
+    /// else `fallback`.
+    static func bodyFormat(_ query: Query, _ request: Request, fallback: ImportSource.Format) throws(APIError)
+        -> ImportSource.Format
+    {
+        if let name = query.text("format") {
+            guard let value = ImportSource.Format(rawValue: name) else {
+                throw .badParameter("format", "'\(name)' is not csv or json")
+            }
+            return value
+        }
+        let type = request.headers[.contentType] ?? ""
+        return type.contains("json") ? .json : type.contains("csv") ? .csv : fallback
+    }
 
     /// What a screening list's import did, for JSON.
     struct ScreeningListResult: Encodable, Sendable {
