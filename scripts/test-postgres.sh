@@ -30,7 +30,9 @@ launch() {
     for fd in $(ls /proc/$$/fd); do
         [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null
     done
-    (cd / && runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o \
+    # A loaded machine (the whole test suite on two cores) can take more than
+    # pg_ctl's default minute to start a cluster.
+    (cd / && runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 300 -o \
         "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
         start >/dev/null)
 }

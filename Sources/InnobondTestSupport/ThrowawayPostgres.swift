@@ -15,14 +15,27 @@ public final class ThrowawayPostgres: Sendable {
         ProcessInfo.processInfo.environment["INNOBOND_TEST_POSTGRES_URL"] != nil && getuid() == 0
     }
 
-    /// Creates and starts a new cluster.
+    /// Creates and starts a new cluster, on a port below Linux's ephemeral
+    /// range (32768 and up: a client's connection may hold any of those);
+    /// on another when the port is taken all the same.
     public init() throws {
-        let port = 56_000 + Int.random(in: 0..<4000)
-        var environment = ProcessInfo.processInfo.environment
-        environment["INNOBOND_TEST_POSTGRES_DIR"] = "/tmp/innobond-throwaway-\(port)-\(UUID().uuidString.prefix(8))"
-        environment["INNOBOND_TEST_POSTGRES_PORT"] = String(port)
-        self.environment = environment
-        url = try Self.script("start", environment: environment).trimmingCharacters(in: .whitespacesAndNewlines)
+        var attempt = 0
+        while true {
+            let port = 20_000 + Int.random(in: 0..<10_000)
+            var environment = ProcessInfo.processInfo.environment
+            let folder = "/tmp/innobond-throwaway-\(port)-\(UUID().uuidString.prefix(8))"
+            environment["INNOBOND_TEST_POSTGRES_DIR"] = folder
+            environment["INNOBOND_TEST_POSTGRES_PORT"] = String(port)
+            do {
+                url = try Self.script("start", environment: environment).trimmingCharacters(in: .whitespacesAndNewlines)
+                self.environment = environment
+                return
+            } catch {
+                try? FileManager.default.removeItem(atPath: folder)
+                attempt += 1
+                if attempt == 3 { throw error }
+            }
+        }
     }
 
     /// Stops the server at once, as a crash or a pulled cable would: its
