@@ -48,6 +48,11 @@ struct ServeCommand: AsyncParsableCommand {
         help: ArgumentHelp("A calendar file adding or replacing years of the working-day calendar.", valueName: "file"))
     var calendarFiles: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "Megabytes of rendered answers kept for repeated requests (bodies and keys).", valueName: "megabytes"))
+    var cacheMegabytes = 256
+
     @Option(help: "Log level: trace, debug (each request), info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -57,6 +62,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard headerTimeout > 0 else { throw ValidationError("--header-timeout must be at least 1 second") }
         guard staleQuoteDays >= 0 else { throw ValidationError("--stale-quote-days must be 0 or more") }
+        guard (0...65_536).contains(cacheMegabytes) else {
+            throw ValidationError("--cache-megabytes must be from 0 to 65536")
+        }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be trace, debug, info, notice, warning, error or critical")
         }
@@ -91,7 +99,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw UsageFailure(error)
         }
         let settings = ServerSettings(
-            host: host, port: port, isPrivate: isPrivate, logLevel: level,
+            host: host, port: port, isPrivate: isPrivate, cachedBytes: cacheMegabytes << 20, logLevel: level,
             connections: ConnectionLimits(headerTimeout: .seconds(headerTimeout)).fittingDescriptorLimit(),
             calendarData: try CalendarOptions.data(calendarFiles), staleQuoteDays: staleQuoteDays)
         let application = try await ServerApplication.build(store: store, settings: settings, logger: logger) { url in

@@ -56,14 +56,15 @@ public final class RegistryState: Sendable {
 
     /// Loads the first snapshot.
     public init(
-        store: any RegistryStore, cachedResponses: Int = 2048, calendarData: WorkingDayCalendarData = .china,
+        store: any RegistryStore, cachedResponses: Int = 2048, cachedBytes: Int = 256 << 20,
+        calendarData: WorkingDayCalendarData = .china,
         staleQuoteDays: Int = 5, logger: Logger
     ) async throws {
         self.store = store
         self.calendarData = calendarData
         self.staleQuoteDays = staleQuoteDays
         self.logger = logger
-        responses = ResponseCache(capacity: cachedResponses)
+        responses = ResponseCache(capacity: cachedResponses, maxBytes: cachedBytes)
         current = Mutex(try await Self.load(store))
         revokedTokens = Mutex(try await store.revokedTokenCount())
     }

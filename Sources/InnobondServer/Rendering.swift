@@ -29,7 +29,8 @@ enum Rendering {
     }
 
     /// A read answered from the responses of the current registry version, or
-    /// rendered from it and kept: a page depends on the registry and its URI alone.
+    /// rendered from it and kept (once, however many ask at the same time):
+    /// a page depends on the registry and its URI alone.
     /// `day` is the date an answer measures clocks against when its URI
     /// does not say (today): the same URI tomorrow is another answer.
     static func cached(
@@ -39,9 +40,6 @@ enum Rendering {
         let current = state.now
         let key =
             "\(current.version)\(current.staleSince == nil ? "" : " stale")\(day.map { " \($0)" } ?? "") \(request.uri)"
-        if let entry = state.responses.entry(key) { return response(entry) }
-        let entry = try await render(current)
-        state.responses.store(entry, for: key)
-        return response(entry)
+        return response(try await state.responses.entry(key) { try await render(current) })
     }
 }

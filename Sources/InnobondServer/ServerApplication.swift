@@ -18,7 +18,8 @@ public enum ServerApplication {
         // Metrics first, so that the first snapshot's store timings count.
         _ = MetricsRegistry.registry
         let state = try await RegistryState(
-            store: store, cachedResponses: settings.cachedResponses, calendarData: settings.calendarData,
+            store: store, cachedResponses: settings.cachedResponses, cachedBytes: settings.cachedBytes,
+            calendarData: settings.calendarData,
             staleQuoteDays: settings.staleQuoteDays, logger: logger)
         let router = try await buildRouter(state: state, settings: settings)
         let connections = ConnectionGuard(limits: settings.connections)

@@ -12,6 +12,8 @@ public struct ServerSettings: Sendable {
     public var refreshInterval: Duration
     /// Rendered responses kept per registry version.
     public var cachedResponses: Int
+    /// The most bytes those responses hold (bodies and keys).
+    public var cachedBytes: Int
     /// Level of the structured logs; each request is logged at `debug`.
     public var logLevel: Logger.Level
     /// How many connections are kept, and how long slow clients are waited for.
@@ -23,7 +25,8 @@ public struct ServerSettings: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, isPrivate: Bool = false,
-        refreshInterval: Duration = .seconds(2), cachedResponses: Int = 2048, logLevel: Logger.Level = .info,
+        refreshInterval: Duration = .seconds(2), cachedResponses: Int = 2048, cachedBytes: Int = 256 << 20,
+        logLevel: Logger.Level = .info,
         connections: ConnectionLimits = ConnectionLimits(), calendarData: WorkingDayCalendarData = .china,
         staleQuoteDays: Int = 5
     ) {
@@ -32,6 +35,7 @@ public struct ServerSettings: Sendable {
         self.isPrivate = isPrivate
         self.refreshInterval = refreshInterval
         self.cachedResponses = cachedResponses
+        self.cachedBytes = cachedBytes
         self.logLevel = logLevel
         self.connections = connections
         self.calendarData = calendarData
