@@ -244,6 +244,19 @@ extension ShieldRegister {
             ?? parties.values.filter { $0.nameKeys.contains(key) }.min { $0.key < $1.key }
     }
 
+    /// How a measure reaches a party, in words: `named in CITATION (by its
+    /// code)`, or through which owner at what share under which rule, with
+    /// the chains.
+    public func route(_ exposure: Exposure) -> String {
+        let measure = exposure.measure.citation
+        guard !exposure.isDirect else {
+            return "named in \(measure) (by \(exposure.matchedBy == "uscc" ? "its code" : "its name"))"
+        }
+        let owner = parties[exposure.owner ?? ""]?.names.first ?? exposure.owner ?? ""
+        return "\(measure) through \(owner), \(NumberText.fixed(exposure.ownedPercent ?? 0, 1)) % owned, under "
+            + (exposure.rule?.citation ?? "") + ": " + exposure.chains.map(describe).joined(separator: "; ")
+    }
+
     /// A chain of holdings in words, with the names the register knows:
     /// `Wingtech → Nexperia B.V. (100 %)`.
     public func describe(_ chain: OwnershipGraph.Chain) -> String {

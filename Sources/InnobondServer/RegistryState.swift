@@ -24,8 +24,10 @@ public final class RegistryState: Sendable {
         /// ``shieldProblem`` when the holdings cannot make a graph.
         public let shield: ShieldRegister?
         public let shieldProblem: String?
-        /// The parties the measures name, indexed for screening names.
-        public let screen: NameScreen
+        /// The parties the measures name, indexed for screening names: built
+        /// on first use, since only screening and the review queue need it.
+        public var screen: NameScreen { screenIndex.value }
+        let screenIndex: LazyNameScreen
         /// The latest date of any bond issue, curve point or money figure's period.
         public let latestDate: CivilDate
         /// When the store stopped answering (UTC, `YYYY-MM-DDTHH:MM:SSZ`),
@@ -142,7 +144,7 @@ public final class RegistryState: Sendable {
             version: version, snapshot: snapshot, curves: curves, monitor: MacroMonitor(snapshot.macro),
             valuations: LatestValuations(bonds: snapshot.bonds, latestQuotes: latestQuotes, curves: curves),
             shield: shield.register, shieldProblem: shield.problem,
-            screen: NameScreen(measures: snapshot.records(Measure.self), targets: snapshot.records(MeasureTarget.self)),
+            screenIndex: LazyNameScreen(snapshot),
             latestDate: Briefing.latestDate(snapshot, notAfter: today) ?? today, staleSince: nil)
     }
 }
@@ -163,5 +165,27 @@ extension Timer {
     func recordInterval(_ duration: Duration) {
         let (seconds, attoseconds) = duration.components
         recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}
+
+/// A registry version's ``NameScreen``, built by the first request that
+/// needs it. Built outside the lock, so that no request waits on another's
+/// work while holding a thread: two first requests may both build it, and
+/// the first kept is the one all use.
+final class LazyNameScreen: Sendable {
+    private let snapshot: RegistrySnapshot
+    private let built = Mutex<NameScreen?>(nil)
+
+    init(_ snapshot: RegistrySnapshot) { self.snapshot = snapshot }
+
+    var value: NameScreen {
+        if let screen = built.withLock({ $0 }) { return screen }
+        let screen = NameScreen(
+            measures: snapshot.records(Measure.self), targets: snapshot.records(MeasureTarget.self))
+        return built.withLock { built in
+            if let kept = built { return kept }
+            built = screen
+            return screen
+        }
     }
 }

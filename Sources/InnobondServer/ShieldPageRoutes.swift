@@ -57,7 +57,7 @@ enum ShieldPageRoutes {
                     [
                         day.iso8601, item.issuer.uscc.value, item.issuer.name, item.isNamed ? "true" : "false",
                         Set(item.exposures.map(\.measure.id)).sorted().joined(separator: "; "),
-                        item.exposures.map { ShieldPage.route($0, register: register) }.joined(separator: "; "),
+                        item.exposures.map { register.route($0) }.joined(separator: "; "),
                         String(item.bonds.count), Money(fen: item.amountFen).yuanText,
                     ]
                     .map(CSVField.quote).joined(separator: ",") + "\n"

@@ -102,7 +102,7 @@ struct ShieldPage: Sendable {
         reached = overview.reached.map { item in
             ReachedRow(
                 name: item.issuer.name, href: "/issuers/" + item.issuer.uscc.value,
-                how: item.exposures.map { Self.route($0, register: register) }.joined(separator: "; "),
+                how: item.exposures.map { register.route($0) }.joined(separator: "; "),
                 bonds: item.bonds.count, amount: Format.millions(item.amountFen))
         }
         hasReached = !reached.isEmpty
@@ -148,17 +148,6 @@ struct ShieldPage: Sendable {
             apiHref: "/api/v1/shield/exposure?" + query)
         section.heading = "Exposure of \(name) on \(day)"
         return section
-    }
-
-    /// How a measure reaches an issuer, in words.
-    static func route(_ exposure: ShieldRegister.Exposure, register: ShieldRegister) -> String {
-        let measure = exposure.measure.citation
-        guard !exposure.isDirect else {
-            return "named in \(measure) (by \(exposure.matchedBy == "uscc" ? "its code" : "its name"))"
-        }
-        let owner = register.parties[exposure.owner ?? ""]?.names.first ?? exposure.owner ?? ""
-        return "\(measure) through \(owner), \(NumberText.fixed(exposure.ownedPercent ?? 0, 1)) % owned, under "
-            + (exposure.rule?.citation ?? "") + ": " + exposure.chains.map(register.describe).joined(separator: "; ")
     }
 
     /// A measure's periods: effective, suspended, ended.

@@ -13,6 +13,19 @@ struct ShieldSection: Sendable {
         var source: String
         /// The Chinese measures in force that counter it.
         var counters: String
+
+        /// The measure of `exposure`, reaching as `route` says.
+        init(_ exposure: ShieldRegister.Exposure, route: String, register: ShieldRegister?, on day: CivilDate) {
+            let measure = exposure.measure
+            citation = measure.citation
+            self.measure = measure.jurisdiction + " " + measure.authority + ": " + measure.instrument
+            kind = measure.kind.rawValue.replacing("_", with: " ")
+            self.route = route
+            source = measure.source
+            counters = (register?.counterMeasures(to: measure.id, on: day) ?? []).map {
+                "\($0.instrument) (\($0.citation))"
+            }.joined(separator: "; ")
+        }
     }
 
     var heading = "Legal shield"
@@ -44,29 +57,15 @@ struct ShieldSection: Sendable {
         let exposures = register?.exposure(of: party, on: day) ?? []
         self.day = day.iso8601
         rows = exposures.map { exposure in
-            let measure = exposure.measure
-            return Row(
-                citation: measure.citation,
-                measure: measure.jurisdiction + " " + measure.authority + ": " + measure.instrument,
-                kind: measure.kind.rawValue.replacing("_", with: " "),
-                route: register.map { ShieldPage.route(exposure, register: $0) } ?? "", source: measure.source,
-                counters: (register?.counterMeasures(to: measure.id, on: day) ?? []).map {
-                    "\($0.instrument) (\($0.citation))"
-                }.joined(separator: "; "))
+            Row(exposure, route: register?.route(exposure) ?? "", register: register, on: day)
         }
         reached = !exposures.isEmpty
         holdings = (register?.namedHoldings(of: party, on: day) ?? []).flatMap { held in
             held.exposures.map { exposure in
-                let measure = exposure.measure
-                return Row(
-                    citation: measure.citation,
-                    measure: measure.jurisdiction + " " + measure.authority + ": " + measure.instrument,
-                    kind: measure.kind.rawValue.replacing("_", with: " "),
+                Row(
+                    exposure,
                     route: "names \(held.party.names.first ?? held.party.key), "
-                        + "\(NumberText.fixed(held.percent, 1)) % held", source: measure.source,
-                    counters: (register?.counterMeasures(to: measure.id, on: day) ?? []).map {
-                        "\($0.instrument) (\($0.citation))"
-                    }.joined(separator: "; "))
+                        + "\(NumberText.fixed(held.percent, 1)) % held", register: register, on: day)
             }
         }
         hasHoldings = !holdings.isEmpty
