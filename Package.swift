@@ -170,7 +170,7 @@ let package = Package(
             dependencies: [
                 "InnobondServer", "InnobondSQLite", "InnobondDemo", "InnobondTestSupport", "InnobondStore",
                 "InnobondModel", "InnobondIO", .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(

@@ -36,7 +36,7 @@ enum PageRoutes {
         let briefingParameters = ["from", "to", "as_of"]
         router.get("/") { request, _ in
             let options = try APIRoutes.briefingOptions(Query(request).taking(briefingParameters, on: "this page"))
-            return try await Rendering.cached(request, state, day: .today) { current in
+            return try await Rendering.cached(request, state, day: state.today) { current in
                 try Rendering.entry(
                     html: pages.render(OverviewPage(current: current, period: options.period), template: "overview"))
             }
@@ -59,7 +59,7 @@ enum PageRoutes {
             let parameters = QueryParameters(request)
             try parameters.checkNames(BondQuery.parameters + ["page", "per_page"], of: "this page")
             let query = try BondQuery(parameters, paging: .pages)
-            let today = CivilDate.today
+            let today = state.today
             return try await Rendering.cached(request, state, day: today) { current in
                 try Rendering.entry(
                     html: pages.render(
@@ -78,7 +78,7 @@ enum PageRoutes {
             // it, so that export, import and export again give the same bytes.
             if form == .registry { (query.sort, query.descending) = (.code, false) }
             let current = state.now
-            let screener = BondScreener(state, current: current, today: CivilDate.today)
+            let screener = BondScreener(state, current: current, today: state.today)
             let issuers = current.snapshot.issuersByCode
             return RecordDownload.response(
                 screener.run(query).ordered, form: form, file: "bonds", shownHeader: BondListPage.shownHeader
@@ -88,7 +88,7 @@ enum PageRoutes {
             let pricing = try PricingRequest(
                 Query(request).taking(["settlement", "clean_price", "yield"], on: "this page"))
             let bond = try APIRoutes.bond(context, state.now)
-            let today = CivilDate.today
+            let today = state.today
             return try await Rendering.cached(request, state, day: today) { current in
                 let quotes = try await Timed.store("quotes") {
                     try await state.store.quotes(bond: bond.code, from: nil, through: nil)
@@ -105,7 +105,7 @@ enum PageRoutes {
         router.get("/bonds/:code/ledger.csv") { request, context in
             let bond = try APIRoutes.bond(context, state.now)
             let (day, known) = try APIRoutes.integrityOptions(
-                Query(request).taking(["as_of", "known"], on: "this download"))
+                Query(request).taking(["as_of", "known"], on: "this download"), today: state.today)
             let response = try await Rendering.cached(request, state, day: day) { current in
                 let snapshot = try await APIRoutes.integritySnapshot(state, current, day: day, known: known)
                 return Rendering.entry(
@@ -120,7 +120,7 @@ enum PageRoutes {
             try parameters.checkNames(BondQuery.parameters + ["as_of", "known"], of: "this page")
             let query = try BondQuery(parameters, paging: .pages)
             let options = Query(request)
-            let (day, known) = try APIRoutes.integrityOptions(options)
+            let (day, known) = try APIRoutes.integrityOptions(options, today: state.today)
             let asOfGiven = options.text("as_of") != nil
             return try await Rendering.cached(request, state, day: day) { current in
                 let snapshot = try await APIRoutes.integritySnapshot(state, current, day: day, known: known)
@@ -164,7 +164,7 @@ enum PageRoutes {
         router.get("/issuers/:uscc") { request, context in
             _ = try Query(request).taking([], on: "this page")
             let issuer = try APIRoutes.issuer(context, state.now)
-            let today = CivilDate.today
+            let today = state.today
             return try await Rendering.cached(request, state, day: today) { current in
                 try Rendering.entry(
                     html: pages.render(

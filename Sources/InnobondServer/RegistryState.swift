@@ -33,6 +33,8 @@ public final class RegistryState: Sendable {
         /// When the store stopped answering (UTC, `YYYY-MM-DDTHH:MM:SSZ`),
         /// while it does not: this version is then the last one read.
         public internal(set) var staleSince: String?
+        /// The day answers are as of (``RegistryState/today`` when read).
+        public internal(set) var today: CivilDate
 
         /// Where a financing-conditions table ends: `to`, else the vintage
         /// date when one is asked for (what was known then), else the latest date.
@@ -46,6 +48,8 @@ public final class RegistryState: Sendable {
     public let calendarData: WorkingDayCalendarData
     /// Working days after which a bond's latest quote is shown as stale.
     public let staleQuoteDays: Int
+    /// The day answers are as of when fixed; else each request's UTC date.
+    private let fixedDay: CivilDate?
     private let current: Mutex<Current>
     /// Responses rendered from the current version, by request URI.
     let responses: ResponseCache
@@ -60,21 +64,26 @@ public final class RegistryState: Sendable {
     public init(
         store: any RegistryStore, cachedResponses: Int = 2048, cachedBytes: Int = 256 << 20,
         calendarData: WorkingDayCalendarData = .china,
-        staleQuoteDays: Int = 5, logger: Logger
+        staleQuoteDays: Int = 5, today: CivilDate? = nil, logger: Logger
     ) async throws {
         self.store = store
+        fixedDay = today
         self.calendarData = calendarData
         self.staleQuoteDays = staleQuoteDays
         self.logger = logger
         responses = ResponseCache(capacity: cachedResponses, maxBytes: cachedBytes)
-        current = Mutex(try await Self.load(store))
+        current = Mutex(try await Self.load(store, today: today ?? .today))
         revokedTokens = Mutex(try await store.revokedTokenCount())
     }
+
+    /// The day answers are as of: the fixed day, else today's UTC date.
+    public var today: CivilDate { fixedDay ?? .today }
 
     /// The registry as the server sees it now.
     public var now: Current {
         var now = current.withLock { $0 }
         now.staleSince = outage.withLock { $0 }.map { Self.timestamp($0.since) }
+        now.today = today
         return now
     }
 
@@ -120,7 +129,7 @@ public final class RegistryState: Sendable {
         }
         let version = try await Timed.store("version") { try await store.registryVersion() }
         guard force || version != now.version else { return }
-        let next = try await Self.load(store)
+        let next = try await Self.load(store, today: today)
         current.withLock { $0 = next }
         responses.removeAll()
         logger.info(
@@ -128,11 +137,10 @@ public final class RegistryState: Sendable {
             metadata: ["version": "\(next.version)", "bonds": "\(next.snapshot.bonds.count)"])
     }
 
-    private static func load(_ store: any RegistryStore) async throws -> Current {
+    private static func load(_ store: any RegistryStore, today: CivilDate) async throws -> Current {
         let version = try await Timed.store("version") { try await store.registryVersion() }
         let snapshot = try await Timed.store("snapshot") { try await store.loadSnapshot() }
         let latestQuotes = try await Timed.store("latest_quotes") { try await store.latestQuotes() }
-        let today = CivilDate.today
         let curves = CurveLibrary(snapshot.curvePoints)
         let shield: (register: ShieldRegister?, problem: String?)
         do {
@@ -145,7 +153,7 @@ public final class RegistryState: Sendable {
             valuations: LatestValuations(bonds: snapshot.bonds, latestQuotes: latestQuotes, curves: curves),
             shield: shield.register, shieldProblem: shield.problem,
             screenIndex: LazyNameScreen(snapshot),
-            latestDate: Briefing.latestDate(snapshot, notAfter: today) ?? today, staleSince: nil)
+            latestDate: Briefing.latestDate(snapshot, notAfter: today) ?? today, staleSince: nil, today: today)
     }
 }
 

@@ -20,7 +20,7 @@ public enum ServerApplication {
         let state = try await RegistryState(
             store: store, cachedResponses: settings.cachedResponses, cachedBytes: settings.cachedBytes,
             calendarData: settings.calendarData,
-            staleQuoteDays: settings.staleQuoteDays, logger: logger)
+            staleQuoteDays: settings.staleQuoteDays, today: settings.today, logger: logger)
         let router = try await buildRouter(state: state, settings: settings)
         let connections = ConnectionGuard(limits: settings.connections)
         return Application(

@@ -22,13 +22,16 @@ public struct ServerSettings: Sendable {
     public var calendarData: WorkingDayCalendarData
     /// Working days after which a bond's latest quote is shown as stale.
     public var staleQuoteDays: Int
+    /// The day every answer is as of; `nil` for the UTC date of each request.
+    /// A fixed day makes answers reproducible (a briefing kept, a test).
+    public var today: CivilDate?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, isPrivate: Bool = false,
         refreshInterval: Duration = .seconds(2), cachedResponses: Int = 2048, cachedBytes: Int = 256 << 20,
         logLevel: Logger.Level = .info,
         connections: ConnectionLimits = ConnectionLimits(), calendarData: WorkingDayCalendarData = .china,
-        staleQuoteDays: Int = 5
+        staleQuoteDays: Int = 5, today: CivilDate? = nil
     ) {
         self.host = host
         self.port = port
@@ -40,5 +43,6 @@ public struct ServerSettings: Sendable {
         self.connections = connections
         self.calendarData = calendarData
         self.staleQuoteDays = staleQuoteDays
+        self.today = today
     }
 }

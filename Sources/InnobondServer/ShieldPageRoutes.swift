@@ -15,7 +15,7 @@ enum ShieldPageRoutes {
     ]
 
     /// What a cases list takes: the day, a state, overdue only.
-    static func casesOptions(_ query: Query) throws(APIError) -> (
+    static func casesOptions(_ query: Query, today: CivilDate) throws(APIError) -> (
         day: CivilDate, state: ComplianceCase.State?, overdue: Bool
     ) {
         let state = try query.text("state").map { text throws(APIError) in
@@ -26,17 +26,17 @@ enum ShieldPageRoutes {
             }
             return state
         }
-        return (try query.date("as_of") ?? .today, state, try query.boolean("overdue") ?? false)
+        return (try query.date("as_of") ?? today, state, try query.boolean("overdue") ?? false)
     }
 
     static func register(on router: Router<ServerRequestContext>, state: RegistryState, pages: Pages) {
         router.get(RouterPath(ShieldPage.path)) { request, _ in
             let query = try Query(request).taking(["as_of", "q", "measure", "party"], on: "this page")
-            let day = try query.date("as_of") ?? .today
+            let day = try query.date("as_of") ?? state.today
             let search = try query.search()
             let measureID = query.text("measure")
             let party = query.text("party").map { String($0.prefix(Query.searchLimit)) }
-            return try await Rendering.cached(request, state, day: .today) { current in
+            return try await Rendering.cached(request, state, day: state.today) { current in
                 try Rendering.entry(
                     html: pages.render(
                         ShieldPage(current: current, day: day, search: search, measureID: measureID, party: party),
@@ -45,7 +45,7 @@ enum ShieldPageRoutes {
         }
         router.get("/shield/reached.csv") { request, _ in
             let query = try Query(request).taking(["as_of"], on: "this download")
-            let day = try query.date("as_of") ?? .today
+            let day = try query.date("as_of") ?? state.today
             let current = state.now
             guard let register = current.shield else {
                 throw APIError(.conflict, "the registry's holdings cannot be read: \(current.shieldProblem ?? "")")
@@ -74,7 +74,7 @@ enum ShieldPageRoutes {
             throws -> Response
         {
             let page = ReviewPage(
-                current: state.now, day: .today, role: context.token?.role,
+                current: state.now, day: state.today, role: context.token?.role,
                 csrf: context.sessionSecret.map(BrowserSession.csrfToken), message: message)
             var response = Rendering.response(
                 Rendering.entry(html: try pages.render(page, template: "review"), status: status))
@@ -100,7 +100,7 @@ enum ShieldPageRoutes {
                 return try review(
                     context, message: "Deciding needs an analyst's or admin's token.", status: .forbidden)
             }
-            let today = CivilDate.today.iso8601
+            let today = state.today.iso8601
             let decision: MatchReview
             do {
                 decision = try MatchReview.read { name in
@@ -123,8 +123,9 @@ enum ShieldPageRoutes {
             return Response(status: .seeOther, headers: [.location: ReviewPage.path, .cacheControl: "no-store"])
         }
         router.get(RouterPath(CasesPage.path)) { request, _ in
-            let options = try casesOptions(Query(request).taking(["as_of", "state", "overdue"], on: "this page"))
-            return try await Rendering.cached(request, state, day: .today) { current in
+            let options = try casesOptions(
+                Query(request).taking(["as_of", "state", "overdue"], on: "this page"), today: state.today)
+            return try await Rendering.cached(request, state, day: state.today) { current in
                 try Rendering.entry(
                     html: pages.render(
                         CasesPage(
@@ -136,7 +137,7 @@ enum ShieldPageRoutes {
         router.get(RouterPath(CasesPage.path + ".csv")) { request, _ in
             let parameters = QueryParameters(request)
             try parameters.checkNames(["as_of", "state", "overdue", "form"], of: "this download")
-            let options = try casesOptions(Query(parameters))
+            let options = try casesOptions(Query(parameters), today: state.today)
             let form = try RecordDownload.form(parameters)
             let calendar = WorkingDayCalendar(market: .national, data: state.calendarData)
             let found = CasesPage.cases(

@@ -1,3 +1,4 @@
+import FixedIncome
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -69,14 +70,15 @@ enum ServerFixture {
     }
 
     /// The application over the shared registry (or another store).
-    static func application(store: (any RegistryStore)? = nil, isPrivate: Bool = false) async throws
-        -> some ApplicationProtocol
-    {
+    static func application(
+        store: (any RegistryStore)? = nil, isPrivate: Bool = false, today: CivilDate? = nil
+    ) async throws -> some ApplicationProtocol {
         let registry = try await shared.value
         var logger = Logger(label: "innobond-test")
         logger.logLevel = .warning
         return try await ServerApplication.build(
-            store: store ?? registry.store, settings: ServerSettings(port: 0, isPrivate: isPrivate), logger: logger)
+            store: store ?? registry.store, settings: ServerSettings(port: 0, isPrivate: isPrivate, today: today),
+            logger: logger)
     }
 }
 

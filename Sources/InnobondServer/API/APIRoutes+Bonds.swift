@@ -33,7 +33,7 @@ extension APIRoutes {
             ], errors: [400: "A parameter is not valid"], schema: "BondPage"
         ) { request, _, state in
             let query = try BondQuery(QueryParameters(request), paging: .cursor)
-            let today = CivilDate.today
+            let today = state.today
             return try await Rendering.cached(request, state, day: today) { current in
                 let screener = BondScreener(state, current: current, today: today)
                 let (ordered, facets) = screener.run(query)
@@ -57,7 +57,7 @@ extension APIRoutes {
             errors: [404: "No such bond"], schema: "BondDetail"
         ) { request, context, state in
             let bond = try bond(context, state.now)
-            let today = CivilDate.today
+            let today = state.today
             return try await Rendering.cached(request, state, day: today) { current in
                 let quotes = try await Timed.store("quotes") {
                     try await state.store.quotes(bond: bond.code, from: nil, through: nil)

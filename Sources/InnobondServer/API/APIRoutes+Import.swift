@@ -108,7 +108,7 @@ extension APIRoutes {
             }
             let query = Query(request)
             let format = try bodyFormat(query, request, fallback: .json)
-            let published = try query.date("published") ?? .today
+            let published = try query.date("published") ?? state.today
             if let error = state.storeError { throw APIError.unavailable(.unavailable(error)) }
             var request = request
             let body = try await request.collectBody(

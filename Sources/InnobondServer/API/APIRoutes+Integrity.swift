@@ -27,7 +27,7 @@ extension APIRoutes {
             ], errors: [400: "A parameter is not valid"], schema: "IntegrityRanking"
         ) { request, _, state in
             let query = try BondQuery(QueryParameters(request), paging: .pages)
-            let (day, known) = try integrityOptions(Query(request))
+            let (day, known) = try integrityOptions(Query(request), today: state.today)
             let limit = try Query(request).number("limit", in: 1...100_000).map(Int.init) ?? 100
             return try await Rendering.cached(request, state, day: day) { current in
                 let snapshot = try await integritySnapshot(state, current, day: day, known: known)
@@ -47,7 +47,7 @@ extension APIRoutes {
             errors: [400: "A parameter is not valid", 404: "No such bond"], schema: "LedgerView"
         ) { request, context, state in
             let bond = try bond(context, state.now)
-            let (day, known) = try integrityOptions(Query(request))
+            let (day, known) = try integrityOptions(Query(request), today: state.today)
             return try await Rendering.cached(request, state, day: day) { current in
                 let snapshot = try await integritySnapshot(state, current, day: day, known: known)
                 return try Rendering.entry(json: LedgerView(snapshot, bond: bond, asOf: day))
@@ -56,8 +56,8 @@ extension APIRoutes {
     ]
 
     /// `as_of` (today when absent) and `known` of an integrity request.
-    static func integrityOptions(_ query: Query) throws(APIError) -> (day: CivilDate, known: String) {
-        let day = try query.date("as_of") ?? .today
+    static func integrityOptions(_ query: Query, today: CivilDate) throws(APIError) -> (day: CivilDate, known: String) {
+        let day = try query.date("as_of") ?? today
         let known = query.text("known") ?? "then"
         guard ["then", "now"].contains(known) else {
             throw .badParameter("known", "'\(known)' is not then or now")
@@ -71,7 +71,7 @@ extension APIRoutes {
     static func integritySnapshot(
         _ state: RegistryState, _ current: RegistryState.Current, day: CivilDate, known: String
     ) async throws -> RegistrySnapshot {
-        guard known == "then", day < .today else { return current.snapshot }
+        guard known == "then", day < current.today else { return current.snapshot }
         return try await Timed.store("snapshot as of") {
             try await state.store.loadSnapshot(at: KnownMoment(endOf: day))
         }

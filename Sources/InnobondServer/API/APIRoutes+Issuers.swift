@@ -92,8 +92,8 @@ extension APIRoutes {
         ) { request, context, state in
             let issuer = try issuer(context, state.now)
             let uscc = issuer.uscc
-            let day = try Query(request).date("as_of") ?? .today
-            return try await Rendering.cached(request, state, day: .today) { current in
+            let day = try Query(request).date("as_of") ?? state.today
+            return try await Rendering.cached(request, state, day: state.today) { current in
                 guard let shield = current.shield else {
                     throw APIError(.conflict, "the registry's holdings cannot be read: \(current.shieldProblem ?? "")")
                 }

@@ -27,8 +27,8 @@ extension APIRoutes {
             tag: "shield", parameters: [asOfParameter],
             errors: [400: "A bad date", 409: "The registry's holdings go round in a circle"], schema: "ShieldAnswer"
         ) { request, _, state in
-            let day = try Query(request).date("as_of") ?? .today
-            return try await Rendering.cached(request, state, day: .today) { current in
+            let day = try Query(request).date("as_of") ?? state.today
+            return try await Rendering.cached(request, state, day: state.today) { current in
                 let register = try register(current)
                 return try Rendering.entry(
                     json: APIModels.ShieldAnswer(
@@ -49,10 +49,10 @@ extension APIRoutes {
             schema: "MeasureList"
         ) { request, _, state in
             let query = Query(request)
-            let day = try query.date("as_of") ?? .today
+            let day = try query.date("as_of") ?? state.today
             let search = try query.search()
             let measureID = query.text("measure")
-            return try await Rendering.cached(request, state, day: .today) { current in
+            return try await Rendering.cached(request, state, day: state.today) { current in
                 let register = try register(current)
                 if let measureID, register.measure(id: measureID) == nil {
                     throw APIError.notFound("measure \(measureID)", field: "measure")
@@ -76,8 +76,8 @@ extension APIRoutes {
                 .init(name: "overdue", kind: .boolean, description: "Only cases with a clock overdue"),
             ], errors: [400: "A bad parameter"], schema: "CaseList"
         ) { request, _, state in
-            let options = try ShieldPageRoutes.casesOptions(Query(request))
-            return try await Rendering.cached(request, state, day: .today) { current in
+            let options = try ShieldPageRoutes.casesOptions(Query(request), today: state.today)
+            return try await Rendering.cached(request, state, day: state.today) { current in
                 let calendar = WorkingDayCalendar(market: .national, data: state.calendarData)
                 return try Rendering.entry(
                     json: APIModels.CaseList(
@@ -110,8 +110,8 @@ extension APIRoutes {
             guard text.count <= Query.searchLimit else {
                 throw APIError.badParameter("party", "a name is at most \(Query.searchLimit) characters")
             }
-            let day = try query.date("as_of") ?? .today
-            return try await Rendering.cached(request, state, day: .today) { current in
+            let day = try query.date("as_of") ?? state.today
+            return try await Rendering.cached(request, state, day: state.today) { current in
                 let register = try register(current)
                 guard let party = register.party(named: text) else {
                     throw APIError.notFound("party '\(text)' in the register", field: "party")
@@ -139,8 +139,8 @@ extension APIRoutes {
             tag: "shield", parameters: [asOfParameter],
             errors: [400: "A bad date", 409: "The registry's holdings go round in a circle"], schema: "ReviewAnswer"
         ) { request, _, state in
-            let day = try Query(request).date("as_of") ?? .today
-            return try await Rendering.cached(request, state, day: .today) { current in
+            let day = try Query(request).date("as_of") ?? state.today
+            return try await Rendering.cached(request, state, day: state.today) { current in
                 let queue = ReviewQueue(
                     snapshot: current.snapshot, register: try register(current), screen: current.screen, on: day)
                 return try Rendering.entry(json: APIModels.ReviewAnswer(queue, on: day))
@@ -206,7 +206,7 @@ extension APIRoutes {
     }
 
     static func screenAnswer(_ list: NameList, query: Query, current: RegistryState.Current) throws -> Response {
-        let day = try query.date("as_of") ?? .today
+        let day = try query.date("as_of") ?? current.today
         let threshold = try query.number("threshold", in: 0.01...1) ?? PartyName.defaultThreshold
         return Rendering.response(
             try Rendering.entry(

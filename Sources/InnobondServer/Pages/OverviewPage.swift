@@ -33,7 +33,7 @@ struct OverviewPage: Sendable {
                 value: briefing.advantage.couponDifferenceBp.map { NumberText.fixed($0.mean, 1) + " bp" } ?? "–"),
         ]
         if let register = current.shield, !register.measures.isEmpty {
-            let shield = ShieldOverview(register: register, snapshot: current.snapshot, on: .today)
+            let shield = ShieldOverview(register: register, snapshot: current.snapshot, on: current.today)
             cards.append(
                 Card(
                     label: "Sci-tech bonds outstanding from issuers foreign measures reach today",
