@@ -71,6 +71,9 @@ public struct RegistrySnapshot: Sendable {
     /// The bond with a code.
     public func bond(_ code: BondCode) -> Bond? { bondPositions[code].map { bonds[$0] } }
 
+    /// The position in ``bonds`` of the bond with a code.
+    public func position(of code: BondCode) -> Int? { bondPositions[code] }
+
     /// An empty registry.
     public static let empty = RegistrySnapshot(
         isDemo: false, issuers: [], financials: [], bonds: [], proceeds: [], curvePoints: [], macro: [],

@@ -137,14 +137,20 @@ struct BondQuery: Sendable {
         page = min(page, max(1, (count + perPage - 1) / perPage))
     }
 
-    /// One page of `ordered`: by number, or after the cursor's bond.
-    func page(of ordered: [Bond]) -> ArraySlice<Bond> {
+    /// One page of a list, by number or after the cursor's bond, and the
+    /// place of its first bond in the list. A cursor whose bond the list no
+    /// longer holds is a 400.
+    func page(of listing: BondListing) throws(APIError) -> (bonds: [Bond], start: Int) {
         // A page number past the end (even past Int's range in bonds) is empty.
         let (product, overflow) = (page - 1).multipliedReportingOverflow(by: perPage)
         var start = overflow ? Int.max : product
-        if let after, let index = ordered.firstIndex(where: { $0.code.value == after }) { start = index + 1 }
-        guard start < ordered.count else { return [] }
-        return ordered[start..<min(ordered.count, start + perPage)]
+        if let after {
+            guard let place = listing.place(of: after) else {
+                throw .badParameter("cursor", "the cursor's bond is no longer in this list: start again")
+            }
+            start = place + 1
+        }
+        return (listing.bonds(from: start, count: perPage), start)
     }
 
     /// A cursor naming `bond` as the last of a page of this query's list,

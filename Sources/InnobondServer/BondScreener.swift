@@ -80,129 +80,99 @@ struct BondScreener: Sendable {
         max(0, Double(today.days(to: bond.maturityDate)) / 365)
     }
 
-    /// The bonds the query passes, in its order, and the facets of its filter.
-    func run(_ query: BondQuery) -> (ordered: [Bond], facets: Facets) {
-        let bonds = current.snapshot.bonds
+    /// The bonds the query passes, in its order, and the facets of its filter:
+    /// the sets of its conditions intersected, each facet's counts those of
+    /// its values within the other conditions.
+    func run(_ query: BondQuery) -> BondListing {
+        let index = current.bondIndex
+        let count = index.bonds.count
         let filter = query.filter
-        let screen = query.screen
-        var others = filter
-        others.markets = []
-        others.regimes = []
-        others.sectors = []
-        others.ratings = []
-        let issuers = current.snapshot.issuersByCode
-        // The quote dates at or after which a quote is young enough, by market.
-        let youngest = screen.quoteAgeMax.map { days in
-            Dictionary(
-                uniqueKeysWithValues: Market.allCases.map { ($0, age.earliestDate(ageAtMost: days, market: $0)) })
+        func anyOf<Value: Hashable>(_ chosen: Set<Value>, _ values: [Value], _ sets: [BondBitmap]) -> BondBitmap? {
+            chosen.isEmpty
+                ? nil : .union(values.indices.filter { chosen.contains(values[$0]) }.map { sets[$0] }, count: count)
         }
-        // Counts by each enumeration's position (ratings by rank).
-        var marketCounts = [Int](repeating: 0, count: Market.allCases.count)
-        var regimeCounts = [Int](repeating: 0, count: Regime.allCases.count)
-        var sectorCounts = [Int](repeating: 0, count: Sector.allCases.count)
-        var ratingCounts = [Int](repeating: 0, count: Rating.scale.count)
-        let markets = Dictionary(uniqueKeysWithValues: Market.allCases.enumerated().map { ($1, $0) })
-        let regimes = Dictionary(uniqueKeysWithValues: Regime.allCases.enumerated().map { ($1, $0) })
-        let sectors = Dictionary(uniqueKeysWithValues: Sector.allCases.enumerated().map { ($1, $0) })
-        var passed: [Int] = []
-        for index in bonds.indices {
-            let bond = bonds[index]
-            let issuer = issuers[bond.uscc]
-            guard others.matches(bond, issuer: issuer), passes(bond, screen, youngest: youngest) else { continue }
-            let sector = issuer?.sector
-            let missesMarket = !filter.markets.isEmpty && !filter.markets.contains(bond.market)
-            let missesRegime = !filter.regimes.isEmpty && !(bond.regime.map(filter.regimes.contains) ?? false)
-            let missesSector = !filter.sectors.isEmpty && !(sector.map(filter.sectors.contains) ?? false)
-            let missesRating = !filter.ratings.isEmpty && !(bond.rating.map(filter.ratings.contains) ?? false)
-            let missed = [missesMarket, missesRegime, missesSector, missesRating].count { $0 }
-            guard missed <= 1 else { continue }
-            if missed == 0 { passed.append(index) }
-            // A bond counts for a facet when it passes every other condition.
-            if missed == 0 || missesMarket { marketCounts[markets[bond.market]!] += 1 }
-            if missed == 0 || missesRegime, let regime = bond.regime { regimeCounts[regimes[regime]!] += 1 }
-            if missed == 0 || missesSector, let sector { sectorCounts[sectors[sector]!] += 1 }
-            if missed == 0 || missesRating, let rating = bond.rating { ratingCounts[rating.rank] += 1 }
+        var others = BondBitmap(count: count, full: true)
+        if filter.issued != .all {
+            others.formIntersection(BondBitmap(count: count) { filter.issued.contains(index.bonds[$0].issueDate) })
+        }
+        if let sciTech = filter.sciTech { others.formIntersection(sciTech ? index.sciTech : index.sciTech.inverted) }
+        if let owned = anyOf(filter.ownerships, Ownership.allCases, index.ownerships) { others.formIntersection(owned) }
+        if !filter.provinces.isEmpty {
+            let names = Set(filter.provinces.map { $0.lowercased() })
+            others.formIntersection(.union(names.compactMap { index.provinces[$0] }, count: count))
+        }
+        if let text = filter.text, !text.isEmpty { others.formIntersection(index.bonds(containing: text)) }
+        if let screened = screened(query.screen) { others.formIntersection(screened) }
+        let market = anyOf(filter.markets, Market.allCases, index.markets)
+        let regime = anyOf(filter.regimes, Regime.allCases, index.regimes)
+        let sector = anyOf(filter.sectors, Sector.allCases, index.sectors)
+        let rating =
+            filter.ratings.isEmpty
+            ? nil : BondBitmap.union(filter.ratings.map { index.ratings[$0.rank] }, count: count)
+        let faceted = [market, regime, sector, rating]
+        /// The bonds every condition passes but the facet at `skipped`.
+        func passing(skipping skipped: Int?) -> BondBitmap {
+            var passed = others
+            for (place, set) in faceted.enumerated() where place != skipped {
+                if let set { passed.formIntersection(set) }
+            }
+            return passed
+        }
+        let withoutMarket = passing(skipping: 0)
+        let withoutRegime = passing(skipping: 1)
+        let withoutSector = passing(skipping: 2)
+        let withoutRating = passing(skipping: 3)
+        let members = passing(skipping: nil)
+        func counts<Value>(_ values: [Value], _ sets: [BondBitmap], within: BondBitmap) -> [(Value, Int)] {
+            values.indices.map { (values[$0], within.intersectionCount(sets[$0])) }
         }
         let facets = Facets(
-            market: Market.allCases.enumerated().map { .init(value: $1.rawValue, count: marketCounts[$0]) },
-            regime: Regime.allCases.enumerated().map { .init(value: $1.rawValue, count: regimeCounts[$0]) },
-            sector: Sector.allCases.enumerated().map { .init(value: $1.rawValue, count: sectorCounts[$0]) },
-            rating: Rating.scale.indices.filter { ratingCounts[$0] > 0 }.map {
-                .init(value: Rating.scale[$0], count: ratingCounts[$0])
+            market: counts(Market.allCases, index.markets, within: withoutMarket).map {
+                .init(value: $0.rawValue, count: $1)
+            },
+            regime: counts(Regime.allCases, index.regimes, within: withoutRegime).map {
+                .init(value: $0.rawValue, count: $1)
+            },
+            sector: counts(Sector.allCases, index.sectors, within: withoutSector).map {
+                .init(value: $0.rawValue, count: $1)
+            },
+            rating: counts(Rating.scale, index.ratings, within: withoutRating).filter { $1 > 0 }.map {
+                .init(value: $0, count: $1)
             })
-        return (order(passed, query, issuers: issuers).map { bonds[$0] }, facets)
+        return BondListing(
+            index: index, order: index.order(query.sort, on: today), descending: query.descending, members: members,
+            facets: facets)
     }
 
-    private func passes(
-        _ bond: Bond, _ screen: BondScreen, youngest: [Market: CivilDate]?
-    ) -> Bool {
-        if screen.isEmpty { return true }
-        if !screen.statuses.isEmpty && !screen.statuses.contains(BondLife(bond, on: today)) { return false }
-        if !screen.tenors.isEmpty {
-            guard BondLife(bond, on: today) == .outstanding,
-                screen.tenors.contains(TenorBucket(from: today, to: bond.maturityDate))
-            else { return false }
+    /// The bonds a screen passes on the day; `nil` when it has no condition.
+    private func screened(_ screen: BondScreen) -> BondBitmap? {
+        if screen.isEmpty { return nil }
+        let index = current.bondIndex
+        // The quote dates at or after which a quote is young enough, by market.
+        let youngest = screen.quoteAgeMax.map { days in
+            Market.allCases.map { Int32(age.earliestDate(ageAtMost: days, market: $0).dayNumber) }
         }
-        guard screen.readsQuote else { return true }
-        guard let figures = figures(bond) else { return false }
-        if let youngest, figures.quote.date < youngest[bond.market]! { return false }
-        for (measure, bounds) in screen.bounds {
-            guard let value = measure.value(figures), bounds.contains(value) else { return false }
-        }
-        return true
-    }
-
-    /// The bonds at `indices` of the registry in the query's order, ties by
-    /// code; bonds without the sorted figure last, whichever the direction.
-    /// Sorts positions against keys read once, never the bonds themselves.
-    private func order(_ indices: [Int], _ query: BondQuery, issuers: [USCC: Issuer]) -> [Int] {
-        let bonds = current.snapshot.bonds
-        let descending = query.descending
-        let codes = indices.map { bonds[$0].code.value }
-        func tie(_ a: Int, _ b: Int) -> Bool { descending ? codes[b] < codes[a] : codes[a] < codes[b] }
-        var positions = Array(indices.indices)
-        switch query.sort {
-        case .code:
-            positions.sort(by: tie)
-        case .name, .issuer:
-            let names = indices.map {
-                query.sort == .name ? bonds[$0].name : issuers[bonds[$0].uscc]?.name ?? ""
+        let marketPlaces = Dictionary(uniqueKeysWithValues: Market.allCases.enumerated().map { ($1, $0) })
+        let bounds = screen.bounds.map { (BondScreen.Measure.allCases.firstIndex(of: $0.key)!, $0.value) }
+        return BondBitmap(count: index.bonds.count) { position in
+            let bond = index.bonds[position]
+            let life = BondLife(bond, on: today)
+            if !screen.statuses.isEmpty && !screen.statuses.contains(life) { return false }
+            if !screen.tenors.isEmpty {
+                guard life == .outstanding, screen.tenors.contains(TenorBucket(from: today, to: bond.maturityDate))
+                else { return false }
             }
-            positions.sort { a, b in
-                names[a] == names[b] ? tie(a, b) : descending ? names[b] < names[a] : names[a] < names[b]
+            guard screen.readsQuote else { return true }
+            let quoteDay = index.quoteDays[position]
+            guard quoteDay != .min else { return false }
+            if let youngest, quoteDay < youngest[marketPlaces[bond.market]!] { return false }
+            // A matured bond's figures are not shown, so no range holds them.
+            guard bounds.isEmpty || life != .matured else { return false }
+            for (place, range) in bounds {
+                let value = index.figures[place][position]
+                guard !value.isNaN, range.contains(value) else { return false }
             }
-        default:
-            let keys = indices.map { key(query.sort, bonds[$0]) }
-            positions.sort { a, b in
-                switch (keys[a], keys[b]) {
-                case (let x?, let y?): return x == y ? tie(a, b) : descending ? x > y : x < y
-                case (.some, nil): return true
-                case (nil, .some): return false
-                case (nil, nil): return tie(a, b)
-                }
-            }
-        }
-        return positions.map { indices[$0] }
-    }
-
-    /// What a sort other than by code or name orders by; `nil` sorts last.
-    private func key(_ sort: BondQuery.Sort, _ bond: Bond) -> Double? {
-        switch sort {
-        case .issueDate: return Double(bond.issueDate.dayNumber)
-        case .maturityDate: return Double(bond.maturityDate.dayNumber)
-        case .amount: return Double(bond.amount.fen)
-        case .coupon: return bond.couponRatePercent
-        // Unrated after the worst rating (first when descending), as ranks run best first.
-        case .rating: return Double(bond.rating?.rank ?? Int.max)
-        case .quoteDate: return current.valuations[bond.code].map { Double($0.quote.date.dayNumber) }
-        case .cleanPrice: return figures(bond)?.cleanPrice
-        case .yield: return figures(bond)?.yieldPercent
-        case .gSpread: return figures(bond)?.gSpreadBp
-        case .zSpread: return figures(bond)?.zSpreadBp
-        case .duration: return figures(bond)?.modifiedDuration
-        case .remaining: return remainingYears(bond)
-        case .outstanding: return Double(outstanding(bond).fen)
-        case .code, .name, .issuer: return nil
+            return true
         }
     }
 }

@@ -81,7 +81,7 @@ enum PageRoutes {
             let screener = BondScreener(state, current: current, today: state.today)
             let issuers = current.snapshot.issuersByCode
             return RecordDownload.response(
-                screener.run(query).ordered, form: form, file: "bonds", shownHeader: BondListPage.shownHeader
+                screener.run(query).all, form: form, file: "bonds", shownHeader: BondListPage.shownHeader
             ) { BondListPage.shownLine($0, issuer: issuers[$0.uscc], market: screener.market($0)) }
         }
         router.get("/bonds/:code") { request, context in

@@ -20,6 +20,8 @@ public final class RegistryState: Sendable {
         public let monitor: MacroMonitor
         /// Each bond's latest quote, valued: the screener's market columns.
         public let valuations: LatestValuations
+        /// The bonds indexed for lists.
+        let bondIndex: BondIndex
         /// The legal shield's measures, targets and holdings; `nil` with
         /// ``shieldProblem`` when the holdings cannot make a graph.
         public let shield: ShieldRegister?
@@ -142,6 +144,7 @@ public final class RegistryState: Sendable {
         let snapshot = try await Timed.store("snapshot") { try await store.loadSnapshot() }
         let latestQuotes = try await Timed.store("latest_quotes") { try await store.latestQuotes() }
         let curves = CurveLibrary(snapshot.curvePoints)
+        let valuations = LatestValuations(bonds: snapshot.bonds, latestQuotes: latestQuotes, curves: curves)
         let shield: (register: ShieldRegister?, problem: String?)
         do {
             shield = (try ShieldRegister(snapshot), nil)
@@ -150,7 +153,7 @@ public final class RegistryState: Sendable {
         }
         return Current(
             version: version, snapshot: snapshot, curves: curves, monitor: MacroMonitor(snapshot.macro),
-            valuations: LatestValuations(bonds: snapshot.bonds, latestQuotes: latestQuotes, curves: curves),
+            valuations: valuations, bondIndex: BondIndex(snapshot: snapshot, valuations: valuations),
             shield: shield.register, shieldProblem: shield.problem,
             screenIndex: LazyNameScreen(snapshot),
             latestDate: Briefing.latestDate(snapshot, notAfter: today) ?? today, staleSince: nil, today: today)

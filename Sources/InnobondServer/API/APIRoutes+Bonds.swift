@@ -36,19 +36,16 @@ extension APIRoutes {
             let today = state.today
             return try await Rendering.cached(request, state, day: today) { current in
                 let screener = BondScreener(state, current: current, today: today)
-                let (ordered, facets) = screener.run(query)
-                if let after = query.after, !ordered.contains(where: { $0.code.value == after }) {
-                    throw APIError.badParameter("cursor", "the cursor's bond is no longer in this list: start again")
-                }
-                let page = query.page(of: ordered)
+                let listing = screener.run(query)
+                let (page, start) = try query.page(of: listing)
                 let issuers = current.snapshot.issuersByCode
-                let last = page.last.flatMap { $0.code == ordered.last?.code ? nil : $0 }
+                let last = page.last.flatMap { start + page.count == listing.total ? nil : $0 }
                 return try Rendering.entry(
                     json: APIModels.BondList(
                         items: page.map {
                             APIModels.listItem($0, issuer: issuers[$0.uscc], market: screener.market($0))
-                        }, nextCursor: last.map(query.cursor(after:)), total: ordered.count, asOf: today,
-                        facets: facets))
+                        }, nextCursor: last.map(query.cursor(after:)), total: listing.total, asOf: today,
+                        facets: listing.facets))
             }
         },
         APIRoute(

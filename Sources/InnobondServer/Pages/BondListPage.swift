@@ -117,10 +117,11 @@ struct BondListPage: Sendable {
     init(current: RegistryState.Current, query: BondQuery, screener: BondScreener) {
         layout = Layout("Bonds", section: .bonds, current: current)
         layout.wide = true
-        let (ordered, facets) = screener.run(query)
+        let listing = screener.run(query)
+        let facets = listing.facets
         var query = query
-        query.clampPage(toCount: ordered.count)
-        let page = query.page(of: ordered)
+        query.clampPage(toCount: listing.total)
+        let page = (try? query.page(of: listing).bonds) ?? []
         let issuers = current.snapshot.issuersByCode
         rows = page.map { Self.row($0, issuer: issuers[$0.uscc], market: screener.market($0)) }
         asOf = screener.today.iso8601
@@ -158,7 +159,7 @@ struct BondListPage: Sendable {
             Regime.allCases, filter.regimes, value: \.rawValue, label: \.label, counts: facets.regime)
         ownerships = options(Ownership.allCases, filter.ownerships, value: \.rawValue, label: \.label)
         province = filter.provinces.sorted().joined(separator: ", ")
-        provinces = Set(current.snapshot.issuers.map(\.province)).sorted()
+        provinces = current.bondIndex.provinceNames
         kept = [
             Kept(name: "sort", value: query.sort.rawValue),
             Kept(name: "order", value: query.descending ? "desc" : "asc"),
@@ -202,8 +203,8 @@ struct BondListPage: Sendable {
                 sorted: active ? (query.descending ? "descending" : "ascending") : nil,
                 arrow: active ? (query.descending ? "↓" : "↑") : nil, numeric: numeric, key: sort.rawValue)
         }
-        let pages = max(1, (ordered.count + query.perPage - 1) / query.perPage)
-        total = NumberText.count(ordered.count, "bond")
+        let pages = max(1, (listing.total + query.perPage - 1) / query.perPage)
+        total = NumberText.count(listing.total, "bond")
         pageText = "page \(query.page) of \(pages)"
         previous = query.page > 1 ? "/bonds?" + query.queryString(["page": String(query.page - 1)]) : nil
         next = query.page < pages ? "/bonds?" + query.queryString(["page": String(query.page + 1)]) : nil
@@ -216,7 +217,8 @@ struct BondListPage: Sendable {
             "/api/v1/bonds?"
             + query.queryString([
                 "page": nil, "per_page": nil, "limit": String(query.perPage),
-                "cursor": start > 0 && start <= ordered.count ? query.cursor(after: ordered[start - 1]) : nil,
+                "cursor": start > 0 && start <= listing.total
+                    ? listing.bonds(from: start - 1, count: 1).first.map(query.cursor(after:)) : nil,
             ])
         empty = rows.isEmpty
         registryEmpty = current.snapshot.bonds.isEmpty

@@ -1,0 +1,238 @@
+import FixedIncome
+import InnobondInsights
+import InnobondModel
+import Synchronization
+
+/// The registry's bonds indexed for list queries, built once a registry
+/// version: a set of bonds for every value of every filter, the latest
+/// quote's figures in columns, and for every sort the bonds in its order
+/// (built on the first list of that sort, then kept). A list intersects the
+/// sets of its conditions and walks the order until its page is full: its
+/// cost follows the page and what the conditions leave, not the registry.
+final class BondIndex: Sendable {
+    let snapshot: RegistrySnapshot
+    /// The bonds in the registry's order: a bond's position is its place here.
+    let bonds: [Bond]
+    /// The registry's issuers; `issuerOf` points into them.
+    let issuers: [Issuer]
+    /// Each bond's issuer (the first of its code) as a position in
+    /// ``issuers``, or -1 when the registry does not know it.
+    let issuerOf: [Int32]
+    /// By position in `Market.allCases`, `Regime.allCases`, `Sector.allCases`
+    /// and `Ownership.allCases` (the last two the issuer's); ratings by rank.
+    let markets: [BondBitmap]
+    let regimes: [BondBitmap]
+    let sectors: [BondBitmap]
+    let ownerships: [BondBitmap]
+    let ratings: [BondBitmap]
+    let sciTech: BondBitmap
+    /// The bonds of each issuer province, by the province lowercased.
+    let provinces: [String: BondBitmap]
+    /// The provinces of the registry's issuers, sorted.
+    let provinceNames: [String]
+    /// Each bond's latest quote date as a day number; `Int32.min` for none.
+    let quoteDays: [Int32]
+    /// Each bond's latest quote figures by position in `BondScreen.Measure.allCases`; NaN for none.
+    let figures: [[Double]]
+    /// Each bond's place in code order.
+    private let codeRanks: [Int32]
+    private let text: Mutex<(bonds: TextIndex, issuers: TextIndex)?>
+    private let orders = Mutex<[OrderKey: Order]>([:])
+
+    /// The bonds of a sort in ascending order, ties by code: first those with
+    /// a key, then those without.
+    struct Order: Sendable {
+        let positions: [Int32]
+        /// How many have a key: they come first.
+        let keyed: Int
+    }
+
+    /// A sort, with the day when its keys depend on the day.
+    private struct OrderKey: Hashable {
+        var sort: BondQuery.Sort
+        var day: Int?
+    }
+
+    init(snapshot: RegistrySnapshot, valuations: LatestValuations) {
+        self.snapshot = snapshot
+        let bonds = snapshot.bonds
+        let count = bonds.count
+        self.bonds = bonds
+        issuers = snapshot.issuers
+        var issuerPositions: [USCC: Int32] = [:]
+        for (position, issuer) in snapshot.issuers.enumerated() where issuerPositions[issuer.uscc] == nil {
+            issuerPositions[issuer.uscc] = Int32(position)
+        }
+        let issuerOf = bonds.map { issuerPositions[$0.uscc] ?? -1 }
+        self.issuerOf = issuerOf
+        func sets<Value: Hashable>(_ values: [Value], _ value: (Int) -> Value?) -> [BondBitmap] {
+            let places = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, $0) })
+            var sets = [BondBitmap](repeating: BondBitmap(count: count), count: values.count)
+            for position in 0..<count {
+                if let found = value(position), let place = places[found] { sets[place].insert(position) }
+            }
+            return sets
+        }
+        let issuers = snapshot.issuers
+        func issuer(_ position: Int) -> Issuer? {
+            let place = Int(issuerOf[position])
+            return place < 0 ? nil : issuers[place]
+        }
+        markets = sets(Market.allCases) { bonds[$0].market }
+        regimes = sets(Regime.allCases) { bonds[$0].regime }
+        sectors = sets(Sector.allCases) { issuer($0)?.sector }
+        ownerships = sets(Ownership.allCases) { issuer($0)?.ownership }
+        ratings = sets(Array(Rating.scale.indices)) { bonds[$0].rating?.rank }
+        sciTech = BondBitmap(count: count) { bonds[$0].sciTech }
+        var provinces: [String: BondBitmap] = [:]
+        for position in 0..<count {
+            guard let province = issuer(position)?.province.lowercased() else { continue }
+            provinces[province, default: BondBitmap(count: count)].insert(position)
+        }
+        self.provinces = provinces
+        provinceNames = Set(issuers.map(\.province)).sorted()
+        var quoteDays = [Int32](repeating: .min, count: count)
+        var figures = [[Double]](
+            repeating: [Double](repeating: .nan, count: count), count: BondScreen.Measure.allCases.count)
+        for position in 0..<count {
+            guard let valued = valuations[bonds[position].code] else { continue }
+            quoteDays[position] = Int32(valued.quote.date.dayNumber)
+            for (place, measure) in BondScreen.Measure.allCases.enumerated() {
+                figures[place][position] = measure.value(valued) ?? .nan
+            }
+        }
+        self.quoteDays = quoteDays
+        self.figures = figures
+        var byCode = Array(0..<count)
+        byCode.sort { bonds[$0].code.value < bonds[$1].code.value }
+        var codeRanks = [Int32](repeating: 0, count: count)
+        for (rank, position) in byCode.enumerated() { codeRanks[position] = Int32(rank) }
+        self.codeRanks = codeRanks
+        text = Mutex(nil)
+    }
+
+    /// The issuer of the bond at `position`, when known.
+    func issuer(of position: Int) -> Issuer? {
+        let place = Int(issuerOf[position])
+        return place < 0 ? nil : issuers[place]
+    }
+
+    /// The bonds whose code or name, or whose issuer's names, hold `text`
+    /// in any case (as ``BondFilter/matches(_:issuer:)`` reads them).
+    func bonds(containing text: String) -> BondBitmap {
+        let needle = text.lowercased()
+        let indexes = self.textIndexes()
+        var found = BondBitmap(count: bonds.count)
+        let bondCandidates = indexes.bonds.records(containing: text) ?? Array(bonds.indices)
+        for position in bondCandidates
+        where [bonds[position].code.value, bonds[position].name].contains(where: {
+            $0.lowercased().contains(needle)
+        }) {
+            found.insert(position)
+        }
+        let issuerCandidates = indexes.issuers.records(containing: text) ?? Array(issuers.indices)
+        var issuerFound = [Bool](repeating: false, count: issuers.count)
+        for place in issuerCandidates
+        where [issuers[place].name, issuers[place].nameEnglish ?? ""].contains(where: {
+            $0.lowercased().contains(needle)
+        }) {
+            issuerFound[place] = true
+        }
+        if issuerFound.contains(true) {
+            for position in bonds.indices where issuerOf[position] >= 0 && issuerFound[Int(issuerOf[position])] {
+                found.insert(position)
+            }
+        }
+        return found
+    }
+
+    private func textIndexes() -> (bonds: TextIndex, issuers: TextIndex) {
+        if let built = text.withLock({ $0 }) { return built }
+        // Built outside the lock: two first searches may both build, and the first kept is used.
+        let built = (
+            TextIndex(bonds.lazy.map { [$0.code.value, $0.name] }),
+            TextIndex(issuers.lazy.map { [$0.name, $0.nameEnglish ?? ""] })
+        )
+        return text.withLock { kept in
+            if let kept { return kept }
+            kept = built
+            return built
+        }
+    }
+
+    /// The bonds in a sort's order on `day`.
+    func order(_ sort: BondQuery.Sort, on day: CivilDate) -> Order {
+        let key = OrderKey(sort: sort, day: Self.readsDay(sort) ? day.dayNumber : nil)
+        if let kept = orders.withLock({ $0[key] }) { return kept }
+        let built = makeOrder(sort, day: day)
+        return orders.withLock { orders in
+            if let kept = orders[key] { return kept }
+            // Orders of another day are not asked for again.
+            if key.day != nil { orders = orders.filter { $0.key.day == nil || $0.key.day == key.day } }
+            orders[key] = built
+            return built
+        }
+    }
+
+    /// Whether a sort's keys change with the day: figures vanish at
+    /// maturity, and what is left and outstanding moves.
+    private static func readsDay(_ sort: BondQuery.Sort) -> Bool {
+        [.cleanPrice, .yield, .gSpread, .zSpread, .duration, .remaining, .outstanding].contains(sort)
+    }
+
+    private func makeOrder(_ sort: BondQuery.Sort, day: CivilDate) -> Order {
+        let codeRanks = codeRanks
+        var positions = (0..<Int32(bonds.count)).map { $0 }
+        func byCode(_ a: Int32, _ b: Int32) -> Bool { codeRanks[Int(a)] < codeRanks[Int(b)] }
+        switch sort {
+        case .code:
+            positions.sort(by: byCode)
+            return Order(positions: positions, keyed: positions.count)
+        case .name, .issuer:
+            let names = bonds.indices.map { sort == .name ? bonds[$0].name : issuer(of: $0)?.name ?? "" }
+            positions.sort { a, b in
+                let (x, y) = (names[Int(a)], names[Int(b)])
+                return x == y ? byCode(a, b) : x < y
+            }
+            return Order(positions: positions, keyed: positions.count)
+        default:
+            let keys = bonds.indices.map { key(sort, position: $0, day: day) }
+            let keyed = positions.filter { keys[Int($0)] != nil }
+            let unkeyed = positions.filter { keys[Int($0)] == nil }.sorted(by: byCode)
+            let sorted = keyed.sorted { a, b in
+                let (x, y) = (keys[Int(a)]!, keys[Int(b)]!)
+                return x == y ? byCode(a, b) : x < y
+            }
+            return Order(positions: sorted + unkeyed, keyed: sorted.count)
+        }
+    }
+
+    /// What a sort other than by code or name orders by; `nil` sorts last.
+    /// A matured bond has no figures.
+    private func key(_ sort: BondQuery.Sort, position: Int, day: CivilDate) -> Double? {
+        let bond = bonds[position]
+        func figure(_ measure: BondScreen.Measure) -> Double? {
+            guard BondLife(bond, on: day) != .matured else { return nil }
+            let value = figures[BondScreen.Measure.allCases.firstIndex(of: measure)!][position]
+            return value.isNaN ? nil : value
+        }
+        switch sort {
+        case .issueDate: return Double(bond.issueDate.dayNumber)
+        case .maturityDate: return Double(bond.maturityDate.dayNumber)
+        case .amount: return Double(bond.amount.fen)
+        case .coupon: return bond.couponRatePercent
+        // Unrated after the worst rating (first when descending), as ranks run best first.
+        case .rating: return Double(bond.rating?.rank ?? Int.max)
+        case .quoteDate: return quoteDays[position] == .min ? nil : Double(quoteDays[position])
+        case .cleanPrice: return figure(.cleanPrice)
+        case .yield: return figure(.yield)
+        case .gSpread: return figure(.gSpread)
+        case .zSpread: return figure(.zSpread)
+        case .duration: return figure(.duration)
+        case .remaining: return max(0, Double(day.days(to: bond.maturityDate)) / 365)
+        case .outstanding:
+            return Double((BondLife(bond, on: day) == .outstanding ? bond.amount : .zero).fen)
+        case .code, .name, .issuer: return nil
+        }
+    }
+}
