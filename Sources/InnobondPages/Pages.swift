@@ -17,7 +17,7 @@ public struct Pages: Sendable {
 
     /// Renders `view` with the template named `template` (`report.html`, `report.md`, ...).
     public func render(_ view: Any, template: String) throws -> String {
-        guard let text = library.render(view, withTemplate: template) else {
+        guard let text = library.render(MustacheTree.make(view), withTemplate: template) else {
             throw PagesError.unknownTemplate(template)
         }
         return text
