@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Load on innobond serve against Hummingbird's hello-world route and Datasette
 # serving the same SQLite file: wrk, 64 connections, DURATION seconds each, on
-# a registry of BONDS bonds. Prints requests a second, latency percentiles,
-# errors and innobond's peak memory.
+# a registry of BONDS bonds. One URL repeated (answered from the response
+# cache after its first request), then URLs never repeated (urls.py draws
+# them: bond lists with random filters, sorts and pages; every bond's page;
+# Datasette lists with random filters and sorts), then heavy pages over
+# random periods with /health asked beside them. Prints requests a second,
+# latency percentiles, errors and innobond's peak memory.
 #
 #   Benchmarks/server/run.sh [BONDS] [DURATION]      (defaults: 100000, 60)
 set -euo pipefail
@@ -30,6 +34,7 @@ if [ ! -s "$database" ]; then
         "$innobond" import "$kind" "$work/input/$kind.csv" --database "$database" 2>&1 | tail -n 1
     done
 fi
+python3 Benchmarks/server/urls.py "$database" "$work" >/dev/null
 bond=$(sqlite3 "$database" "SELECT bond_code FROM quotes GROUP BY bond_code ORDER BY bond_code LIMIT 1")
 # Datasette's URLs tilde-encode every character but letters, digits, _ and -.
 tilde=$(python3 -c 'import sys; print("".join(c if c.isalnum() or c in "_-" else "~%02X" % ord(c) for c in sys.argv[1]))' "$bond")
@@ -46,11 +51,17 @@ for port in 18080 18081 18082; do
     for _ in $(seq 240); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.5; done
 done
 
-# wrk on one URL: requests/s, p50, p99, errors (non-2xx and socket errors)
+# wrk on one URL, or on the paths of a file (urls.lua) when a third argument
+# names one: requests/s, p50, p99, errors (non-2xx and socket errors)
 load() {
     local url=$1
     local report
-    report=$(wrk -t2 -c64 -d"${duration}s" --latency "$url" 2>&1)
+    if [ -n "${3:-}" ]; then
+        report=$(wrk -t2 -c"${connections:-64}" -d"${duration}s" --latency -s Benchmarks/server/urls.lua "$url" \
+            -- "$3" 2 2>&1)
+    else
+        report=$(wrk -t2 -c"${connections:-64}" -d"${duration}s" --latency "$url" 2>&1)
+    fi
     local rps p50 p99 non2xx socket
     rps=$(echo "$report" | awk '/Requests\/sec/ { print $2 }')
     p50=$(echo "$report" | awk '$1 == "50%" { print $2 }')
@@ -70,4 +81,16 @@ load "http://127.0.0.1:18080/api/v1/bonds?$list" "innobond bond list (JSON API)"
 load "http://127.0.0.1:18082/registry/bonds?code__endswith=.IB&sci_tech=1&_sort_desc=issue_date" \
     "Datasette bond list (HTML, 100 rows)"
 load "http://127.0.0.1:18082/registry/bonds/$tilde" "Datasette one bond (HTML)"
+echo
+printf "%-44s %10s %9s %9s %6s\n" "never repeated ($bonds bonds)" "req/s" "p50" "p99" "errors"
+load "http://127.0.0.1:18080" "innobond bond lists (HTML and API)" "$work/lists.txt"
+load "http://127.0.0.1:18080" "innobond bond pages (HTML)" "$work/bonds.txt"
+load "http://127.0.0.1:18082" "Datasette bond lists (HTML)" "$work/datasette.txt"
+echo
+printf "%-44s %10s %9s %9s %6s\n" "heavy pages with /health beside them" "req/s" "p50" "p99" "errors"
+connections=8 load "http://127.0.0.1:18080" "innobond heavy pages, never repeated" "$work/heavy.txt" &
+heavy=$!
+sleep 1
+connections=8 load "http://127.0.0.1:18080/health" "innobond /health meanwhile"
+wait $heavy
 echo "innobond peak memory: $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' /proc/$server/status)"

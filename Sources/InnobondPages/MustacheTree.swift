@@ -1,4 +1,5 @@
 import Mustache
+import Synchronization
 
 /// A view as dictionaries and arrays, reflected once: the template engine
 /// looks each name up in a dictionary rather than reflecting the view anew
@@ -9,38 +10,73 @@ import Mustache
 /// engine treats on their own (strings, numbers, lambdas, values that
 /// render themselves) are kept as they are.
 enum MustacheTree {
+    /// How a value of a type becomes part of the tree.
+    private enum Kind {
+        /// Kept as it is.
+        case leaf
+        /// Its properties become a dictionary.
+        case fields
+        /// Its elements become an array.
+        case elements
+        /// Its value, if any, stands for it.
+        case optional
+    }
+
+    /// Kinds by type, found once a type: casts to protocols cost more than
+    /// the rest of the tree.
+    private static let kinds = Mutex<[ObjectIdentifier: Kind]>([:])
+
     static func make(_ value: Any) -> Any {
-        switch value {
-        case is String, is Substring, is Bool, is Int, is Int64, is Int32, is Double, is Float, is Character,
-            is MustacheLambda, is MustacheParent, is MustacheCustomRenderable, is MustacheCustomRepresentation:
+        switch kind(of: value) {
+        case .leaf:
             return value
-        default:
-            break
-        }
-        let mirror = Mirror(reflecting: value)
-        switch mirror.displayStyle {
-        case .struct?, .class?:
+        case .fields:
             var fields: [String: Any] = [:]
-            fields.reserveCapacity(Int(mirror.children.count))
-            for child in mirror.children {
+            for child in Mirror(reflecting: value).children {
                 guard let label = child.label, let present = unwrapped(child.value) else { continue }
                 // The first of a label, as a reflected lookup finds it.
                 if fields[label] == nil { fields[label] = make(present) }
             }
             return fields
-        case .collection?:
-            return mirror.children.map { make($0.value) }
-        case .optional?:
-            return mirror.children.first.map { make($0.value) } as Any
-        default:
-            return value
+        case .elements:
+            return Mirror(reflecting: value).children.map { make($0.value) }
+        case .optional:
+            return unwrapped(value).map(make) as Any
         }
+    }
+
+    private static func kind(of value: Any) -> Kind {
+        let type = ObjectIdentifier(Swift.type(of: value))
+        if let known = kinds.withLock({ $0[type] }) { return known }
+        let found: Kind
+        switch value {
+        case is String, is Substring, is Bool, is Int, is Int64, is Int32, is Double, is Float, is Character,
+            is MustacheLambda, is MustacheParent, is MustacheCustomRenderable, is MustacheCustomRepresentation:
+            found = .leaf
+        default:
+            switch Mirror(reflecting: value).displayStyle {
+            case .struct?, .class?: found = .fields
+            case .collection?: found = .elements
+            case .optional?: found = .optional
+            default: found = .leaf
+            }
+        }
+        kinds.withLock { $0[type] = found }
+        return found
     }
 
     /// A value without its optional wrapper; `nil` for an optional holding nothing.
     private static func unwrapped(_ value: Any) -> Any? {
-        let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return value }
-        return mirror.children.first?.value
+        guard kind(of: value) == .optional, let optional = value as? any OptionalValue else { return value }
+        return optional.wrapped
     }
+}
+
+/// An optional's value as `Any`, without reflecting it.
+private protocol OptionalValue {
+    var wrapped: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrapped: Any? { map { $0 } }
 }

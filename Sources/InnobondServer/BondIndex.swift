@@ -30,6 +30,11 @@ final class BondIndex: Sendable {
     let provinces: [String: BondBitmap]
     /// The provinces of the registry's issuers, sorted.
     let provinceNames: [String]
+    /// Each bond's issue and maturity dates as day numbers.
+    let issueDays: [Int32]
+    let maturityDays: [Int32]
+    /// Each bond's market, by position in `Market.allCases`.
+    let marketPlaces: [UInt8]
     /// Each bond's latest quote date as a day number; `Int32.min` for none.
     let quoteDays: [Int32]
     /// Each bond's latest quote figures by position in `BondScreen.Measure.allCases`; NaN for none.
@@ -84,6 +89,10 @@ final class BondIndex: Sendable {
         ownerships = sets(Ownership.allCases) { issuer($0)?.ownership }
         ratings = sets(Array(Rating.scale.indices)) { bonds[$0].rating?.rank }
         sciTech = BondBitmap(count: count) { bonds[$0].sciTech }
+        issueDays = bonds.map { Int32($0.issueDate.dayNumber) }
+        maturityDays = bonds.map { Int32($0.maturityDate.dayNumber) }
+        let marketPlaces = Dictionary(uniqueKeysWithValues: Market.allCases.enumerated().map { ($1, UInt8($0)) })
+        self.marketPlaces = bonds.map { marketPlaces[$0.market]! }
         var provinces: [String: BondBitmap] = [:]
         for position in 0..<count {
             guard let province = issuer(position)?.province.lowercased() else { continue }

@@ -93,7 +93,10 @@ struct BondScreener: Sendable {
         }
         var others = BondBitmap(count: count, full: true)
         if filter.issued != .all {
-            others.formIntersection(BondBitmap(count: count) { filter.issued.contains(index.bonds[$0].issueDate) })
+            let from = filter.issued.from.map { Int32($0.dayNumber) } ?? .min
+            let to = filter.issued.to.map { Int32($0.dayNumber) } ?? .max
+            let days = index.issueDays
+            others.formIntersection(BondBitmap(count: count) { days[$0] >= from && days[$0] <= to })
         }
         if let sciTech = filter.sciTech { others.formIntersection(sciTech ? index.sciTech : index.sciTech.inverted) }
         if let owned = anyOf(filter.ownerships, Ownership.allCases, index.ownerships) { others.formIntersection(owned) }
@@ -152,20 +155,24 @@ struct BondScreener: Sendable {
         let youngest = screen.quoteAgeMax.map { days in
             Market.allCases.map { Int32(age.earliestDate(ageAtMost: days, market: $0).dayNumber) }
         }
-        let marketPlaces = Dictionary(uniqueKeysWithValues: Market.allCases.enumerated().map { ($1, $0) })
         let bounds = screen.bounds.map { (BondScreen.Measure.allCases.firstIndex(of: $0.key)!, $0.value) }
+        let day = Int32(today.dayNumber)
+        let (issueDays, maturityDays) = (index.issueDays, index.maturityDays)
         return BondBitmap(count: index.bonds.count) { position in
-            let bond = index.bonds[position]
-            let life = BondLife(bond, on: today)
+            // As BondLife reads the dates, from columns rather than the bond.
+            let life: BondLife =
+                day < issueDays[position] ? .notYetIssued : day >= maturityDays[position] ? .matured : .outstanding
             if !screen.statuses.isEmpty && !screen.statuses.contains(life) { return false }
             if !screen.tenors.isEmpty {
-                guard life == .outstanding, screen.tenors.contains(TenorBucket(from: today, to: bond.maturityDate))
+                guard life == .outstanding,
+                    screen.tenors.contains(
+                        TenorBucket(from: today, to: CivilDate(dayNumber: Int(maturityDays[position]))!))
                 else { return false }
             }
             guard screen.readsQuote else { return true }
             let quoteDay = index.quoteDays[position]
             guard quoteDay != .min else { return false }
-            if let youngest, quoteDay < youngest[marketPlaces[bond.market]!] { return false }
+            if let youngest, quoteDay < youngest[Int(index.marketPlaces[position])] { return false }
             // A matured bond's figures are not shown, so no range holds them.
             guard bounds.isEmpty || life != .matured else { return false }
             for (place, range) in bounds {
