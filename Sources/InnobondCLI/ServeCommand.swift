@@ -53,6 +53,12 @@ struct ServeCommand: AsyncParsableCommand {
             "Megabytes of rendered answers kept for repeated requests (bodies and keys).", valueName: "megabytes"))
     var cacheMegabytes = 256
 
+    @Option(
+        help: ArgumentHelp(
+            "Seconds a heavy page (briefing, statistics, ranking) waits for its turn before a 503.",
+            valueName: "seconds"))
+    var heavyWait = 10
+
     @Option(help: "Log level: trace, debug (each request), info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -65,6 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65_536).contains(cacheMegabytes) else {
             throw ValidationError("--cache-megabytes must be from 0 to 65536")
         }
+        guard (1...3600).contains(heavyWait) else { throw ValidationError("--heavy-wait must be from 1 to 3600") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be trace, debug, info, notice, warning, error or critical")
         }
@@ -101,7 +108,8 @@ struct ServeCommand: AsyncParsableCommand {
         let settings = ServerSettings(
             host: host, port: port, isPrivate: isPrivate, cachedBytes: cacheMegabytes << 20, logLevel: level,
             connections: ConnectionLimits(headerTimeout: .seconds(headerTimeout)).fittingDescriptorLimit(),
-            calendarData: try CalendarOptions.data(calendarFiles), staleQuoteDays: staleQuoteDays)
+            calendarData: try CalendarOptions.data(calendarFiles), staleQuoteDays: staleQuoteDays,
+            heavyPatience: .seconds(heavyWait))
         let application = try await ServerApplication.build(store: store, settings: settings, logger: logger) { url in
             FileHandle.standardOutput.write(Data("innobond: serving \(store.location) at \(url)\n".utf8))
         }

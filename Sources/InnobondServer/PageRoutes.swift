@@ -36,7 +36,7 @@ enum PageRoutes {
         let briefingParameters = ["from", "to", "as_of"]
         router.get("/") { request, _ in
             let options = try APIRoutes.briefingOptions(Query(request).taking(briefingParameters, on: "this page"))
-            return try await Rendering.cached(request, state, day: state.today) { current in
+            return try await Rendering.cached(request, state, day: state.today, heavy: true) { current in
                 try Rendering.entry(
                     html: pages.render(OverviewPage(current: current, period: options.period), template: "overview"))
             }
@@ -122,7 +122,7 @@ enum PageRoutes {
             let options = Query(request)
             let (day, known) = try APIRoutes.integrityOptions(options, today: state.today)
             let asOfGiven = options.text("as_of") != nil
-            return try await Rendering.cached(request, state, day: day) { current in
+            return try await Rendering.cached(request, state, day: day, heavy: true) { current in
                 let snapshot = try await APIRoutes.integritySnapshot(state, current, day: day, known: known)
                 var filter = query.filter
                 filter.issued = DateRange(from: filter.issued.from, to: min(filter.issued.to ?? day, day))
@@ -178,7 +178,7 @@ enum PageRoutes {
             let query = try Query(request).taking(["as_of", "to"], on: "this page")
             let asOf = try query.date("as_of")
             let to = try query.date("to")
-            return try await Rendering.cached(request, state) { current in
+            return try await Rendering.cached(request, state, heavy: true) { current in
                 try Rendering.entry(
                     html: pages.render(MonitorPage(current: current, asOf: asOf, through: to), template: "monitor"))
             }
@@ -239,7 +239,7 @@ enum PageRoutes {
         }
         router.get("/reports") { request, _ in
             let options = try APIRoutes.briefingOptions(Query(request).taking(briefingParameters, on: "this page"))
-            return try await Rendering.cached(request, state) { current in
+            return try await Rendering.cached(request, state, heavy: true) { current in
                 try Rendering.entry(
                     html: pages.render(ReportPage(current: current, options: options), template: "reports"))
             }
@@ -247,7 +247,7 @@ enum PageRoutes {
         router.get("\(FlagPage.path)/:id") { request, context in
             let options = try APIRoutes.briefingOptions(Query(request).taking(briefingParameters, on: "this page"))
             let id = context.parameters.get("id") ?? ""
-            return try await Rendering.cached(request, state) { current in
+            return try await Rendering.cached(request, state, heavy: true) { current in
                 try Rendering.entry(
                     html: pages.render(FlagPage(current: current, options: options, id: id), template: "flag"))
             }
@@ -256,7 +256,7 @@ enum PageRoutes {
             router.get("/reports/briefing.\(format)") { request, _ in
                 let options = try APIRoutes.briefingOptions(
                     Query(request).taking(briefingParameters, on: "this download"))
-                let response = try await Rendering.cached(request, state) { current in
+                let response = try await Rendering.cached(request, state, heavy: true) { current in
                     let view = BriefingView(try APIRoutes.briefing(current, options))
                     return Rendering.entry(
                         text: try pages.render(view, template: "report.\(format)"),

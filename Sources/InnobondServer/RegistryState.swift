@@ -53,6 +53,8 @@ public final class RegistryState: Sendable {
     /// The day answers are as of when fixed; else each request's UTC date.
     private let fixedDay: CivilDate?
     private let current: Mutex<Current>
+    /// Where heavy pages render.
+    let heavy: RenderLane
     /// Responses rendered from the current version, by request URI.
     let responses: ResponseCache
     /// Tokens recently seen, dropped whenever a token is revoked.
@@ -66,8 +68,10 @@ public final class RegistryState: Sendable {
     public init(
         store: any RegistryStore, cachedResponses: Int = 2048, cachedBytes: Int = 256 << 20,
         calendarData: WorkingDayCalendarData = .china,
-        staleQuoteDays: Int = 5, today: CivilDate? = nil, logger: Logger
+        staleQuoteDays: Int = 5, today: CivilDate? = nil,
+        heavyRenders: Int = 1, heavyPatience: Duration = .seconds(10), logger: Logger
     ) async throws {
+        heavy = RenderLane(renders: heavyRenders, patience: heavyPatience)
         self.store = store
         fixedDay = today
         self.calendarData = calendarData
@@ -131,7 +135,8 @@ public final class RegistryState: Sendable {
         }
         let version = try await Timed.store("version") { try await store.registryVersion() }
         guard force || version != now.version else { return }
-        let next = try await Self.load(store, today: today)
+        // A reload reads and indexes the whole registry: off the threads that answer requests.
+        let next = try await heavy.runAside { try await Self.load(store, today: today) }
         current.withLock { $0 = next }
         responses.removeAll()
         logger.info(

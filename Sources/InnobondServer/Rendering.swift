@@ -33,13 +33,17 @@ enum Rendering {
     /// a page depends on the registry and its URI alone.
     /// `day` is the date an answer measures clocks against when its URI
     /// does not say (today): the same URI tomorrow is another answer.
+    /// A `heavy` answer renders on the server's ``RenderLane``.
     static func cached(
-        _ request: Request, _ state: RegistryState, day: CivilDate? = nil,
+        _ request: Request, _ state: RegistryState, day: CivilDate? = nil, heavy: Bool = false,
         render: (RegistryState.Current) async throws -> ResponseCache.Entry
     ) async throws -> Response {
         let current = state.now
         let key =
             "\(current.version)\(current.staleSince == nil ? "" : " stale")\(day.map { " \($0)" } ?? "") \(request.uri)"
-        return response(try await state.responses.entry(key) { try await render(current) })
+        return response(
+            try await state.responses.entry(key) {
+                heavy ? try await state.heavy.run { try await render(current) } : try await render(current)
+            })
     }
 }

@@ -20,7 +20,8 @@ public enum ServerApplication {
         let state = try await RegistryState(
             store: store, cachedResponses: settings.cachedResponses, cachedBytes: settings.cachedBytes,
             calendarData: settings.calendarData,
-            staleQuoteDays: settings.staleQuoteDays, today: settings.today, logger: logger)
+            staleQuoteDays: settings.staleQuoteDays, today: settings.today,
+            heavyRenders: settings.heavyRenders, heavyPatience: settings.heavyPatience, logger: logger)
         let router = try await buildRouter(state: state, settings: settings)
         let connections = ConnectionGuard(limits: settings.connections)
         return Application(

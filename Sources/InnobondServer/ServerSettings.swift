@@ -1,4 +1,5 @@
 import FixedIncome
+import Foundation
 import Logging
 
 /// How a server runs.
@@ -25,13 +26,21 @@ public struct ServerSettings: Sendable {
     /// The day every answer is as of; `nil` for the UTC date of each request.
     /// A fixed day makes answers reproducible (a briefing kept, a test).
     public var today: CivilDate?
+    /// Heavy pages (briefings, statistics, rankings) rendered at once, on
+    /// threads of their own.
+    public var heavyRenders: Int
+    /// How long a heavy page waits for its turn before the request is
+    /// refused with 503 and Retry-After.
+    public var heavyPatience: Duration
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, isPrivate: Bool = false,
         refreshInterval: Duration = .seconds(2), cachedResponses: Int = 2048, cachedBytes: Int = 256 << 20,
         logLevel: Logger.Level = .info,
         connections: ConnectionLimits = ConnectionLimits(), calendarData: WorkingDayCalendarData = .china,
-        staleQuoteDays: Int = 5, today: CivilDate? = nil
+        staleQuoteDays: Int = 5, today: CivilDate? = nil,
+        heavyRenders: Int = max(1, ProcessInfo.processInfo.activeProcessorCount - 1),
+        heavyPatience: Duration = .seconds(10)
     ) {
         self.host = host
         self.port = port
@@ -44,5 +53,7 @@ public struct ServerSettings: Sendable {
         self.calendarData = calendarData
         self.staleQuoteDays = staleQuoteDays
         self.today = today
+        self.heavyRenders = heavyRenders
+        self.heavyPatience = heavyPatience
     }
 }

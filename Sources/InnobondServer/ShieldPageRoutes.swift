@@ -36,7 +36,7 @@ enum ShieldPageRoutes {
             let search = try query.search()
             let measureID = query.text("measure")
             let party = query.text("party").map { String($0.prefix(Query.searchLimit)) }
-            return try await Rendering.cached(request, state, day: state.today) { current in
+            return try await Rendering.cached(request, state, day: state.today, heavy: true) { current in
                 try Rendering.entry(
                     html: pages.render(
                         ShieldPage(current: current, day: day, search: search, measureID: measureID, party: party),

@@ -12,7 +12,7 @@ extension APIRoutes {
             schema: "IssuanceStatistics"
         ) { request, _, state in
             let query = try BondQuery(QueryParameters(request), paging: .pages)
-            return try await Rendering.cached(request, state) { current in
+            return try await Rendering.cached(request, state, heavy: true) { current in
                 try Rendering.entry(
                     json: IssuanceStatistics(current.snapshot, filter: query.filter.with(sciTech: true)))
             }
@@ -24,7 +24,7 @@ extension APIRoutes {
             schema: "Advantage"
         ) { request, _, state in
             let query = try BondQuery(QueryParameters(request), paging: .pages)
-            return try await Rendering.cached(request, state) { current in
+            return try await Rendering.cached(request, state, heavy: true) { current in
                 try Rendering.entry(
                     json: InsightsSummary.Advantage(
                         FinancingAdvantage(current.snapshot, filter: query.filter, curves: current.curves)))
@@ -44,7 +44,7 @@ extension APIRoutes {
             let query = Query(request)
             let to = try query.date("to")
             let asOf = try query.date("as_of")
-            return try await Rendering.cached(request, state) { current in
+            return try await Rendering.cached(request, state, heavy: true) { current in
                 let monitor = asOf.map { MacroMonitor(current.snapshot.macro, asOf: $0) } ?? current.monitor
                 return try Rendering.entry(
                     json: FinancingConditions(
@@ -61,7 +61,7 @@ extension APIRoutes {
             ], errors: [400: "A parameter is not valid"], schema: "Briefing"
         ) { request, _, state in
             let options = try Self.briefingOptions(Query(request))
-            return try await Rendering.cached(request, state) { current in
+            return try await Rendering.cached(request, state, heavy: true) { current in
                 try Rendering.entry(json: Self.briefing(current, options))
             }
         },

@@ -29,7 +29,7 @@ extension APIRoutes {
             let query = try BondQuery(QueryParameters(request), paging: .pages)
             let (day, known) = try integrityOptions(Query(request), today: state.today)
             let limit = try Query(request).number("limit", in: 1...100_000).map(Int.init) ?? 100
-            return try await Rendering.cached(request, state, day: day) { current in
+            return try await Rendering.cached(request, state, day: day, heavy: true) { current in
                 let snapshot = try await integritySnapshot(state, current, day: day, known: known)
                 let (bonds, issuers) = IntegrityScoring.score(snapshot, filter: query.filter, asOf: day)
                 return try Rendering.entry(

@@ -28,7 +28,7 @@ extension APIRoutes {
             errors: [400: "A bad date", 409: "The registry's holdings go round in a circle"], schema: "ShieldAnswer"
         ) { request, _, state in
             let day = try Query(request).date("as_of") ?? state.today
-            return try await Rendering.cached(request, state, day: state.today) { current in
+            return try await Rendering.cached(request, state, day: state.today, heavy: true) { current in
                 let register = try register(current)
                 return try Rendering.entry(
                     json: APIModels.ShieldAnswer(

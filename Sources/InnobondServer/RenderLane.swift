@@ -1,0 +1,135 @@
+import Foundation
+import Synchronization
+
+/// Where heavy pages render (briefings, statistics, the financing advantage,
+/// integrity rankings, the shield's overview, the review queue): on threads
+/// of their own, a bounded number at a time, so that they never hold the
+/// threads that answer cheap requests, cached answers and `/health`. A
+/// render that waits longer than its patience for a turn is refused with a
+/// 503 and Retry-After rather than left hanging.
+final class RenderLane: Sendable {
+    /// The threads heavy renders run on, shared by every server of the process.
+    static let threads = RenderThreads(
+        count: max(1, ProcessInfo.processInfo.activeProcessorCount - 1), name: "innobond-render")
+
+    private struct Turns {
+        var free: Int
+        var waiting: [(id: Int, turn: CheckedContinuation<Bool, Never>)] = []
+        var lastID = 0
+    }
+
+    private let turns: Mutex<Turns>
+    private let patience: Duration
+    private let executor: RenderThreads
+
+    /// - Parameters:
+    ///   - renders: how many heavy renders run at once.
+    ///   - patience: how long a render waits for its turn before it is refused.
+    init(renders: Int, patience: Duration, executor: RenderThreads = RenderLane.threads) {
+        turns = Mutex(Turns(free: max(1, renders)))
+        self.patience = patience
+        self.executor = executor
+    }
+
+    /// Runs `body` on the lane's threads once it has a turn; a 503 when no
+    /// turn comes within the patience.
+    func run<T>(_ body: () async throws -> T) async throws -> T {
+        guard await takeTurn() else {
+            throw APIError(
+                .serviceUnavailable,
+                "the server is busy rendering other heavy pages; try again in \(APIError.retryAfterSeconds) s")
+        }
+        defer { giveTurn() }
+        return try await runAside(body)
+    }
+
+    /// Runs `body` on the lane's threads without waiting for a turn: work
+    /// that must happen (a reload) but should not hold cheap requests' threads.
+    func runAside<T>(_ body: () async throws -> T) async throws -> T {
+        try await withTaskExecutorPreference(executor) { try await body() }
+    }
+
+    /// Renders running and waiting (for metrics and tests).
+    var waiting: Int { turns.withLock { $0.waiting.count } }
+
+    private func takeTurn() async -> Bool {
+        let id: Int? = turns.withLock { turns in
+            if turns.free > 0 {
+                turns.free -= 1
+                return nil
+            }
+            turns.lastID += 1
+            return turns.lastID
+        }
+        guard let id else { return true }
+        let patience = patience
+        return await withCheckedContinuation { turn in
+            turns.withLock { $0.waiting.append((id, turn)) }
+            Task {
+                try? await Task.sleep(for: patience)
+                let expired = turns.withLock { turns in
+                    turns.waiting.firstIndex { $0.id == id }.map { turns.waiting.remove(at: $0).turn }
+                }
+                expired?.resume(returning: false)
+            }
+        }
+    }
+
+    private func giveTurn() {
+        let next = turns.withLock { turns in
+            guard !turns.waiting.isEmpty else {
+                turns.free += 1
+                return CheckedContinuation<Bool, Never>?.none
+            }
+            return turns.waiting.removeFirst().turn
+        }
+        next?.resume(returning: true)
+    }
+}
+
+/// A task executor of dedicated threads: jobs queue first come, first
+/// served, and run on whichever thread is free.
+final class RenderThreads: TaskExecutor, @unchecked Sendable {
+    // The queue is guarded by the condition's lock (NSCondition is not Sendable).
+    private let condition = NSCondition()
+    private var queue: [UnownedJob] = []
+    private var head = 0
+
+    /// Whether the caller runs on one of these threads.
+    static var isCurrent: Bool { Thread.current.threadDictionary[marker] != nil }
+    private static let marker = "innobond.render-thread"
+
+    init(count: Int, name: String) {
+        for _ in 0..<count {
+            let thread = Thread { [self] in
+                Thread.current.threadDictionary[Self.marker] = true
+                work()
+            }
+            thread.name = name
+            thread.start()
+        }
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        condition.lock()
+        queue.append(job)
+        condition.signal()
+        condition.unlock()
+    }
+
+    private func work() {
+        while true {
+            condition.lock()
+            while head == queue.count { condition.wait() }
+            let job = queue[head]
+            head += 1
+            if head == queue.count {
+                queue.removeAll(keepingCapacity: true)
+                head = 0
+            }
+            condition.unlock()
+            job.runSynchronously(on: asUnownedTaskExecutor())
+        }
+    }
+}
