@@ -117,6 +117,8 @@ public struct FinancingAdvantage: Sendable, Codable, Equatable {
             var index: Int
             var day: Int
             var years: Double
+            /// The place in code order: the first of equals is the lowest.
+            var rank: Int
         }
         func cell(_ index: Int) -> Cell {
             let date = scope[index].issueDate
@@ -129,11 +131,17 @@ public struct FinancingAdvantage: Sendable, Codable, Equatable {
             let sorted = zip(indices, indices.dropFirst()).allSatisfy { scope[$0].code < scope[$1].code }
             return sorted ? indices : indices.sorted { scope[$0].code < scope[$1].code }
         }
-        // Candidates in code order, so that the first of equals is the lowest code.
+        // Each cell's candidates by issue day, then code: the nearest days are
+        // found by a binary search rather than a scan of the cell.
         var candidates: [Cell: [Terms]] = [:]
-        for index in byCode(conventionalIndices) where scope[index].rating != nil {
+        for (rank, index) in byCode(conventionalIndices).enumerated() where scope[index].rating != nil {
             candidates[cell(index), default: []].append(
-                Terms(index: index, day: scope[index].issueDate.dayNumber, years: scope[index].pricingTenorYears))
+                Terms(
+                    index: index, day: scope[index].issueDate.dayNumber, years: scope[index].pricingTenorYears,
+                    rank: rank))
+        }
+        for key in candidates.keys {
+            candidates[key]!.sort { $0.day == $1.day ? $0.rank < $1.rank : $0.day < $1.day }
         }
         var pairs: [Pair] = []
         for index in byCode(sciTechIndices) where scope[index].rating != nil {
@@ -141,15 +149,40 @@ public struct FinancingAdvantage: Sendable, Codable, Equatable {
             let day = scope[index].issueDate.dayNumber
             let years = scope[index].pricingTenorYears
             // Nearest issue date, then nearest priced tenor, then the first in code order.
-            var best = group[0]
-            var bestKey = (abs(best.day - day), abs(best.years - years))
-            for terms in group.dropFirst() {
-                let key = (abs(terms.day - day), abs(terms.years - years))
-                if key < bestKey {
+            var (low, high) = (0, group.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if group[middle].day < day { low = middle + 1 } else { high = middle }
+            }
+            let after = low < group.count ? group[low].day - day : Int.max
+            let before = low > 0 ? day - group[low - 1].day : Int.max
+            let nearest = min(after, before)
+            var best: Terms?
+            func consider(_ terms: Terms) {
+                guard let chosen = best else {
                     best = terms
-                    bestKey = key
+                    return
+                }
+                let (distance, chosenDistance) = (abs(terms.years - years), abs(chosen.years - years))
+                if distance < chosenDistance || (distance == chosenDistance && terms.rank < chosen.rank) {
+                    best = terms
                 }
             }
+            if after == nearest {
+                var place = low
+                while place < group.count && group[place].day == group[low].day {
+                    consider(group[place])
+                    place += 1
+                }
+            }
+            if before == nearest {
+                var place = low - 1
+                while place >= 0 && group[place].day == group[low - 1].day {
+                    consider(group[place])
+                    place -= 1
+                }
+            }
+            guard let best else { continue }
             pairs.append(
                 Pair(
                     sciTech: scope[index].code.value, conventional: scope[best.index].code.value,
