@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import InnobondModel
 import InnobondServer
 import InnobondStore
 import Logging
@@ -96,8 +97,13 @@ struct ServeCommand: AsyncParsableCommand {
 
     private func serve(_ store: any RegistryStore, logger: Logger, level: Logger.Level) async throws {
         do {
-            let snapshot = try await store.loadSnapshot()
-            if snapshot.counts.values.allSatisfy({ $0 == 0 }) && !noDemo {
+            // One row of each kind is enough to know: the snapshot is loaded once, by the server.
+            var empty = true
+            for kind in RecordKind.allCases where try await !store.rows(of: kind, after: nil, limit: 1).isEmpty {
+                empty = false
+                break
+            }
+            if empty && !noDemo {
                 logger.info(
                     "the registry is empty: loading the demo data set", metadata: ["store": "\(store.location)"])
                 _ = try await DemoLoader.load(into: store, actor: .system)
