@@ -22,7 +22,13 @@ public struct LatestValuations: Sendable {
     private let byCode: [BondCode: Figures]
 
     /// Values the latest quote of each bond (one quote a bond, ``Quote/latest(_:)``).
-    public init(bonds: [Bond], latestQuotes: [Quote], curves: CurveLibrary, governmentCurve: String = "CGB") {
+    ///
+    /// - Parameter previous: valuations of the same bonds and curves: a
+    ///   quote that has not changed keeps its figures rather than being valued again.
+    public init(
+        bonds: [Bond], latestQuotes: [Quote], curves: CurveLibrary, governmentCurve: String = "CGB",
+        reusing previous: LatestValuations? = nil
+    ) {
         var bondsByCode: [BondCode: Bond] = [:]
         bondsByCode.reserveCapacity(bonds.count)
         for bond in bonds { bondsByCode[bond.code] = bond }
@@ -30,6 +36,7 @@ public struct LatestValuations: Sendable {
             // The curve of a day, built once for the bonds quoted that day.
             var governments: [CivilDate: BondValuation.GovernmentCurve?] = [:]
             return quotes.map { quote in
+                if let kept = previous?.byCode[quote.bondCode], kept.quote == quote { return kept }
                 var figures = Figures(quote: quote)
                 guard let bond = bondsByCode[quote.bondCode],
                     let given = quote.cleanPrice.map(BondQuote.cleanPrice)

@@ -65,6 +65,25 @@ public struct RegistrySnapshot: Sendable {
         bondPositions = positions
     }
 
+    /// This snapshot with the rows and counts of `kinds` taken from
+    /// `partial` (a load of those kinds alone), and its demo mark. What the
+    /// snapshot derives from bonds and issuers is built again only when
+    /// they are among the kinds.
+    public func replacing(_ kinds: Set<RecordKind>, from partial: RegistrySnapshot) -> RegistrySnapshot {
+        var counts = counts
+        for kind in kinds { counts[kind] = partial.counts[kind] ?? 0 }
+        let rows = kinds.filter(\.declaration.inSnapshot)
+        guard !rows.isEmpty else {
+            var copy = self
+            copy.counts = counts
+            copy.isDemo = partial.isDemo
+            return copy
+        }
+        var tables = tables
+        tables.replace(rows, from: partial.tables)
+        return RegistrySnapshot(isDemo: partial.isDemo, tables: tables, counts: counts)
+    }
+
     /// The rows of a kind the snapshot holds.
     public func records<Record: RegistryRecord>(_ type: Record.Type) -> [Record] { tables.records(type) }
 
@@ -94,6 +113,11 @@ public struct RecordTables: Sendable {
     /// Sets the rows of their kind.
     public mutating func set<Record: RegistryRecord>(_ records: [Record]) {
         storage[Record.kind] = records
+    }
+
+    /// The rows of `kinds` as `other` holds them (none, where it holds none).
+    public mutating func replace(_ kinds: Set<RecordKind>, from other: RecordTables) {
+        for kind in kinds { storage[kind] = other.storage[kind] }
     }
 
     /// Adds the kinds `other` holds, which replace those held here.

@@ -22,21 +22,24 @@ extension PostgresRegistryStore {
         }
     }
 
-    public func loadSnapshot(at moment: KnownMoment?) async throws -> RegistrySnapshot {
+    public func loadSnapshot(at moment: KnownMoment?, kinds: Set<RecordKind>?) async throws -> RegistrySnapshot {
         // One read-only transaction: every kind as of the same moment, whatever other servers write.
         try await call("reading the registry") { connection, progress in
             try await self.transaction(
                 "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", on: connection, progress: progress
             ) {
-                try await self.snapshot(connection, at: moment, progress: progress)
+                try await self.snapshot(
+                    connection, at: moment,
+                    kinds: kinds.map { chosen in RecordKind.allCases.filter(chosen.contains) } ?? RecordKind.allCases,
+                    progress: progress)
             }
         }
     }
 
-    private func snapshot(_ connection: PostgresConnection, at moment: KnownMoment?, progress: BoundedCall.Progress)
-        async throws
-        -> RegistrySnapshot
-    {
+    private func snapshot(
+        _ connection: PostgresConnection, at moment: KnownMoment?, kinds: [RecordKind],
+        progress: BoundedCall.Progress
+    ) async throws -> RegistrySnapshot {
         func load<Record: RegistryRecord>(_ type: Record.Type, into tables: inout RecordTables) async throws {
             let schema = TableSchema.of(Record.kind)
             let sql =
@@ -49,14 +52,14 @@ extension PostgresRegistryStore {
                 })
         }
         var counts: [RecordKind: Int] = [:]
-        for kind in RecordKind.allCases {
+        for kind in kinds {
             counts[kind] = try await self.count(
                 "SELECT count(*) FROM \(TableSchema.of(kind).table)", on: connection, progress: progress)
         }
         let demo = try await self.rows(
             "SELECT value FROM dataset WHERE key = 'demo'", on: connection, progress: progress)
         var tables = RecordTables()
-        for kind in RecordKind.allCases where kind.declaration.inSnapshot {
+        for kind in kinds where kind.declaration.inSnapshot {
             try await load(kind.recordType, into: &tables)
         }
         return RegistrySnapshot(isDemo: demo.first?.first?.textValue == "true", tables: tables, counts: counts)

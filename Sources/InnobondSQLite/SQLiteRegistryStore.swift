@@ -285,16 +285,17 @@ public final class SQLiteRegistryStore: RegistryStore {
     /// transactions at once (a kind of many rows split in two by its first
     /// key column); both must have read the same version of the registry (a
     /// write between their starts means reading again).
-    public func loadSnapshot(at moment: KnownMoment?) async throws -> RegistrySnapshot {
+    public func loadSnapshot(at moment: KnownMoment?, kinds: Set<RecordKind>?) async throws -> RegistrySnapshot {
+        let kinds = kinds.map { chosen in RecordKind.allCases.filter(chosen.contains) } ?? RecordKind.allCases
         while true {
             let splitAbove = splitAbove
             let (version, counts, demo, parts) = try await read { db in
                 var counts: [RecordKind: Int] = [:]
-                for kind in RecordKind.allCases {
+                for kind in kinds {
                     counts[kind] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(TableSchema.of(kind).table)") ?? 0
                 }
                 let demo = try String.fetchOne(db, sql: "SELECT value FROM dataset WHERE key = 'demo'")
-                let parts = try RecordKind.allCases.filter(\.declaration.inSnapshot).flatMap {
+                let parts = try kinds.filter(\.declaration.inSnapshot).flatMap {
                     try SnapshotPart.parts(of: $0, rows: counts[$0] ?? 0, splitAbove: splitAbove, db)
                 }
                 return (try Self.currentVersion(db), counts, demo == "true", parts)

@@ -58,6 +58,26 @@ final class BondIndex: Sendable {
         var day: Int?
     }
 
+    /// The index of `index`'s bonds with other latest quotes: what does not
+    /// read the quotes is kept, orders that do are built again when asked for.
+    init(_ index: BondIndex, valuations: LatestValuations) {
+        snapshot = index.snapshot
+        bonds = index.bonds
+        issuers = index.issuers
+        issuerOf = index.issuerOf
+        (markets, regimes, sectors, ownerships, ratings) = (
+            index.markets, index.regimes, index.sectors, index.ownerships, index.ratings
+        )
+        (sciTech, provinces, provinceNames) = (index.sciTech, index.provinces, index.provinceNames)
+        (issueDays, maturityDays, marketPlaces) = (index.issueDays, index.maturityDays, index.marketPlaces)
+        (quoteDays, figures) = Self.quoteColumns(bonds, valuations)
+        codeRanks = index.codeRanks
+        text = Mutex(index.text.withLock { $0 })
+        orders.withLock { orders in
+            orders = index.orders.withLock { $0 }.filter { !Self.readsQuotes($0.key.sort) }
+        }
+    }
+
     init(snapshot: RegistrySnapshot, valuations: LatestValuations) {
         self.snapshot = snapshot
         let bonds = snapshot.bonds
@@ -100,24 +120,33 @@ final class BondIndex: Sendable {
         }
         self.provinces = provinces
         provinceNames = Set(issuers.map(\.province)).sorted()
-        var quoteDays = [Int32](repeating: .min, count: count)
-        var figures = [[Double]](
-            repeating: [Double](repeating: .nan, count: count), count: BondScreen.Measure.allCases.count)
-        for position in 0..<count {
-            guard let valued = valuations[bonds[position].code] else { continue }
-            quoteDays[position] = Int32(valued.quote.date.dayNumber)
-            for (place, measure) in BondScreen.Measure.allCases.enumerated() {
-                figures[place][position] = measure.value(valued) ?? .nan
-            }
-        }
-        self.quoteDays = quoteDays
-        self.figures = figures
+        (quoteDays, figures) = Self.quoteColumns(bonds, valuations)
         var byCode = Array(0..<count)
         byCode.sort { bonds[$0].code.value < bonds[$1].code.value }
         var codeRanks = [Int32](repeating: 0, count: count)
         for (rank, position) in byCode.enumerated() { codeRanks[position] = Int32(rank) }
         self.codeRanks = codeRanks
         text = Mutex(nil)
+    }
+
+    /// Each bond's latest quote date and figures, in columns.
+    private static func quoteColumns(_ bonds: [Bond], _ valuations: LatestValuations) -> ([Int32], [[Double]]) {
+        var quoteDays = [Int32](repeating: .min, count: bonds.count)
+        var figures = [[Double]](
+            repeating: [Double](repeating: .nan, count: bonds.count), count: BondScreen.Measure.allCases.count)
+        for position in bonds.indices {
+            guard let valued = valuations[bonds[position].code] else { continue }
+            quoteDays[position] = Int32(valued.quote.date.dayNumber)
+            for (place, measure) in BondScreen.Measure.allCases.enumerated() {
+                figures[place][position] = measure.value(valued) ?? .nan
+            }
+        }
+        return (quoteDays, figures)
+    }
+
+    /// Whether a sort's keys come from the latest quote.
+    private static func readsQuotes(_ sort: BondQuery.Sort) -> Bool {
+        [.quoteDate, .cleanPrice, .yield, .gSpread, .zSpread, .duration].contains(sort)
     }
 
     /// The issuer of the bond at `position`, when known.

@@ -15,6 +15,8 @@ public final class RegistryState: Sendable {
     /// One version of the registry and what is computed once from it.
     public struct Current: Sendable {
         public let version: Int64
+        /// The last audit entry read before this version was loaded.
+        let lastEntry: Int64?
         public let snapshot: RegistrySnapshot
         public let curves: CurveLibrary
         public let monitor: MacroMonitor
@@ -61,6 +63,8 @@ public final class RegistryState: Sendable {
     let tokens = TokenCache()
     private let revokedTokens: Mutex<Int>
     private let logger: Logger
+    /// The kinds the last reload read again; `nil` when it read everything.
+    private let reloadedKinds = Mutex<Set<RecordKind>?>(nil)
     /// When the store stopped answering the server's polls, and why; `nil` while it answers.
     private let outage = Mutex<(since: Date, error: String)?>(nil)
 
@@ -81,6 +85,9 @@ public final class RegistryState: Sendable {
         current = Mutex(try await Self.load(store, today: today ?? .today))
         revokedTokens = Mutex(try await store.revokedTokenCount())
     }
+
+    /// The kinds the last reload read again; `nil` when it read everything.
+    var lastReload: Set<RecordKind>? { reloadedKinds.withLock { $0 } }
 
     /// The day answers are as of: the fixed day, else today's UTC date.
     public var today: CivilDate { fixedDay ?? .today }
@@ -134,34 +141,114 @@ public final class RegistryState: Sendable {
             tokens.removeAll()
         }
         let version = try await Timed.store("version") { try await store.registryVersion() }
-        guard force || version != now.version else { return }
-        // A reload reads and indexes the whole registry: off the threads that answer requests.
-        let next = try await heavy.runAside { try await Self.load(store, today: today) }
+        let previous = current.withLock { $0 }
+        guard force || version != previous.version else { return }
+        // A forced reload of the same version reads everything again.
+        let (changed, lastEntry) = version == previous.version ? (nil, nil) : try await changedKinds(since: previous)
+        // A reload reads and indexes what changed: off the threads that answer requests.
+        let next = try await heavy.runAside {
+            try await Self.load(store, today: today, previous: changed.map { (previous, $0) }, lastEntry: lastEntry)
+        }
         current.withLock { $0 = next }
+        reloadedKinds.withLock { $0 = changed }
         responses.removeAll()
         logger.info(
             "registry reloaded",
-            metadata: ["version": "\(next.version)", "bonds": "\(next.snapshot.bonds.count)"])
+            metadata: [
+                "version": "\(next.version)", "bonds": "\(next.snapshot.bonds.count)",
+                "kinds": "\(changed.map { $0.map(\.rawValue).sorted().joined(separator: ",") } ?? "all")",
+            ])
     }
 
-    private static func load(_ store: any RegistryStore, today: CivilDate) async throws -> Current {
-        let version = try await Timed.store("version") { try await store.registryVersion() }
-        let snapshot = try await Timed.store("snapshot") { try await store.loadSnapshot() }
-        let latestQuotes = try await Timed.store("latest_quotes") { try await store.latestQuotes() }
-        let curves = CurveLibrary(snapshot.curvePoints)
-        let valuations = LatestValuations(bonds: snapshot.bonds, latestQuotes: latestQuotes, curves: curves)
-        let shield: (register: ShieldRegister?, problem: String?)
-        do {
-            shield = (try ShieldRegister(snapshot), nil)
-        } catch {
-            shield = (nil, error.description)
+    /// The kinds written since `previous` was loaded, from the audit log's
+    /// entries after the last it had seen, and the last entry read; `nil`
+    /// kinds when a full reload is needed (a restore, or too many entries).
+    /// Writes that move the version reach the log one at a time, in the
+    /// order of their versions, on both stores: none is passed over.
+    private func changedKinds(since previous: Current) async throws -> (Set<RecordKind>?, Int64?) {
+        guard let seen = previous.lastEntry else { return (nil, nil) }
+        let limit = 1000
+        let entries = try await Timed.store("audit") {
+            try await store.auditEntries(AuditFilter(after: seen, limit: limit))
         }
+        guard entries.count < limit else { return (nil, nil) }
+        var kinds: Set<RecordKind> = []
+        for entry in entries where entry.version > previous.version {
+            guard let kind = entry.kind, entry.action != .restore else { return (nil, nil) }
+            kinds.insert(kind)
+        }
+        // A version that moved without a write of a kind logged: read everything.
+        guard !kinds.isEmpty else { return (nil, nil) }
+        return (kinds, entries.last?.id ?? seen)
+    }
+
+    /// A registry version and what is computed from it. With `previous`, a
+    /// version that differs from it only in `changed`: the kinds read again,
+    /// and what derives from them computed again; the rest is kept.
+    ///
+    /// - Parameter lastEntry: the last audit entry read before this load
+    ///   (the newest when `nil`): the next reload reads the entries after it.
+    private static func load(
+        _ store: any RegistryStore, today: CivilDate,
+        previous: (current: Current, changed: Set<RecordKind>)? = nil, lastEntry: Int64? = nil
+    ) async throws -> Current {
+        // The log first: whatever is written after this entry is read again next time.
+        var lastEntry = lastEntry
+        if lastEntry == nil {
+            lastEntry = try await Timed.store("audit") {
+                try await store.auditEntries(AuditFilter(limit: 1, newestFirst: true)).first?.id
+            }
+        }
+        let version = try await Timed.store("version") { try await store.registryVersion() }
+        guard let (old, changed) = previous else {
+            let snapshot = try await Timed.store("snapshot") { try await store.loadSnapshot() }
+            let latestQuotes = try await Timed.store("latest_quotes") { try await store.latestQuotes() }
+            let curves = CurveLibrary(snapshot.curvePoints)
+            let valuations = LatestValuations(bonds: snapshot.bonds, latestQuotes: latestQuotes, curves: curves)
+            let shield = Self.shield(snapshot)
+            return Current(
+                version: version, lastEntry: lastEntry, snapshot: snapshot, curves: curves,
+                monitor: MacroMonitor(snapshot.macro), valuations: valuations,
+                bondIndex: BondIndex(snapshot: snapshot, valuations: valuations),
+                shield: shield.register, shieldProblem: shield.problem, screenIndex: LazyNameScreen(snapshot),
+                latestDate: Briefing.latestDate(snapshot, notAfter: today) ?? today, staleSince: nil, today: today)
+        }
+        let partial = try await Timed.store("snapshot") { try await store.loadSnapshot(at: nil, kinds: changed) }
+        let snapshot = old.snapshot.replacing(changed, from: partial)
+        let bondsChanged = !changed.isDisjoint(with: [.bonds, .issuers])
+        let curves = changed.contains(.curves) ? CurveLibrary(snapshot.curvePoints) : old.curves
+        var valuations = old.valuations
+        if !changed.isDisjoint(with: [.quotes, .curves, .bonds]) {
+            let latestQuotes = try await Timed.store("latest_quotes") { try await store.latestQuotes() }
+            // Unchanged quotes of unchanged bonds on unchanged curves keep their figures.
+            valuations = LatestValuations(
+                bonds: snapshot.bonds, latestQuotes: latestQuotes, curves: curves,
+                reusing: changed.isDisjoint(with: [.curves, .bonds]) ? old.valuations : nil)
+        }
+        let bondIndex =
+            bondsChanged
+            ? BondIndex(snapshot: snapshot, valuations: valuations)
+            : changed.isDisjoint(with: [.quotes, .curves])
+                ? old.bondIndex : BondIndex(old.bondIndex, valuations: valuations)
+        let shieldChanged = !changed.isDisjoint(with: [.issuers, .ownership, .measures, .measureTargets, .matchReviews])
+        let shield = shieldChanged ? Self.shield(snapshot) : (register: old.shield, problem: old.shieldProblem)
+        let datesChanged = !changed.isDisjoint(with: [.bonds, .curves, .macro])
         return Current(
-            version: version, snapshot: snapshot, curves: curves, monitor: MacroMonitor(snapshot.macro),
-            valuations: valuations, bondIndex: BondIndex(snapshot: snapshot, valuations: valuations),
-            shield: shield.register, shieldProblem: shield.problem,
-            screenIndex: LazyNameScreen(snapshot),
-            latestDate: Briefing.latestDate(snapshot, notAfter: today) ?? today, staleSince: nil, today: today)
+            version: version, lastEntry: lastEntry, snapshot: snapshot, curves: curves,
+            monitor: changed.contains(.macro) ? MacroMonitor(snapshot.macro) : old.monitor, valuations: valuations,
+            bondIndex: bondIndex, shield: shield.register, shieldProblem: shield.problem,
+            screenIndex: shieldChanged ? LazyNameScreen(snapshot) : old.screenIndex,
+            latestDate: datesChanged ? Briefing.latestDate(snapshot, notAfter: today) ?? today : old.latestDate,
+            staleSince: nil, today: today)
+    }
+
+    /// The legal shield's register of a snapshot, or why its holdings cannot make one.
+    private static func shield(_ snapshot: RegistrySnapshot) -> (register: ShieldRegister?, problem: String?) {
+        do {
+            return (try ShieldRegister(snapshot), nil)
+        } catch {
+            return (nil, error.description)
+        }
     }
 }
 

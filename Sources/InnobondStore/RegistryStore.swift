@@ -27,8 +27,9 @@ public protocol RegistryStore: AnyObject, Sendable {
     func rows(of kind: RecordKind, after: [SQLValue]?, limit: Int) async throws -> [[SQLValue]]
 
     /// The registry, quotes aside: now, or as it was known at `moment`
-    /// (``TableSchema/knownCondition(at:)``).
-    func loadSnapshot(at moment: KnownMoment?) async throws -> RegistrySnapshot
+    /// (``TableSchema/knownCondition(at:)``). With `kinds`, only those
+    /// kinds' rows and counts (a reload of what changed); every kind's when `nil`.
+    func loadSnapshot(at moment: KnownMoment?, kinds: Set<RecordKind>?) async throws -> RegistrySnapshot
 
     /// The quotes of a bond between two dates (inclusive), by date and source.
     func quotes(bond: BondCode, from start: CivilDate?, through end: CivilDate?) async throws -> [Quote]
@@ -152,5 +153,10 @@ extension RegistryStore {
 
 extension RegistryStore {
     /// The registry now, quotes aside.
-    public func loadSnapshot() async throws -> RegistrySnapshot { try await loadSnapshot(at: nil) }
+    public func loadSnapshot() async throws -> RegistrySnapshot { try await loadSnapshot(at: nil, kinds: nil) }
+
+    /// The registry, quotes aside, now or as known at `moment`: every kind.
+    public func loadSnapshot(at moment: KnownMoment?) async throws -> RegistrySnapshot {
+        try await loadSnapshot(at: moment, kinds: nil)
+    }
 }
