@@ -9,6 +9,7 @@
 # latency percentiles, errors and innobond's peak memory.
 #
 #   Benchmarks/server/run.sh [BONDS] [DURATION]      (defaults: 100000, 60)
+#   INNOBOND_SKIP_BUILD=1 Benchmarks/server/run.sh ...  (the release binaries as built)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bonds=${1:-100000}
@@ -22,9 +23,12 @@ if [ ! -x "$venv/bin/datasette" ]; then
     "$venv/bin/pip" install -q datasette
 fi
 
-echo "== build (release)"
-swift build -c release --product innobond 2>&1 | tail -n 1
-INNOBOND_BENCHMARKS=1 swift build -c release --product innobond-hello 2>&1 | tail -n 1
+# INNOBOND_SKIP_BUILD=1 uses the release binaries already built.
+if [ -z "${INNOBOND_SKIP_BUILD:-}" ]; then
+    echo "== build (release)"
+    swift build -c release --product innobond 2>&1 | tail -n 1
+    INNOBOND_BENCHMARKS=1 swift build -c release --product innobond-hello 2>&1 | tail -n 1
+fi
 innobond=$PWD/.build/release/innobond
 hello=$PWD/.build/release/innobond-hello
 database=$work/registry.sqlite
@@ -39,8 +43,11 @@ bond=$(sqlite3 "$database" "SELECT bond_code FROM quotes GROUP BY bond_code ORDE
 # Datasette's URLs tilde-encode every character but letters, digits, _ and -.
 tilde=$(python3 -c 'import sys; print("".join(c if c.isalnum() or c in "_-" else "~%02X" % ord(c) for c in sys.argv[1]))' "$bond")
 
+started=$(date +%s.%N)
 "$innobond" serve --no-demo --database "$database" --port 18080 --log-level warning >"$work/serve.log" 2>&1 &
 server=$!
+until curl -sf -o /dev/null "http://127.0.0.1:18080/"; do sleep 0.05; done
+first_overview=$(echo "$(date +%s.%N) - $started" | bc)
 "$hello" 18081 >/dev/null 2>&1 &
 hello_pid=$!
 "$venv/bin/datasette" serve "$database" --port 18082 --setting sql_time_limit_ms 60000 \
@@ -57,8 +64,8 @@ load() {
     local url=$1
     local report
     if [ -n "${3:-}" ]; then
-        report=$(wrk -t2 -c"${connections:-64}" -d"${duration}s" --latency -s Benchmarks/server/urls.lua "$url" \
-            -- "$3" 2 2>&1)
+        report=$(wrk -t2 -c"${connections:-64}" -d"${duration}s" --timeout "${timeout:-2}s" --latency \
+            -s Benchmarks/server/urls.lua "$url" -- "$3" 2 2>&1)
     else
         report=$(wrk -t2 -c"${connections:-64}" -d"${duration}s" --latency "$url" 2>&1)
     fi
@@ -88,9 +95,30 @@ load "http://127.0.0.1:18080" "innobond bond pages (HTML)" "$work/bonds.txt"
 load "http://127.0.0.1:18082" "Datasette bond lists (HTML)" "$work/datasette.txt"
 echo
 printf "%-44s %10s %9s %9s %6s\n" "heavy pages with /health beside them" "req/s" "p50" "p99" "errors"
-connections=8 load "http://127.0.0.1:18080" "innobond heavy pages, never repeated" "$work/heavy.txt" &
+connections=8 timeout=30 load "http://127.0.0.1:18080" "innobond heavy pages, never repeated" "$work/heavy.txt" &
 heavy=$!
 sleep 1
 connections=8 load "http://127.0.0.1:18080/health" "innobond /health meanwhile"
 wait $heavy
+echo
+# A write of 100 quotes by another process: the server's CPU over the poll
+# that reloads it, less its CPU over as long a time without a write.
+cpu() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+ticks=$(getconf CLK_TCK)
+day=$(sqlite3 "$database" "SELECT max(date) FROM quotes")
+sqlite3 -csv "$database" "SELECT bond_code FROM quotes WHERE date = '$day' GROUP BY bond_code LIMIT 100" |
+    awk -v day="$day" 'BEGIN { print "bond_code,date,clean_price,yield,source" } { print $1 "," day ",100.5,,bench" }' \
+    >"$work/quotes-100.csv"
+# Heavy renders whose clients left may still be running: wait for quiet.
+for _ in $(seq 120); do
+    before=$(cpu); sleep 1
+    [ $(( $(cpu) - before )) -le 1 ] && break
+done
+idle_start=$(cpu); sleep 3; idle=$(( $(cpu) - idle_start ))
+write_start=$(cpu)
+"$innobond" import quotes "$work/quotes-100.csv" --database "$database" >/dev/null
+sleep 3
+reload=$(( $(cpu) - write_start - idle ))
+echo "start to first overview: ${first_overview} s"
+echo "reload after a write of 100 quotes: $(echo "scale=3; $reload / $ticks" | bc) CPU-s"
 echo "innobond peak memory: $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' /proc/$server/status)"
