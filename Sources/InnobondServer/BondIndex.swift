@@ -46,7 +46,7 @@ final class BondIndex: Sendable {
 
     /// The bonds of a sort in ascending order, ties by code: first those with
     /// a key, then those without.
-    struct Order: Sendable {
+    struct Order: Sendable, Equatable {
         let positions: [Int32]
         /// How many have a key: they come first.
         let keyed: Int
@@ -60,7 +60,10 @@ final class BondIndex: Sendable {
 
     /// The index of `index`'s bonds with other latest quotes: what does not
     /// read the quotes is kept, orders that do are built again when asked for.
-    init(_ index: BondIndex, valuations: LatestValuations) {
+    ///
+    /// - Parameter changed: the bonds whose latest quote changed, when
+    ///   known: only their columns are read again.
+    init(_ index: BondIndex, valuations: LatestValuations, changed: [BondCode]? = nil) {
         snapshot = index.snapshot
         bonds = index.bonds
         issuers = index.issuers
@@ -70,12 +73,33 @@ final class BondIndex: Sendable {
         )
         (sciTech, provinces, provinceNames) = (index.sciTech, index.provinces, index.provinceNames)
         (issueDays, maturityDays, marketPlaces) = (index.issueDays, index.maturityDays, index.marketPlaces)
-        (quoteDays, figures) = Self.quoteColumns(bonds, valuations)
+        if let changed {
+            var (quoteDays, figures) = (index.quoteDays, index.figures)
+            for code in changed {
+                guard let position = index.snapshot.position(of: code) else { continue }
+                let valued = valuations[code]
+                quoteDays[position] = valued.map { Int32($0.quote.date.dayNumber) } ?? .min
+                for (place, measure) in BondScreen.Measure.allCases.enumerated() {
+                    figures[place][position] = valued.flatMap(measure.value) ?? .nan
+                }
+            }
+            (self.quoteDays, self.figures) = (quoteDays, figures)
+        } else {
+            (quoteDays, figures) = Self.quoteColumns(bonds, valuations)
+        }
         codeRanks = index.codeRanks
         text = Mutex(index.text.withLock { $0 })
-        orders.withLock { orders in
-            orders = index.orders.withLock { $0 }.filter { !Self.readsQuotes($0.key.sort) }
+        // Orders that read quotes: with few bonds requoted, those bonds are put
+        // back at their new places; else built again when asked for.
+        let kept = index.orders.withLock { $0 }
+        var orders = kept.filter { !Self.readsQuotes($0.key.sort) }
+        if let changed, changed.count * 100 <= bonds.count {
+            let moved = changed.compactMap { snapshot.position(of: $0).map(Int32.init) }
+            for (key, order) in kept where Self.readsQuotes(key.sort) {
+                orders[key] = reordered(order, key.sort, day: CivilDate(dayNumber: key.day ?? 0)!, moved: moved)
+            }
         }
+        self.orders.withLock { $0 = orders }
     }
 
     init(snapshot: RegistrySnapshot, valuations: LatestValuations) {
@@ -198,6 +222,14 @@ final class BondIndex: Sendable {
         }
     }
 
+    /// Builds every sort's order on `day` ahead of the lists that need it,
+    /// each as a job of its own on `lane` (so heavy pages take turns with them).
+    func prepareOrders(on day: CivilDate, lane: RenderLane) async {
+        for sort in BondQuery.Sort.allCases {
+            _ = try? await lane.runAside { self.order(sort, on: day) }
+        }
+    }
+
     /// The bonds in a sort's order on `day`.
     func order(_ sort: BondQuery.Sort, on day: CivilDate) -> Order {
         let key = OrderKey(sort: sort, day: Self.readsDay(sort) ? day.dayNumber : nil)
@@ -243,6 +275,49 @@ final class BondIndex: Sendable {
             }
             return Order(positions: sorted + unkeyed, keyed: sorted.count)
         }
+    }
+
+    /// `order` of a sort that reads quotes, with the bonds at `moved` taken
+    /// out and put back where their keys now place them: each part (keyed,
+    /// then not) merged with the moved bonds sorted as ``makeOrder(_:day:)`` sorts.
+    private func reordered(_ order: Order, _ sort: BondQuery.Sort, day: CivilDate, moved: [Int32]) -> Order {
+        let codeRanks = codeRanks
+        var isMoved = [Bool](repeating: false, count: bonds.count)
+        for position in moved { isMoved[Int(position)] = true }
+        let keys = moved.map { (position: $0, key: key(sort, position: Int($0), day: day)) }
+        func before(_ a: (position: Int32, key: Double), _ b: (position: Int32, key: Double)) -> Bool {
+            a.key == b.key ? codeRanks[Int(a.position)] < codeRanks[Int(b.position)] : a.key < b.key
+        }
+        let keyedIn = keys.compactMap { item in item.key.map { (position: item.position, key: $0) } }.sorted(by: before)
+        let unkeyedIn = keys.filter { $0.key == nil }.map(\.position).sorted {
+            codeRanks[Int($0)] < codeRanks[Int($1)]
+        }
+        var positions: [Int32] = []
+        positions.reserveCapacity(order.positions.count)
+        var next = 0
+        for place in 0..<order.keyed where !isMoved[Int(order.positions[place])] {
+            let staying = (
+                position: order.positions[place], key: key(sort, position: Int(order.positions[place]), day: day)!
+            )
+            while next < keyedIn.count && before(keyedIn[next], staying) {
+                positions.append(keyedIn[next].position)
+                next += 1
+            }
+            positions.append(staying.position)
+        }
+        positions += keyedIn[next...].map(\.position)
+        let keyed = positions.count
+        next = 0
+        for place in order.keyed..<order.positions.count where !isMoved[Int(order.positions[place])] {
+            let staying = order.positions[place]
+            while next < unkeyedIn.count && codeRanks[Int(unkeyedIn[next])] < codeRanks[Int(staying)] {
+                positions.append(unkeyedIn[next])
+                next += 1
+            }
+            positions.append(staying)
+        }
+        positions += unkeyedIn[next...]
+        return Order(positions: positions, keyed: keyed)
     }
 
     /// What a sort other than by code or name orders by; `nil` sorts last.

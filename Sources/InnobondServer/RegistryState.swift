@@ -84,10 +84,18 @@ public final class RegistryState: Sendable {
         responses = ResponseCache(capacity: cachedResponses, maxBytes: cachedBytes)
         current = Mutex(try await Self.load(store, today: today ?? .today))
         revokedTokens = Mutex(try await store.revokedTokenCount())
+        prepareOrders(current.withLock { $0 })
     }
 
     /// The kinds the last reload read again; `nil` when it read everything.
     var lastReload: Set<RecordKind>? { reloadedKinds.withLock { $0 } }
+
+    /// Builds the sort orders of a version's index in the background, on the
+    /// render lane, so that the first list of each sort finds it ready.
+    private func prepareOrders(_ version: Current) {
+        let (index, day, lane) = (version.bondIndex, today, heavy)
+        Task.detached(priority: .background) { await index.prepareOrders(on: day, lane: lane) }
+    }
 
     /// The day answers are as of: the fixed day, else today's UTC date.
     public var today: CivilDate { fixedDay ?? .today }
@@ -146,16 +154,19 @@ public final class RegistryState: Sendable {
         // A forced reload of the same version reads everything again.
         let (changed, lastEntry) = version == previous.version ? (nil, nil) : try await changedKinds(since: previous)
         // A reload reads and indexes what changed: off the threads that answer requests.
+        let started = ContinuousClock.now
         let next = try await heavy.runAside {
             try await Self.load(store, today: today, previous: changed.map { (previous, $0) }, lastEntry: lastEntry)
         }
         current.withLock { $0 = next }
         reloadedKinds.withLock { $0 = changed }
+        prepareOrders(next)
         responses.removeAll()
         logger.info(
             "registry reloaded",
             metadata: [
                 "version": "\(next.version)", "bonds": "\(next.snapshot.bonds.count)",
+                "took": "\(ContinuousClock.now - started)",
                 "kinds": "\(changed.map { $0.map(\.rawValue).sorted().joined(separator: ",") } ?? "all")",
             ])
     }
@@ -218,18 +229,25 @@ public final class RegistryState: Sendable {
         let bondsChanged = !changed.isDisjoint(with: [.bonds, .issuers])
         let curves = changed.contains(.curves) ? CurveLibrary(snapshot.curvePoints) : old.curves
         var valuations = old.valuations
+        // The bonds whose latest quote changed, when only quotes did.
+        var requoted: [BondCode]?
         if !changed.isDisjoint(with: [.quotes, .curves, .bonds]) {
             let latestQuotes = try await Timed.store("latest_quotes") { try await store.latestQuotes() }
+            let quotesOnly = changed.isDisjoint(with: [.curves, .bonds])
             // Unchanged quotes of unchanged bonds on unchanged curves keep their figures.
             valuations = LatestValuations(
                 bonds: snapshot.bonds, latestQuotes: latestQuotes, curves: curves,
-                reusing: changed.isDisjoint(with: [.curves, .bonds]) ? old.valuations : nil)
+                reusing: quotesOnly ? old.valuations : nil)
+            // A latest quote never goes away but with its bond: the changed ones are those not kept.
+            if quotesOnly && latestQuotes.count >= old.valuations.count {
+                requoted = latestQuotes.filter { old.valuations[$0.bondCode]?.quote != $0 }.map(\.bondCode)
+            }
         }
         let bondIndex =
             bondsChanged
             ? BondIndex(snapshot: snapshot, valuations: valuations)
             : changed.isDisjoint(with: [.quotes, .curves])
-                ? old.bondIndex : BondIndex(old.bondIndex, valuations: valuations)
+                ? old.bondIndex : BondIndex(old.bondIndex, valuations: valuations, changed: requoted)
         let shieldChanged = !changed.isDisjoint(with: [.issuers, .ownership, .measures, .measureTargets, .matchReviews])
         let shield = shieldChanged ? Self.shield(snapshot) : (register: old.shield, problem: old.shieldProblem)
         let datesChanged = !changed.isDisjoint(with: [.bonds, .curves, .macro])

@@ -86,6 +86,40 @@ import Testing
         #expect(BondScreener(state, current: current, today: days[0]).run(BondQuery()).place(of: "nope") == nil)
     }
 
+    /// A reload of a few new quotes puts the requoted bonds back into the
+    /// kept orders: the same orders as an index built afresh.
+    @Test func requotedOrdersAreTheOrdersBuiltAfresh() async throws {
+        let (state, current) = try await Self.current()
+        let snapshot = current.snapshot
+        let latest = try await state.store.latestQuotes()
+        let before = LatestValuations(bonds: snapshot.bonds, latestQuotes: latest, curves: current.curves)
+        let index = BondIndex(snapshot: snapshot, valuations: before)
+        let day = CivilDate(year: 2026, month: 12, day: 1)!
+        for sort in BondQuery.Sort.allCases { _ = index.order(sort, on: day) }
+        // Twelve quotes move, one to a yield alone; three bonds without a quote get one.
+        var quotes = latest
+        var random = SplitMix(seed: 7)
+        var moved: [BondCode] = []
+        for round in 0..<12 {
+            let place = random.next(quotes.count)
+            quotes[place].cleanPrice = round == 0 ? nil : (quotes[place].cleanPrice ?? 100) + Double(round) - 6
+            quotes[place].yieldPercent = round == 0 ? 2.5 : quotes[place].yieldPercent
+            moved.append(quotes[place].bondCode)
+        }
+        for bond in snapshot.bonds.filter({ before[$0.code] == nil }).prefix(3) {
+            quotes.append(Quote(bondCode: bond.code, date: day, cleanPrice: 99.5, yieldPercent: nil, source: "test"))
+            moved.append(bond.code)
+        }
+        let after = LatestValuations(
+            bonds: snapshot.bonds, latestQuotes: quotes, curves: current.curves, reusing: before)
+        let patched = BondIndex(index, valuations: after, changed: moved)
+        let fresh = BondIndex(snapshot: snapshot, valuations: after)
+        #expect(patched.quoteDays == fresh.quoteDays)
+        for sort in BondQuery.Sort.allCases {
+            #expect(patched.order(sort, on: day) == fresh.order(sort, on: day), "\(sort)")
+        }
+    }
+
     @Test func textIndexFindsWhatStringsContain() {
         let texts = [["Café Holdings", "咖啡"], ["cafe\u{301} two", ""], ["ＡＢＣ Fullwidth", "科创债"], ["", ""]]
         let index = TextIndex(texts)
