@@ -26,19 +26,16 @@ public struct LatestValuations: Sendable {
     /// - Parameter previous: valuations of the same bonds and curves: a
     ///   quote that has not changed keeps its figures rather than being valued again.
     public init(
-        bonds: [Bond], latestQuotes: [Quote], curves: CurveLibrary, governmentCurve: String = "CGB",
+        snapshot: RegistrySnapshot, latestQuotes: [Quote], curves: CurveLibrary, governmentCurve: String = "CGB",
         reusing previous: LatestValuations? = nil
     ) {
-        var bondsByCode: [BondCode: Bond] = [:]
-        bondsByCode.reserveCapacity(bonds.count)
-        for bond in bonds { bondsByCode[bond.code] = bond }
         func value(_ quotes: ArraySlice<Quote>) -> [Figures] {
             // The curve of a day, built once for the bonds quoted that day.
             var governments: [CivilDate: BondValuation.GovernmentCurve?] = [:]
             return quotes.map { quote in
                 if let kept = previous?.byCode[quote.bondCode], kept.quote == quote { return kept }
                 var figures = Figures(quote: quote)
-                guard let bond = bondsByCode[quote.bondCode],
+                guard let bond = snapshot.bond(quote.bondCode),
                     let given = quote.cleanPrice.map(BondQuote.cleanPrice)
                         ?? quote.yieldPercent.map({ .yield($0 / 100) })
                 else { return figures }

@@ -321,31 +321,37 @@ final class BondIndex: Sendable {
     }
 
     /// What a sort other than by code or name orders by; `nil` sorts last.
-    /// A matured bond has no figures.
+    /// A matured bond has no figures. Reads the index's columns and the
+    /// bond's fields in place (a copy of the bond costs more than the key).
     private func key(_ sort: BondQuery.Sort, position: Int, day: CivilDate) -> Double? {
-        let bond = bonds[position]
         func figure(_ measure: BondScreen.Measure) -> Double? {
-            guard BondLife(bond, on: day) != .matured else { return nil }
-            let value = figures[BondScreen.Measure.allCases.firstIndex(of: measure)!][position]
+            // As BondLife reads it: matured on and after the maturity date.
+            guard day.dayNumber < Int(maturityDays[position]) else { return nil }
+            let value = figures[Self.measurePlaces[measure]!][position]
             return value.isNaN ? nil : value
         }
         switch sort {
-        case .issueDate: return Double(bond.issueDate.dayNumber)
-        case .maturityDate: return Double(bond.maturityDate.dayNumber)
-        case .amount: return Double(bond.amount.fen)
-        case .coupon: return bond.couponRatePercent
+        case .issueDate: return Double(issueDays[position])
+        case .maturityDate: return Double(maturityDays[position])
+        case .amount: return Double(bonds[position].amount.fen)
+        case .coupon: return bonds[position].couponRatePercent
         // Unrated after the worst rating (first when descending), as ranks run best first.
-        case .rating: return Double(bond.rating?.rank ?? Int.max)
+        case .rating: return Double(bonds[position].rating?.rank ?? Int.max)
         case .quoteDate: return quoteDays[position] == .min ? nil : Double(quoteDays[position])
         case .cleanPrice: return figure(.cleanPrice)
         case .yield: return figure(.yield)
         case .gSpread: return figure(.gSpread)
         case .zSpread: return figure(.zSpread)
         case .duration: return figure(.duration)
-        case .remaining: return max(0, Double(day.days(to: bond.maturityDate)) / 365)
+        case .remaining: return max(0, Double(Int(maturityDays[position]) - day.dayNumber) / 365)
         case .outstanding:
-            return Double((BondLife(bond, on: day) == .outstanding ? bond.amount : .zero).fen)
+            let outstanding = day.dayNumber >= Int(issueDays[position]) && day.dayNumber < Int(maturityDays[position])
+            return outstanding ? Double(bonds[position].amount.fen) : 0
         case .code, .name, .issuer: return nil
         }
     }
+
+    /// Each measure's place in ``figures``.
+    private static let measurePlaces = Dictionary(
+        uniqueKeysWithValues: BondScreen.Measure.allCases.enumerated().map { ($1, $0) })
 }

@@ -215,7 +215,7 @@ public final class RegistryState: Sendable {
             let snapshot = try await Timed.store("snapshot") { try await store.loadSnapshot() }
             let latestQuotes = try await Timed.store("latest_quotes") { try await store.latestQuotes() }
             let curves = CurveLibrary(snapshot.curvePoints)
-            let valuations = LatestValuations(bonds: snapshot.bonds, latestQuotes: latestQuotes, curves: curves)
+            let valuations = LatestValuations(snapshot: snapshot, latestQuotes: latestQuotes, curves: curves)
             let shield = Self.shield(snapshot)
             return Current(
                 version: version, lastEntry: lastEntry, snapshot: snapshot, curves: curves,
@@ -236,7 +236,7 @@ public final class RegistryState: Sendable {
             let quotesOnly = changed.isDisjoint(with: [.curves, .bonds])
             // Unchanged quotes of unchanged bonds on unchanged curves keep their figures.
             valuations = LatestValuations(
-                bonds: snapshot.bonds, latestQuotes: latestQuotes, curves: curves,
+                snapshot: snapshot, latestQuotes: latestQuotes, curves: curves,
                 reusing: quotesOnly ? old.valuations : nil)
             // A latest quote never goes away but with its bond: the changed ones are those not kept.
             if quotesOnly && latestQuotes.count >= old.valuations.count {

@@ -92,7 +92,7 @@ import Testing
         let (state, current) = try await Self.current()
         let snapshot = current.snapshot
         let latest = try await state.store.latestQuotes()
-        let before = LatestValuations(bonds: snapshot.bonds, latestQuotes: latest, curves: current.curves)
+        let before = LatestValuations(snapshot: snapshot, latestQuotes: latest, curves: current.curves)
         let index = BondIndex(snapshot: snapshot, valuations: before)
         let day = CivilDate(year: 2026, month: 12, day: 1)!
         for sort in BondQuery.Sort.allCases { _ = index.order(sort, on: day) }
@@ -111,7 +111,7 @@ import Testing
             moved.append(bond.code)
         }
         let after = LatestValuations(
-            bonds: snapshot.bonds, latestQuotes: quotes, curves: current.curves, reusing: before)
+            snapshot: snapshot, latestQuotes: quotes, curves: current.curves, reusing: before)
         let patched = BondIndex(index, valuations: after, changed: moved)
         let fresh = BondIndex(snapshot: snapshot, valuations: after)
         #expect(patched.quoteDays == fresh.quoteDays)
