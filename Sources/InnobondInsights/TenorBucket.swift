@@ -16,7 +16,12 @@ public enum TenorBucket: String, Sendable, Hashable, CaseIterable, Codable, Comp
 
     /// The bucket of a span from `start` to `end`.
     public init(from start: CivilDate, to end: CivilDate) {
-        let months = Int((Double(start.days(to: end)) / 30.436875).rounded())
+        self.init(days: start.days(to: end))
+    }
+
+    /// The bucket of a span of `days` days.
+    public init(days: Int) {
+        let months = Int((Double(days) / 30.436875).rounded())
         switch months {
         case ...12: self = .upToOneYear
         case ...36: self = .oneToThreeYears
@@ -25,6 +30,9 @@ public enum TenorBucket: String, Sendable, Hashable, CaseIterable, Codable, Comp
         default: self = .overTenYears
         }
     }
+
+    /// The bucket's place among ``allCases``, shortest first.
+    public var ordinal: Int { Self.allCases.firstIndex(of: self)! }
 
     /// A label for tables: `≤1Y`, `1–3Y`, ...
     public var label: String {

@@ -28,11 +28,19 @@ struct BondBitmap: Sendable, Equatable {
     }
 
     mutating func formIntersection(_ other: BondBitmap) {
-        for index in words.indices { words[index] &= other.words[index] }
+        other.words.withUnsafeBufferPointer { theirs in
+            words.withUnsafeMutableBufferPointer { ours in
+                for index in ours.indices { ours[index] &= theirs[index] }
+            }
+        }
     }
 
     mutating func formUnion(_ other: BondBitmap) {
-        for index in words.indices { words[index] |= other.words[index] }
+        other.words.withUnsafeBufferPointer { theirs in
+            words.withUnsafeMutableBufferPointer { ours in
+                for index in ours.indices { ours[index] |= theirs[index] }
+            }
+        }
     }
 
     func intersection(_ other: BondBitmap) -> BondBitmap {
@@ -53,9 +61,13 @@ struct BondBitmap: Sendable, Equatable {
 
     /// How many bonds this set and `other` both hold.
     func intersectionCount(_ other: BondBitmap) -> Int {
-        var total = 0
-        for index in words.indices { total += (words[index] & other.words[index]).nonzeroBitCount }
-        return total
+        words.withUnsafeBufferPointer { ours in
+            other.words.withUnsafeBufferPointer { theirs in
+                var total = 0
+                for index in ours.indices { total &+= (ours[index] & theirs[index]).nonzeroBitCount }
+                return total
+            }
+        }
     }
 
     /// The union of the sets (of none: no bond).

@@ -147,6 +147,16 @@ struct BondScreener: Sendable {
             facets: facets)
     }
 
+    /// For each remaining-tenor bucket but the last, the most days to
+    /// maturity it holds: `TenorBucket(from:to:)` as thresholds in days.
+    static func bucketBounds() -> [Int] {
+        TenorBucket.allCases.dropLast().indices.map { place in
+            var days = 0
+            while TenorBucket(days: days + 1).ordinal <= place { days += 1 }
+            return days
+        }
+    }
+
     /// The bonds a screen passes on the day; `nil` when it has no condition.
     private func screened(_ screen: BondScreen) -> BondBitmap? {
         if screen.isEmpty { return nil }
@@ -158,16 +168,30 @@ struct BondScreener: Sendable {
         let bounds = screen.bounds.map { (BondScreen.Measure.allCases.firstIndex(of: $0.key)!, $0.value) }
         let day = Int32(today.dayNumber)
         let (issueDays, maturityDays) = (index.issueDays, index.maturityDays)
+        // What the sets allow, decided once rather than hashed for every bond.
+        let anyLife = screen.statuses.isEmpty
+        let (notYetIssued, outstanding, matured) = (
+            screen.statuses.contains(.notYetIssued), screen.statuses.contains(.outstanding),
+            screen.statuses.contains(.matured)
+        )
+        let tenors = screen.tenors.isEmpty ? nil : TenorBucket.allCases.map(screen.tenors.contains)
+        let bucketBounds = tenors == nil ? [] : Self.bucketBounds()
         return BondBitmap(count: index.bonds.count) { position in
             // As BondLife reads the dates, from columns rather than the bond.
             let life: BondLife =
                 day < issueDays[position] ? .notYetIssued : day >= maturityDays[position] ? .matured : .outstanding
-            if !screen.statuses.isEmpty && !screen.statuses.contains(life) { return false }
-            if !screen.tenors.isEmpty {
-                guard life == .outstanding,
-                    screen.tenors.contains(
-                        TenorBucket(from: today, to: CivilDate(dayNumber: Int(maturityDays[position]))!))
-                else { return false }
+            if !anyLife {
+                switch life {
+                case .notYetIssued: if !notYetIssued { return false }
+                case .outstanding: if !outstanding { return false }
+                case .matured: if !matured { return false }
+                }
+            }
+            if let tenors {
+                guard life == .outstanding else { return false }
+                // The bucket's place: how many upper bounds the days left exceed.
+                let left = Int(maturityDays[position] - day)
+                guard tenors[bucketBounds.count { left > $0 }] else { return false }
             }
             guard screen.readsQuote else { return true }
             let quoteDay = index.quoteDays[position]
