@@ -223,11 +223,13 @@ final class BondIndex: Sendable {
     }
 
     /// Builds every sort's order on `day` ahead of the lists that need it,
-    /// each as a job of its own on `lane` (so heavy pages take turns with them).
-    func prepareOrders(on day: CivilDate, lane: RenderLane) async {
-        for sort in BondQuery.Sort.allCases {
-            _ = try? await lane.runAside { self.order(sort, on: day) }
-        }
+    /// on `threads` (away from the threads that answer requests).
+    func prepareOrders(on day: CivilDate, threads: RenderThreads) async {
+        await withTaskExecutorPreference(threads) { await buildOrders(on: day) }
+    }
+
+    private func buildOrders(on day: CivilDate) async {
+        for sort in BondQuery.Sort.allCases { _ = order(sort, on: day) }
     }
 
     /// The bonds in a sort's order on `day`.

@@ -90,11 +90,11 @@ public final class RegistryState: Sendable {
     /// The kinds the last reload read again; `nil` when it read everything.
     var lastReload: Set<RecordKind>? { reloadedKinds.withLock { $0 } }
 
-    /// Builds the sort orders of a version's index in the background, on the
-    /// render lane, so that the first list of each sort finds it ready.
+    /// Builds the sort orders of a version's index in the background, on a
+    /// thread of their own, so that the first list of each sort finds it ready.
     private func prepareOrders(_ version: Current) {
-        let (index, day, lane) = (version.bondIndex, today, heavy)
-        Task.detached(priority: .background) { await index.prepareOrders(on: day, lane: lane) }
+        let (index, day) = (version.bondIndex, today)
+        Task.detached(priority: .background) { await index.prepareOrders(on: day, threads: RenderLane.background) }
     }
 
     /// The day answers are as of: the fixed day, else today's UTC date.

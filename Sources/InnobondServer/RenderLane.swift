@@ -11,6 +11,8 @@ final class RenderLane: Sendable {
     /// The threads heavy renders run on, shared by every server of the process.
     static let threads = RenderThreads(
         count: max(1, ProcessInfo.processInfo.activeProcessorCount - 1), name: "innobond-render")
+    /// A thread for work ahead of need (sort orders): it never holds up a heavy page.
+    static let background = RenderThreads(count: 1, name: "innobond-ahead")
 
     private struct Turns {
         var free: Int

@@ -51,7 +51,17 @@ struct BackupTests {
             for step in 0..<60 { try await Self.write(step, into: source) }
         }
         // Well into the writes, the backup: a new SQLite file, as `innobond backup` makes.
-        while try await source.loadSnapshot().curvePoints.count < 3 + 5 { try await Task.sleep(for: .milliseconds(5)) }
+        // A writer that stopped early ends the wait: its error is thrown below.
+        let deadline = ContinuousClock.now + .seconds(120)
+        while try await source.loadSnapshot().curvePoints.count < 3 + 5 {
+            if ContinuousClock.now > deadline {
+                writer.cancel()
+                _ = try await writer.value
+                Issue.record("the writes did not reach the fifth in 120 s")
+                return
+            }
+            try await Task.sleep(for: .milliseconds(5))
+        }
         let backupPath = Self.temporaryPath()
         let backup = try SQLiteRegistryStore(path: backupPath)
         _ = try await source.withConsistentReader { reader in
