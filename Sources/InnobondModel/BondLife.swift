@@ -10,9 +10,14 @@ public enum BondLife: String, Sendable, Hashable, Codable {
     case matured
 
     public init(_ bond: Bond, on day: CivilDate) {
-        if day < bond.issueDate {
+        self.init(issueDay: bond.issueDate.dayNumber, maturityDay: bond.maturityDate.dayNumber, on: day.dayNumber)
+    }
+
+    /// The life of a bond issued and maturing on these days, all day numbers.
+    public init(issueDay: Int, maturityDay: Int, on day: Int) {
+        if day < issueDay {
             self = .notYetIssued
-        } else if day >= bond.maturityDate {
+        } else if day >= maturityDay {
             self = .matured
         } else {
             self = .outstanding

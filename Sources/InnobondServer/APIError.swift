@@ -42,6 +42,21 @@ public struct APIError: Error, Sendable {
         APIError(.serviceUnavailable, error.description + "; try again in \(retryAfterSeconds) s")
     }
 
+    /// A write the store refused or could not make: a 400 naming each bad
+    /// row of `what` (a usable file is what the body was not), a 503 when it
+    /// may succeed later, else a 500.
+    static func writing(_ error: StoreError, what: String) -> APIError {
+        switch error {
+        case .unusableFile(let issues):
+            return APIError(
+                .badRequest, "the body is not a usable \(what)", field: "body",
+                details: issues.map { .init(line: $0.line, column: $0.column, message: $0.reason) })
+        default:
+            if error.isTransient { return .unavailable(error) }
+            return APIError(.internalServerError, error.description)
+        }
+    }
+
     static func notFound(_ what: String, field: String? = nil) -> APIError {
         APIError(.notFound, "no \(what)", field: field)
     }

@@ -173,6 +173,11 @@ final class BondIndex: Sendable {
         [.quoteDate, .cleanPrice, .yield, .gSpread, .zSpread, .duration].contains(sort)
     }
 
+    /// The life on `day` of the bond at `position`, from the index's date columns.
+    func life(of position: Int, on day: CivilDate) -> BondLife {
+        BondLife(issueDay: Int(issueDays[position]), maturityDay: Int(maturityDays[position]), on: day.dayNumber)
+    }
+
     /// The issuer of the bond at `position`, when known.
     func issuer(of position: Int) -> Issuer? {
         let place = Int(issuerOf[position])
@@ -327,8 +332,7 @@ final class BondIndex: Sendable {
     /// bond's fields in place (a copy of the bond costs more than the key).
     private func key(_ sort: BondQuery.Sort, position: Int, day: CivilDate) -> Double? {
         func figure(_ measure: BondScreen.Measure) -> Double? {
-            // As BondLife reads it: matured on and after the maturity date.
-            guard day.dayNumber < Int(maturityDays[position]) else { return nil }
+            guard life(of: position, on: day) != .matured else { return nil }
             let value = figures[Self.measurePlaces[measure]!][position]
             return value.isNaN ? nil : value
         }
@@ -345,10 +349,9 @@ final class BondIndex: Sendable {
         case .gSpread: return figure(.gSpread)
         case .zSpread: return figure(.zSpread)
         case .duration: return figure(.duration)
-        case .remaining: return max(0, Double(Int(maturityDays[position]) - day.dayNumber) / 365)
+        case .remaining: return BondScreener.remainingYears(daysLeft: Int(maturityDays[position]) - day.dayNumber)
         case .outstanding:
-            let outstanding = day.dayNumber >= Int(issueDays[position]) && day.dayNumber < Int(maturityDays[position])
-            return outstanding ? Double(bonds[position].amount.fen) : 0
+            return life(of: position, on: day) == .outstanding ? Double(bonds[position].amount.fen) : 0
         case .code, .name, .issuer: return nil
         }
     }

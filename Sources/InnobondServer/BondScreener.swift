@@ -76,9 +76,10 @@ struct BondScreener: Sendable {
     }
 
     /// Actual days to maturity / 365; zero once matured.
-    func remainingYears(_ bond: Bond) -> Double {
-        max(0, Double(today.days(to: bond.maturityDate)) / 365)
-    }
+    func remainingYears(_ bond: Bond) -> Double { Self.remainingYears(daysLeft: today.days(to: bond.maturityDate)) }
+
+    /// Years left of `daysLeft` days to maturity: days / 365, zero once matured.
+    static func remainingYears(daysLeft: Int) -> Double { max(0, Double(daysLeft) / 365) }
 
     /// The bonds the query passes, in its order, and the facets of its filter:
     /// the sets of its conditions intersected, each facet's counts those of
@@ -167,7 +168,7 @@ struct BondScreener: Sendable {
         }
         let bounds = screen.bounds.map { (BondScreen.Measure.allCases.firstIndex(of: $0.key)!, $0.value) }
         let day = Int32(today.dayNumber)
-        let (issueDays, maturityDays) = (index.issueDays, index.maturityDays)
+        let maturityDays = index.maturityDays
         // What the sets allow, decided once rather than hashed for every bond.
         let anyLife = screen.statuses.isEmpty
         let (notYetIssued, outstanding, matured) = (
@@ -177,9 +178,7 @@ struct BondScreener: Sendable {
         let tenors = screen.tenors.isEmpty ? nil : TenorBucket.allCases.map(screen.tenors.contains)
         let bucketBounds = tenors == nil ? [] : Self.bucketBounds()
         return BondBitmap(count: index.bonds.count) { position in
-            // As BondLife reads the dates, from columns rather than the bond.
-            let life: BondLife =
-                day < issueDays[position] ? .notYetIssued : day >= maturityDays[position] ? .matured : .outstanding
+            let life = index.life(of: position, on: today)
             if !anyLife {
                 switch life {
                 case .notYetIssued: if !notYetIssued { return false }

@@ -59,15 +59,7 @@ extension APIRoutes {
                             skipInvalid: skipInvalid, actor: context.token.map(WriteActor.token) ?? .system))
                 }
             } catch let error as StoreError {
-                switch error {
-                case .unusableFile(let issues):
-                    throw APIError(
-                        .badRequest, "the body is not a usable \(kind.rawValue) file", field: "body",
-                        details: issues.map { .init(line: $0.line, column: $0.column, message: $0.reason) })
-                default:
-                    if error.isTransient { throw APIError.unavailable(error) }
-                    throw APIError(.internalServerError, error.description)
-                }
+                throw APIError.writing(error, what: "\(kind.rawValue) file")
             }
             if report.committed { try await state.refresh(force: true) }
             context.logger.info(
@@ -123,15 +115,7 @@ extension APIRoutes {
                         entries, published: published, store: state.store, actor: .token(token))
                 }
             } catch let error as StoreError {
-                switch error {
-                case .unusableFile(let issues):
-                    throw APIError(
-                        .badRequest, "the body is not a usable screening list", field: "body",
-                        details: issues.map { .init(line: $0.line, column: $0.column, message: $0.reason) })
-                default:
-                    if error.isTransient { throw APIError.unavailable(error) }
-                    throw APIError(.internalServerError, error.description)
-                }
+                throw APIError.writing(error, what: "screening list")
             }
             guard report.imports.allSatisfy(\.committed) else {
                 let issues = report.imports.flatMap(\.issues)
