@@ -51,6 +51,11 @@ struct TypedRow<Values: StoredValues> {
         case is CurvePoint.Type where values.count == 4: return try? curvePoint() as? Record
         case is UseOfProceeds.Type where values.count == 4: return try? useOfProceeds() as? Record
         case is Allocation.Type where values.count == 11: return try? allocation() as? Record
+        case is UnallocatedBalance.Type where values.count == 10: return try? unallocatedBalance() as? Record
+        case is UseChange.Type where values.count == 13: return try? useChange() as? Record
+        case is EligibilityEvidence.Type where values.count == 10: return try? eligibilityEvidence() as? Record
+        case is IssuerFinancials.Type where values.count == 5: return try? issuerFinancials() as? Record
+        case is Issuer.Type where values.count == 7: return try? issuer() as? Record
         default: return nil
         }
     }
@@ -136,6 +141,58 @@ struct TypedRow<Values: StoredValues> {
             category: try enumeration(4, ProceedsCategory.self), amount: Money(fen: try integer(5)),
             reverses: try optional(6, text), sourceTitle: try text(7), sourceURL: try optional(8, text),
             sourceFiling: try optional(9, text), sourcePage: try optional(10, integer).map { Int($0) })
+    }
+
+    @inlinable
+    func money(_ index: Int) throws(Malformed) -> Money { Money(fen: try integer(index)) }
+
+    @inlinable
+    func count(_ index: Int) throws(Malformed) -> Int { Int(try integer(index)) }
+
+    @inlinable
+    func uscc(_ index: Int) throws(Malformed) -> USCC { try parsed(index) { try? USCC($0) } }
+
+    @inlinable
+    func unallocatedBalance() throws(Malformed) -> UnallocatedBalance {
+        UnallocatedBalance(
+            bondCode: try parsed(0, BondCode.init), reportDate: try date(1), balance: try money(2),
+            deposits: try optional(3, money), moneyMarketFunds: try optional(4, money), bonds: try optional(5, money),
+            other: try optional(6, money), sourceTitle: try text(7), sourceURL: try optional(8, text),
+            revision: try optional(9, count))
+    }
+
+    @inlinable
+    func useChange() throws(Malformed) -> UseChange {
+        UseChange(
+            bondCode: try parsed(0, BondCode.init), changeID: try text(1), changeDate: try date(2),
+            fromProject: try optional(3, text), fromCategory: try enumeration(4, ProceedsCategory.self),
+            toProject: try optional(5, text), toCategory: try enumeration(6, ProceedsCategory.self),
+            amount: try money(7), resolution: try optional(8, text), resolutionDate: try optional(9, date),
+            reason: try optional(10, text), sourceTitle: try text(11), sourceURL: try optional(12, text))
+    }
+
+    @inlinable
+    func eligibilityEvidence() throws(Malformed) -> EligibilityEvidence {
+        EligibilityEvidence(
+            uscc: try uscc(0), title: try enumeration(1, EligibilityEvidence.Title.self),
+            certificate: try optional(2, text), certifyingBody: try text(3), policyBasis: try text(4),
+            issuedOn: try date(5), expiresOn: try optional(6, date), sourceTitle: try text(7),
+            sourceURL: try optional(8, text), revision: try optional(9, count))
+    }
+
+    @inlinable
+    func issuerFinancials() throws(Malformed) -> IssuerFinancials {
+        IssuerFinancials(
+            uscc: try uscc(0), year: try count(1), revenue: try money(2), researchSpend: try money(3),
+            inventionPatents: try optional(4, count))
+    }
+
+    @inlinable
+    func issuer() throws(Malformed) -> Issuer {
+        Issuer(
+            uscc: try uscc(0), name: try text(1), nameEnglish: try optional(2, text),
+            sector: try enumeration(3, Sector.self), province: try text(4),
+            ownership: try enumeration(5, Ownership.self), listedCode: try optional(6, text))
     }
 
     @inlinable

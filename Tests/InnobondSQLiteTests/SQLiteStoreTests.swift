@@ -1,11 +1,11 @@
 import Foundation
 import GRDB
 import InnobondModel
-import InnobondStore
 import InnobondTestSupport
 import Testing
 
 @testable import InnobondSQLite
+@testable import InnobondStore
 
 /// The path of a registry file in a new folder of its own, removed afterwards.
 func withRegistryPath(_ body: (String) async throws -> Void) async throws {
@@ -53,6 +53,30 @@ func withSQLiteStore(_ body: (SQLiteRegistryStore, String) async throws -> Void)
                 #expect(rows(kind.recordType, parts) == rows(kind.recordType, whole), "\(kind)")
             }
             #expect(parts.counts == whole.counts)
+        }
+    }
+
+    /// The typed readers a snapshot uses give, for every stored row, the
+    /// record the validating path gives (the path a file's rows take).
+    @Test func typedReadingIsTheValidatingReading() async throws {
+        try await withSQLiteStore { store, _ in
+            try await StoreContract.importAll(store)
+            var typed: Set<RecordKind> = []
+            for kind in RecordKind.allCases where kind.declaration.inSnapshot {
+                let schema = TableSchema.of(kind)
+                for row in try await store.rows(of: kind, after: nil, limit: 100_000) {
+                    let validated = try schema.record(of: row)
+                    if let record = TypedRow(values: row).read(kind.recordType) {
+                        typed.insert(kind)
+                        #expect(record.fieldTexts == validated.fieldTexts, "\(kind): \(row)")
+                    }
+                }
+            }
+            let readers: Set<RecordKind> = [
+                .bonds, .issuers, .curves, .useOfProceeds, .allocations, .unallocatedBalances, .useChanges,
+                .eligibilityEvidence, .issuerFinancials,
+            ]
+            #expect(typed.isSuperset(of: readers), "no typed reading of \(readers.subtracting(typed))")
         }
     }
 
