@@ -1,4 +1,5 @@
 import FixedIncome
+import Foundation
 import GRDB
 import GRDBSQLite
 import InnobondModel
@@ -19,19 +20,22 @@ public final class SQLiteRegistryStore: RegistryStore {
     /// - Throws: ``StoreError/location(_:)`` when the file cannot be opened
     ///   as an SQLite database.
     public convenience init(path: String) throws {
-        try self.init(path: path, splitAbove: SnapshotPart.splitAbove)
+        try self.init(path: path, splitAbove: SnapshotPlan.splitAbove)
     }
 
-    /// The store, reading a kind of more than `splitAbove` rows in two parts.
+    /// A connection's page cache: 64 MB (SQLite's negative sizes are KiB).
+    /// Imports stage and merge large files without spilling every page to
+    /// disk. Bounded, whatever the file's size.
+    static let cacheSize = -65536
+
+    /// The store, reading its costliest kind in two parts when it has more
+    /// than `splitAbove` rows.
     init(path: String, splitAbove: Int) throws {
         self.splitAbove = splitAbove
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.writerPatience)
         configuration.prepareDatabase { db in
-            // A 64 MB page cache a connection: imports stage and merge large
-            // files without spilling every page to disk. Bounded, whatever
-            // the file's size.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA cache_size = \(SQLiteRegistryStore.cacheSize)")
         }
         configuration.label = "innobond"
         location = path
@@ -281,41 +285,41 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
     }
 
-    /// Reads the kinds in two halves of about as many rows each, in two read
-    /// transactions at once (a kind of many rows split in two by its first
-    /// key column); both must have read the same version of the registry (a
-    /// write between their starts means reading again).
+    /// Reads the kinds on two connections at once, in two read
+    /// transactions (the costliest kind cut in two by its first key
+    /// column: ``SnapshotPlan``); both must have read the version the
+    /// rows were counted at (a write between their starts means reading
+    /// again).
     public func loadSnapshot(at moment: KnownMoment?, kinds: Set<RecordKind>?) async throws -> RegistrySnapshot {
         let kinds = kinds.map { chosen in RecordKind.allCases.filter(chosen.contains) } ?? RecordKind.allCases
         while true {
             let splitAbove = splitAbove
-            let (version, counts, demo, parts) = try await read { db in
+            let (version, counts, demo, plan) = try await read { db in
                 var counts: [RecordKind: Int] = [:]
                 for kind in kinds {
                     counts[kind] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(TableSchema.of(kind).table)") ?? 0
                 }
                 let demo = try String.fetchOne(db, sql: "SELECT value FROM dataset WHERE key = 'demo'")
-                let parts = try kinds.filter(\.declaration.inSnapshot).flatMap {
-                    try SnapshotPart.parts(of: $0, rows: counts[$0] ?? 0, splitAbove: splitAbove, db)
+                let plan = try SnapshotPlan.make(
+                    kinds.filter(\.declaration.inSnapshot), counts: counts, splitAbove: splitAbove, db)
+                return (try Self.currentVersion(db), counts, demo == "true", plan)
+            }
+            let read: (tables: RecordTables, versions: [Int64])
+            do {
+                // On a thread of its own: the read blocks until both halves
+                // are in, and an executor it blocked could not resume the
+                // tasks that give the pool's connections back.
+                let pool = pool
+                read = try await withCheckedThrowingContinuation { continuation in
+                    Thread { continuation.resume(with: Result { try plan.read(pool, at: moment) }) }.start()
                 }
-                return (try Self.currentVersion(db), counts, demo == "true", parts)
+            } catch is SnapshotPlan.Moved {
+                continue
+            } catch {
+                throw Self.readError(error)
             }
-            let (first, second) = SnapshotPart.halves(parts)
-            async let firstRecords = read { db in
-                (try Self.currentVersion(db), try first.map { try $0.load(db, at: moment) })
-            }
-            let secondRecords = try await read { db in
-                (try Self.currentVersion(db), try second.map { try $0.load(db, at: moment) })
-            }
-            let firstHalf = try await firstRecords
-            guard firstHalf.0 == version, secondRecords.0 == version else { continue }
-            let loaded = Array(zip(first, firstHalf.1)) + Array(zip(second, secondRecords.1))
-            var tables = RecordTables()
-            for kind in Set(parts.map(\.kind)) {
-                let pieces = loaded.filter { $0.0.kind == kind }.sorted { $0.0.order < $1.0.order }.map(\.1)
-                tables.merge(try SnapshotPart.assemble(kind, pieces, rows: counts[kind] ?? 0))
-            }
-            return RegistrySnapshot(isDemo: demo, tables: tables, counts: counts)
+            guard read.versions.allSatisfy({ $0 == version }) else { continue }
+            return RegistrySnapshot(isDemo: demo, tables: read.tables, counts: counts)
         }
     }
 
@@ -453,12 +457,17 @@ public final class SQLiteRegistryStore: RegistryStore {
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await pool.read(body)
-        } catch let error as StoreError {
-            throw error
-        } catch let error as RowIssues {
-            throw StoreError.database("a stored row no longer validates: \(error)")
         } catch {
-            throw Self.storeError(error, writes: false)
+            throw Self.readError(error)
+        }
+    }
+
+    /// The store's error for an error met reading.
+    static func readError(_ error: any Error) -> StoreError {
+        switch error {
+        case let error as StoreError: return error
+        case let error as RowIssues: return StoreError.database("a stored row no longer validates: \(error)")
+        default: return storeError(error, writes: false)
         }
     }
 
