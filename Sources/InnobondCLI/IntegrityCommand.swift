@@ -61,7 +61,8 @@ struct IntegrityCommand: AsyncParsableCommand {
         let day = asOf.flatMap(CivilDate.init) ?? .today
         let snapshot: RegistrySnapshot
         do {
-            snapshot = try await store.loadSnapshot(at: knownNow ? nil : KnownMoment(endOf: day))
+            snapshot = try await store.loadSnapshot(
+                at: knownNow ? nil : KnownMoment(endOf: day), kinds: IntegrityScoring.kinds)
         } catch let error as StoreError {
             throw UsageFailure(error)
         }

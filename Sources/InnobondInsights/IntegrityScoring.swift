@@ -72,6 +72,9 @@ public enum IntegrityScoring {
         unallocatedStale, reportOverdue, researchIntensity, sectorConventional, balanceUnexplained,
     ]
 
+    /// The kinds a score reads: bonds, their issuers and their ledgers.
+    public static let kinds: Set<RecordKind> = LedgerRecords.kinds.union([.bonds, .issuers])
+
     /// The sci-tech bonds `filter` passes, worst first (then by code), and
     /// their issuers, worst first.
     public static func score(

@@ -13,6 +13,12 @@ public struct LedgerRecords: Sendable {
     public var evidence: [USCC: ArraySlice<EligibilityEvidence>] = [:]
     public var financials: [USCC: ArraySlice<IssuerFinancials>] = [:]
 
+    /// The kinds the records are grouped from.
+    public static let kinds: Set<RecordKind> = [
+        .useOfProceeds, .allocations, .unallocatedBalances, .useChanges, .impactReports, .eligibilityEvidence,
+        .issuerFinancials,
+    ]
+
     /// Every bond's records, or only those of `bond` and its issuer (a
     /// bond's page need not group the whole registry).
     public init(_ snapshot: RegistrySnapshot, only bond: Bond? = nil) {
