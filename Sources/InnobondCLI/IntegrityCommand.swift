@@ -70,7 +70,9 @@ struct IntegrityCommand: AsyncParsableCommand {
         var filter = try filters.filter(
             issued: DateRange(from: from.flatMap(CivilDate.init), to: to.flatMap(CivilDate.init)))
         filter.provinces = try FilterOptions.provinces(filter.provinces, in: snapshot)
-        let (bonds, issuers) = IntegrityScoring.score(snapshot, filter: filter, asOf: day)
+        // The ranking prints checks and scores: its findings need no rows or explanations.
+        let details = json || bond != nil
+        let (bonds, issuers) = IntegrityScoring.score(snapshot, filter: filter, asOf: day, details: details)
         KeptUntilExit.keep(bonds)
         if let bond {
             guard let scored = bonds.first(where: { $0.code.value == BondCode(bond)?.value }) else {

@@ -64,6 +64,9 @@ public enum IntegrityScoring {
         public var issuer: Issuer?
         public var financials: ArraySlice<IssuerFinancials>
         public var settings: IntegritySettings
+        /// Whether findings list their rows and explain themselves; a
+        /// ranking needs only their checks, weights, figures and dates.
+        public var details = true
     }
 
     /// The checks, in the order findings are listed.
@@ -77,9 +80,10 @@ public enum IntegrityScoring {
 
     /// The sci-tech bonds `filter` passes, worst first (then by code), and
     /// their issuers, worst first.
+    /// Without `details`, findings have no rows and no explanation.
     public static func score(
         _ snapshot: RegistrySnapshot, filter: BondFilter = BondFilter(), asOf: CivilDate,
-        settings: IntegritySettings = .standard
+        settings: IntegritySettings = .standard, details: Bool = true
     ) -> (bonds: [BondIntegrity], issuers: [IssuerIntegrity]) {
         let records = LedgerRecords(snapshot)
         let bonds = snapshot.bonds(matching: filter.with(sciTech: true)).filter { $0.issueDate <= asOf }
@@ -88,7 +92,7 @@ public enum IntegrityScoring {
                 let ledger = ProceedsLedger(bond: bond, records: records, asOf: asOf)
                 let context = Context(
                     issuer: snapshot.issuersByCode[bond.uscc], financials: records.financials[bond.uscc] ?? [],
-                    settings: settings)
+                    settings: settings, details: details)
                 return score(ledger, context)
             }
         }
@@ -123,11 +127,12 @@ public enum IntegrityScoring {
 
     static func finding(
         _ check: String, _ title: String, _ context: Context, figure: Double, unit: String, limit: Double? = nil,
-        since: CivilDate, rows: [RowReference], _ explanation: String
+        since: CivilDate, rows: @autoclosure () -> [RowReference], _ explanation: @autoclosure () -> String
     ) -> IntegrityFinding {
         IntegrityFinding(
             check: check, title: title, weight: context.settings.weights[check] ?? 0, figure: figure,
-            figureUnit: unit, limit: limit, since: since, rows: rows, explanation: explanation)
+            figureUnit: unit, limit: limit, since: since, rows: context.details ? rows() : [],
+            explanation: context.details ? explanation() : "")
     }
 
     static func entries(_ allocations: [Allocation]) -> [RowReference] {

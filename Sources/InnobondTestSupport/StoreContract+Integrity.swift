@@ -51,6 +51,16 @@ extension StoreContract {
 
         #expect(issuers.map(\.name) == ["示例发行人A", "示例发行人C", "示例发行人D", "示例发行人E", "示例发行人F", "示例发行人B"])
         #expect(abs((issuers.first?.score ?? 0) - 17.75) < 1e-12)
+
+        // A ranking's scores, without rows and explanations, are the same in every other figure.
+        let ranking = IntegrityScoring.score(snapshot, asOf: CivilDate(year: 2026, month: 9, day: 30)!, details: false)
+        func figures(_ finding: IntegrityFinding) -> String {
+            "\(finding.check) \(finding.weight) \(finding.figure) \(finding.limit as Double?) \(finding.since)"
+        }
+        #expect(ranking.bonds.map(\.code) == bonds.map(\.code))
+        #expect(ranking.bonds.map { $0.findings.map(figures) } == bonds.map { $0.findings.map(figures) })
+        #expect(ranking.bonds.allSatisfy { $0.findings.allSatisfy { $0.rows.isEmpty && $0.explanation.isEmpty } })
+        #expect(ranking.issuers.map(\.score) == issuers.map(\.score))
     }
 
     static func integrityAsOf(_ store: any RegistryStore) async throws {
