@@ -33,7 +33,7 @@ struct InsightsCommand: AsyncParsableCommand {
     private func run(on store: any RegistryStore) async throws {
         let snapshot: RegistrySnapshot
         do {
-            snapshot = try await store.loadSnapshot()
+            snapshot = try await store.loadSnapshot(at: nil, kinds: InsightsSummary.kinds)
         } catch let error as StoreError {
             throw UsageFailure(error)
         }

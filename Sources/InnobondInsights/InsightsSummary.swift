@@ -53,6 +53,10 @@ public struct InsightsSummary: Sendable, Codable {
     /// The financing-conditions table ending with the filter's last issue date.
     public var conditions: FinancingConditions
 
+    /// The kinds a summary reads, its default period's end included: bonds,
+    /// their issuers, curves and money figures.
+    public static let kinds: Set<RecordKind> = [.bonds, .issuers, .curves, .macro]
+
     /// - Parameters:
     ///   - filter: the bonds covered; issuance counts its sci-tech bonds, the
     ///     advantage compares them with its conventional ones.
