@@ -294,10 +294,15 @@ public struct Briefing: Sendable, Codable {
     private static func monthlySeriesByMarket(
         _ snapshot: RegistrySnapshot, months: [IssuanceStatistics.Group], period: DateRange
     ) -> [Chart.Series] {
-        Market.allCases.map { market -> Chart.Series in
-            let filter = BondFilter(issued: period, markets: [market], sciTech: true)
+        // One pass over the period's sci-tech bonds: fen by market and month.
+        var amounts: [Market: [Int: Int64]] = [:]
+        for bond in snapshot.bonds(matching: BondFilter(issued: period, sciTech: true)) {
+            amounts[bond.market, default: [:]][IssuanceStatistics.month(bond.issueDate), default: 0].addClamped(
+                bond.amount.fen)
+        }
+        return Market.allCases.map { market -> Chart.Series in
             let byMonth = Dictionary(
-                IssuanceStatistics(snapshot, filter: filter, leagueSize: 0).byMonth.map { ($0.key, $0.amountFen) },
+                (amounts[market] ?? [:]).map { (IssuanceStatistics.monthKey($0.key), $0.value) },
                 uniquingKeysWith: { a, _ in a })
             return Chart.Series(
                 name: market.label,

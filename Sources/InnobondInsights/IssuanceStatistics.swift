@@ -51,6 +51,14 @@ public struct IssuanceStatistics: Sendable, Codable, Equatable {
     /// Largest amount first.
     public var league: [LeagueEntry]
 
+    /// The month of a date, counted from January of year 0.
+    static func month(_ date: CivilDate) -> Int { date.year * 12 + date.month - 1 }
+
+    /// The key of a month in ``byMonth``: `YYYY-MM`.
+    static func monthKey(_ month: Int) -> String {
+        .padded(month / 12, width: 4) + "-" + .padded(month % 12 + 1, width: 2)
+    }
+
     /// - Parameter leagueSize: how many issuers the league table keeps.
     public init(_ snapshot: RegistrySnapshot, filter: BondFilter, leagueSize: Int = 20) {
         let bonds = snapshot.bonds(matching: filter)
@@ -107,11 +115,9 @@ public struct IssuanceStatistics: Sendable, Codable, Equatable {
             { sectorCodes[$0] }, key: { $0 < 0 ? "unknown" : sectorOrder[$0].rawValue },
             label: { Sector(rawValue: $0)?.label ?? "Unknown issuer" }, sort: byAmount)
         let issueDates = bonds.map(\.issueDate)
-        let months = issueDates.map { $0.year * 12 + $0.month - 1 }
+        let months = issueDates.map(Self.month)
         let monthRange = months.min().map { $0...months.max()! }
-        byMonth = groups(
-            { months[$0] }, key: { .padded($0 / 12, width: 4) + "-" + .padded($0 % 12 + 1, width: 2) }, label: { $0 },
-            order: monthRange.map(Array.init) ?? [])
+        byMonth = groups({ months[$0] }, key: Self.monthKey, label: { $0 }, order: monthRange.map(Array.init) ?? [])
         let ratings = bonds.map { $0.rating?.rank ?? Rating.scale.count }
         byRating = groups(
             { ratings[$0] }, key: { $0 < Rating.scale.count ? Rating.scale[$0] : "unrated" }, label: { $0 }
