@@ -89,23 +89,49 @@ public struct IssuanceStatistics: Sendable, Codable, Equatable {
                 ownershipCodes[index] = ownershipOrder.firstIndex(of: issuer.ownership)!
             }
         }
-        /// Groups by an integer code of each bond (by index), named by `key`.
+        /// Groups by an integer code of each bond (by index), named by `key`:
+        /// totals in arrays indexed by the code, and an issuer counted once
+        /// a group by a bit for each pair (a set for each group when the
+        /// bits would take more than 8 MB).
         func groups(
             _ code: (Int) -> Int, key: (Int) -> String, label: (String) -> String, order: [Int]? = nil,
             sort: ((Group, Group) -> Bool)? = nil
         ) -> [Group] {
-            var totals: [Int: (fen: Int64, bonds: Int, issuers: Set<Int>)] = [:]
-            for index in amounts.indices {
-                totals[code(index), default: (0, 0, [])].fen.addClamped(amounts[index])
-                totals[code(index), default: (0, 0, [])].bonds += 1
-                totals[code(index), default: (0, 0, [])].issuers.insert(ownerIDs[index])
+            let codes = amounts.indices.map(code)
+            let low = Swift.min(codes.min() ?? 0, order?.min() ?? 0)
+            let width = Swift.max(codes.max() ?? 0, order?.max() ?? 0) - low + 1
+            var fen = [Int64](repeating: 0, count: width)
+            var count = [Int](repeating: 0, count: width)
+            var distinct = [Int](repeating: 0, count: width)
+            let pairs = width * issuerIDs.count
+            if pairs <= 1 << 26 {
+                var seen = [UInt64](repeating: 0, count: (pairs + 63) / 64)
+                for index in codes.indices {
+                    let slot = codes[index] - low
+                    fen[slot].addClamped(amounts[index])
+                    count[slot] += 1
+                    let bit = slot * issuerIDs.count + ownerIDs[index]
+                    if seen[bit >> 6] & (1 << (bit & 63)) == 0 {
+                        seen[bit >> 6] |= 1 << (bit & 63)
+                        distinct[slot] += 1
+                    }
+                }
+            } else {
+                var seen = [Set<Int>](repeating: [], count: width)
+                for index in codes.indices {
+                    let slot = codes[index] - low
+                    fen[slot].addClamped(amounts[index])
+                    count[slot] += 1
+                    if seen[slot].insert(ownerIDs[index]).inserted { distinct[slot] += 1 }
+                }
             }
-            let result = (order ?? Array(totals.keys)).map { value in
-                let entry = totals[value] ?? (0, 0, [])
+            let values = order ?? count.indices.filter { count[$0] > 0 }.map { $0 + low }
+            let result = values.map { value in
+                let slot = value - low
                 let name = key(value)
                 return Group(
-                    key: name, label: label(name), issuers: entry.issuers.count, bonds: entry.bonds,
-                    amountFen: entry.fen, share: total > 0 ? Double(entry.fen) / Double(total) : 0)
+                    key: name, label: label(name), issuers: distinct[slot], bonds: count[slot],
+                    amountFen: fen[slot], share: total > 0 ? Double(fen[slot]) / Double(total) : 0)
             }
             return sort.map { result.sorted(by: $0) } ?? result
         }
