@@ -12,8 +12,9 @@ extension Briefing {
         _ snapshot: RegistrySnapshot, period: DateRange, settings: IntegritySettings
     ) -> Section {
         let end = period.to!
+        // The section names checks and scores: no finding's rows or sentence.
         let (bonds, issuers) = IntegrityScoring.score(
-            snapshot, filter: BondFilter(issued: period), asOf: end, settings: settings)
+            snapshot, filter: BondFilter(issued: period), asOf: end, settings: settings, details: false)
         guard !bonds.isEmpty else {
             return Section(takeaways: [Takeaway(plain: "No sci-tech bond of the period to score.")], charts: [])
         }

@@ -60,7 +60,8 @@ struct IntegrityPage: Sendable {
         layout = Layout("Integrity", section: .integrity, current: current)
         asOf = asOfGiven ? day.iso8601 : ""
         self.knownNow = knownNow
-        let (scored, ranked) = IntegrityScoring.score(snapshot, filter: filter, asOf: day)
+        // The page lists checks and scores: no finding's rows or sentence.
+        let (scored, ranked) = IntegrityScoring.score(snapshot, filter: filter, asOf: day, details: false)
         let issuersByCode = snapshot.issuersByCode
         bonds = scored.prefix(Self.shown).enumerated().map { index, bond in
             BondRow(
