@@ -20,7 +20,7 @@ struct SnapshotPlan: Sendable {
         let kind: RecordKind
         /// A value of the kind's first key column.
         let bound: String
-        /// The kind's stored rows: at least as many as either reads.
+        /// The kind's stored rows: at least as many as both sides read together.
         let rows: Int
     }
 
