@@ -98,8 +98,10 @@ public struct IssuanceStatistics: Sendable, Codable, Equatable {
             sort: ((Group, Group) -> Bool)? = nil
         ) -> [Group] {
             let codes = amounts.indices.map(code)
-            let low = Swift.min(codes.min() ?? 0, order?.min() ?? 0)
-            let width = Swift.max(codes.max() ?? 0, order?.max() ?? 0) - low + 1
+            let low = Swift.min(codes.min() ?? .max, order?.min() ?? .max)
+            let high = Swift.max(codes.max() ?? .min, order?.max() ?? .min)
+            guard low <= high else { return [] }
+            let width = high - low + 1
             var fen = [Int64](repeating: 0, count: width)
             var count = [Int](repeating: 0, count: width)
             var distinct = [Int](repeating: 0, count: width)
