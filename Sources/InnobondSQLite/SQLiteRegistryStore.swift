@@ -311,7 +311,10 @@ public final class SQLiteRegistryStore: RegistryStore {
                 // tasks that give the pool's connections back.
                 let pool = pool
                 read = try await withCheckedThrowingContinuation { continuation in
-                    Thread { continuation.resume(with: Result { try plan.read(pool, at: moment) }) }.start()
+                    let thread = Thread { continuation.resume(with: Result { try plan.read(pool, at: moment) }) }
+                    // One side of the read runs here: a stack as large as a main thread's.
+                    thread.stackSize = 8 << 20
+                    thread.start()
                 }
             } catch is SnapshotPlan.Moved {
                 continue
