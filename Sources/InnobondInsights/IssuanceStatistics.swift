@@ -105,27 +105,25 @@ public struct IssuanceStatistics: Sendable, Codable, Equatable {
             var fen = [Int64](repeating: 0, count: width)
             var count = [Int](repeating: 0, count: width)
             var distinct = [Int](repeating: 0, count: width)
+            // Whether a bond's issuer is new to its group: a bit a pair, or a set a
+            // group when the bits would pass 8 MB.
             let pairs = width * issuerIDs.count
-            if pairs <= 1 << 26 {
-                var seen = [UInt64](repeating: 0, count: (pairs + 63) / 64)
-                for index in codes.indices {
-                    let slot = codes[index] - low
-                    fen[slot].addClamped(amounts[index])
-                    count[slot] += 1
+            let byBits = pairs <= 1 << 26
+            var bits = [UInt64](repeating: 0, count: byBits ? (pairs + 63) / 64 : 0)
+            var sets = [Set<Int>](repeating: [], count: byBits ? 0 : width)
+            for index in codes.indices {
+                let slot = codes[index] - low
+                fen[slot].addClamped(amounts[index])
+                count[slot] += 1
+                let isNew: Bool
+                if byBits {
                     let bit = slot * issuerIDs.count + ownerIDs[index]
-                    if seen[bit >> 6] & (1 << (bit & 63)) == 0 {
-                        seen[bit >> 6] |= 1 << (bit & 63)
-                        distinct[slot] += 1
-                    }
+                    isNew = bits[bit >> 6] & (1 << (bit & 63)) == 0
+                    bits[bit >> 6] |= 1 << (bit & 63)
+                } else {
+                    isNew = sets[slot].insert(ownerIDs[index]).inserted
                 }
-            } else {
-                var seen = [Set<Int>](repeating: [], count: width)
-                for index in codes.indices {
-                    let slot = codes[index] - low
-                    fen[slot].addClamped(amounts[index])
-                    count[slot] += 1
-                    if seen[slot].insert(ownerIDs[index]).inserted { distinct[slot] += 1 }
-                }
+                if isNew { distinct[slot] += 1 }
             }
             let values = order ?? count.indices.filter { count[$0] > 0 }.map { $0 + low }
             let result = values.map { value in

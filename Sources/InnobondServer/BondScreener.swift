@@ -150,12 +150,10 @@ struct BondScreener: Sendable {
 
     /// For each remaining-tenor bucket but the last, the most days to
     /// maturity it holds: `TenorBucket(from:to:)` as thresholds in days.
-    static func bucketBounds() -> [Int] {
-        TenorBucket.allCases.dropLast().indices.map { place in
-            var days = 0
-            while TenorBucket(days: days + 1).ordinal <= place { days += 1 }
-            return days
-        }
+    static let bucketBounds: [Int] = TenorBucket.allCases.dropLast().indices.map { place in
+        var days = 0
+        while TenorBucket(days: days + 1).ordinal <= place { days += 1 }
+        return days
     }
 
     /// The bonds a screen passes on the day; `nil` when it has no condition.
@@ -176,7 +174,7 @@ struct BondScreener: Sendable {
             screen.statuses.contains(.matured)
         )
         let tenors = screen.tenors.isEmpty ? nil : TenorBucket.allCases.map(screen.tenors.contains)
-        let bucketBounds = tenors == nil ? [] : Self.bucketBounds()
+        let bucketBounds = Self.bucketBounds
         return BondBitmap(count: index.bonds.count) { position in
             let life = index.life(of: position, on: today)
             if !anyLife {
