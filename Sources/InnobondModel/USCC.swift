@@ -7,6 +7,7 @@ public struct USCC: Sendable, Hashable, Comparable, Codable, CustomStringConvert
 
     /// The 31 characters a code may use, in the order of their values 0...30.
     public static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+    static let alphabetBytes = Array("0123456789ABCDEFGHJKLMNPQRTUWXY".utf8)
     /// Weights of the first 17 characters: 3^i mod 31.
     static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
@@ -29,29 +30,32 @@ public struct USCC: Sendable, Hashable, Comparable, Codable, CustomStringConvert
 
     /// Validates a code, check character included (letters may be lower case).
     public init(_ text: String) throws(Problem) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 18 else {
+        // One pass over the bytes, without arrays: registries validate a
+        // code for every issuer, bond and allocation they read.
+        guard text.utf8.count == 18 else {
             // 18 characters in more bytes: one is not ASCII (a full-width digit, say).
             if text.count == 18, let (index, character) = text.enumerated().first(where: { !$0.element.isASCII }) {
                 throw .character(character, position: index + 1)
             }
             throw .length(text.count)
         }
-        var values = [Int](repeating: 0, count: 18)
-        var upper = [UInt8](repeating: 0, count: 18)
-        for (position, byte) in bytes.enumerated() {
-            let letter = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte
+        var sum = 0
+        var hasLowerCase = false
+        var last: UInt8 = 0
+        for (position, byte) in text.utf8.enumerated() {
+            let isLowerCase = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+            let letter = isLowerCase ? byte - 32 : byte
+            hasLowerCase = hasLowerCase || isLowerCase
             guard let value = Self.value(of: letter) else {
                 throw .character(Character(UnicodeScalar(byte)), position: position + 1)
             }
-            values[position] = value
-            upper[position] = letter
+            if position < 17 { sum += value * Self.weights[position] } else { last = letter }
         }
-        let expected = Self.checkCharacter(for: values.prefix(17))
-        guard Character(UnicodeScalar(upper[17])) == expected else {
-            throw .checkCharacter(found: Character(UnicodeScalar(upper[17])), expected: expected)
+        let expected = Self.alphabetBytes[(31 - sum % 31) % 31]
+        guard last == expected else {
+            throw .checkCharacter(found: Character(UnicodeScalar(last)), expected: Character(UnicodeScalar(expected)))
         }
-        value = String(decoding: upper, as: UTF8.self)
+        value = hasLowerCase ? text.uppercased() : text
     }
 
     /// The value 0...30 of an upper-case ASCII character of the alphabet.
