@@ -11,7 +11,7 @@ public struct SampleStatistics: Sendable, Hashable, Codable {
     /// `nil` for an empty sample.
     public init?(_ values: [Double]) {
         guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
+        let sorted = DoubleSorting.ascending(values)
         count = sorted.count
         // Pairwise-free summation is enough here: samples are small and of one scale.
         mean = sorted.reduce(0, +) / Double(count)
