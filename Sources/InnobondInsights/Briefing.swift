@@ -90,16 +90,36 @@ public struct Briefing: Sendable, Codable {
             charts: Self.conditionCharts(
                 monitor: monitor, curves: curves, end: period.to!, asOf: options.asOf, note: note))
 
-        issuance = IssuanceStatistics(
-            snapshot, filter: BondFilter(issued: period, sciTech: true), leagueSize: options.leagueSize)
-        allIssuance = IssuanceStatistics(snapshot, filter: BondFilter(issued: period))
+        // The market's analyses on one core, the ledger's and the shield's on the other.
+        let (market, scrutiny) = Parallel.both(
+            {
+                let issuance = IssuanceStatistics(
+                    snapshot, filter: BondFilter(issued: period, sciTech: true), leagueSize: options.leagueSize)
+                let allIssuance = IssuanceStatistics(snapshot, filter: BondFilter(issued: period))
+                let advantage = FinancingAdvantage(
+                    snapshot, filter: BondFilter(issued: period), curves: curves, minimumPairs: options.minimumPairs)
+                let charts = Self.issuanceCharts(snapshot, issuance: issuance, period: period, note: note)
+                return (issuance: issuance, all: allIssuance, advantage: advantage, charts: charts)
+            },
+            {
+                let risks = IntegrityChecks.run(
+                    snapshot, filter: BondFilter(issued: period), settings: options.integrity)
+                let integrity = Self.integritySection(snapshot, period: period, settings: options.integrity)
+                let shield = Self.shieldSection(
+                    snapshot, day: period.to!, calendar: WorkingDayCalendar(market: .national))
+                return (risks: risks, integrity: integrity, shield: shield)
+            })
+        issuance = market.issuance
+        allIssuance = market.all
+        advantage = market.advantage
+        risks = scrutiny.risks
+        integritySection = scrutiny.integrity
+        shieldSection = scrutiny.shield
         let issuanceSummary = Self.issuanceSummary(issuance, all: allIssuance, period: period)
         issuanceSection = Section(
             takeaways: Self.issuanceTakeaways(issuance, summary: issuanceSummary, period: period),
-            charts: Self.issuanceCharts(snapshot, issuance: issuance, period: period, note: note))
+            charts: market.charts)
 
-        advantage = FinancingAdvantage(
-            snapshot, filter: BondFilter(issued: period), curves: curves, minimumPairs: options.minimumPairs)
         let advantageSummary = Self.advantageTakeaway(advantage, period: period)
         advantageSection = Section(
             takeaways: [advantageSummary] + Self.advantageComparisons(advantage, period: period), charts: [])
@@ -107,9 +127,6 @@ public struct Briefing: Sendable, Codable {
         sectorFlows = SectorFlows(snapshot.investments)
         sectorSection = Self.sectorFlowsSection(sectorFlows, note: note)
 
-        risks = IntegrityChecks.run(snapshot, filter: BondFilter(issued: period), settings: options.integrity)
-        integritySection = Self.integritySection(snapshot, period: period, settings: options.integrity)
-        shieldSection = Self.shieldSection(snapshot, day: period.to!, calendar: WorkingDayCalendar(market: .national))
         headline = Self.headlineTakeaways(
             issuance: issuanceSummary, advantage: advantageSummary, conditions: conditions)
         missing =
