@@ -11,8 +11,9 @@ final class RenderLane: Sendable {
     /// The threads heavy renders run on, shared by every server of the process.
     static let threads = RenderThreads(
         count: max(1, ProcessInfo.processInfo.activeProcessorCount - 1), name: "innobond-render")
-    /// A thread for work ahead of need (sort orders): it never holds up a heavy page.
-    static let background = RenderThreads(count: 1, name: "innobond-ahead")
+    /// A thread for work ahead of need (sort orders): it never holds up a
+    /// heavy page, and yields its core to any request that wants it.
+    static let background = RenderThreads(count: 1, name: "innobond-ahead", niceness: 19)
 
     private struct Turns {
         var free: Int
@@ -101,10 +102,16 @@ final class RenderThreads: TaskExecutor, @unchecked Sendable {
     static var isCurrent: Bool { Thread.current.threadDictionary[marker] != nil }
     private static let marker = "innobond.render-thread"
 
-    init(count: Int, name: String) {
+    /// - Parameter niceness: the threads' scheduling niceness, 0 (as any
+    ///   thread) to 19 (only what others leave); Linux alone honours it.
+    init(count: Int, name: String, niceness: Int32 = 0) {
         for _ in 0..<count {
             let thread = Thread { [self] in
                 Thread.current.threadDictionary[Self.marker] = true
+                #if os(Linux)
+                    // Linux keeps a niceness per thread: 0 names the calling one.
+                    if niceness != 0 { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness) }
+                #endif
                 work()
             }
             thread.name = name
