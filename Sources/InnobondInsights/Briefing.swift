@@ -311,19 +311,23 @@ public struct Briefing: Sendable, Codable {
     private static func monthlySeriesByMarket(
         _ snapshot: RegistrySnapshot, months: [IssuanceStatistics.Group], period: DateRange
     ) -> [Chart.Series] {
-        // One pass over the period's sci-tech bonds: fen by market and month.
-        var amounts: [Market: [Int: Int64]] = [:]
-        for bond in snapshot.bonds(matching: BondFilter(issued: period, sciTech: true)) {
-            amounts[bond.market, default: [:]][IssuanceStatistics.month(bond.issueDate), default: 0].addClamped(
-                bond.amount.fen)
+        // One pass over the period's sci-tech bonds, read in place: fen by market and month.
+        let all = snapshot.bonds
+        let positions = snapshot.positions(matching: BondFilter(issued: period, sciTech: true))
+        let monthOf = positions.map { IssuanceStatistics.month(all[$0].issueDate) }
+        let low = monthOf.min() ?? 0
+        let width = monthOf.isEmpty ? 0 : monthOf.max()! - low + 1
+        let markets = Market.allCases
+        var fen = [Int64](repeating: 0, count: markets.count * width)
+        for (index, position) in positions.enumerated() {
+            let market = markets.firstIndex(of: all[position].market)!
+            fen[market * width + monthOf[index] - low].addClamped(all[position].amount.fen)
         }
-        return Market.allCases.map { market -> Chart.Series in
-            let byMonth = Dictionary(
-                (amounts[market] ?? [:]).map { (IssuanceStatistics.monthKey($0.key), $0.value) },
-                uniquingKeysWith: { a, _ in a })
-            return Chart.Series(
-                name: market.label,
-                values: months.map { month in byMonth[month.key].map { Double($0) / 1e11 } ?? 0 })
+        let slots = Dictionary(uniqueKeysWithValues: (0..<width).map { (IssuanceStatistics.monthKey(low + $0), $0) })
+        return markets.indices.map { market -> Chart.Series in
+            Chart.Series(
+                name: markets[market].label,
+                values: months.map { month in slots[month.key].map { Double(fen[market * width + $0]) / 1e11 } ?? 0 })
         }
     }
 

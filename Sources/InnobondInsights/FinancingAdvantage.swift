@@ -75,14 +75,15 @@ public struct FinancingAdvantage: Sendable, Codable, Equatable {
     ) {
         self.filter = filter
         self.minimumPairs = minimumPairs
-        // Bonds are read in place, by index into the scope: copying them costs more than the analysis.
+        // Bonds are read in place, by their position in the snapshot: copying them costs more than the analysis.
         var both = filter.with(sciTech: nil)
         both.regimes = []
-        let scope = snapshot.bonds(matching: both)
-        let sciTechIndices = scope.indices.filter { index in
+        let scope = snapshot.bonds
+        let inScope = snapshot.positions(matching: both)
+        let sciTechIndices = inScope.filter { index in
             scope[index].sciTech && (filter.regimes.isEmpty || scope[index].regime.map(filter.regimes.contains) == true)
         }
-        let conventionalIndices = scope.indices.filter { !scope[$0].sciTech }
+        let conventionalIndices = inScope.filter { !scope[$0].sciTech }
 
         var curveCache: [Int: HermiteParYields?] = [:]
         func issueSpreadBp(_ index: Int) -> Double? {

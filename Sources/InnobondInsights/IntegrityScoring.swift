@@ -86,9 +86,11 @@ public enum IntegrityScoring {
         settings: IntegritySettings = .standard, details: Bool = true
     ) -> (bonds: [BondIntegrity], issuers: [IssuerIntegrity]) {
         let records = LedgerRecords(snapshot)
-        let bonds = snapshot.bonds(matching: filter.with(sciTech: true)).filter { $0.issueDate <= asOf }
-        func scores(_ part: ArraySlice<Bond>) -> [BondIntegrity] {
-            part.map { bond in
+        let all = snapshot.bonds
+        let bonds = snapshot.positions(matching: filter.with(sciTech: true)).filter { all[$0].issueDate <= asOf }
+        func scores(_ part: ArraySlice<Int>) -> [BondIntegrity] {
+            part.map { position in
+                let bond = all[position]
                 let ledger = ProceedsLedger(bond: bond, records: records, asOf: asOf)
                 let context = Context(
                     issuer: snapshot.issuersByCode[bond.uscc], financials: records.financials[bond.uscc] ?? [],

@@ -61,18 +61,20 @@ public struct IssuanceStatistics: Sendable, Codable, Equatable {
 
     /// - Parameter leagueSize: how many issuers the league table keeps.
     public init(_ snapshot: RegistrySnapshot, filter: BondFilter, leagueSize: Int = 20) {
-        let bonds = snapshot.bonds(matching: filter)
+        // The bonds read in place, by position: copying them costs more than the counting.
+        let all = snapshot.bonds
+        let positions = snapshot.positions(matching: filter)
         self.filter = filter
-        self.bonds = bonds.count
-        let total = bonds.reduce(Int64(0)) { $0.addingClamped($1.amount.fen) }
+        bonds = positions.count
+        let amounts = positions.map { all[$0].amount.fen }
+        let total = amounts.reduce(Int64(0)) { $0.addingClamped($1) }
         amountFen = total
-        tenorYears = SampleStatistics(bonds.map(\.tenorYears))
-        couponPercent = SampleStatistics(bonds.map(\.couponRatePercent))
+        tenorYears = SampleStatistics(positions.map { all[$0].tenorYears })
+        couponPercent = SampleStatistics(positions.map { all[$0].couponRatePercent })
 
         // Breakdowns count by small integer codes; issuers by their position in the snapshot.
         let issuersByCode = snapshot.issuersByCode
-        let amounts = bonds.map(\.amount.fen)
-        let owners = bonds.map(\.uscc)
+        let owners = positions.map { all[$0].uscc }
         var issuerIDs: [USCC: Int] = [:]
         let ownerIDs = owners.map { uscc in
             if let id = issuerIDs[uscc] { return id }
@@ -81,8 +83,8 @@ public struct IssuanceStatistics: Sendable, Codable, Equatable {
         }
         let sectorOrder = Sector.allCases
         let ownershipOrder = Ownership.allCases
-        var sectorCodes = [Int](repeating: -1, count: bonds.count)
-        var ownershipCodes = [Int](repeating: -1, count: bonds.count)
+        var sectorCodes = [Int](repeating: -1, count: positions.count)
+        var ownershipCodes = [Int](repeating: -1, count: positions.count)
         for (index, uscc) in owners.enumerated() {
             if let issuer = issuersByCode[uscc] {
                 sectorCodes[index] = sectorOrder.firstIndex(of: issuer.sector)!
@@ -140,16 +142,15 @@ public struct IssuanceStatistics: Sendable, Codable, Equatable {
         bySector = groups(
             { sectorCodes[$0] }, key: { $0 < 0 ? "unknown" : sectorOrder[$0].rawValue },
             label: { Sector(rawValue: $0)?.label ?? "Unknown issuer" }, sort: byAmount)
-        let issueDates = bonds.map(\.issueDate)
-        let months = issueDates.map(Self.month)
+        let months = positions.map { Self.month(all[$0].issueDate) }
         let monthRange = months.min().map { $0...months.max()! }
         byMonth = groups({ months[$0] }, key: Self.monthKey, label: { $0 }, order: monthRange.map(Array.init) ?? [])
-        let ratings = bonds.map { $0.rating?.rank ?? Rating.scale.count }
+        let ratings = positions.map { all[$0].rating?.rank ?? Rating.scale.count }
         byRating = groups(
             { ratings[$0] }, key: { $0 < Rating.scale.count ? Rating.scale[$0] : "unrated" }, label: { $0 }
         ).sorted { (Rating($0.key)?.rank ?? Rating.scale.count) < (Rating($1.key)?.rank ?? Rating.scale.count) }
         let bucketOrder = TenorBucket.allCases
-        let buckets = bonds.map { bucketOrder.firstIndex(of: $0.tenorBucket)! }
+        let buckets = positions.map { bucketOrder.firstIndex(of: all[$0].tenorBucket)! }
         byTenor = groups(
             { buckets[$0] }, key: { bucketOrder[$0].rawValue }, label: { TenorBucket(rawValue: $0)!.label },
             order: Array(bucketOrder.indices))
@@ -157,7 +158,7 @@ public struct IssuanceStatistics: Sendable, Codable, Equatable {
             { ownershipCodes[$0] }, key: { $0 < 0 ? "unknown" : ownershipOrder[$0].rawValue },
             label: { Ownership(rawValue: $0)?.label ?? "Unknown issuer" }, sort: byAmount)
         let marketOrder = Market.allCases
-        let markets = bonds.map { marketOrder.firstIndex(of: $0.market)! }
+        let markets = positions.map { marketOrder.firstIndex(of: all[$0].market)! }
         byMarket = groups(
             { markets[$0] }, key: { marketOrder[$0].rawValue }, label: { Market(rawValue: $0)!.label },
             sort: byAmount)
