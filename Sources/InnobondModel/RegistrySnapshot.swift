@@ -23,8 +23,10 @@ public struct RegistrySnapshot: Sendable {
 
     /// Issuers by code.
     public let issuersByCode: [USCC: Issuer]
-    /// Each bond's position in ``bonds``, by code.
-    private let bondPositions: [BondCode: Int]
+    /// Each bond's position in ``bonds``, by code: `nil` when the bonds are
+    /// in strictly ascending code order (as stores read them), where a
+    /// binary search finds a code without a table of a million entries.
+    private let bondPositions: [BondCode: Int]?
 
     /// The snapshot of the rows of `tables`.
     public init(isDemo: Bool, tables: RecordTables, counts: [RecordKind: Int]) {
@@ -59,10 +61,16 @@ public struct RegistrySnapshot: Sendable {
         self.investments = investments
         self.counts = counts
         issuersByCode = Dictionary(issuers.map { ($0.uscc, $0) }, uniquingKeysWith: { first, _ in first })
-        var positions: [BondCode: Int] = [:]
-        positions.reserveCapacity(bonds.count)
-        for index in bonds.indices where positions[bonds[index].code] == nil { positions[bonds[index].code] = index }
-        bondPositions = positions
+        if bonds.indices.dropFirst().allSatisfy({ bonds[$0 - 1].code < bonds[$0].code }) {
+            bondPositions = nil
+        } else {
+            var positions: [BondCode: Int] = [:]
+            positions.reserveCapacity(bonds.count)
+            for index in bonds.indices where positions[bonds[index].code] == nil {
+                positions[bonds[index].code] = index
+            }
+            bondPositions = positions
+        }
     }
 
     /// This snapshot with the rows and counts of `kinds` taken from
@@ -88,10 +96,19 @@ public struct RegistrySnapshot: Sendable {
     public func records<Record: RegistryRecord>(_ type: Record.Type) -> [Record] { tables.records(type) }
 
     /// The bond with a code.
-    public func bond(_ code: BondCode) -> Bond? { bondPositions[code].map { bonds[$0] } }
+    public func bond(_ code: BondCode) -> Bond? { position(of: code).map { bonds[$0] } }
 
-    /// The position in ``bonds`` of the bond with a code.
-    public func position(of code: BondCode) -> Int? { bondPositions[code] }
+    /// The position in ``bonds`` of the bond with a code (the first, if
+    /// several have it).
+    public func position(of code: BondCode) -> Int? {
+        if let bondPositions { return bondPositions[code] }
+        var (low, high) = (0, bonds.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if bonds[middle].code < code { low = middle + 1 } else { high = middle }
+        }
+        return low < bonds.count && bonds[low].code == code ? low : nil
+    }
 
     /// An empty registry.
     public static let empty = RegistrySnapshot(
