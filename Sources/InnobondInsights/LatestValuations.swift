@@ -77,6 +77,9 @@ public struct LatestValuations: Sendable {
     /// The figures of a bond's latest quote, when it has one.
     public subscript(code: BondCode) -> Figures? { byCode[code] }
 
+    /// The figures of every quoted bond, in no order.
+    public var all: Dictionary<BondCode, Figures>.Values { byCode.values }
+
     /// How many bonds have a quote.
     public var count: Int { byCode.count }
 }

@@ -85,7 +85,7 @@ final class BondIndex: Sendable {
             }
             (self.quoteDays, self.figures) = (quoteDays, figures)
         } else {
-            (quoteDays, figures) = Self.quoteColumns(bonds, valuations)
+            (quoteDays, figures) = Self.quoteColumns(snapshot, valuations)
         }
         codeRanks = index.codeRanks
         text = Mutex(index.text.withLock { $0 })
@@ -114,11 +114,13 @@ final class BondIndex: Sendable {
         }
         let issuerOf = bonds.map { issuerPositions[$0.uscc] ?? -1 }
         self.issuerOf = issuerOf
-        func sets<Value: Hashable>(_ values: [Value], _ value: (Int) -> Value?) -> [BondBitmap] {
-            let places = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, $0) })
+        // A value's place by a scan of a few cases: hashing a million values cost more.
+        func sets<Value: Equatable>(_ values: [Value], _ value: (Int) -> Value?) -> [BondBitmap] {
             var sets = [BondBitmap](repeating: BondBitmap(count: count), count: values.count)
             for position in 0..<count {
-                if let found = value(position), let place = places[found] { sets[place].insert(position) }
+                if let found = value(position), let place = values.firstIndex(of: found) {
+                    sets[place].insert(position)
+                }
             }
             return sets
         }
@@ -135,31 +137,46 @@ final class BondIndex: Sendable {
         sciTech = BondBitmap(count: count) { bonds[$0].sciTech }
         issueDays = bonds.map { Int32($0.issueDate.dayNumber) }
         maturityDays = bonds.map { Int32($0.maturityDate.dayNumber) }
-        let marketPlaces = Dictionary(uniqueKeysWithValues: Market.allCases.enumerated().map { ($1, UInt8($0)) })
-        self.marketPlaces = bonds.map { marketPlaces[$0.market]! }
-        var provinces: [String: BondBitmap] = [:]
-        for position in 0..<count {
-            guard let province = issuer(position)?.province.lowercased() else { continue }
-            provinces[province, default: BondBitmap(count: count)].insert(position)
+        let marketOrder = Market.allCases
+        marketPlaces = bonds.map { UInt8(marketOrder.firstIndex(of: $0.market)!) }
+        // Provinces in lower case, an issuer's once: a bond takes its issuer's.
+        let provinceKeys = Array(Set(issuers.map { $0.province.lowercased() }))
+        let provinceOfIssuer = issuers.map { provinceKeys.firstIndex(of: $0.province.lowercased())! }
+        var provinceSets = [BondBitmap](repeating: BondBitmap(count: count), count: provinceKeys.count)
+        var held = [Bool](repeating: false, count: provinceKeys.count)
+        for position in 0..<count where issuerOf[position] >= 0 {
+            let place = provinceOfIssuer[Int(issuerOf[position])]
+            provinceSets[place].insert(position)
+            held[place] = true
         }
-        self.provinces = provinces
+        provinces = Dictionary(
+            uniqueKeysWithValues: provinceKeys.indices.filter { held[$0] }.map { (provinceKeys[$0], provinceSets[$0]) })
         provinceNames = Set(issuers.map(\.province)).sorted()
-        (quoteDays, figures) = Self.quoteColumns(bonds, valuations)
-        var byCode = Array(0..<count)
-        byCode.sort { bonds[$0].code.value < bonds[$1].code.value }
-        var codeRanks = [Int32](repeating: 0, count: count)
-        for (rank, position) in byCode.enumerated() { codeRanks[position] = Int32(rank) }
-        self.codeRanks = codeRanks
+        (quoteDays, figures) = Self.quoteColumns(snapshot, valuations)
+        // Stores read bonds in code order: then a bond's rank is its position.
+        if bonds.indices.dropFirst().allSatisfy({ bonds[$0 - 1].code.value < bonds[$0].code.value }) {
+            codeRanks = (0..<Int32(count)).map { $0 }
+        } else {
+            var byCode = Array(0..<count)
+            byCode.sort { bonds[$0].code.value < bonds[$1].code.value }
+            var codeRanks = [Int32](repeating: 0, count: count)
+            for (rank, position) in byCode.enumerated() { codeRanks[position] = Int32(rank) }
+            self.codeRanks = codeRanks
+        }
         text = Mutex(nil)
     }
 
     /// Each bond's latest quote date and figures, in columns.
-    private static func quoteColumns(_ bonds: [Bond], _ valuations: LatestValuations) -> ([Int32], [[Double]]) {
-        var quoteDays = [Int32](repeating: .min, count: bonds.count)
+    private static func quoteColumns(
+        _ snapshot: RegistrySnapshot, _ valuations: LatestValuations
+    ) -> ([Int32], [[Double]]) {
+        let count = snapshot.bonds.count
+        var quoteDays = [Int32](repeating: .min, count: count)
         var figures = [[Double]](
-            repeating: [Double](repeating: .nan, count: bonds.count), count: BondScreen.Measure.allCases.count)
-        for position in bonds.indices {
-            guard let valued = valuations[bonds[position].code] else { continue }
+            repeating: [Double](repeating: .nan, count: count), count: BondScreen.Measure.allCases.count)
+        // The quoted bonds alone: most of a large registry has no quote.
+        for valued in valuations.all {
+            guard let position = snapshot.position(of: valued.quote.bondCode) else { continue }
             quoteDays[position] = Int32(valued.quote.date.dayNumber)
             for (place, measure) in BondScreen.Measure.allCases.enumerated() {
                 figures[place][position] = measure.value(valued) ?? .nan

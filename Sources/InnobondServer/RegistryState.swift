@@ -216,12 +216,14 @@ public final class RegistryState: Sendable {
             let latestQuotes = try await Timed.store("latest_quotes") { try await store.latestQuotes() }
             let curves = CurveLibrary(snapshot.curvePoints)
             let valuations = LatestValuations(snapshot: snapshot, latestQuotes: latestQuotes, curves: curves)
-            let shield = Self.shield(snapshot)
+            // The shield's register on another core while the bond index is built.
+            async let shield = Self.shield(snapshot)
+            let bondIndex = BondIndex(snapshot: snapshot, valuations: valuations)
+            let (register, problem) = await shield
             return Current(
                 version: version, lastEntry: lastEntry, snapshot: snapshot, curves: curves,
-                monitor: MacroMonitor(snapshot.macro), valuations: valuations,
-                bondIndex: BondIndex(snapshot: snapshot, valuations: valuations),
-                shield: shield.register, shieldProblem: shield.problem, screenIndex: LazyNameScreen(snapshot),
+                monitor: MacroMonitor(snapshot.macro), valuations: valuations, bondIndex: bondIndex,
+                shield: register, shieldProblem: problem, screenIndex: LazyNameScreen(snapshot),
                 latestDate: Briefing.latestDate(snapshot, notAfter: today) ?? today, staleSince: nil, today: today)
         }
         let partial = try await Timed.store("snapshot") { try await store.loadSnapshot(at: nil, kinds: changed) }
