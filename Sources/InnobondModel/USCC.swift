@@ -30,8 +30,8 @@ public struct USCC: Sendable, Hashable, Comparable, Codable, CustomStringConvert
 
     /// Validates a code, check character included (letters may be lower case).
     public init(_ text: String) throws(Problem) {
-        // One pass over the bytes, without arrays: registries validate a
-        // code for every issuer, bond and allocation they read.
+        // One pass over the bytes in place: registries validate a code for
+        // every issuer, bond and allocation they read.
         guard text.utf8.count == 18 else {
             // 18 characters in more bytes: one is not ASCII (a full-width digit, say).
             if text.count == 18, let (index, character) = text.enumerated().first(where: { !$0.element.isASCII }) {
@@ -39,23 +39,38 @@ public struct USCC: Sendable, Hashable, Comparable, Codable, CustomStringConvert
             }
             throw .length(text.count)
         }
+        let checked =
+            text.utf8.withContiguousStorageIfAvailable(Self.check)
+            ?? Array(text.utf8).withUnsafeBufferPointer(Self.check)
+        value = try checked.get() ? text.uppercased() : text
+    }
+
+    /// Checks 18 bytes: whether a letter is in lower case, or the problem.
+    private static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Bool, Problem> {
         var sum = 0
         var hasLowerCase = false
-        var last: UInt8 = 0
-        for (position, byte) in text.utf8.enumerated() {
-            let isLowerCase = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
-            let letter = isLowerCase ? byte - 32 : byte
-            hasLowerCase = hasLowerCase || isLowerCase
-            guard let value = Self.value(of: letter) else {
-                throw .character(Character(UnicodeScalar(byte)), position: position + 1)
+        for position in 0..<17 {
+            let (letter, isLowerCase) = upperCased(bytes[position])
+            guard let value = value(of: letter) else {
+                return .failure(.character(Character(UnicodeScalar(bytes[position])), position: position + 1))
             }
-            if position < 17 { sum += value * Self.weights[position] } else { last = letter }
+            hasLowerCase = hasLowerCase || isLowerCase
+            sum += value * weights[position]
         }
-        let expected = Self.alphabetBytes[(31 - sum % 31) % 31]
+        let (last, isLowerCase) = upperCased(bytes[17])
+        guard value(of: last) != nil else {
+            return .failure(.character(Character(UnicodeScalar(bytes[17])), position: 18))
+        }
+        let expected = alphabetBytes[(31 - sum % 31) % 31]
         guard last == expected else {
-            throw .checkCharacter(found: Character(UnicodeScalar(last)), expected: Character(UnicodeScalar(expected)))
+            return .failure(
+                .checkCharacter(found: Character(UnicodeScalar(last)), expected: Character(UnicodeScalar(expected))))
         }
-        value = hasLowerCase ? text.uppercased() : text
+        return .success(hasLowerCase || isLowerCase)
+    }
+
+    private static func upperCased(_ byte: UInt8) -> (UInt8, isLowerCase: Bool) {
+        byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? (byte - 32, true) : (byte, false)
     }
 
     /// The value 0...30 of an upper-case ASCII character of the alphabet.
