@@ -85,17 +85,17 @@ public struct FinancingAdvantage: Sendable, Codable, Equatable {
         }
         let conventionalIndices = inScope.filter { !scope[$0].sciTech }
 
-        var curveCache: [Int: HermiteParYields?] = [:]
+        // The scope's first and last issue days and months bound the tables below.
+        let firstDay = inScope.lazy.map { scope[$0].issueDate.dayNumber }.min() ?? 0
+        let lastDay = inScope.lazy.map { scope[$0].issueDate.dayNumber }.max() ?? -1
+        // Each issue day's curve, built once: nil before it is asked for.
+        var curveOfDay = [HermiteParYields??](repeating: nil, count: Swift.max(0, lastDay - firstDay + 1))
         func issueSpreadBp(_ index: Int) -> Double? {
-            let day = scope[index].issueDate.dayNumber
-            let curve: HermiteParYields?
-            if let cached = curveCache[day] {
-                curve = cached
-            } else {
-                curve = curves.day(governmentCurve, on: scope[index].issueDate).flatMap(curves.interpolation)
-                curveCache[day] = curve
+            let day = scope[index].issueDate.dayNumber - firstDay
+            if curveOfDay[day] == nil {
+                curveOfDay[day] = curves.day(governmentCurve, on: scope[index].issueDate).flatMap(curves.interpolation)
             }
-            guard let curve else { return nil }
+            guard let curve = curveOfDay[day]! else { return nil }
             return (scope[index].couponRatePercent - 100 * curve.parYield(at: scope[index].pricingDate)) * 100
         }
         func figures(_ indices: [Int]) -> GroupFigures {
@@ -107,13 +107,8 @@ public struct FinancingAdvantage: Sendable, Codable, Equatable {
         sciTech = figures(sciTechIndices)
         conventional = figures(conventionalIndices)
 
-        // Match on plain numbers: a rating's rank, the issue month, the day, the order of codes.
-        struct Cell: Hashable {
-            var rating: Int
-            var market: Market
-            var month: Int
-            var bucket: TenorBucket
-        }
+        // Match on plain numbers: a cell is one integer of the rating's rank,
+        // the market, the issue month and the priced tenor's bucket.
         struct Terms {
             var index: Int
             var day: Int
@@ -121,42 +116,60 @@ public struct FinancingAdvantage: Sendable, Codable, Equatable {
             /// The place in code order: the first of equals is the lowest.
             var rank: Int
         }
-        func cell(_ index: Int) -> Cell {
+        let markets = Market.allCases
+        let buckets = TenorBucket.allCases
+        let ratings = Rating.scale.count
+        let firstMonth = CivilDate(dayNumber: firstDay).map { $0.year * 12 + $0.month } ?? 0
+        let lastMonth = CivilDate(dayNumber: lastDay).map { $0.year * 12 + $0.month } ?? -1
+        let cellCount = Swift.max(0, lastMonth - firstMonth + 1) * markets.count * buckets.count * ratings
+        /// The cell of a rated bond.
+        func cell(_ index: Int) -> Int {
             let date = scope[index].issueDate
-            return Cell(
-                rating: scope[index].rating?.rank ?? -1, market: scope[index].market,
-                month: date.year * 12 + date.month,
-                bucket: scope[index].pricingTenorBucket)
+            let month = date.year * 12 + date.month - firstMonth
+            let market = markets.firstIndex(of: scope[index].market)!
+            let bucket = buckets.firstIndex(of: scope[index].pricingTenorBucket)!
+            return ((month * markets.count + market) * buckets.count + bucket) * ratings + scope[index].rating!.rank
         }
         func byCode(_ indices: [Int]) -> [Int] {
             let sorted = zip(indices, indices.dropFirst()).allSatisfy { scope[$0].code < scope[$1].code }
             return sorted ? indices : indices.sorted { scope[$0].code < scope[$1].code }
         }
-        // Each cell's candidates by issue day, then code: the nearest days are
-        // found by a binary search rather than a scan of the cell.
-        var candidates: [Cell: [Terms]] = [:]
-        for (rank, index) in byCode(conventionalIndices).enumerated() where scope[index].rating != nil {
-            candidates[cell(index), default: []].append(
-                Terms(
-                    index: index, day: scope[index].issueDate.dayNumber, years: scope[index].pricingTenorYears,
-                    rank: rank))
+        // The rated conventional bonds grouped by cell (a counting sort, in
+        // code order), each cell by issue day, then code: the nearest days
+        // are found by a binary search rather than a scan of the cell.
+        let rated = byCode(conventionalIndices).enumerated().filter { scope[$0.element].rating != nil }
+        let cells = rated.map { cell($0.element) }
+        var cellStarts = [Int](repeating: 0, count: cellCount + 1)
+        for cell in cells { cellStarts[cell + 1] += 1 }
+        for cell in 0..<cellCount { cellStarts[cell + 1] += cellStarts[cell] }
+        var candidates = [Terms](repeating: Terms(index: 0, day: 0, years: 0, rank: 0), count: rated.count)
+        var filled = cellStarts
+        for ((rank, index), cell) in zip(rated, cells) {
+            candidates[filled[cell]] = Terms(
+                index: index, day: scope[index].issueDate.dayNumber, years: scope[index].pricingTenorYears, rank: rank)
+            filled[cell] += 1
         }
-        for key in candidates.keys {
-            candidates[key]!.sort { $0.day == $1.day ? $0.rank < $1.rank : $0.day < $1.day }
+        for cell in 0..<cellCount where cellStarts[cell + 1] - cellStarts[cell] > 1 {
+            candidates[cellStarts[cell]..<cellStarts[cell + 1]].sort {
+                $0.day == $1.day ? $0.rank < $1.rank : $0.day < $1.day
+            }
         }
         var pairs: [Pair] = []
         for index in byCode(sciTechIndices) where scope[index].rating != nil {
-            guard let group = candidates[cell(index)] else { continue }
+            // The cell's candidates are candidates[first..<end].
+            let cell = cell(index)
+            let (first, end) = (cellStarts[cell], cellStarts[cell + 1])
+            guard first < end else { continue }
             let day = scope[index].issueDate.dayNumber
             let years = scope[index].pricingTenorYears
             // Nearest issue date, then nearest priced tenor, then the first in code order.
-            var (low, high) = (0, group.count)
+            var (low, high) = (first, end)
             while low < high {
                 let middle = (low + high) / 2
-                if group[middle].day < day { low = middle + 1 } else { high = middle }
+                if candidates[middle].day < day { low = middle + 1 } else { high = middle }
             }
-            let after = low < group.count ? group[low].day - day : Int.max
-            let before = low > 0 ? day - group[low - 1].day : Int.max
+            let after = low < end ? candidates[low].day - day : Int.max
+            let before = low > first ? day - candidates[low - 1].day : Int.max
             let nearest = min(after, before)
             var best: Terms?
             func consider(_ terms: Terms) {
@@ -171,15 +184,15 @@ public struct FinancingAdvantage: Sendable, Codable, Equatable {
             }
             if after == nearest {
                 var place = low
-                while place < group.count && group[place].day == group[low].day {
-                    consider(group[place])
+                while place < end && candidates[place].day == candidates[low].day {
+                    consider(candidates[place])
                     place += 1
                 }
             }
             if before == nearest {
                 var place = low - 1
-                while place >= 0 && group[place].day == group[low - 1].day {
-                    consider(group[place])
+                while place >= first && candidates[place].day == candidates[low - 1].day {
+                    consider(candidates[place])
                     place -= 1
                 }
             }
