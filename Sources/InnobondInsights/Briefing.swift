@@ -38,6 +38,9 @@ public struct Briefing: Sendable, Codable {
     public struct Section: Sendable, Codable {
         public var takeaways: [Takeaway]
         public var charts: [Chart]
+
+        /// A section not computed.
+        static let empty = Section(takeaways: [], charts: [])
     }
 
     public var title: String
@@ -73,7 +76,10 @@ public struct Briefing: Sendable, Codable {
 
     /// Builds the briefing; a period end left open is the latest date in the
     /// registry, a start left open is 1 January of the year before it.
-    public init(_ snapshot: RegistrySnapshot, options: Options = Options()) {
+    /// - Parameter scrutiny: whether to compute the integrity checks
+    ///   (``risks``), the integrity section and the shield section; without
+    ///   them (the overview shows none) those are empty.
+    public init(_ snapshot: RegistrySnapshot, options: Options = Options(), scrutiny: Bool = true) {
         let period = Self.coveredPeriod(of: snapshot, options: options)
         let note = snapshot.isDemo ? Self.demoNotice : nil
         self.period = period
@@ -90,31 +96,35 @@ public struct Briefing: Sendable, Codable {
             charts: Self.conditionCharts(
                 monitor: monitor, curves: curves, end: period.to!, asOf: options.asOf, note: note))
 
-        // The market's analyses on one core, the ledger's and the shield's on the other.
-        let (market, scrutiny) = Parallel.both(
-            {
-                let issuance = IssuanceStatistics(
-                    snapshot, filter: BondFilter(issued: period, sciTech: true), leagueSize: options.leagueSize)
-                let allIssuance = IssuanceStatistics(snapshot, filter: BondFilter(issued: period))
-                let advantage = FinancingAdvantage(
-                    snapshot, filter: BondFilter(issued: period), curves: curves, minimumPairs: options.minimumPairs)
-                let charts = Self.issuanceCharts(snapshot, issuance: issuance, period: period, note: note)
-                return (issuance: issuance, all: allIssuance, advantage: advantage, charts: charts)
-            },
-            {
-                let risks = IntegrityChecks.run(
-                    snapshot, filter: BondFilter(issued: period), settings: options.integrity)
-                let integrity = Self.integritySection(snapshot, period: period, settings: options.integrity)
-                let shield = Self.shieldSection(
-                    snapshot, day: period.to!, calendar: WorkingDayCalendar(market: .national))
-                return (risks: risks, integrity: integrity, shield: shield)
-            })
+        let issuanceOfPeriod = {
+            let issuance = IssuanceStatistics(
+                snapshot, filter: BondFilter(issued: period, sciTech: true), leagueSize: options.leagueSize)
+            let allIssuance = IssuanceStatistics(snapshot, filter: BondFilter(issued: period))
+            let charts = Self.issuanceCharts(snapshot, issuance: issuance, period: period, note: note)
+            return (issuance: issuance, all: allIssuance, charts: charts)
+        }
+        let advantageOfPeriod = {
+            FinancingAdvantage(
+                snapshot, filter: BondFilter(issued: period), curves: curves, minimumPairs: options.minimumPairs)
+        }
+        let scrutinyOfPeriod = {
+            let risks = IntegrityChecks.run(snapshot, filter: BondFilter(issued: period), settings: options.integrity)
+            let integrity = Self.integritySection(snapshot, period: period, settings: options.integrity)
+            let shield = Self.shieldSection(snapshot, day: period.to!, calendar: WorkingDayCalendar(market: .national))
+            return (risks: risks, integrity: integrity, shield: shield)
+        }
+        // On two cores: the market's analyses beside the ledger's and the
+        // shield's, or, without those, the issuance beside the advantage.
+        let ((market, advantage), scrutinized) =
+            scrutiny
+            ? Parallel.both({ (issuanceOfPeriod(), advantageOfPeriod()) }, scrutinyOfPeriod)
+            : (Parallel.both(issuanceOfPeriod, advantageOfPeriod), (risks: [], integrity: .empty, shield: .empty))
         issuance = market.issuance
         allIssuance = market.all
-        advantage = market.advantage
-        risks = scrutiny.risks
-        integritySection = scrutiny.integrity
-        shieldSection = scrutiny.shield
+        self.advantage = advantage
+        risks = scrutinized.risks
+        integritySection = scrutinized.integrity
+        shieldSection = scrutinized.shield
         let issuanceSummary = Self.issuanceSummary(issuance, all: allIssuance, period: period)
         issuanceSection = Section(
             takeaways: Self.issuanceTakeaways(issuance, summary: issuanceSummary, period: period),

@@ -12,6 +12,24 @@ import Testing
     static let demo = DemoDataSet.build().snapshot
     static let march2024 = Briefing(demo, options: Briefing.Options(period: DateRange(to: Sample.date("2024-03-31"))))
 
+    /// Without scrutiny (the overview) the briefing leaves out the integrity
+    /// checks and the integrity and shield sections, and nothing else.
+    @Test func withoutScrutinyOnlyTheLedgerAndShieldSectionsAreLeftOut() throws {
+        let options = Briefing.Options(period: DateRange(to: Sample.date("2025-12-31")))
+        var full = Briefing(Self.demo, options: options)
+        let market = Briefing(Self.demo, options: options, scrutiny: false)
+        #expect(!full.risks.isEmpty && !full.integritySection.takeaways.isEmpty)
+        #expect(!full.shieldSection.takeaways.isEmpty)
+        #expect(market.risks.isEmpty && market.integritySection.takeaways.isEmpty)
+        #expect(market.shieldSection.takeaways.isEmpty && market.shieldSection.charts.isEmpty)
+        full.risks = []
+        full.integritySection = market.integritySection
+        full.shieldSection = market.shieldSection
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(try encoder.encode(full) == encoder.encode(market))
+    }
+
     @Test func theFinancingConditionsTableOfTheFoundingBriefing() throws {
         let conditions = Self.march2024.conditions
         #expect(conditions.yearLabel == "2023 average" && conditions.quarterLabel == "2024 Q1 average")

@@ -72,7 +72,10 @@ extension APIRoutes {
     /// - Throws: a 400 naming `from` when only the start was given and it
     ///   comes after the period's default end (`as_of`, or the registry's
     ///   latest date).
-    static func briefing(_ current: RegistryState.Current, _ options: Briefing.Options) throws(APIError) -> Briefing {
+    /// - Parameter scrutiny: as ``Briefing/init(_:options:scrutiny:)``.
+    static func briefing(
+        _ current: RegistryState.Current, _ options: Briefing.Options, scrutiny: Bool = true
+    ) throws(APIError) -> Briefing {
         var options = options
         options.today = current.latestDate
         let period = Briefing.period(of: current.snapshot, options: options)
@@ -81,7 +84,7 @@ extension APIRoutes {
                 "from", "\(from) is after \(to), the default to (as_of, or the registry's latest date): give to as well"
             )
         }
-        return Briefing(current.snapshot, options: options)
+        return Briefing(current.snapshot, options: options, scrutiny: scrutiny)
     }
 
     /// A briefing's period and vintage date from `from`, `to` and `as_of`.

@@ -19,7 +19,8 @@ struct OverviewPage: Sendable {
     var briefing: BriefingView
 
     init(current: RegistryState.Current, period: DateRange) throws(APIError) {
-        let briefing = try APIRoutes.briefing(current, Briefing.Options(period: period))
+        // The overview shows no integrity or shield section of the briefing.
+        let briefing = try APIRoutes.briefing(current, Briefing.Options(period: period), scrutiny: false)
         layout = Layout("Overview", section: .overview, current: current)
         from = briefing.period.from?.iso8601 ?? ""
         to = briefing.period.to?.iso8601 ?? ""
