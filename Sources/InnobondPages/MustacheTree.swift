@@ -1,4 +1,5 @@
 import Mustache
+@_spi(Reflection) import Swift
 import Synchronization
 
 /// A view as named fields and arrays, reflected once: the template engine
@@ -14,12 +15,21 @@ enum MustacheTree {
     private enum Kind {
         /// Kept as it is.
         case leaf
-        /// Its properties become a dictionary.
-        case fields
+        /// Its properties become named fields: a struct's stored properties
+        /// read at their offsets, or (`nil`) reflected by a mirror.
+        case fields([StoredProperty]?)
         /// Its elements become an array.
         case elements
         /// Its value, if any, stands for it.
         case optional
+    }
+
+    /// A struct's stored property, as the runtime lays it out.
+    private struct StoredProperty {
+        var label: String
+        /// Bytes from the start of the struct.
+        var offset: Int
+        var type: Any.Type
     }
 
     /// Kinds by type, found once a type: casts to protocols cost more than
@@ -30,7 +40,12 @@ enum MustacheTree {
         switch kind(of: value) {
         case .leaf:
             return value
-        case .fields:
+        case .fields(let properties?):
+            // Read at their offsets: a mirror resolved each property's type
+            // by its mangled name on every view, a fifth of a page's rendering.
+            func read<View>(_ view: View) -> Fields { fields(of: view, properties) }
+            return _openExistential(value, do: read)
+        case .fields(nil):
             var fields: [String: Any] = [:]
             for child in Mirror(reflecting: value).children {
                 guard let label = child.label, let present = unwrapped(child.value) else { continue }
@@ -45,6 +60,32 @@ enum MustacheTree {
         }
     }
 
+    /// The named fields of a struct, its stored properties read in place.
+    private static func fields<View>(of view: View, _ properties: [StoredProperty]) -> Fields {
+        var fields: [String: Any] = [:]
+        withUnsafeBytes(of: view) { bytes in
+            guard let base = bytes.baseAddress else { return }
+            for property in properties {
+                func load<Value>(_: Value.Type) -> Any { base.load(fromByteOffset: property.offset, as: Value.self) }
+                guard let present = unwrapped(_openExistential(property.type, do: load)) else { continue }
+                // The first of a label, as a reflected lookup finds it.
+                if fields[property.label] == nil { fields[property.label] = make(present) }
+            }
+        }
+        return Fields(fields)
+    }
+
+    /// A struct's stored properties in declaration order (as a mirror lists
+    /// them); `nil` when the runtime cannot list them.
+    private static func storedProperties(of type: Any.Type) -> [StoredProperty]? {
+        var properties: [StoredProperty] = []
+        let listed = _forEachField(of: type) { name, offset, type, _ in
+            properties.append(StoredProperty(label: String(cString: name), offset: offset, type: type))
+            return true
+        }
+        return listed ? properties : nil
+    }
+
     private static func kind(of value: Any) -> Kind {
         let type = ObjectIdentifier(Swift.type(of: value))
         if let known = kinds.withLock({ $0[type] }) { return known }
@@ -55,7 +96,8 @@ enum MustacheTree {
             found = .leaf
         default:
             switch Mirror(reflecting: value).displayStyle {
-            case .struct?, .class?: found = .fields
+            case .struct?: found = .fields(storedProperties(of: Swift.type(of: value)))
+            case .class?: found = .fields(nil)
             case .collection?: found = .elements
             case .optional?: found = .optional
             default: found = .leaf
@@ -67,7 +109,7 @@ enum MustacheTree {
 
     /// A value without its optional wrapper; `nil` for an optional holding nothing.
     private static func unwrapped(_ value: Any) -> Any? {
-        guard kind(of: value) == .optional, let optional = value as? any OptionalValue else { return value }
+        guard case .optional = kind(of: value), let optional = value as? any OptionalValue else { return value }
         return optional.wrapped
     }
 }
