@@ -37,6 +37,9 @@ final class BondIndex: Sendable {
     let marketPlaces: [UInt8]
     /// Each bond's latest quote date as a day number; `Int32.min` for none.
     let quoteDays: [Int32]
+    /// The positions of the bonds with a latest quote, ascending: screens on
+    /// quote figures look at these alone.
+    let quoted: [Int32]
     /// Each bond's latest quote figures by position in `BondScreen.Measure.allCases`; NaN for none.
     let figures: [[Double]]
     /// Each bond's place in code order.
@@ -87,6 +90,7 @@ final class BondIndex: Sendable {
         } else {
             (quoteDays, figures) = Self.quoteColumns(snapshot, valuations)
         }
+        quoted = Self.quotedPositions(quoteDays)
         codeRanks = index.codeRanks
         text = Mutex(index.text.withLock { $0 })
         // Orders that read quotes: with few bonds requoted, those bonds are put
@@ -153,6 +157,7 @@ final class BondIndex: Sendable {
             uniqueKeysWithValues: provinceKeys.indices.filter { held[$0] }.map { (provinceKeys[$0], provinceSets[$0]) })
         provinceNames = Set(issuers.map(\.province)).sorted()
         (quoteDays, figures) = Self.quoteColumns(snapshot, valuations)
+        quoted = Self.quotedPositions(quoteDays)
         // Stores read bonds in code order: then a bond's rank is its position.
         if bonds.indices.dropFirst().allSatisfy({ bonds[$0 - 1].code.value < bonds[$0].code.value }) {
             codeRanks = (0..<Int32(count)).map { $0 }
@@ -183,6 +188,10 @@ final class BondIndex: Sendable {
             }
         }
         return (quoteDays, figures)
+    }
+
+    private static func quotedPositions(_ quoteDays: [Int32]) -> [Int32] {
+        quoteDays.indices.filter { quoteDays[$0] != .min }.map(Int32.init)
     }
 
     /// Whether a sort's keys come from the latest quote.

@@ -175,7 +175,7 @@ struct BondScreener: Sendable {
         )
         let tenors = screen.tenors.isEmpty ? nil : TenorBucket.allCases.map(screen.tenors.contains)
         let bucketBounds = Self.bucketBounds
-        return BondBitmap(count: index.bonds.count) { position in
+        func passes(_ position: Int) -> Bool {
             let life = index.life(of: position, on: today)
             if !anyLife {
                 switch life {
@@ -202,5 +202,10 @@ struct BondScreener: Sendable {
             }
             return true
         }
+        // A screen on quote figures passes quoted bonds alone: look at those.
+        guard screen.readsQuote else { return BondBitmap(count: index.bonds.count, where: passes) }
+        var passed = BondBitmap(count: index.bonds.count)
+        for position in index.quoted where passes(Int(position)) { passed.insert(Int(position)) }
+        return passed
     }
 }
