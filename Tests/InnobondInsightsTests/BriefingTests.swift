@@ -30,6 +30,19 @@ import Testing
         #expect(try encoder.encode(full) == encoder.encode(market))
     }
 
+    /// The API's encoder writes keys as Foundation's snake-case strategy
+    /// does (it converts each name once), dictionary keys included.
+    @Test func theAPIEncoderWritesFoundationsSnakeCase() throws {
+        let foundation = JSONEncoder()
+        foundation.keyEncodingStrategy = .convertToSnakeCase
+        foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let oddNames = ["URLValue": 1, "myURLValue": 2, "_leading": 3, "trailing_": 4, "a1B2": 5, "already_snake": 6]
+        for _ in 0..<2 {
+            #expect(try JSONEncoder.api.encode(Self.march2024) == foundation.encode(Self.march2024))
+            #expect(try JSONEncoder.api.encode(oddNames) == foundation.encode(oddNames))
+        }
+    }
+
     @Test func theFinancingConditionsTableOfTheFoundingBriefing() throws {
         let conditions = Self.march2024.conditions
         #expect(conditions.yearLabel == "2023 average" && conditions.quarterLabel == "2024 Q1 average")
