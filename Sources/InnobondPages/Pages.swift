@@ -1,7 +1,7 @@
 import Foundation
 import Mustache
 
-/// The project's templates (HTML escaped by default, Markdown escaped by
+/// The project's templates (HTML escaped byte by byte, Markdown escaped by
 /// its own content type) and the renderer over them.
 public struct Pages: Sendable {
     let library: MustacheLibrary
@@ -9,6 +9,7 @@ public struct Pages: Sendable {
     /// Loads the templates shipped with the module.
     public init() async throws {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        MustacheContentTypes.register(HTMLBytesContentType(), named: HTMLBytesContentType.name)
         guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
             throw PagesError.missingTemplates
         }

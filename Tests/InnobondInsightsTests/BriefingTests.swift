@@ -147,4 +147,35 @@ import Testing
         // An entity in the data shows as typed; a lone & stays readable.
         #expect(markdown.contains("&amp;amp; R&D"))
     }
+
+    @Test func htmlEscapesEveryByteThatCouldStartMarkup() async throws {
+        // A combining mark joins "<" into one character, which an escaping
+        // by characters passes over.
+        let hostile = Sample.issuer(33, name: "<\u{338}b title='x'>\"q\" & R&D 科创")
+        let snapshot = Sample.snapshot(
+            issuers: [hostile], bonds: [Sample.bond("102500001.IB", issuer: hostile, issued: "2025-03-01")])
+        let html = try await Pages().render(BriefingView(Briefing(snapshot)), template: "report.html")
+        #expect(html.contains("&lt;\u{338}b title=&#39;x&#39;&gt;&quot;q&quot; &amp; R&amp;D 科创"))
+        #expect(!html.contains("<\u{338}b"))
+    }
+
+    /// Partials and layouts start with their own content type (the engine
+    /// gives each partial its default HTML escaping otherwise); pages that
+    /// extend the layout are rendered in the layout's.
+    @Test func everyHTMLTemplateChoosesByteWiseEscaping() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/InnobondPages/Templates").standardizedFileURL
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.hasSuffix(".mustache")
+        }
+        #expect(names.count > 20)
+        for name in names {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            let markup = text.replacingOccurrences(of: "{{% CONTENT_TYPE: HTML_BYTES}}", with: "")
+            guard !text.hasPrefix("{{<"), !text.contains("CONTENT_TYPE: MARKDOWN"), markup.contains("{{") else {
+                continue
+            }
+            #expect(text.hasPrefix("{{% CONTENT_TYPE: HTML_BYTES}}\n"), "\(name)")
+        }
+    }
 }
