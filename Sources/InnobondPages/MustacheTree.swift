@@ -7,14 +7,16 @@ import Synchronization
 /// for every name, row and level of its context (which cost most of a
 /// page's rendering). The tree answers every lookup as the view would: a
 /// property is a key, an optional property holding nothing is no key (so
-/// that the name is looked for further out, as before), and values the
-/// engine treats on their own (strings, numbers, lambdas, values that
-/// render themselves) are kept as they are.
+/// that the name is looked for further out, as before), strings become
+/// ``Text``, and values the engine treats on their own (numbers, lambdas,
+/// values that render themselves) are kept as they are.
 enum MustacheTree {
     /// How a value of a type becomes part of the tree.
     private enum Kind {
         /// Kept as it is.
         case leaf
+        /// A string, kept as ``Text``.
+        case text
         /// Its properties become named fields: a struct's stored properties
         /// read at their offsets, or (`nil`) reflected by a mirror.
         case fields([StoredProperty]?)
@@ -40,6 +42,8 @@ enum MustacheTree {
         switch kind(of: value) {
         case .leaf:
             return value
+        case .text:
+            return Text(string: value as! String)
         case .fields(let properties?):
             // Read at their offsets: a mirror resolved each property's type
             // by its mangled name on every view, a fifth of a page's rendering.
@@ -90,16 +94,22 @@ enum MustacheTree {
         let type = ObjectIdentifier(Swift.type(of: value))
         if let known = kinds.withLock({ $0[type] }) { return known }
         let found: Kind
+        let style = Mirror(reflecting: value).displayStyle
+        // An optional first: a cast would look into it, so that its type's
+        // kind would follow its first value.
         switch value {
-        case is String, is Substring, is Bool, is Int, is Int64, is Int32, is Double, is Float, is Character,
+        case _ where style == .optional:
+            found = .optional
+        case is String:
+            found = .text
+        case is Substring, is Bool, is Int, is Int64, is Int32, is Double, is Float, is Character,
             is MustacheLambda, is MustacheParent, is MustacheCustomRenderable, is MustacheCustomRepresentation:
             found = .leaf
         default:
-            switch Mirror(reflecting: value).displayStyle {
+            switch style {
             case .struct?: found = .fields(storedProperties(of: Swift.type(of: value)))
             case .class?: found = .fields(nil)
             case .collection?: found = .elements
-            case .optional?: found = .optional
             default: found = .leaf
             }
         }
@@ -125,6 +135,20 @@ private final class Fields: MustacheParent {
     init(_ byName: [String: Any]) { self.byName = byName }
 
     func child(named name: String) -> Any? { byName[name] }
+}
+
+/// A view's string. It renders itself, so the engine takes it at its first
+/// cast to what it can print instead of printing it as any value, which
+/// cast it twice more and copied it. It has no named fields: a name looked
+/// up inside a section over it is looked for further out, as for a string.
+private struct Text: MustacheCustomRenderable, MustacheParent {
+    let string: String
+
+    var renderText: String { string }
+
+    var isNull: Bool { false }
+
+    func child(named name: String) -> Any? { nil }
 }
 
 /// An optional's value as `Any`, without reflecting it.

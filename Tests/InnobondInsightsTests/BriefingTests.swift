@@ -159,6 +159,18 @@ import Testing
         #expect(!html.contains("<\u{338}b"))
     }
 
+    /// An optional's kind is its type's, whatever value it held first: a
+    /// string that is there, then missing, then there again.
+    @Test func anOptionalStringRendersWhetherItHoldsOneOrNot() async throws {
+        struct Line {
+            var text: String?
+            var hasFigures = false
+        }
+        let pages = try await Pages()
+        let rendered = try ["a <b>", nil, "c"].map { try pages.render(Line(text: $0), template: "takeaway-html") }
+        #expect(rendered == ["<li>a &lt;b&gt;</li>\n", "<li></li>\n", "<li>c</li>\n"])
+    }
+
     /// Partials and layouts start with their own content type (the engine
     /// gives each partial its default HTML escaping otherwise); pages that
     /// extend the layout are rendered in the layout's.
