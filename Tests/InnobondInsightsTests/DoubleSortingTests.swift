@@ -1,5 +1,6 @@
 import Testing
 
+@testable import InnobondDemo
 @testable import InnobondInsights
 
 /// The radix sort behind the samples' medians returns what `sorted()` does.
@@ -7,7 +8,7 @@ import Testing
     /// Random samples with repeats, both zeros, infinities, subnormals and
     /// numbers of every scale: the same bits in the same places.
     @Test func itIsTheStandardSortBitForBit() {
-        var generator = SplitMix(seed: 20_261_207)
+        var generator = DemoRandom(seed: 20_261_207)
         let special: [Double] = [
             0, -0.0, .infinity, -.infinity, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .greatestFiniteMagnitude,
             -.greatestFiniteMagnitude, 1, -1,
@@ -43,18 +44,5 @@ import Testing
         let values = (0..<2_000).map { $0 == 1_000 ? Double.nan : Double(2_000 - $0) }
         #expect(
             DoubleSorting.ascending(values).map(\.bitPattern) == values.sorted().map(\.bitPattern))
-    }
-}
-
-/// SplitMix64 (Steele, Lea and Flood 2014): reproducible test numbers.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
