@@ -3,7 +3,7 @@ import Mustache
 import Synchronization
 
 /// A view as named fields and arrays, reflected once: the template engine
-/// looks each name up in a dictionary rather than reflecting the view anew
+/// looks each name up in a table rather than reflecting the view anew
 /// for every name, row and level of its context (which cost most of a
 /// page's rendering). The tree answers every lookup as the view would: a
 /// property is a key, an optional property holding nothing is no key (so
@@ -19,7 +19,7 @@ enum MustacheTree {
         case text
         /// Its properties become named fields: a struct's stored properties
         /// read at their offsets, or (`nil`) reflected by a mirror.
-        case fields([StoredProperty]?)
+        case fields(Layout?)
         /// Its elements become an array.
         case elements
         /// Its value, if any, stands for it.
@@ -28,10 +28,26 @@ enum MustacheTree {
 
     /// A struct's stored property, as the runtime lays it out.
     private struct StoredProperty {
-        var label: String
         /// Bytes from the start of the struct.
         var offset: Int
         var type: Any.Type
+        /// A string or a truth value is read as such, without asking its
+        /// value's kind.
+        var isString: Bool
+        var isBool: Bool
+    }
+
+    /// A struct type's stored properties in declaration order, and the
+    /// position of each by name: one table a type, shared by its views.
+    private final class Layout: Sendable {
+        let properties: [StoredProperty]
+        let positions: [String: Int]
+
+        init(_ properties: [StoredProperty], labels: [String]) {
+            self.properties = properties
+            // A struct's stored properties have distinct names.
+            positions = Dictionary(labels.enumerated().map { ($1, $0) }) { first, _ in first }
+        }
     }
 
     /// Kinds by type, found once a type: casts to protocols cost more than
@@ -44,19 +60,21 @@ enum MustacheTree {
             return value
         case .text:
             return Text(string: value as! String)
-        case .fields(let properties?):
+        case .fields(let layout?):
             // Read at their offsets: a mirror resolved each property's type
             // by its mangled name on every view, a fifth of a page's rendering.
-            func read<View>(_ view: View) -> Fields { fields(of: view, properties) }
+            func read<View>(_ view: View) -> Fields { fields(of: view, layout) }
             return _openExistential(value, do: read)
         case .fields(nil):
-            var fields: [String: Any] = [:]
+            var positions: [String: Int] = [:]
+            var values: [Any?] = []
             for child in Mirror(reflecting: value).children {
-                guard let label = child.label, let present = unwrapped(child.value) else { continue }
+                guard let label = child.label else { continue }
                 // The first of a label, as a reflected lookup finds it.
-                if fields[label] == nil { fields[label] = make(present) }
+                if positions[label] == nil { positions[label] = values.count }
+                values.append(unwrapped(child.value).map(make))
             }
-            return Fields(fields)
+            return Fields(positions, values)
         case .elements:
             return Mirror(reflecting: value).children.map { make($0.value) }
         case .optional:
@@ -65,29 +83,39 @@ enum MustacheTree {
     }
 
     /// The named fields of a struct, its stored properties read in place.
-    private static func fields<View>(of view: View, _ properties: [StoredProperty]) -> Fields {
-        var fields: [String: Any] = [:]
+    private static func fields<View>(of view: View, _ layout: Layout) -> Fields {
+        var values: [Any?] = []
+        values.reserveCapacity(layout.properties.count)
         withUnsafeBytes(of: view) { bytes in
             guard let base = bytes.baseAddress else { return }
-            for property in properties {
-                func load<Value>(_: Value.Type) -> Any { base.load(fromByteOffset: property.offset, as: Value.self) }
-                guard let present = unwrapped(_openExistential(property.type, do: load)) else { continue }
-                // The first of a label, as a reflected lookup finds it.
-                if fields[property.label] == nil { fields[property.label] = make(present) }
+            for property in layout.properties {
+                if property.isString {
+                    values.append(Text(string: base.load(fromByteOffset: property.offset, as: String.self)))
+                } else if property.isBool {
+                    values.append(base.load(fromByteOffset: property.offset, as: Bool.self))
+                } else {
+                    func load<Value>(_: Value.Type) -> Any {
+                        base.load(fromByteOffset: property.offset, as: Value.self)
+                    }
+                    values.append(unwrapped(_openExistential(property.type, do: load)).map(make))
+                }
             }
         }
-        return Fields(fields)
+        return Fields(layout.positions, values)
     }
 
     /// A struct's stored properties in declaration order (as a mirror lists
     /// them); `nil` when the runtime cannot list them.
-    private static func storedProperties(of type: Any.Type) -> [StoredProperty]? {
+    private static func layout(of type: Any.Type) -> Layout? {
         var properties: [StoredProperty] = []
+        var labels: [String] = []
         let listed = _forEachField(of: type) { name, offset, type, _ in
-            properties.append(StoredProperty(label: String(cString: name), offset: offset, type: type))
+            properties.append(
+                StoredProperty(offset: offset, type: type, isString: type == String.self, isBool: type == Bool.self))
+            labels.append(String(cString: name))
             return true
         }
-        return listed ? properties : nil
+        return listed ? Layout(properties, labels: labels) : nil
     }
 
     private static func kind(of value: Any) -> Kind {
@@ -107,7 +135,7 @@ enum MustacheTree {
             found = .leaf
         default:
             switch style {
-            case .struct?: found = .fields(storedProperties(of: Swift.type(of: value)))
+            case .struct?: found = .fields(layout(of: Swift.type(of: value)))
             case .class?: found = .fields(nil)
             case .collection?: found = .elements
             default: found = .leaf
@@ -124,17 +152,23 @@ enum MustacheTree {
     }
 }
 
-/// A view's properties by name. A class of its own rather than the
-/// dictionary: the engine casts every value it meets to its protocols, and
-/// a cast of a dictionary to `MustacheParent` (a conformance on the
-/// condition that its keys are strings) checks that condition every time,
-/// which cost a fifth of a list page's rendering.
+/// A view's properties by name: its values in order and the position of
+/// each name, a table its type's views share. A class of its own rather
+/// than a dictionary: the engine casts every value it meets to its
+/// protocols, and a cast of a dictionary to `MustacheParent` (a conformance
+/// on the condition that its keys are strings) checks that condition every
+/// time, which cost a fifth of a list page's rendering.
 private final class Fields: MustacheParent {
-    let byName: [String: Any]
+    let positions: [String: Int]
+    /// `nil` for an optional holding nothing: no such name here.
+    let values: [Any?]
 
-    init(_ byName: [String: Any]) { self.byName = byName }
+    init(_ positions: [String: Int], _ values: [Any?]) {
+        self.positions = positions
+        self.values = values
+    }
 
-    func child(named name: String) -> Any? { byName[name] }
+    func child(named name: String) -> Any? { positions[name].flatMap { values[$0] } }
 }
 
 /// A view's string. It renders itself, so the engine takes it at its first
