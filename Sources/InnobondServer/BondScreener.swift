@@ -6,8 +6,8 @@ import InnobondModel
 /// over the registry, the result ordered, and the facet counts beside it.
 struct BondScreener: Sendable {
     /// For each value of a facet, the bonds that pass every other condition.
-    struct Facets: Encodable, Sendable {
-        struct Count: Encodable, Sendable {
+    struct Facets: SnakeCaseKeyed, Sendable {
+        struct Count: SnakeCaseKeyed, Sendable {
             var value: String
             var count: Int
         }

@@ -2,6 +2,7 @@ import FixedIncome
 import Foundation
 import HTTPTypes
 import Hummingbird
+import InnobondModel
 import NIOCore
 
 /// Responses of the server: HTML, JSON and CSV bodies, and the cache in
@@ -14,6 +15,14 @@ enum Rendering {
     static func entry(json value: some Encodable) throws -> ResponseCache.Entry {
         ResponseCache.Entry(
             contentType: "application/json; charset=utf-8", body: Array(try JSONEncoder.api.encode(value)), status: 200)
+    }
+
+    /// A value whose keys are snake case as written: encoded without
+    /// converting them, to the same bytes.
+    static func entry(json value: some SnakeCaseKeyed) throws -> ResponseCache.Entry {
+        ResponseCache.Entry(
+            contentType: "application/json; charset=utf-8", body: Array(try JSONEncoder.apiKeysAsWritten.encode(value)),
+            status: 200)
     }
 
     static func entry(text: String, contentType: String) -> ResponseCache.Entry {

@@ -15,6 +15,47 @@ import Testing
 
 /// The JSON API and its OpenAPI document, on the real application.
 @Suite struct APITests {
+    /// The bond list's keys are snake case as written: encoded without
+    /// converting them, it is the bytes the converting encoders write.
+    @Test func theBondListIsTheSameWithoutConvertingKeys() throws {
+        let data = DemoDataSet.build()
+        let bond = try #require(data.bonds.first)
+        var item = APIModels.BondItem(bond, issuer: nil)
+        // Every optional present, so that every key is written.
+        item.issuerName = "Issuer"
+        item.regime = "sse"
+        item.rating = "AAA"
+        item.putDate = bond.maturityDate
+        item.couponResetDate = bond.maturityDate
+        item.approvalDays = 20
+        item.status = .outstanding
+        item.outstandingFen = 1
+        item.remainingYears = 2.5
+        item.quoteDate = bond.issueDate
+        item.quoteSource = "cfets"
+        item.quoteAgeDays = 3
+        item.quoteStale = false
+        item.cleanPrice = 100.5
+        item.yield = 2.1
+        item.gSpreadBp = 30
+        item.zSpreadBp = 31
+        item.modifiedDuration = 2.4
+        let count = [BondScreener.Facets.Count(value: "SH", count: 1)]
+        let list = APIModels.BondList(
+            items: [item], nextCursor: "abc", total: 1, asOf: bond.issueDate,
+            facets: .init(market: count, regime: count, sector: count, rating: count))
+        let written = try JSONEncoder.apiKeysAsWritten.encode(list)
+        #expect(written == (try JSONEncoder.api.encode(list)))
+        let foundation = JSONEncoder()
+        foundation.keyEncodingStrategy = .convertToSnakeCase
+        foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        #expect(written == (try foundation.encode(list)))
+        let object = try #require(try JSONSerialization.jsonObject(with: written) as? [String: Any])
+        let items = try #require(object["items"] as? [[String: Any]])
+        #expect(items.first?.count == Mirror(reflecting: item).children.count)
+        #expect(object.count == Mirror(reflecting: list).children.count)
+    }
+
     /// A request for each documented read, path parameters filled with demo data.
     static func sampleURI(_ path: String) -> String {
         var uri = path.replacingOccurrences(of: "{code}", with: ServerFixture.flagshipBond)

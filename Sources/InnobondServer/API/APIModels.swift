@@ -7,7 +7,7 @@ import InnobondStore
 /// integer number of fen (1 yuan = 100 fen) in a member named `..._fen`;
 /// rates and yields are percent, spreads basis points.
 enum APIModels {
-    struct BondItem: Encodable, Sendable {
+    struct BondItem: SnakeCaseKeyed, Sendable {
         var code: String
         var name: String
         var uscc: String
@@ -39,6 +39,40 @@ enum APIModels {
         var gSpreadBp: Double?
         var zSpreadBp: Double?
         var modifiedDuration: Double?
+
+        /// The keys as the wire writes them.
+        enum CodingKeys: String, CodingKey {
+            case code
+            case name
+            case uscc
+            case issuerName = "issuer_name"
+            case type
+            case sciTech = "sci_tech"
+            case regime
+            case market
+            case issueDate = "issue_date"
+            case maturityDate = "maturity_date"
+            case amountFen = "amount_fen"
+            case couponRate = "coupon_rate"
+            case frequency
+            case dayCount = "day_count"
+            case rating
+            case putDate = "put_date"
+            case couponResetDate = "coupon_reset_date"
+            case approvalDays = "approval_days"
+            case status
+            case outstandingFen = "outstanding_fen"
+            case remainingYears = "remaining_years"
+            case quoteDate = "quote_date"
+            case quoteSource = "quote_source"
+            case quoteAgeDays = "quote_age_days"
+            case quoteStale = "quote_stale"
+            case cleanPrice = "clean_price"
+            case yield
+            case gSpreadBp = "g_spread_bp"
+            case zSpreadBp = "z_spread_bp"
+            case modifiedDuration = "modified_duration"
+        }
 
         init(_ bond: Bond, issuer: Issuer?) {
             code = bond.code.value
@@ -84,13 +118,21 @@ enum APIModels {
 
     /// A page of the bond list: the items, the facets of its filters, and the
     /// day its statuses, tenors and quote ages are measured at.
-    struct BondList: Encodable, Sendable {
+    struct BondList: SnakeCaseKeyed, Sendable {
         var items: [BondItem]
         /// Passed back as `cursor` for the next page; absent on the last.
         var nextCursor: String?
         var total: Int
         var asOf: CivilDate
         var facets: BondScreener.Facets
+
+        enum CodingKeys: String, CodingKey {
+            case items
+            case nextCursor = "next_cursor"
+            case total
+            case asOf = "as_of"
+            case facets
+        }
     }
 
     struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
