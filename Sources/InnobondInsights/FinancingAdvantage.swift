@@ -130,14 +130,10 @@ public struct FinancingAdvantage: Sendable, Codable, Equatable {
             let bucket = buckets.firstIndex(of: scope[index].pricingTenorBucket)!
             return ((month * markets.count + market) * buckets.count + bucket) * ratings + scope[index].rating!.rank
         }
-        func byCode(_ indices: [Int]) -> [Int] {
-            let sorted = zip(indices, indices.dropFirst()).allSatisfy { scope[$0].code < scope[$1].code }
-            return sorted ? indices : indices.sorted { scope[$0].code < scope[$1].code }
-        }
         // The rated conventional bonds grouped by cell (a counting sort, in
         // code order), each cell by issue day, then code: the nearest days
         // are found by a binary search rather than a scan of the cell.
-        let rated = byCode(conventionalIndices).enumerated().filter { scope[$0.element].rating != nil }
+        let rated = snapshot.inCodeOrder(conventionalIndices).enumerated().filter { scope[$0.element].rating != nil }
         let cells = rated.map { cell($0.element) }
         var cellStarts = [Int](repeating: 0, count: cellCount + 1)
         for cell in cells { cellStarts[cell + 1] += 1 }
@@ -155,7 +151,7 @@ public struct FinancingAdvantage: Sendable, Codable, Equatable {
             }
         }
         var pairs: [Pair] = []
-        for index in byCode(sciTechIndices) where scope[index].rating != nil {
+        for index in snapshot.inCodeOrder(sciTechIndices) where scope[index].rating != nil {
             // The cell's candidates are candidates[first..<end].
             let cell = cell(index)
             let (first, end) = (cellStarts[cell], cellStarts[cell + 1])

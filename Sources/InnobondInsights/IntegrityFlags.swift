@@ -92,13 +92,9 @@ public enum IntegrityChecks {
     public static func run(
         _ snapshot: RegistrySnapshot, filter: BondFilter, settings: IntegritySettings = .standard
     ) -> [IntegrityFlag] {
-        // Positions sorted (registries usually hold bonds in code order), then one copy of each bond.
+        // Positions in code order, then one copy of each bond.
         let all = snapshot.bonds
-        var positions = snapshot.positions(matching: filter.with(sciTech: true))
-        if !zip(positions, positions.dropFirst()).allSatisfy({ all[$0].code < all[$1].code }) {
-            positions.sort { all[$0].code < all[$1].code }
-        }
-        let bonds = positions.map { all[$0] }
+        let bonds = snapshot.inCodeOrder(snapshot.positions(matching: filter.with(sciTech: true))).map { all[$0] }
         guard !bonds.isEmpty else { return [] }
         let uses = Dictionary(grouping: snapshot.proceeds, by: \.bondCode)
         let scope = "sci-tech bonds issued \(filter.issued)"

@@ -95,6 +95,15 @@ public struct RegistrySnapshot: Sendable {
     /// The rows of a kind the snapshot holds.
     public func records<Record: RegistryRecord>(_ type: Record.Type) -> [Record] { tables.records(type) }
 
+    /// Whether ``bonds`` are in strictly ascending code order, as stores read them.
+    public var bondsAreInCodeOrder: Bool { bondPositions == nil }
+
+    /// Ascending positions in ``bonds`` put in their bonds' code order
+    /// (as they are when the bonds are in code order).
+    public func inCodeOrder(_ positions: [Int]) -> [Int] {
+        bondsAreInCodeOrder ? positions : positions.sorted { bonds[$0].code < bonds[$1].code }
+    }
+
     /// The bond with a code.
     public func bond(_ code: BondCode) -> Bond? { position(of: code).map { bonds[$0] } }
 

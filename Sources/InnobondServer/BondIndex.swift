@@ -159,7 +159,7 @@ final class BondIndex: Sendable {
         (quoteDays, figures) = Self.quoteColumns(snapshot, valuations)
         quoted = Self.quotedPositions(quoteDays)
         // Stores read bonds in code order: then a bond's rank is its position.
-        if bonds.indices.dropFirst().allSatisfy({ bonds[$0 - 1].code.value < bonds[$0].code.value }) {
+        if snapshot.bondsAreInCodeOrder {
             codeRanks = (0..<Int32(count)).map { $0 }
         } else {
             var byCode = Array(0..<count)
