@@ -13,16 +13,18 @@ enum Rendering {
     }
 
     static func entry(json value: some Encodable) throws -> ResponseCache.Entry {
-        ResponseCache.Entry(
-            contentType: "application/json; charset=utf-8", body: Array(try JSONEncoder.api.encode(value)), status: 200)
+        try entry(json: value, encoder: .api)
     }
 
     /// A value whose keys are snake case as written: encoded without
     /// converting them, to the same bytes.
     static func entry(json value: some SnakeCaseKeyed) throws -> ResponseCache.Entry {
+        try entry(json: value, encoder: .apiKeysAsWritten)
+    }
+
+    private static func entry(json value: some Encodable, encoder: JSONEncoder) throws -> ResponseCache.Entry {
         ResponseCache.Entry(
-            contentType: "application/json; charset=utf-8", body: Array(try JSONEncoder.apiKeysAsWritten.encode(value)),
-            status: 200)
+            contentType: "application/json; charset=utf-8", body: Array(try encoder.encode(value)), status: 200)
     }
 
     static func entry(text: String, contentType: String) -> ResponseCache.Entry {
