@@ -158,10 +158,12 @@ public final class RegistryState: Sendable {
         let next = try await heavy.runAside {
             try await Self.load(store, today: today, previous: changed.map { (previous, $0) }, lastEntry: lastEntry)
         }
+        // Answers that read what changed go before the new version is seen,
+        // and those still rendering from the old one are not kept.
+        responses.invalidate(changed, at: next.version)
         current.withLock { $0 = next }
         reloadedKinds.withLock { $0 = changed }
         prepareOrders(next)
-        responses.removeAll()
         logger.info(
             "registry reloaded",
             metadata: [
@@ -233,7 +235,7 @@ public final class RegistryState: Sendable {
         var valuations = old.valuations
         // The bonds whose latest quote changed, when only quotes did.
         var requoted: [BondCode]?
-        if !changed.isDisjoint(with: [.quotes, .curves, .bonds]) {
+        if !changed.isDisjoint(with: Reads.valuations) {
             let latestQuotes = try await Timed.store("latest_quotes") { try await store.latestQuotes() }
             let quotesOnly = changed.isDisjoint(with: [.curves, .bonds])
             // Unchanged quotes of unchanged bonds on unchanged curves keep their figures.
@@ -250,9 +252,9 @@ public final class RegistryState: Sendable {
             ? BondIndex(snapshot: snapshot, valuations: valuations)
             : changed.isDisjoint(with: [.quotes, .curves])
                 ? old.bondIndex : BondIndex(old.bondIndex, valuations: valuations, changed: requoted)
-        let shieldChanged = !changed.isDisjoint(with: [.issuers, .ownership, .measures, .measureTargets, .matchReviews])
+        let shieldChanged = !changed.isDisjoint(with: Reads.shield)
         let shield = shieldChanged ? Self.shield(snapshot) : (register: old.shield, problem: old.shieldProblem)
-        let datesChanged = !changed.isDisjoint(with: [.bonds, .curves, .macro])
+        let datesChanged = !changed.isDisjoint(with: Reads.latestDate)
         return Current(
             version: version, lastEntry: lastEntry, snapshot: snapshot, curves: curves,
             monitor: changed.contains(.macro) ? MacroMonitor(snapshot.macro) : old.monitor, valuations: valuations,
@@ -269,6 +271,21 @@ public final class RegistryState: Sendable {
         } catch {
             return (nil, error.description)
         }
+    }
+}
+
+extension RegistryState {
+    /// The kinds of record each part of a version is computed from: an
+    /// answer built on a part reads its kinds.
+    enum Reads {
+        /// The legal shield's register and the name screen.
+        static let shield: Set<RecordKind> = [.issuers, .ownership, .measures, .measureTargets, .matchReviews]
+        /// Each bond's latest quote, valued.
+        static let valuations: Set<RecordKind> = [.bonds, .quotes, .curves]
+        /// The bonds indexed for lists: the valuations, and the issuers' filters.
+        static let bondIndex = valuations.union([.issuers])
+        /// The registry's latest date.
+        static let latestDate: Set<RecordKind> = [.bonds, .curves, .macro]
     }
 }
 

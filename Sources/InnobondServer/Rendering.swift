@@ -39,21 +39,22 @@ enum Rendering {
             body: ResponseBody(byteBuffer: entry.body))
     }
 
-    /// A read answered from the responses of the current registry version, or
-    /// rendered from it and kept (once, however many ask at the same time):
+    /// A read answered from the responses kept, or rendered from the current
+    /// registry version and kept (once, however many ask at the same time):
     /// a page depends on the registry and its URI alone.
     /// `day` is the date an answer measures clocks against when its URI
     /// does not say (today): the same URI tomorrow is another answer.
+    /// `reads` are the kinds of record the answer is computed from (`nil`:
+    /// all): a write of other kinds keeps it.
     /// A `heavy` answer renders on the server's ``RenderLane``.
     static func cached(
-        _ request: Request, _ state: RegistryState, day: CivilDate? = nil, heavy: Bool = false,
-        render: (RegistryState.Current) async throws -> ResponseCache.Entry
+        _ request: Request, _ state: RegistryState, day: CivilDate? = nil, reads: Set<RecordKind>? = nil,
+        heavy: Bool = false, render: (RegistryState.Current) async throws -> ResponseCache.Entry
     ) async throws -> Response {
         let current = state.now
-        let key =
-            "\(current.version)\(current.staleSince == nil ? "" : " stale")\(day.map { " \($0)" } ?? "") \(request.uri)"
+        let key = "\(current.staleSince == nil ? "" : "stale ")\(day.map { "\($0) " } ?? "")\(request.uri)"
         return response(
-            try await state.responses.entry(key) {
+            try await state.responses.entry(key, from: ResponseCache.Source(version: current.version, reads: reads)) {
                 heavy ? try await state.heavy.run { try await render(current) } : try await render(current)
             })
     }

@@ -1,13 +1,15 @@
+import InnobondModel
 import NIOCore
 import Synchronization
 
-/// Responses rendered from one registry version, by request URI: pages and
-/// API answers depend on nothing else, so a repeated request costs a lookup.
-/// Emptied when the registry changes. Bounded twice: by entries, and by the
-/// bytes their bodies and keys hold; when a new entry does not fit, the
-/// oldest go first. An entry larger than a quarter of the bytes is served
-/// but not kept. Concurrent misses on one key render it once: the others
-/// wait for that answer (single flight).
+/// Responses rendered from the registry, by request URI: pages and API
+/// answers depend on nothing else, so a repeated request costs a lookup.
+/// Each entry names the kinds of record its answer was computed from; a
+/// write drops the entries that read what it changed, and keeps the rest.
+/// Bounded twice: by entries, and by the bytes their bodies and keys hold;
+/// when a new entry does not fit, the oldest go first. An entry larger than
+/// a quarter of the bytes is served but not kept. Concurrent misses on one
+/// key render it once: the others wait for that answer (single flight).
 final class ResponseCache: Sendable {
     struct Entry: Sendable {
         var contentType: String
@@ -25,15 +27,43 @@ final class ResponseCache: Sendable {
         func size(key: String) -> Int { body.readableBytes + key.utf8.count + contentType.utf8.count }
     }
 
+    /// What an answer was computed from.
+    struct Source: Sendable {
+        /// The registry version.
+        var version: Int64
+        /// The kinds of record read; `nil` for all of them (every page that
+        /// shows the registry's version reads them all).
+        var reads: Set<RecordKind>?
+
+        /// A source that no write has made out of date yet.
+        static let latest = Source(version: .max, reads: nil)
+    }
+
+    private struct Kept {
+        var entry: Entry
+        var serial: Int
+        var reads: Set<RecordKind>?
+    }
+
     private struct Storage {
-        var entries: [String: (entry: Entry, serial: Int)] = [:]
+        var entries: [String: Kept] = [:]
         /// Keys by the order they were stored, with their serial: the oldest first.
         var order: [(key: String, serial: Int)] = []
         var orderStart = 0
         var bytes = 0
         var serial = 0
-        /// Keys being rendered, with the requests waiting for them.
+        /// Keys being rendered, by the version they render, with the requests waiting for them.
         var rendering: [String: [CheckedContinuation<Entry?, Never>]] = [:]
+        /// The version that last changed each kind, and that last changed all of them.
+        var changed: [RecordKind: Int64] = [:]
+        var allChanged = Int64.min
+
+        /// Whether no write after `source`'s version changed what it reads.
+        func isCurrent(_ source: Source) -> Bool {
+            guard source.version >= allChanged else { return false }
+            guard let reads = source.reads else { return changed.values.allSatisfy { source.version >= $0 } }
+            return reads.allSatisfy { source.version >= changed[$0, default: .min] }
+        }
     }
 
     private let capacity: Int
@@ -52,10 +82,21 @@ final class ResponseCache: Sendable {
         storage.withLock { $0.entries[key]?.entry }
     }
 
-    func store(_ entry: Entry, for key: String) {
+    /// The kinds the kept answer of `key` reads (`nil`: all); `nil` too when none is kept.
+    func reads(_ key: String) -> Set<RecordKind>?? {
+        storage.withLock { $0.entries[key].map(\.reads) }
+    }
+
+    /// The keys kept.
+    var keys: [String] { storage.withLock { Array($0.entries.keys) } }
+
+    /// Keeps an answer computed from `source`, unless a write since has
+    /// changed what it reads.
+    func store(_ entry: Entry, for key: String, from source: Source = .latest) {
         let size = entry.size(key: key)
         guard capacity > 0, size <= maxBytes / 4 else { return }
         storage.withLock { storage in
+            guard storage.isCurrent(source) else { return }
             if let old = storage.entries.removeValue(forKey: key) { storage.bytes -= old.entry.size(key: key) }
             // The oldest go until the new one fits; keys already replaced or dropped are skipped.
             while storage.entries.count >= capacity || storage.bytes + size > maxBytes,
@@ -73,24 +114,25 @@ final class ResponseCache: Sendable {
                 storage.orderStart = 0
             }
             storage.serial += 1
-            storage.entries[key] = (entry, storage.serial)
+            storage.entries[key] = Kept(entry: entry, serial: storage.serial, reads: source.reads)
             storage.order.append((key, storage.serial))
             storage.bytes += size
         }
     }
 
-    /// The entry of `key`: kept, or rendered by `render` once however many
-    /// ask at the same time, and kept.
-    func entry(_ key: String, render: () async throws -> Entry) async throws -> Entry {
+    /// The entry of `key`: kept, or rendered by `render` from `source` once
+    /// however many ask for that version at the same time, and kept.
+    func entry(_ key: String, from source: Source = .latest, render: () async throws -> Entry) async throws -> Entry {
         enum Role {
             case found(Entry)
             case wait
             case render
         }
+        let rendering = "\(source.version) \(key)"
         let role = storage.withLock { storage -> Role in
             if let kept = storage.entries[key] { return .found(kept.entry) }
-            if storage.rendering[key] != nil { return .wait }
-            storage.rendering[key] = []
+            if storage.rendering[rendering] != nil { return .wait }
+            storage.rendering[rendering] = []
             return .render
         }
         switch role {
@@ -99,8 +141,8 @@ final class ResponseCache: Sendable {
         case .wait:
             let answer = await withCheckedContinuation { continuation in
                 let waiting = storage.withLock { storage -> Bool in
-                    guard storage.rendering[key] != nil else { return false }
-                    storage.rendering[key]!.append(continuation)
+                    guard storage.rendering[rendering] != nil else { return false }
+                    storage.rendering[rendering]!.append(continuation)
                     return true
                 }
                 // The rendering ended in between: take what it kept, if anything.
@@ -109,36 +151,51 @@ final class ResponseCache: Sendable {
             // The rendering failed (its request gets the error): render this one alone.
             if let answer { return answer }
             let entry = try await render()
-            store(entry, for: key)
+            store(entry, for: key, from: source)
             return entry
         case .render:
             let rendered: Entry
             do {
                 rendered = try await render()
             } catch {
-                finish(key, with: nil)
+                finish(rendering, with: nil)
                 throw error
             }
-            store(rendered, for: key)
-            finish(key, with: rendered)
+            store(rendered, for: key, from: source)
+            finish(rendering, with: rendered)
             return rendered
         }
     }
 
-    /// Ends the rendering of `key`, answering those who wait.
-    private func finish(_ key: String, with entry: Entry?) {
-        let waiting = storage.withLock { $0.rendering.removeValue(forKey: key) ?? [] }
+    /// Ends a rendering, answering those who wait.
+    private func finish(_ rendering: String, with entry: Entry?) {
+        let waiting = storage.withLock { $0.rendering.removeValue(forKey: rendering) ?? [] }
         for continuation in waiting { continuation.resume(returning: entry) }
     }
 
-    func removeAll() {
+    /// Drops the entries that read a kind `version` changed (all of them
+    /// when `changed` is `nil`), and refuses answers computed before it
+    /// from what it changed.
+    func invalidate(_ changed: Set<RecordKind>?, at version: Int64) {
         storage.withLock { storage in
-            storage.entries.removeAll()
-            storage.order.removeAll()
-            storage.orderStart = 0
-            storage.bytes = 0
+            guard let changed else {
+                storage.allChanged = max(storage.allChanged, version)
+                storage.entries.removeAll()
+                storage.order.removeAll()
+                storage.orderStart = 0
+                storage.bytes = 0
+                return
+            }
+            for kind in changed { storage.changed[kind] = max(storage.changed[kind, default: .min], version) }
+            for (key, kept) in storage.entries where kept.reads.map({ !$0.isDisjoint(with: changed) }) ?? true {
+                storage.entries[key] = nil
+                storage.bytes -= kept.entry.size(key: key)
+            }
         }
     }
+
+    /// Drops every entry.
+    func removeAll() { invalidate(nil, at: .min) }
 
     var count: Int { storage.withLock { $0.entries.count } }
 

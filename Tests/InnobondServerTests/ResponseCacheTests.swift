@@ -1,3 +1,4 @@
+import InnobondModel
 import Synchronization
 import Testing
 
@@ -48,6 +49,31 @@ import Testing
         cache.store(Self.entry(1), for: "d")
         #expect(cache.entry("c") == nil && cache.entry("b")?.body.readableBytes == 2 && cache.entry("d") != nil)
         #expect(ResponseCache(capacity: 0).count == 0)
+    }
+
+    @Test func aWriteDropsOnlyTheAnswersThatReadWhatItChanged() {
+        let cache = ResponseCache(capacity: 10)
+        let quoted: Set<RecordKind> = [.bonds, .quotes]
+        cache.store(Self.entry(1), for: "macro", from: .init(version: 1, reads: [.macro]))
+        cache.store(Self.entry(1), for: "list", from: .init(version: 1, reads: quoted))
+        cache.store(Self.entry(1), for: "page", from: .init(version: 1, reads: nil))
+        cache.invalidate([.quotes], at: 2)
+        #expect(cache.entry("macro") != nil && cache.entry("list") == nil && cache.entry("page") == nil)
+        #expect(cache.count == 1 && cache.bytes == Self.entry(1).size(key: "macro"))
+        // Answers still rendering from version 1 are kept only when they do not read quotes.
+        cache.store(Self.entry(1), for: "list", from: .init(version: 1, reads: quoted))
+        cache.store(Self.entry(1), for: "page", from: .init(version: 1, reads: nil))
+        cache.store(Self.entry(1), for: "curves", from: .init(version: 1, reads: [.curves]))
+        #expect(cache.entry("list") == nil && cache.entry("page") == nil && cache.entry("curves") != nil)
+        cache.store(Self.entry(1), for: "list", from: .init(version: 2, reads: quoted))
+        #expect(cache.entry("list") != nil && cache.reads("list") == quoted && cache.reads("none") == nil)
+        // A reload of everything drops every answer and refuses those rendered before it.
+        cache.invalidate(nil, at: 3)
+        #expect(cache.count == 0 && cache.bytes == 0)
+        cache.store(Self.entry(1), for: "macro", from: .init(version: 2, reads: [.macro]))
+        #expect(cache.entry("macro") == nil)
+        cache.store(Self.entry(1), for: "macro", from: .init(version: 3, reads: [.macro]))
+        #expect(cache.entry("macro") != nil)
     }
 
     @Test func concurrentMissesRenderOnce() async throws {

@@ -34,7 +34,8 @@ extension APIRoutes {
         ) { request, _, state in
             let query = try BondQuery(QueryParameters(request), paging: .cursor)
             let today = state.today
-            return try await Rendering.cached(request, state, day: today) { current in
+            return try await Rendering.cached(request, state, day: today, reads: RegistryState.Reads.bondIndex) {
+                current in
                 let screener = BondScreener(state, current: current, today: today)
                 let listing = screener.run(query)
                 let (page, start) = try query.page(of: listing)
@@ -55,7 +56,9 @@ extension APIRoutes {
         ) { request, context, state in
             let bond = try bond(context, state.now)
             let today = state.today
-            return try await Rendering.cached(request, state, day: today) { current in
+            return try await Rendering.cached(
+                request, state, day: today, reads: [.bonds, .issuers, .useOfProceeds, .quotes]
+            ) { current in
                 let quotes = try await Timed.store("quotes") {
                     try await state.store.quotes(bond: bond.code, from: nil, through: nil)
                 }
@@ -84,7 +87,7 @@ extension APIRoutes {
             let from = try query.date("from")
             let to = try query.date("to")
             if let from, let to, from > to { throw APIError.badParameter("to", "\(to) is before from \(from)") }
-            return try await Rendering.cached(request, state) { _ in
+            return try await Rendering.cached(request, state, reads: [.bonds, .quotes]) { _ in
                 let quotes = try await Timed.store("quotes") {
                     try await state.store.quotes(bond: bond.code, from: from, through: to)
                 }
@@ -96,7 +99,7 @@ extension APIRoutes {
             tag: "bonds", errors: [404: "No such bond"], schema: "CashFlowList"
         ) { request, context, state in
             let bond = try bond(context, state.now)
-            return try await Rendering.cached(request, state) { _ in
+            return try await Rendering.cached(request, state, reads: [.bonds]) { _ in
                 try Rendering.entry(json: APIModels.Items(items: BondValuation.flows(of: bond)))
             }
         },
@@ -126,7 +129,9 @@ extension APIRoutes {
             case (nil, nil): throw APIError.badParameter("clean_price", "give clean_price or yield")
             default: throw APIError.badParameter("yield", "give clean_price or yield, not both")
             }
-            return try await Rendering.cached(request, state) { current in
+            return try await Rendering.cached(
+                request, state, reads: RegistryState.Reads.latestDate
+            ) { current in
                 let settlement = asked ?? current.latestDate
                 do {
                     let valuation = try BondValuation(

@@ -12,7 +12,7 @@ extension APIRoutes {
             schema: "IssuanceStatistics"
         ) { request, _, state in
             let query = try BondQuery(QueryParameters(request), paging: .pages)
-            return try await Rendering.cached(request, state, heavy: true) { current in
+            return try await Rendering.cached(request, state, reads: [.bonds, .issuers], heavy: true) { current in
                 try Rendering.entry(
                     json: IssuanceStatistics(current.snapshot, filter: query.filter.with(sciTech: true)))
             }
@@ -24,7 +24,8 @@ extension APIRoutes {
             schema: "Advantage"
         ) { request, _, state in
             let query = try BondQuery(QueryParameters(request), paging: .pages)
-            return try await Rendering.cached(request, state, heavy: true) { current in
+            return try await Rendering.cached(request, state, reads: [.bonds, .issuers, .curves], heavy: true) {
+                current in
                 try Rendering.entry(
                     json: InsightsSummary.Advantage(
                         FinancingAdvantage(current.snapshot, filter: query.filter, curves: current.curves)))
@@ -44,7 +45,9 @@ extension APIRoutes {
             let query = Query(request)
             let to = try query.date("to")
             let asOf = try query.date("as_of")
-            return try await Rendering.cached(request, state, heavy: true) { current in
+            // The money figures and curves, through the registry's latest date.
+            return try await Rendering.cached(request, state, reads: RegistryState.Reads.latestDate, heavy: true) {
+                current in
                 let monitor = asOf.map { MacroMonitor(current.snapshot.macro, asOf: $0) } ?? current.monitor
                 return try Rendering.entry(
                     json: FinancingConditions(

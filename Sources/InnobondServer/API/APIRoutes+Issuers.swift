@@ -35,7 +35,7 @@ extension APIRoutes {
                 after = code
             }
             let needle = try query.search()?.lowercased()
-            return try await Rendering.cached(request, state) { current in
+            return try await Rendering.cached(request, state, reads: [.issuers]) { current in
                 let matching = current.snapshot.issuers.filter { issuer in
                     (sector == nil || issuer.sector == sector)
                         && (needle == nil || issuer.name.lowercased().contains(needle!)
@@ -64,7 +64,8 @@ extension APIRoutes {
         ) { request, context, state in
             let issuer = try issuer(context, state.now)
             let uscc = issuer.uscc
-            return try await Rendering.cached(request, state) { current in
+            return try await Rendering.cached(request, state, reads: [.issuers, .issuerFinancials, .bonds]) {
+                current in
                 let financials = current.snapshot.financials.filter { $0.uscc == uscc }.sorted { $0.year < $1.year }
                 return try Rendering.entry(
                     json: APIModels.IssuerDetail(
@@ -93,7 +94,8 @@ extension APIRoutes {
             let issuer = try issuer(context, state.now)
             let uscc = issuer.uscc
             let day = try Query(request).date("as_of") ?? state.today
-            return try await Rendering.cached(request, state, day: state.today) { current in
+            return try await Rendering.cached(request, state, day: state.today, reads: RegistryState.Reads.shield) {
+                current in
                 guard let shield = current.shield else {
                     throw APIError(.conflict, "the registry's holdings cannot be read: \(current.shieldProblem ?? "")")
                 }

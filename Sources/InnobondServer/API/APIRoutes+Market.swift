@@ -9,7 +9,7 @@ extension APIRoutes {
             method: .get, path: "/api/v1/curves", summary: "The curves of the registry and the dates they cover",
             tag: "market", schema: "CurveList"
         ) { request, _, state in
-            try await Rendering.cached(request, state) { current in
+            try await Rendering.cached(request, state, reads: [.curves]) { current in
                 try Rendering.entry(
                     json: APIModels.Items(
                         items: current.curves.names.map { name in
@@ -29,7 +29,7 @@ extension APIRoutes {
         ) { request, context, state in
             let name = context.parameters.decoded("curve") ?? ""
             let date = try Query(request).date("date")
-            return try await Rendering.cached(request, state) { current in
+            return try await Rendering.cached(request, state, reads: [.curves]) { current in
                 guard let days = current.curves.days[name] else {
                     throw APIError.notFound("curve \(name)", field: "curve")
                 }
@@ -56,7 +56,7 @@ extension APIRoutes {
             method: .get, path: "/api/v1/macro", summary: "The money and credit series and their definitions",
             tag: "market", schema: "SeriesList"
         ) { request, _, state in
-            try await Rendering.cached(request, state) { current in
+            try await Rendering.cached(request, state, reads: [.macro]) { current in
                 try Rendering.entry(
                     json: APIModels.Items(
                         items: current.monitor.seriesNames.map {
@@ -73,7 +73,7 @@ extension APIRoutes {
         ) { request, context, state in
             let name = context.parameters.decoded("series") ?? ""
             let asOf = try Query(request).date("as_of")
-            return try await Rendering.cached(request, state) { current in
+            return try await Rendering.cached(request, state, reads: [.macro]) { current in
                 guard current.monitor.observations[name] != nil else {
                     throw APIError.notFound("series \(name)", field: "series")
                 }

@@ -28,7 +28,9 @@ extension APIRoutes {
             errors: [400: "A bad date", 409: "The registry's holdings go round in a circle"], schema: "ShieldAnswer"
         ) { request, _, state in
             let day = try Query(request).date("as_of") ?? state.today
-            return try await Rendering.cached(request, state, day: state.today, heavy: true) { current in
+            return try await Rendering.cached(
+                request, state, day: state.today, reads: RegistryState.Reads.shield.union([.bonds]), heavy: true
+            ) { current in
                 let register = try register(current)
                 return try Rendering.entry(
                     json: APIModels.ShieldAnswer(
@@ -52,7 +54,8 @@ extension APIRoutes {
             let day = try query.date("as_of") ?? state.today
             let search = try query.search()
             let measureID = query.text("measure")
-            return try await Rendering.cached(request, state, day: state.today) { current in
+            return try await Rendering.cached(request, state, day: state.today, reads: RegistryState.Reads.shield) {
+                current in
                 let register = try register(current)
                 if let measureID, register.measure(id: measureID) == nil {
                     throw APIError.notFound("measure \(measureID)", field: "measure")
@@ -77,7 +80,8 @@ extension APIRoutes {
             ], errors: [400: "A bad parameter"], schema: "CaseList"
         ) { request, _, state in
             let options = try ShieldPageRoutes.casesOptions(Query(request), today: state.today)
-            return try await Rendering.cached(request, state, day: state.today) { current in
+            return try await Rendering.cached(request, state, day: state.today, reads: [.complianceCases, .issuers]) {
+                current in
                 let calendar = WorkingDayCalendar(market: .national, data: state.calendarData)
                 return try Rendering.entry(
                     json: APIModels.CaseList(
@@ -111,7 +115,8 @@ extension APIRoutes {
                 throw APIError.badParameter("party", "a name is at most \(Query.searchLimit) characters")
             }
             let day = try query.date("as_of") ?? state.today
-            return try await Rendering.cached(request, state, day: state.today) { current in
+            return try await Rendering.cached(request, state, day: state.today, reads: RegistryState.Reads.shield) {
+                current in
                 let register = try register(current)
                 guard let party = register.party(named: text) else {
                     throw APIError.notFound("party '\(text)' in the register", field: "party")
@@ -140,7 +145,8 @@ extension APIRoutes {
             errors: [400: "A bad date", 409: "The registry's holdings go round in a circle"], schema: "ReviewAnswer"
         ) { request, _, state in
             let day = try Query(request).date("as_of") ?? state.today
-            return try await Rendering.cached(request, state, day: state.today) { current in
+            return try await Rendering.cached(request, state, day: state.today, reads: RegistryState.Reads.shield) {
+                current in
                 let queue = ReviewQueue(
                     snapshot: current.snapshot, register: try register(current), screen: current.screen, on: day)
                 return try Rendering.entry(json: APIModels.ReviewAnswer(queue, on: day))
