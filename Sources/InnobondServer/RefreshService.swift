@@ -12,7 +12,9 @@ struct RefreshService: Service {
 
     func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            try? await Task.sleep(for: interval)
+            // A shutdown does not wait for the next poll either.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+            guard !Task.isCancelled && !Task.isShuttingDownGracefully else { return }
             do {
                 // A shutdown does not wait for a store that does not answer.
                 try await cancelWhenGracefulShutdown { try await state.refresh() }
