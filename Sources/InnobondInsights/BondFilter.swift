@@ -17,7 +17,8 @@ public struct BondFilter: Sendable, Hashable, Codable {
     public var provinces: Set<String>
     /// Sci-tech bonds only (`true`), conventional only (`false`), or both.
     public var sciTech: Bool?
-    /// Text searched, case-insensitively, in the bond's code and name and its issuer's names.
+    /// Text searched, case-insensitively, in the bond's code and name and its
+    /// issuer's names, and as pinyin in the issuer's Chinese name (``TextSearch``).
     public var text: String?
 
     public init(
@@ -69,10 +70,10 @@ public struct BondFilter: Sendable, Hashable, Codable {
         if !ownerships.isEmpty && !(issuer.map { ownerships.contains($0.ownership) } ?? false) { return false }
         if !provinces.isEmpty && !(issuer.map { Self.contains(provinces, $0.province) } ?? false) { return false }
         if let text, !text.isEmpty {
-            let haystacks = [bond.code.value, bond.name, issuer?.name ?? "", issuer?.nameEnglish ?? ""]
-            guard haystacks.contains(where: { $0.lowercased().contains(text.lowercased()) }) else {
-                return false
-            }
+            let search = TextSearch(text)
+            guard
+                search.isHeld(in: bond.code.value) || search.isHeld(in: bond.name) || issuer.map(search.matches) == true
+            else { return false }
         }
         return true
     }

@@ -211,24 +211,23 @@ final class BondIndex: Sendable {
     }
 
     /// The bonds whose code or name, or whose issuer's names, hold `text`
-    /// in any case (as ``BondFilter/matches(_:issuer:)`` reads them).
+    /// in any case, or whose issuer's name reads as it in pinyin (as
+    /// ``BondFilter/matches(_:issuer:)`` reads them).
     func bonds(containing text: String) -> BondBitmap {
-        let needle = text.lowercased()
+        let search = TextSearch(text)
         let indexes = self.textIndexes()
         var found = BondBitmap(count: bonds.count)
         let bondCandidates = indexes.bonds.records(containing: text) ?? Array(bonds.indices)
         for position in bondCandidates
-        where [bonds[position].code.value, bonds[position].name].contains(where: {
-            $0.lowercased().contains(needle)
-        }) {
+        where search.isHeld(in: bonds[position].code.value) || search.isHeld(in: bonds[position].name) {
             found.insert(position)
         }
-        let issuerCandidates = indexes.issuers.records(containing: text) ?? Array(issuers.indices)
+        // A pinyin query reads every issuer's name: the index holds no pinyin.
+        let issuerCandidates =
+            search.pinyin != nil
+            ? Array(issuers.indices) : indexes.issuers.records(containing: text) ?? Array(issuers.indices)
         var issuerFound = [Bool](repeating: false, count: issuers.count)
-        for place in issuerCandidates
-        where [issuers[place].name, issuers[place].nameEnglish ?? ""].contains(where: {
-            $0.lowercased().contains(needle)
-        }) {
+        for place in issuerCandidates where search.matches(issuers[place]) {
             issuerFound[place] = true
         }
         if issuerFound.contains(true) {

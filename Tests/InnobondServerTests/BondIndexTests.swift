@@ -22,7 +22,9 @@ import Testing
     @Test func randomListsMatchAFullScan() async throws {
         let (state, current) = try await Self.current()
         var random = SplitMix(seed: 20_261_207)
-        let texts = ["tech", "TECH", "科创", "科创债", "演示", ".ib", "1025", "<script>", "co", "é", "zz-none"]
+        let texts = [
+            "tech", "TECH", "科创", "科创债", "演示", ".ib", "1025", "<script>", "co", "é", "zz-none", "bandaoti", "Qí Jiàn",
+        ]
         let days = ["2024-06-30", "2025-11-30", "2026-12-01", "2031-01-01"].map { CivilDate($0)! }
         var listed = 0
         for round in 0..<400 {

@@ -66,6 +66,26 @@ import Testing
 
     /// Each facet value counts the bonds the list would hold with that
     /// value chosen and every other filter kept.
+    /// The demo's issuers are named 演示… (yanshi); the flagship is 演示旗舰半导体 (yanshi qijian bandaoti).
+    @Test func issuersAreFoundByTheirNamesInPinyin() async throws {
+        let app = try await ServerFixture.application()
+        try await app.test(.router) { client in
+            let byName = try await Self.all(client, "q=%E5%8D%8A%E5%AF%BC%E4%BD%93")
+            let byPinyin = try await Self.all(client, "q=Ban%20Dao%20Ti")
+            #expect(!byName.isEmpty)
+            #expect(byPinyin.compactMap { $0["code"] as? String } == byName.compactMap { $0["code"] as? String })
+            let flagship = try await Self.all(client, "q=yanshiqijian")
+            #expect(flagship.contains { $0["code"] as? String == ServerFixture.flagshipBond })
+            #expect(try await Self.all(client, "q=yanshiqiji").isEmpty)
+            let issuers = try await client.execute(uri: "/api/v1/issuers?q=qijian&limit=500", method: .get) {
+                try #require(($0.json as? [String: Any])?["items"] as? [[String: Any]])
+            }
+            #expect(issuers.map { $0["uscc"] as? String } == [ServerFixture.flagship])
+            let page = try await client.execute(uri: "/issuers?q=qijian", method: .get) { $0.text }
+            #expect(page.contains("演示旗舰半导体股份有限公司"))
+        }
+    }
+
     @Test func facetCountsAreTheListsOfEachValue() async throws {
         let app = try await ServerFixture.application()
         try await app.test(.router) { client in

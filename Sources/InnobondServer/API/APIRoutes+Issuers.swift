@@ -12,7 +12,9 @@ extension APIRoutes {
         APIRoute(
             method: .get, path: "/api/v1/issuers", summary: "Issuers, by code, a page at a time", tag: "issuers",
             parameters: [
-                .init(name: "q", kind: .string, description: "Text in the name, English name or code"),
+                .init(
+                    name: "q", kind: .string,
+                    description: "Text in the name, English name or code, or the name's pinyin (changsha yinhang)"),
                 .init(name: "sector", kind: .string, description: "Sector", values: Sector.allCases.map(\.rawValue)),
                 issuerLimit,
                 .init(name: "cursor", kind: .string, description: "The next_cursor of the previous page"),
@@ -34,13 +36,11 @@ extension APIRoutes {
                 }
                 after = code
             }
-            let needle = try query.search()?.lowercased()
+            let search = try query.search().map(TextSearch.init)
             return try await Rendering.cached(request, state, reads: [.issuers]) { current in
                 let matching = current.snapshot.issuers.filter { issuer in
                     (sector == nil || issuer.sector == sector)
-                        && (needle == nil || issuer.name.lowercased().contains(needle!)
-                            || (issuer.nameEnglish ?? "").lowercased().contains(needle!)
-                            || issuer.uscc.value.lowercased().contains(needle!))
+                        && (search.map { $0.matches(issuer) || $0.isHeld(in: issuer.uscc.value) } ?? true)
                 }.sorted { $0.uscc < $1.uscc }
                 var start = 0
                 if let after {

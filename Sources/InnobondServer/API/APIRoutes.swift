@@ -30,7 +30,11 @@ enum APIRoutes {
 
     /// The filters of bond lists and statistics.
     static let bondFilters: [APIRoute.Parameter] = [
-        .init(name: "q", kind: .string, description: "Text in the bond's code or name, or its issuer's names"),
+        .init(
+            name: "q", kind: .string,
+            description:
+                "Text in the bond's code or name, or its issuer's names, or the issuer's name in pinyin (changsha yinhang)"
+        ),
         .init(name: "market", kind: .string, description: "Markets", values: ["IB", "SH", "SZ"], list: true),
         .init(
             name: "regime", kind: .string, description: "Sci-tech regimes", values: Regime.allCases.map(\.rawValue),

@@ -72,12 +72,10 @@ struct IssuerListPage: Sendable {
         _ snapshot: RegistrySnapshot, text: String?, sector: Sector?, counts: [USCC: Counts]? = nil
     ) -> [Issuer] {
         let counts = counts ?? bondCounts(snapshot)
-        let needle = text?.lowercased() ?? ""
+        let search = text.flatMap { $0.isEmpty ? nil : TextSearch($0) }
         return snapshot.issuers.filter { issuer in
             (sector == nil || issuer.sector == sector)
-                && (needle.isEmpty || issuer.name.lowercased().contains(needle)
-                    || (issuer.nameEnglish ?? "").lowercased().contains(needle)
-                    || issuer.uscc.value.lowercased().contains(needle))
+                && (search.map { $0.matches(issuer) || $0.isHeld(in: issuer.uscc.value) } ?? true)
         }.sorted { (counts[$0.uscc]?.fen ?? 0, $1.name) > (counts[$1.uscc]?.fen ?? 0, $0.name) }
     }
 
