@@ -10,14 +10,14 @@ public struct PinyinQuery: Sendable, Hashable {
     let letters: [UInt8]
 
     /// The pinyin query a search text makes: `nil` unless it is at least two
-    /// Latin letters, with tone marks or not, and spaces, apostrophes or
-    /// hyphens between syllables.
+    /// Latin letters (fullwidth too), with tone marks or not, and spaces,
+    /// apostrophes or hyphens between syllables.
     public init?(_ text: String) {
         // Only Latin text can be pinyin: Han and other scripts are not decomposed to find out.
-        guard text.unicodeScalars.allSatisfy({ $0.value < 0x370 || $0.value == 0x2019 }) else { return nil }
+        guard text.unicodeScalars.allSatisfy(Self.mayBeLatin) else { return nil }
         let ascii = text.utf8.allSatisfy { $0 < 0x80 }
         var letters: [UInt8] = []
-        for scalar in (ascii ? text : text.decomposedStringWithCanonicalMapping).unicodeScalars {
+        for scalar in (ascii ? text : text.decomposedStringWithCompatibilityMapping).unicodeScalars {
             switch scalar.value {
             case 0x41...0x5A, 0x61...0x7A: letters.append(UInt8(scalar.value) | 0x20)
             case 0x20, 0x27, 0x2D, 0x2019: continue
@@ -32,26 +32,40 @@ public struct PinyinQuery: Sendable, Hashable {
         self.letters = letters
     }
 
-    /// Whether consecutive Han characters of `text` read as the query, syllable by syllable.
-    public func isSpelled(in text: String) -> Bool {
-        let table = PinyinReadings.shared
-        let characters = text.unicodeScalars.map { table.readings(of: $0) }
-        return letters.withUnsafeBufferPointer { query in
-            characters.indices.contains { spells(query, from: 0, at: $0, characters, table) }
+    /// Whether a character may be, or decompose to, a letter or separator of pinyin.
+    private static func mayBeLatin(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x370, 0x1E00...0x1EFF, 0x2019, 0x3000, 0xFF01...0xFF5E: return true
+        default: return false
         }
     }
 
-    /// Whether the characters from `index` on read as the query from `offset` on.
-    private func spells(
-        _ query: UnsafeBufferPointer<UInt8>, from offset: Int, at index: Int, _ characters: [Range<Int>?],
-        _ table: PinyinReadings
-    ) -> Bool {
-        if offset == query.count { return true }
-        guard index < characters.count, let readings = characters[index] else { return false }
-        for reading in table.split(readings) where table.reads(reading, as: query, at: offset) {
-            if spells(query, from: offset + reading.count, at: index + 1, characters, table) { return true }
+    /// Whether consecutive Han characters of `text` read as the query,
+    /// syllable by syllable. One pass over the text, keeping the offsets of
+    /// the query that runs of characters ending at each one spell: at most
+    /// one more than the query's letters, however readings overlap.
+    public func isSpelled(in text: String) -> Bool {
+        let table = PinyinReadings.shared
+        return letters.withUnsafeBufferPointer { query in
+            var (reached, next) = ([Int](), [Int]())
+            for scalar in text.unicodeScalars {
+                next.removeAll(keepingCapacity: true)
+                if let readings = table.readings(of: scalar) {
+                    // A run may start at any character: from the query's start as well.
+                    for offset in reached + [0] {
+                        var found = false
+                        table.forEachReading(in: readings) { reading in
+                            guard !found, table.reads(reading, as: query, at: offset) else { return }
+                            let end = offset + reading.count
+                            if end == query.count { found = true } else if !next.contains(end) { next.append(end) }
+                        }
+                        if found { return true }
+                    }
+                }
+                swap(&reached, &next)
+            }
+            return false
         }
-        return false
     }
 }
 
@@ -87,16 +101,14 @@ final class PinyinReadings: Sendable {
         return ranges[code]
     }
 
-    /// The ranges of the readings in `readings`.
-    func split(_ readings: Range<Int>) -> [Range<Int>] {
-        var parts: [Range<Int>] = []
+    /// Calls `body` with the range of each reading in `readings`.
+    func forEachReading(in readings: Range<Int>, _ body: (Range<Int>) -> Void) {
         var start = readings.lowerBound
         for index in readings where bytes[index] == UInt8(ascii: ",") {
-            parts.append(start..<index)
+            body(start..<index)
             start = index + 1
         }
-        parts.append(start..<readings.upperBound)
-        return parts
+        body(start..<readings.upperBound)
     }
 
     /// Whether `query` holds the reading at `offset`; a v (ü) of the reading is also read as u.

@@ -20,4 +20,7 @@ public struct TextSearch: Sendable {
     public func matches(_ issuer: Issuer) -> Bool {
         isHeld(in: issuer.name) || isHeld(in: issuer.nameEnglish ?? "") || pinyin?.isSpelled(in: issuer.name) == true
     }
+
+    /// Whether the issuer matches, or its credit code holds the text: a search of issuers.
+    public func findsIssuer(_ issuer: Issuer) -> Bool { matches(issuer) || isHeld(in: issuer.uscc.value) }
 }

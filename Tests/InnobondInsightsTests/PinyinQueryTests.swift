@@ -29,6 +29,18 @@ import Testing
         #expect(!pinyin.isSpelled(in: name))
     }
 
+    /// 㕶 reads n or ng and 干 gan or an, so each pair spells ngan two ways:
+    /// a search that tried every way would take 2^30 steps to fail here.
+    @Test func overlappingReadingsAreReadInOnePass() throws {
+        let name = String(repeating: "㕶干", count: 30)
+        #expect(try #require(PinyinQuery(String(repeating: "ngan", count: 30))).isSpelled(in: name))
+        #expect(try !#require(PinyinQuery(String(repeating: "ngan", count: 30) + "x")).isSpelled(in: name))
+    }
+
+    @Test func fullwidthLettersAreLetters() throws {
+        #expect(try #require(PinyinQuery("ｃｈａｎｇｓｈａ")) == PinyinQuery("changsha"))
+    }
+
     @Test func onlyLatinLettersAreAPinyinQuery() {
         for text in ["科技", "a", "IB2025", "1025", ".ib", "<script>", "wen-tai?", "", "é"] {
             #expect(PinyinQuery(text) == nil, "\(text)")

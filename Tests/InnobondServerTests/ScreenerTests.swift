@@ -64,8 +64,6 @@ import Testing
         }
     }
 
-    /// Each facet value counts the bonds the list would hold with that
-    /// value chosen and every other filter kept.
     /// The demo's issuers are named 演示… (yanshi); the flagship is 演示旗舰半导体 (yanshi qijian bandaoti).
     @Test func issuersAreFoundByTheirNamesInPinyin() async throws {
         let app = try await ServerFixture.application()
@@ -86,6 +84,8 @@ import Testing
         }
     }
 
+    /// Each facet value counts the bonds the list would hold with that
+    /// value chosen and every other filter kept.
     @Test func facetCountsAreTheListsOfEachValue() async throws {
         let app = try await ServerFixture.application()
         try await app.test(.router) { client in

@@ -40,7 +40,7 @@ extension APIRoutes {
             return try await Rendering.cached(request, state, reads: [.issuers]) { current in
                 let matching = current.snapshot.issuers.filter { issuer in
                     (sector == nil || issuer.sector == sector)
-                        && (search.map { $0.matches(issuer) || $0.isHeld(in: issuer.uscc.value) } ?? true)
+                        && (search?.findsIssuer(issuer) ?? true)
                 }.sorted { $0.uscc < $1.uscc }
                 var start = 0
                 if let after {

@@ -75,7 +75,7 @@ struct IssuerListPage: Sendable {
         let search = text.flatMap { $0.isEmpty ? nil : TextSearch($0) }
         return snapshot.issuers.filter { issuer in
             (sector == nil || issuer.sector == sector)
-                && (search.map { $0.matches(issuer) || $0.isHeld(in: issuer.uscc.value) } ?? true)
+                && (search?.findsIssuer(issuer) ?? true)
         }.sorted { (counts[$0.uscc]?.fen ?? 0, $1.name) > (counts[$1.uscc]?.fen ?? 0, $0.name) }
     }
 
