@@ -87,9 +87,10 @@ enum PageRoutes {
         router.get("/bonds/:code") { request, context in
             let pricing = try PricingRequest(
                 Query(request).taking(["settlement", "clean_price", "yield"], on: "this page"))
-            let bond = try APIRoutes.bond(context, state.now)
+            let current = state.now
+            let bond = try APIRoutes.bond(context, current)
             let today = state.today
-            return try await Rendering.cached(request, state, day: today) { current in
+            return try await Rendering.cached(request, state, current: current, day: today) { current in
                 let quotes = try await Timed.store("quotes") {
                     try await state.store.quotes(bond: bond.code, from: nil, through: nil)
                 }
@@ -103,10 +104,11 @@ enum PageRoutes {
             }
         }
         router.get("/bonds/:code/ledger.csv") { request, context in
-            let bond = try APIRoutes.bond(context, state.now)
+            let current = state.now
+            let bond = try APIRoutes.bond(context, current)
             let (day, known) = try APIRoutes.integrityOptions(
                 Query(request).taking(["as_of", "known"], on: "this download"), today: state.today)
-            let response = try await Rendering.cached(request, state, day: day) { current in
+            let response = try await Rendering.cached(request, state, current: current, day: day) { current in
                 let snapshot = try await APIRoutes.integritySnapshot(state, current, day: day, known: known)
                 return Rendering.entry(
                     text: LedgerView(snapshot, bond: bond, asOf: day).csv, contentType: "text/csv; charset=utf-8")
@@ -163,9 +165,10 @@ enum PageRoutes {
         }
         router.get("/issuers/:uscc") { request, context in
             _ = try Query(request).taking([], on: "this page")
-            let issuer = try APIRoutes.issuer(context, state.now)
+            let current = state.now
+            let issuer = try APIRoutes.issuer(context, current)
             let today = state.today
-            return try await Rendering.cached(request, state, day: today) { current in
+            return try await Rendering.cached(request, state, current: current, day: today) { current in
                 try Rendering.entry(
                     html: pages.render(
                         IssuerPage(

@@ -46,12 +46,15 @@ enum Rendering {
     /// does not say (today): the same URI tomorrow is another answer.
     /// `reads` are the kinds of record the answer is computed from (`nil`:
     /// all): a write of other kinds keeps it.
-    /// A `heavy` answer renders on the server's ``RenderLane``.
+    /// A `heavy` answer renders on the server's ``RenderLane``. `current`
+    /// is the version the handler already read from (the latest when `nil`):
+    /// the answer is rendered from it and kept as its.
     static func cached(
-        _ request: Request, _ state: RegistryState, day: CivilDate? = nil, reads: Set<RecordKind>? = nil,
-        heavy: Bool = false, render: (RegistryState.Current) async throws -> ResponseCache.Entry
+        _ request: Request, _ state: RegistryState, current: RegistryState.Current? = nil, day: CivilDate? = nil,
+        reads: Set<RecordKind>? = nil, heavy: Bool = false,
+        render: (RegistryState.Current) async throws -> ResponseCache.Entry
     ) async throws -> Response {
-        let current = state.now
+        let current = current ?? state.now
         let key = "\(current.staleSince == nil ? "" : "stale ")\(day.map { "\($0) " } ?? "")\(request.uri)"
         return response(
             try await state.responses.entry(key, from: ResponseCache.Source(version: current.version, reads: reads)) {

@@ -54,10 +54,11 @@ extension APIRoutes {
             summary: "A bond with its issuer, committed use of proceeds and latest quote", tag: "bonds",
             errors: [404: "No such bond"], schema: "BondDetail"
         ) { request, context, state in
-            let bond = try bond(context, state.now)
+            let current = state.now
+            let bond = try bond(context, current)
             let today = state.today
             return try await Rendering.cached(
-                request, state, day: today, reads: [.bonds, .issuers, .useOfProceeds, .quotes]
+                request, state, current: current, day: today, reads: [.bonds, .issuers, .useOfProceeds, .quotes]
             ) { current in
                 let quotes = try await Timed.store("quotes") {
                     try await state.store.quotes(bond: bond.code, from: nil, through: nil)
@@ -82,12 +83,13 @@ extension APIRoutes {
                 .init(name: "to", kind: .date, description: "Last date"),
             ], errors: [400: "A parameter is not valid", 404: "No such bond"], schema: "QuoteList"
         ) { request, context, state in
-            let bond = try bond(context, state.now)
+            let current = state.now
+            let bond = try bond(context, current)
             let query = Query(request)
             let from = try query.date("from")
             let to = try query.date("to")
             if let from, let to, from > to { throw APIError.badParameter("to", "\(to) is before from \(from)") }
-            return try await Rendering.cached(request, state, reads: [.bonds, .quotes]) { _ in
+            return try await Rendering.cached(request, state, current: current, reads: [.bonds, .quotes]) { _ in
                 let quotes = try await Timed.store("quotes") {
                     try await state.store.quotes(bond: bond.code, from: from, through: to)
                 }
@@ -98,8 +100,9 @@ extension APIRoutes {
             method: .get, path: "/api/v1/bonds/:code/cashflows", summary: "A bond's cash flows per 100 face",
             tag: "bonds", errors: [404: "No such bond"], schema: "CashFlowList"
         ) { request, context, state in
-            let bond = try bond(context, state.now)
-            return try await Rendering.cached(request, state, reads: [.bonds]) { _ in
+            let current = state.now
+            let bond = try bond(context, current)
+            return try await Rendering.cached(request, state, current: current, reads: [.bonds]) { _ in
                 try Rendering.entry(json: APIModels.Items(items: BondValuation.flows(of: bond)))
             }
         },
@@ -117,7 +120,8 @@ extension APIRoutes {
             ], errors: [400: "A parameter is not valid, or the bond cannot be priced there", 404: "No such bond"],
             schema: "Analytics"
         ) { request, context, state in
-            let bond = try bond(context, state.now)
+            let current = state.now
+            let bond = try bond(context, current)
             let query = Query(request)
             let asked = try query.date("settlement")
             let price = try query.number(cleanPrice)
@@ -130,7 +134,7 @@ extension APIRoutes {
             default: throw APIError.badParameter("yield", "give clean_price or yield, not both")
             }
             return try await Rendering.cached(
-                request, state, reads: RegistryState.Reads.latestDate
+                request, state, current: current, reads: RegistryState.Reads.latestDate
             ) { current in
                 let settlement = asked ?? current.latestDate
                 do {

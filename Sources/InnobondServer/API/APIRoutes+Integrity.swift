@@ -46,9 +46,10 @@ extension APIRoutes {
             tag: "bonds", parameters: [integrityAsOf, integrityKnown],
             errors: [400: "A parameter is not valid", 404: "No such bond"], schema: "LedgerView"
         ) { request, context, state in
-            let bond = try bond(context, state.now)
+            let current = state.now
+            let bond = try bond(context, current)
             let (day, known) = try integrityOptions(Query(request), today: state.today)
-            return try await Rendering.cached(request, state, day: day) { current in
+            return try await Rendering.cached(request, state, current: current, day: day) { current in
                 let snapshot = try await integritySnapshot(state, current, day: day, known: known)
                 return try Rendering.entry(json: LedgerView(snapshot, bond: bond, asOf: day))
             }

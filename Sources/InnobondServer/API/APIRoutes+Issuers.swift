@@ -62,9 +62,12 @@ extension APIRoutes {
             tag: "issuers", errors: [400: "Not a unified social credit code", 404: "No such issuer"],
             schema: "IssuerDetail"
         ) { request, context, state in
-            let issuer = try issuer(context, state.now)
+            let current = state.now
+            let issuer = try issuer(context, current)
             let uscc = issuer.uscc
-            return try await Rendering.cached(request, state, reads: [.issuers, .issuerFinancials, .bonds]) {
+            return try await Rendering.cached(
+                request, state, current: current, reads: [.issuers, .issuerFinancials, .bonds]
+            ) {
                 current in
                 let financials = current.snapshot.financials.filter { $0.uscc == uscc }.sorted { $0.year < $1.year }
                 return try Rendering.entry(
@@ -91,10 +94,13 @@ extension APIRoutes {
             errors: [400: "Not a unified social credit code, or a bad date", 404: "No such issuer"],
             schema: "ExposureList"
         ) { request, context, state in
-            let issuer = try issuer(context, state.now)
+            let current = state.now
+            let issuer = try issuer(context, current)
             let uscc = issuer.uscc
             let day = try Query(request).date("as_of") ?? state.today
-            return try await Rendering.cached(request, state, day: state.today, reads: RegistryState.Reads.shield) {
+            return try await Rendering.cached(
+                request, state, current: current, day: state.today, reads: RegistryState.Reads.shield
+            ) {
                 current in
                 guard let shield = current.shield else {
                     throw APIError(.conflict, "the registry's holdings cannot be read: \(current.shieldProblem ?? "")")
