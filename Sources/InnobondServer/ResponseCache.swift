@@ -9,7 +9,8 @@ import Synchronization
 /// Bounded twice: by entries, and by the bytes their bodies and keys hold;
 /// when a new entry does not fit, the oldest go first. An entry larger than
 /// a quarter of the bytes is served but not kept. Concurrent misses on one
-/// key render it once: the others wait for that answer (single flight).
+/// key from one version render it once: the others wait for that answer
+/// (single flight).
 final class ResponseCache: Sendable {
     struct Entry: Sendable {
         var contentType: String
@@ -35,7 +36,7 @@ final class ResponseCache: Sendable {
         /// shows the registry's version reads them all).
         var reads: Set<RecordKind>?
 
-        /// A source that no write has made out of date yet.
+        /// A source no write makes out of date: an answer kept until dropped.
         static let latest = Source(version: .max, reads: nil)
     }
 
@@ -54,9 +55,17 @@ final class ResponseCache: Sendable {
         var serial = 0
         /// Keys being rendered, by the version they render, with the requests waiting for them.
         var rendering: [String: [CheckedContinuation<Entry?, Never>]] = [:]
-        /// The version that last changed each kind, and that last changed all of them.
+        /// The version that last changed each kind, since ``allChanged``.
         var changed: [RecordKind: Int64] = [:]
+        /// The version of the last reload of everything.
         var allChanged = Int64.min
+
+        mutating func dropAll() {
+            entries.removeAll()
+            order.removeAll()
+            orderStart = 0
+            bytes = 0
+        }
 
         /// Whether no write after `source`'s version changed what it reads.
         func isCurrent(_ source: Source) -> Bool {
@@ -176,28 +185,32 @@ final class ResponseCache: Sendable {
     /// Drops the entries that read a kind `version` changed (all of them
     /// when `changed` is `nil`), and refuses answers computed before it
     /// from what it changed.
+    /// A reload of everything starts the count again, so that a store whose
+    /// version went back (a registry restored) is cached as any other.
     func invalidate(_ changed: Set<RecordKind>?, at version: Int64) {
         storage.withLock { storage in
             guard let changed else {
-                storage.allChanged = max(storage.allChanged, version)
-                storage.entries.removeAll()
-                storage.order.removeAll()
-                storage.orderStart = 0
-                storage.bytes = 0
+                storage.allChanged = version
+                storage.changed = [:]
+                storage.dropAll()
                 return
             }
             for kind in changed { storage.changed[kind] = max(storage.changed[kind, default: .min], version) }
-            for (key, kept) in storage.entries where kept.reads.map({ !$0.isDisjoint(with: changed) }) ?? true {
-                storage.entries[key] = nil
-                storage.bytes -= kept.entry.size(key: key)
-            }
+            storage.entries = storage.entries.filter { $0.value.reads?.isDisjoint(with: changed) ?? false }
+            storage.bytes = storage.entries.reduce(0) { $0 + $1.value.entry.size(key: $1.key) }
+            // The order keeps the live keys alone, so that it does not grow with the keys dropped.
+            storage.order = storage.order[storage.orderStart...].filter { storage.entries[$0.key]?.serial == $0.serial }
+            storage.orderStart = 0
         }
     }
 
     /// Drops every entry.
-    func removeAll() { invalidate(nil, at: .min) }
+    func removeAll() { storage.withLock { $0.dropAll() } }
 
     var count: Int { storage.withLock { $0.entries.count } }
+
+    /// Keys waiting in the order of eviction, some perhaps replaced since.
+    var queued: Int { storage.withLock { $0.order.count - $0.orderStart } }
 
     /// Bytes of bodies and keys kept.
     var bytes: Int { storage.withLock { $0.bytes } }
