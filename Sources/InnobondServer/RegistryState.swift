@@ -57,7 +57,7 @@ public final class RegistryState: Sendable {
     private let current: Mutex<Current>
     /// Where heavy pages render.
     let heavy: RenderLane
-    /// Responses rendered from the current version, by request URI.
+    /// Responses rendered, by request URI, each kept until a write changes what it reads.
     let responses: ResponseCache
     /// Tokens recently seen, dropped whenever a token is revoked.
     let tokens = TokenCache()
@@ -152,16 +152,25 @@ public final class RegistryState: Sendable {
         let previous = current.withLock { $0 }
         guard force || version != previous.version else { return }
         // A forced reload of the same version reads everything again.
-        let (changed, lastEntry) = version == previous.version ? (nil, nil) : try await changedKinds(since: previous)
+        let (changed, lastEntry) =
+            version == previous.version ? (nil, nil) : try await changedKinds(since: previous, through: version)
         // A reload reads and indexes what changed: off the threads that answer requests.
         let started = ContinuousClock.now
         let next = try await heavy.runAside {
-            try await Self.load(store, today: today, previous: changed.map { (previous, $0) }, lastEntry: lastEntry)
+            try await Self.load(
+                store, today: today, previous: changed.map { (previous, $0, version) }, lastEntry: lastEntry)
         }
         // Answers that read what changed go before the new version is seen,
         // and those still rendering from the old one are not kept.
         responses.invalidate(changed, at: next.version)
-        current.withLock { $0 = next }
+        // Two reloads at once (a poll and a write's): the older never replaces the newer.
+        guard
+            current.withLock({ now in
+                guard next.version >= now.version else { return false }
+                now = next
+                return true
+            })
+        else { return }
         reloadedKinds.withLock { $0 = changed }
         prepareOrders(next)
         logger.info(
@@ -173,12 +182,15 @@ public final class RegistryState: Sendable {
             ])
     }
 
-    /// The kinds written since `previous` was loaded, from the audit log's
-    /// entries after the last it had seen, and the last entry read; `nil`
-    /// kinds when a full reload is needed (a restore, or too many entries).
-    /// Writes that move the version reach the log one at a time, in the
-    /// order of their versions, on both stores: none is passed over.
-    private func changedKinds(since previous: Current) async throws -> (Set<RecordKind>?, Int64?) {
+    /// The kinds written since `previous` was loaded up to `version`, from
+    /// the audit log's entries after the last it had seen, and the last
+    /// entry taken; `nil` kinds when a full reload is needed (a restore, or
+    /// too many entries). Writes that move the version reach the log one at
+    /// a time, in the order of their versions, on both stores: none is
+    /// passed over, and those after `version` are read the next time.
+    private func changedKinds(since previous: Current, through version: Int64) async throws -> (
+        Set<RecordKind>?, Int64?
+    ) {
         guard let seen = previous.lastEntry else { return (nil, nil) }
         let limit = 1000
         let entries = try await Timed.store("audit") {
@@ -186,24 +198,28 @@ public final class RegistryState: Sendable {
         }
         guard entries.count < limit else { return (nil, nil) }
         var kinds: Set<RecordKind> = []
-        for entry in entries where entry.version > previous.version {
+        var last = seen
+        for entry in entries {
+            guard entry.version <= version else { break }
+            last = entry.id ?? last
+            guard entry.version > previous.version else { continue }
             guard let kind = entry.kind, entry.action != .restore else { return (nil, nil) }
             kinds.insert(kind)
         }
         // A version that moved without a write of a kind logged: read everything.
         guard !kinds.isEmpty else { return (nil, nil) }
-        return (kinds, entries.last?.id ?? seen)
+        return (kinds, last)
     }
 
-    /// A registry version and what is computed from it. With `previous`, a
-    /// version that differs from it only in `changed`: the kinds read again,
-    /// and what derives from them computed again; the rest is kept.
+    /// A registry version and what is computed from it. With `previous`,
+    /// `version`, which differs from it only in `changed`: the kinds read
+    /// again, and what derives from them computed again; the rest is kept.
     ///
     /// - Parameter lastEntry: the last audit entry read before this load
     ///   (the newest when `nil`): the next reload reads the entries after it.
     private static func load(
         _ store: any RegistryStore, today: CivilDate,
-        previous: (current: Current, changed: Set<RecordKind>)? = nil, lastEntry: Int64? = nil
+        previous: (current: Current, changed: Set<RecordKind>, version: Int64)? = nil, lastEntry: Int64? = nil
     ) async throws -> Current {
         // The log first: whatever is written after this entry is read again next time.
         var lastEntry = lastEntry
@@ -212,8 +228,8 @@ public final class RegistryState: Sendable {
                 try await store.auditEntries(AuditFilter(limit: 1, newestFirst: true)).first?.id
             }
         }
-        let version = try await Timed.store("version") { try await store.registryVersion() }
-        guard let (old, changed) = previous else {
+        guard let (old, changed, version) = previous else {
+            let version = try await Timed.store("version") { try await store.registryVersion() }
             let snapshot = try await Timed.store("snapshot") { try await store.loadSnapshot() }
             let latestQuotes = try await Timed.store("latest_quotes") { try await store.latestQuotes() }
             let curves = CurveLibrary(snapshot.curvePoints)
