@@ -52,7 +52,8 @@ public struct PinyinQuery: Sendable, Hashable {
                 next.removeAll(keepingCapacity: true)
                 if let readings = table.readings(of: scalar) {
                     // A run may start at any character: from the query's start as well.
-                    for offset in reached + [0] {
+                    for index in 0...reached.count {
+                        let offset = index < reached.count ? reached[index] : 0
                         var found = false
                         table.forEachReading(in: readings) { reading in
                             guard !found, table.reads(reading, as: query, at: offset) else { return }

@@ -17,9 +17,13 @@ public struct TextSearch: Sendable {
     public func isHeld(in haystack: String) -> Bool { haystack.lowercased().contains(needle) }
 
     /// Whether the issuer's names hold the text, or its name reads as it in pinyin.
-    public func matches(_ issuer: Issuer) -> Bool {
-        isHeld(in: issuer.name) || isHeld(in: issuer.nameEnglish ?? "") || pinyin?.isSpelled(in: issuer.name) == true
-    }
+    public func matches(_ issuer: Issuer) -> Bool { namesHold(issuer) || isSpelled(by: issuer) }
+
+    /// Whether the issuer's names hold the text.
+    public func namesHold(_ issuer: Issuer) -> Bool { isHeld(in: issuer.name) || isHeld(in: issuer.nameEnglish ?? "") }
+
+    /// Whether the issuer's name reads as the text in pinyin.
+    public func isSpelled(by issuer: Issuer) -> Bool { pinyin?.isSpelled(in: issuer.name) == true }
 
     /// Whether the issuer matches, or its credit code holds the text: a search of issuers.
     public func findsIssuer(_ issuer: Issuer) -> Bool { matches(issuer) || isHeld(in: issuer.uscc.value) }

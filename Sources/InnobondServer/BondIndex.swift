@@ -222,13 +222,17 @@ final class BondIndex: Sendable {
         where search.isHeld(in: bonds[position].code.value) || search.isHeld(in: bonds[position].name) {
             found.insert(position)
         }
-        // A pinyin query reads every issuer's name: the index holds no pinyin.
-        let issuerCandidates =
-            search.pinyin != nil
-            ? Array(issuers.indices) : indexes.issuers.records(containing: text) ?? Array(issuers.indices)
+        // The issuers that match (TextSearch.matches): by their names, the
+        // index's candidates; by pinyin, which the index does not hold, any.
         var issuerFound = [Bool](repeating: false, count: issuers.count)
-        for place in issuerCandidates where search.matches(issuers[place]) {
+        for place in indexes.issuers.records(containing: text) ?? Array(issuers.indices)
+        where search.namesHold(issuers[place]) {
             issuerFound[place] = true
+        }
+        if search.pinyin != nil {
+            for place in issuers.indices where !issuerFound[place] && search.isSpelled(by: issuers[place]) {
+                issuerFound[place] = true
+            }
         }
         if issuerFound.contains(true) {
             for position in bonds.indices where issuerOf[position] >= 0 && issuerFound[Int(issuerOf[position])] {
