@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
+        // glibc's malloc tuning (mallopt), which Swift's Glibc module does not import.
+        .target(name: "CMallocArenas"),
         // Dates, day counts, schedules, fixed-rate bonds, price, yield and risk.
         .target(
             name: "FixedIncome",
@@ -108,6 +110,7 @@ let package = Package(
             dependencies: [
                 "FixedIncome", "InnobondModel", "InnobondIO", "InnobondStore", "InnobondAnalytics", "InnobondInsights",
                 "InnobondPages", "InnobondSQLite", "InnobondPostgres", "InnobondDemo", "InnobondServer",
+                "CMallocArenas",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
