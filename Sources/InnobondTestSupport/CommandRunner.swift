@@ -17,8 +17,17 @@ public enum CommandRunner {
         return Fixtures.packageRoot.appendingPathComponent(".build/debug/innobond")
     }()
 
-    /// Runs the command to its end.
-    public static func run(_ arguments: [String], standardInput: Data = Data()) throws -> Result {
+    /// Runs the command to its end, suspending rather than blocking while
+    /// it runs (see ``ProcessEnd``).
+    public static func run(_ arguments: [String], standardInput: Data = Data()) async throws -> Result {
+        let command = try Running(arguments, standardInput: standardInput)
+        await command.end.wait()
+        return try command.result()
+    }
+
+    /// Runs the command to its end, blocking its thread: only for places
+    /// that cannot suspend, such as a static property's first use.
+    public static func runBlocking(_ arguments: [String], standardInput: Data = Data()) throws -> Result {
         let command = try Running(arguments, standardInput: standardInput)
         command.process.waitUntilExit()
         return try command.result()
@@ -27,6 +36,7 @@ public enum CommandRunner {
     /// A command started and not yet waited for.
     public final class Running: @unchecked Sendable {
         let process = Process()
+        let end: ProcessEnd
         private let folder: URL
         private let outputURL: URL
         private let errorURL: URL
@@ -39,6 +49,7 @@ public enum CommandRunner {
         /// - Parameter descriptorLimit: the soft and hard limit of open
         ///   descriptors the command runs under (`ulimit -n`), when given.
         public init(_ arguments: [String], standardInput: Data? = Data(), descriptorLimit: Int? = nil) throws {
+            end = ProcessEnd(process)
             folder = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "innobond-run-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

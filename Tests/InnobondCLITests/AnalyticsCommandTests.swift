@@ -8,10 +8,10 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("innobond-\(UUID().uuidString)-\(name)").path
     }
 
-    @Test func pricesTheOracleSample() throws {
+    @Test func pricesTheOracleSample() async throws {
         let output = temporaryPath("out.csv")
         defer { try? FileManager.default.removeItem(atPath: output) }
-        let result = try CommandRunner.run([
+        let result = try await CommandRunner.run([
             "analytics", "--input", Fixtures.url(Fixtures.AnalyticsOracle.input).path, "--output", output,
         ])
         #expect(result.status == 1)  // the sample has 40 malformed rows
@@ -31,9 +31,9 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
-    @Test func readsStandardInputAndWritesStandardOutput() throws {
+    @Test func readsStandardInputAndWritesStandardOutput() async throws {
         let input = try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("examples/bonds.csv"))
-        let result = try CommandRunner.run(["analytics", "--threads", "3"], standardInput: input)
+        let result = try await CommandRunner.run(["analytics", "--threads", "3"], standardInput: input)
         #expect(result.status == 0)
         #expect(result.standardError.isEmpty)
         let rows = SimpleCSV.parse(result.standardOutput)
@@ -49,8 +49,8 @@ import Testing
         (["analytics", "--threads", "many"], "many"),
         (["analytics", "--input", "/"], "it is a directory"),
     ])
-    func unusableArgumentsExitTwoWithOneLine(arguments: [String], message: String) throws {
-        let result = try CommandRunner.run(arguments)
+    func unusableArgumentsExitTwoWithOneLine(arguments: [String], message: String) async throws {
+        let result = try await CommandRunner.run(arguments)
         #expect(result.status == 2)
         #expect(result.standardOutput.isEmpty)
         let lines = result.standardError.split(separator: "\n")
@@ -58,18 +58,18 @@ import Testing
         #expect(result.standardError.contains(message), "\(result.standardError)")
     }
 
-    @Test func anInputWithoutTheColumnsIsUnusable() throws {
-        let result = try CommandRunner.run(["analytics"], standardInput: Data("id,price\nA,100\n".utf8))
+    @Test func anInputWithoutTheColumnsIsUnusable() async throws {
+        let result = try await CommandRunner.run(["analytics"], standardInput: Data("id,price\nA,100\n".utf8))
         #expect(result.status == 2)
         #expect(result.standardError.hasPrefix("innobond: line 1: missing columns issue_date"))
         #expect(result.standardError.split(separator: "\n").count == 1)
     }
 
-    @Test func aFailedRunLeavesAnExistingOutputFileAlone() throws {
+    @Test func aFailedRunLeavesAnExistingOutputFileAlone() async throws {
         let output = temporaryPath("kept.csv")
         try Data("precious\n".utf8).write(to: URL(fileURLWithPath: output))
         defer { try? FileManager.default.removeItem(atPath: output) }
-        let result = try CommandRunner.run(["analytics", "--output", output])
+        let result = try await CommandRunner.run(["analytics", "--output", output])
         #expect(result.status == 2)
         #expect(try String(contentsOfFile: output, encoding: .utf8) == "precious\n")
     }

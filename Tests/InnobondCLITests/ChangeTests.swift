@@ -21,11 +21,11 @@ import Testing
         let folder = Folder()
         for database in Self.databases(folder) {
             let issuers = try folder.write("issuers.csv", StoreContract.files[0].1 + "\n")
-            #expect(try CommandRunner.run(["import", "issuers", issuers, "--database", database]).status == 0)
+            #expect(try await CommandRunner.run(["import", "issuers", issuers, "--database", database]).status == 0)
             let cases = try folder.write("cases.csv", StoreContract.caseFile([StoreContract.caseRow]))
-            let imported = try CommandRunner.run(["import", "compliance_cases", cases, "--database", database])
+            let imported = try await CommandRunner.run(["import", "compliance_cases", cases, "--database", database])
             #expect(imported.status == 0, "\(imported.standardError)")
-            let token = try CommandRunner.run(["token", "create", "--role", "admin", "--database", database])
+            let token = try await CommandRunner.run(["token", "create", "--role", "admin", "--database", database])
             let secret = try #require(token.standardOutput.split(separator: "\n").first.map(String.init))
             let (server, port) = try await ServeConnectionTests.serve(folder, [], database: database)
             defer { server.signal(SIGKILL) }
@@ -45,11 +45,13 @@ import Testing
             #expect(statuses == ["HTTP/1.1 200", "HTTP/1.1 409"], "\(database): \(answers)")
             #expect(answers.contains { $0.contains("\"current_revision\":2") }, "\(answers)")
 
-            let audit = try CommandRunner.run(["audit", "--kind", "compliance_cases", "--json", "--database", database])
+            let audit = try await CommandRunner.run([
+                "audit", "--kind", "compliance_cases", "--json", "--database", database,
+            ])
             let entries = try #require(
                 try JSONSerialization.jsonObject(with: Data(audit.standardOutput.utf8)) as? [[String: Any]])
             #expect(entries.filter { $0["action"] as? String == "change" }.count == 1, "\(database)")
-            let export = try CommandRunner.run(["export", "compliance_cases", "--database", database])
+            let export = try await CommandRunner.run(["export", "compliance_cases", "--database", database])
             #expect(export.standardOutput.contains(",2\n"), "\(export.standardOutput)")
             server.signal(SIGKILL)
             _ = try await server.wait(upTo: .seconds(10))

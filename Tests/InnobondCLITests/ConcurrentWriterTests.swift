@@ -56,10 +56,10 @@ import Testing
     }
 
     /// Imports the fixtures the race leaves in.
-    static func prepare(_ race: Race, _ folder: Folder, database: String) throws {
+    static func prepare(_ race: Race, _ folder: Folder, database: String) async throws {
         for (kind, text) in StoreContract.files where !race.leftOut.contains(kind) {
             let file = try folder.write("\(kind.rawValue).csv", text + "\n")
-            let result = try CommandRunner.run(["import", kind.rawValue, file, "--database", database])
+            let result = try await CommandRunner.run(["import", kind.rawValue, file, "--database", database])
             #expect(result.status == 0, "\(kind): \(result.standardError)")
         }
     }
@@ -80,7 +80,7 @@ import Testing
         }
         #expect(results.map(\.status).sorted() == [0, 1], "\(results.map(\.standardError))")
         #expect(results.contains { $0.standardError.contains(race.refusal) }, "\(results.map(\.standardError))")
-        let export = try StoreFaultTests.export(race.kind.rawValue, database)
+        let export = try await StoreFaultTests.export(race.kind.rawValue, database)
         #expect(race.total(export) <= race.limit, "\(export)")
     }
 
@@ -94,7 +94,7 @@ import Testing
         let schema = "race_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let database = base + (base.contains("?") ? "&" : "?") + "schema=" + schema
         let folder = Folder()
-        try Self.prepare(race, folder, database: database)
+        try await Self.prepare(race, folder, database: database)
         try await TestPostgres.withConnection(base) { holder in
             try await holder.query("BEGIN", logger: Logger(label: "test"))
             try await holder.query(
@@ -114,7 +114,7 @@ import Testing
     func onSQLiteOneWrites(_ race: Race) async throws {
         let folder = Folder()
         let database = folder.path("registry.sqlite")
-        try Self.prepare(race, folder, database: database)
+        try await Self.prepare(race, folder, database: database)
         var configuration = Configuration()
         configuration.allowsUnsafeTransactions = true
         let holder = try DatabaseQueue(path: database, configuration: configuration)

@@ -18,8 +18,8 @@ import Testing
         return result
     }
 
-    @Test func theBootstrappedCurveHasQuantLibsDiscountFactors() throws {
-        let result = try CommandRunner.run([
+    @Test func theBootstrappedCurveHasQuantLibsDiscountFactors() async throws {
+        let result = try await CommandRunner.run([
             "curve", "fit", Self.parYields, "--method", "bootstrap", "--tenors", "3M,1Y,10Y,50Y",
         ])
         try #require(result.status == 0 && result.standardError.isEmpty, "\(result.standardError)")
@@ -48,9 +48,9 @@ import Testing
 
     /// Tenors in any order, or repeated (12M is 1Y), print by maturity,
     /// each once, with each forward rate from the row before.
-    @Test func tenorsPrintByMaturityEachOnce() throws {
-        let sorted = try CommandRunner.run(["curve", "fit", Self.parYields, "--tenors", "3M,1Y,10Y"])
-        let shuffled = try CommandRunner.run(["curve", "fit", Self.parYields, "--tenors", "10Y,12M,3M,1Y,10Y"])
+    @Test func tenorsPrintByMaturityEachOnce() async throws {
+        let sorted = try await CommandRunner.run(["curve", "fit", Self.parYields, "--tenors", "3M,1Y,10Y"])
+        let shuffled = try await CommandRunner.run(["curve", "fit", Self.parYields, "--tenors", "10Y,12M,3M,1Y,10Y"])
         try #require(sorted.status == 0 && shuffled.status == 0, "\(shuffled.standardError)")
         let a = SimpleCSV.parse(sorted.standardOutput).map { $0.enumerated().filter { $0.offset != 3 }.map(\.element) }
         let b = SimpleCSV.parse(shuffled.standardOutput).map {
@@ -60,8 +60,8 @@ import Testing
         #expect(SimpleCSV.parse(shuffled.standardOutput).dropFirst().map { $0[3] } == ["3M", "12M", "10Y"])
     }
 
-    @Test func theNelsonSiegelSvenssonFitIsWithinATenthOfABasisPointOfQuantLibs() throws {
-        let result = try CommandRunner.run([
+    @Test func theNelsonSiegelSvenssonFitIsWithinATenthOfABasisPointOfQuantLibs() async throws {
+        let result = try await CommandRunner.run([
             "curve", "fit", Self.parYields, "--method", "nss", "--tenors", "1Y,5Y,10Y,30Y",
         ])
         try #require(result.status == 0, "\(result.standardError)")
@@ -75,13 +75,13 @@ import Testing
         }
     }
 
-    @Test func analyticsWithACurveGivesQuantLibsZSpreads() throws {
+    @Test func analyticsWithACurveGivesQuantLibsZSpreads() async throws {
         let references = SimpleCSV.parse(try Fixtures.text("curves/zspreads.csv"))
         var lines = ["id,issue_date,maturity_date,settlement_date,coupon_rate,frequency,day_count,clean_price,yield"]
         for (index, row) in references.dropFirst().enumerated() {
             lines.append("b\(index),\(row[0]),\(row[1]),2025-06-03,\(row[2]),\(row[3]),\(row[4]),\(row[5]),")
         }
-        let result = try CommandRunner.run(
+        let result = try await CommandRunner.run(
             ["analytics", "--curve", Self.parYields, "--curve-method", "bootstrap"],
             standardInput: Data(lines.joined(separator: "\n").utf8))
         try #require(result.status == 0 && result.standardError.isEmpty, "\(result.standardError)")
@@ -108,15 +108,15 @@ import Testing
         ),
         (["curve", "fit", parYields, "--tenors", " "], "--tenors names no tenor"),
     ])
-    func unusableCurveArgumentsExitTwo(arguments: [String], message: String) throws {
-        let result = try CommandRunner.run(arguments)
+    func unusableCurveArgumentsExitTwo(arguments: [String], message: String) async throws {
+        let result = try await CommandRunner.run(arguments)
         #expect(result.status == 2)
         #expect(result.standardOutput.isEmpty)
         #expect(result.standardError.split(separator: "\n").count == 1, "\(result.standardError)")
         #expect(result.standardError.contains(message), "\(result.standardError)")
     }
 
-    @Test func aCurveFileWithoutPointsOrWithARepeatedPointSaysSo() throws {
+    @Test func aCurveFileWithoutPointsOrWithARepeatedPointSaysSo() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("curves-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -130,7 +130,7 @@ import Testing
         ] {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
             for command in [["curve", "fit", path], ["analytics", "--curve", path]] {
-                let result = try CommandRunner.run(command, standardInput: Data())
+                let result = try await CommandRunner.run(command, standardInput: Data())
                 #expect(result.status == 2)
                 #expect(result.standardError.contains(message), "\(result.standardError)")
             }

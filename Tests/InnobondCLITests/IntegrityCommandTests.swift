@@ -6,7 +6,7 @@ import Testing
 @Suite struct IntegrityCommandTests {
     typealias Folder = RegistryCommandTests.Folder
 
-    static func registry() throws -> (Folder, String) {
+    static func registry() async throws -> (Folder, String) {
         let folder = Folder()
         let database = folder.path("registry.sqlite")
         for name in [
@@ -14,7 +14,7 @@ import Testing
             "allocations-late", "use_changes", "eligibility_evidence",
         ] {
             let kind = name == "allocations-late" ? "allocations" : name
-            let result = try CommandRunner.run([
+            let result = try await CommandRunner.run([
                 "import", kind, Fixtures.url("integrity/\(name).csv").path, "--database", database,
             ])
             #expect(result.status == 0, "\(name): \(result.standardError)")
@@ -22,10 +22,10 @@ import Testing
         return (folder, database)
     }
 
-    @Test func theRankingAndOneBondsExplanation() throws {
-        let (folder, database) = try Self.registry()
+    @Test func theRankingAndOneBondsExplanation() async throws {
+        let (folder, database) = try await Self.registry()
         defer { withExtendedLifetime(folder) {} }
-        let json = try CommandRunner.run([
+        let json = try await CommandRunner.run([
             "integrity", "--as-of", "2026-09-30", "--known-now", "--json", "--database", database,
         ])
         #expect(json.status == 0, "\(json.standardError)")
@@ -35,7 +35,7 @@ import Testing
         let expected = try Fixtures.text("integrity/expected-scores.csv").split(separator: "\n").dropFirst()
         #expect(bonds.map { "\($0["code"]!),\($0["score"]!)" } == expected.map(String.init))
 
-        let explained = try CommandRunner.run([
+        let explained = try await CommandRunner.run([
             "integrity", "--as-of", "2026-09-30", "--known-now", "--bond", "250012.SH", "--database", database,
         ])
         #expect(explained.standardOutput.contains("score 21 of 100 as of 2026-09-30"))
@@ -45,12 +45,12 @@ import Testing
         #expect(explained.standardOutput.contains("rows: unallocated_balances 250012.SH, 2025-06-30"))
     }
 
-    @Test func asOfADayReadsTheRowsRecordedByThen() throws {
-        let (folder, database) = try Self.registry()
+    @Test func asOfADayReadsTheRowsRecordedByThen() async throws {
+        let (folder, database) = try await Self.registry()
         defer { withExtendedLifetime(folder) {} }
         // Every ledger row was recorded today: on 2026-09-30 none was known,
         // so no bond had reported anything.
-        let then = try CommandRunner.run(["integrity", "--as-of", "2026-09-30", "--json", "--database", database])
+        let then = try await CommandRunner.run(["integrity", "--as-of", "2026-09-30", "--json", "--database", database])
         let report = try #require(
             try JSONSerialization.jsonObject(with: Data(then.standardOutput.utf8)) as? [String: Any])
         let checks = (report["bonds"] as? [[String: Any]] ?? []).flatMap {
@@ -59,8 +59,8 @@ import Testing
         #expect(!checks.contains("allocated_below_floor") && checks.contains("report_overdue"))
     }
 
-    @Test func badArgumentsAreNamed() throws {
-        let (folder, database) = try Self.registry()
+    @Test func badArgumentsAreNamed() async throws {
+        let (folder, database) = try await Self.registry()
         defer { withExtendedLifetime(folder) {} }
         for (arguments, message) in [
             (["--bond", "nope"], "--bond is not a bond code"),
@@ -68,7 +68,7 @@ import Testing
             (["--bond", "250014.SH"], "250014.SH is no sci-tech bond the filter passes"),
             (["--sector", "steel"], "--sector: unknown value 'steel'"),
         ] {
-            let result = try CommandRunner.run(["integrity"] + arguments + ["--database", database])
+            let result = try await CommandRunner.run(["integrity"] + arguments + ["--database", database])
             #expect(
                 result.status != 0 && result.standardError.contains(message), "\(arguments): \(result.standardError)")
         }

@@ -8,13 +8,13 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent(
             "innobond-report-\(UUID().uuidString).sqlite"
         ).path
-        let result = try! CommandRunner.run(["demo", "--database", path])
+        let result = try! CommandRunner.runBlocking(["demo", "--database", path])
         precondition(result.status == 0, result.standardError)
         return path
     }()
 
-    @Test func theMarkdownBriefingHasTheFoundingBriefingsTables() throws {
-        let result = try CommandRunner.run(["report", "--database", Self.database, "--to", "2024-03-31"])
+    @Test func theMarkdownBriefingHasTheFoundingBriefingsTables() async throws {
+        let result = try await CommandRunner.run(["report", "--database", Self.database, "--to", "2024-03-31"])
         try #require(result.status == 0, "\(result.standardError)")
         let text = result.standardOutput
         for row in [
@@ -33,10 +33,10 @@ import Testing
         }
     }
 
-    @Test func theHTMLBriefingIsSelfContained() throws {
+    @Test func theHTMLBriefingIsSelfContained() async throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("innobond-\(UUID()).html").path
         defer { try? FileManager.default.removeItem(atPath: output) }
-        let result = try CommandRunner.run([
+        let result = try await CommandRunner.run([
             "report", "--database", Self.database, "--format", "html", "--output", output,
         ])
         try #require(result.status == 0, "\(result.standardError)")
@@ -48,8 +48,8 @@ import Testing
         #expect(html.contains("Risks and open questions") && html.contains("DEMO DATA"))
     }
 
-    @Test func jsonCarriesEveryFigureWithItsSource() throws {
-        let result = try CommandRunner.run(["report", "--database", Self.database, "--format", "json"])
+    @Test func jsonCarriesEveryFigureWithItsSource() async throws {
+        let result = try await CommandRunner.run(["report", "--database", Self.database, "--format", "json"])
         try #require(result.status == 0)
         let json = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as! [String: Any]
         let headline = json["headline"] as! [[String: Any]]
@@ -60,8 +60,8 @@ import Testing
 
     /// Tables line up in a terminal whatever the script of the names: a
     /// Chinese character takes two columns.
-    @Test func theLeagueTableLinesUpWithChineseNames() throws {
-        let result = try CommandRunner.run(["insights", "--database", Self.database])
+    @Test func theLeagueTableLinesUpWithChineseNames() async throws {
+        let result = try await CommandRunner.run(["insights", "--database", Self.database])
         try #require(result.status == 0)
         let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let start = try #require(lines.firstIndex { $0.hasPrefix("League table") })
@@ -74,7 +74,7 @@ import Testing
     }
 
     /// The commands' JSON names its members as the API does: snake_case.
-    @Test func jsonMembersAreSnakeCaseAsInTheAPI() throws {
+    @Test func jsonMembersAreSnakeCaseAsInTheAPI() async throws {
         func camelCaseKeys(_ value: Any, _ path: String = "") -> [String] {
             if let object = value as? [String: Any] {
                 return object.flatMap { key, member in
@@ -86,12 +86,12 @@ import Testing
             return []
         }
         for arguments in [["report", "--format", "json"], ["insights", "--json"], ["stats", "--json"]] {
-            let result = try CommandRunner.run(arguments + ["--database", Self.database])
+            let result = try await CommandRunner.run(arguments + ["--database", Self.database])
             try #require(result.status == 0, "\(arguments): \(result.standardError)")
             let json = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
             #expect(camelCaseKeys(json).isEmpty, "\(arguments): \(camelCaseKeys(json).prefix(5))")
         }
-        let report = try CommandRunner.run([
+        let report = try await CommandRunner.run([
             "report", "--format", "json", "--as-of", "2025-03-20", "--database", Self.database,
         ])
         let json = try JSONSerialization.jsonObject(with: Data(report.standardOutput.utf8)) as? [String: Any]
@@ -100,18 +100,18 @@ import Testing
 
     /// Asked as known on a date, without a --to, a briefing and the insights
     /// end on that date: nothing issued after it counts.
-    @Test func asOfWithoutToEndsOnThatDate() throws {
-        func issuance(_ arguments: [String]) throws -> NSDictionary? {
-            let result = try CommandRunner.run(["insights", "--json", "--database", Self.database] + arguments)
+    @Test func asOfWithoutToEndsOnThatDate() async throws {
+        func issuance(_ arguments: [String]) async throws -> NSDictionary? {
+            let result = try await CommandRunner.run(["insights", "--json", "--database", Self.database] + arguments)
             let json = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
             return json?["issuance"] as? NSDictionary
         }
-        let asOf = try issuance(["--as-of", "2025-03-20"])
-        let to = try issuance(["--to", "2025-03-20"])
-        let all = try issuance([])
+        let asOf = try await issuance(["--as-of", "2025-03-20"])
+        let to = try await issuance(["--to", "2025-03-20"])
+        let all = try await issuance([])
         #expect(asOf != nil && asOf == to)
         #expect(asOf?["bonds"] as? Int != all?["bonds"] as? Int)
-        let report = try CommandRunner.run([
+        let report = try await CommandRunner.run([
             "report", "--format", "json", "--as-of", "2025-03-20", "--database", Self.database,
         ])
         let json = try JSONSerialization.jsonObject(with: Data(report.standardOutput.utf8)) as? [String: Any]
@@ -119,9 +119,9 @@ import Testing
     }
 
     /// A start after the registry's latest date, with the end left open.
-    @Test func aStartAfterTheRegistryEndsIsAUsageError() throws {
+    @Test func aStartAfterTheRegistryEndsIsAUsageError() async throws {
         for command in ["report", "insights"] {
-            let result = try CommandRunner.run([command, "--database", Self.database, "--from", "2030-01-01"])
+            let result = try await CommandRunner.run([command, "--database", Self.database, "--from", "2030-01-01"])
             #expect(result.status == 2)
             #expect(result.standardError.contains("--from 2030-01-01 is after"), "\(result.standardError)")
         }
@@ -132,26 +132,26 @@ import Testing
         (["report", "--from", "2025-01-01", "--to", "2024-01-01"], "is after --to"),
         (["report", "--format", "pdf"], "pdf"),
     ])
-    func badArgumentsExitTwo(arguments: [String], message: String) throws {
-        let result = try CommandRunner.run(arguments + ["--database", Self.database])
+    func badArgumentsExitTwo(arguments: [String], message: String) async throws {
+        let result = try await CommandRunner.run(arguments + ["--database", Self.database])
         #expect(result.status == 2)
         #expect(result.standardError.contains(message), "\(result.standardError)")
     }
 
-    @Test func anEmptyRegistrySaysWhatIsMissing() throws {
+    @Test func anEmptyRegistrySaysWhatIsMissing() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("innobond-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("registry.sqlite").path
-        let missing = try CommandRunner.run(["report", "--database", path])
+        let missing = try await CommandRunner.run(["report", "--database", path])
         #expect(missing.status == 2 && missing.standardError.contains("no registry at \(path)"))
         #expect(!FileManager.default.fileExists(atPath: path))
         // An empty registry: created by importing a file of no rows.
         let empty = folder.appendingPathComponent("issuers.csv").path
         try "uscc,name,sector,province,ownership\n".write(toFile: empty, atomically: true, encoding: .utf8)
-        let created = try CommandRunner.run(["import", "issuers", empty, "--database", path])
+        let created = try await CommandRunner.run(["import", "issuers", empty, "--database", path])
         try #require(created.status == 0, "\(created.standardError)")
-        let result = try CommandRunner.run(["report", "--database", path])
+        let result = try await CommandRunner.run(["report", "--database", path])
         try #require(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("What the data lacks"))
         #expect(result.standardOutput.contains("No money and credit series"))

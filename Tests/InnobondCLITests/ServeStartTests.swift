@@ -36,11 +36,11 @@ import Testing
 
     /// A port another program listens on: the server says so in one line,
     /// exits with 2, and has not created the registry it was given.
-    @Test func aBusyPortWritesNothing() throws {
+    @Test func aBusyPortWritesNothing() async throws {
         let folder = Folder()
         let listener = try Listener()
         let database = folder.path("registry.sqlite")
-        let result = try CommandRunner.run(["serve", "--port", String(listener.port), "--database", database])
+        let result = try await CommandRunner.run(["serve", "--port", String(listener.port), "--database", database])
         #expect(result.status == 2)
         #expect(
             result.standardError
@@ -50,8 +50,8 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: database + "-wal"))
     }
 
-    @Test func theVersionNamesTheReleaseAndTheSchema() throws {
-        let result = try CommandRunner.run(["--version"])
+    @Test func theVersionNamesTheReleaseAndTheSchema() async throws {
+        let result = try await CommandRunner.run(["--version"])
         #expect(result.status == 0)
         #expect(result.standardOutput == "innobond 0.9.0 (registry schema v16: match reviews)\n")
     }

@@ -23,16 +23,16 @@ import Testing
         + "rating,put_date,coupon_reset_date,approval_days"
 
     /// Imports the contract's fixture files, every kind, through the command.
-    static func importFixtures(_ folder: Folder, database: String) throws {
+    static func importFixtures(_ folder: Folder, database: String) async throws {
         for (kind, text) in StoreContract.files {
             let file = try folder.write("\(kind.rawValue).csv", text + "\n")
-            let result = try CommandRunner.run(["import", kind.rawValue, file, "--database", database])
+            let result = try await CommandRunner.run(["import", kind.rawValue, file, "--database", database])
             #expect(result.status == 0, "\(kind): \(result.standardError)")
         }
     }
 
-    static func export(_ kind: String, _ database: String) throws -> String {
-        let result = try CommandRunner.run(["export", kind, "--database", database])
+    static func export(_ kind: String, _ database: String) async throws -> String {
+        let result = try await CommandRunner.run(["export", kind, "--database", database])
         #expect(result.status == 0, "\(result.standardError)")
         return result.standardOutput
     }
@@ -49,17 +49,17 @@ import Testing
         let database: String
         let bondsBefore: String
 
-        init() throws {
-            server = try ThrowawayPostgres()
+        init() async throws {
+            server = try await ThrowawayPostgres()
             database = server.url + "?schema=fault"
-            try StoreFaultTests.importFixtures(folder, database: database)
-            bondsBefore = try StoreFaultTests.export("bonds", database)
+            try await StoreFaultTests.importFixtures(folder, database: database)
+            bondsBefore = try await StoreFaultTests.export("bonds", database)
         }
 
         /// After the test: the server back, and the bonds as they were.
-        func expectNothingWritten() throws {
-            try server.resume()
-            #expect(try StoreFaultTests.export("bonds", database) == bondsBefore)
+        func expectNothingWritten() async throws {
+            try await server.resume()
+            await #expect(try StoreFaultTests.export("bonds", database) == bondsBefore)
         }
     }
 
@@ -90,7 +90,7 @@ import Testing
     /// with status 3; the registry is as it was once the server is back.
     @Test(.enabled(if: ThrowawayPostgres.isAvailable, "needs PostgreSQL and root"))
     func anImportEndsWhenPostgreSQLCrashesMidCopy() async throws {
-        let scene = try CrashScene()
+        let scene = try await CrashScene()
         let (server, database) = (scene.server, scene.database)
         defer { server.remove() }
         let command = try CommandRunner.Running(
@@ -101,13 +101,13 @@ import Testing
         try await Self.withConnection(server.url) { connection in
             try await Self.waitForSessions(connection, count: 1, query: "COPY%")
         }
-        try server.crash()
+        try await server.crash()
         let result = try await command.wait(upTo: .seconds(20))
         try? input.close()
         let ended = try #require(result, "the import was still running 20 s after the crash")
         #expect(ended.status == 3, "\(ended.standardError)")
         #expect(ended.standardError.contains("lost") && ended.standardError.contains("nothing was written"))
-        try scene.expectNothingWritten()
+        try await scene.expectNothingWritten()
     }
 
     /// The server crashes while the staged rows are checked (the import waits
@@ -115,7 +115,7 @@ import Testing
     /// 3, and the bond it would have renamed keeps its name.
     @Test(.enabled(if: ThrowawayPostgres.isAvailable, "needs PostgreSQL and root"))
     func anImportEndsWhenPostgreSQLCrashesMidCheck() async throws {
-        let scene = try CrashScene()
+        let scene = try await CrashScene()
         let (server, database) = (scene.server, scene.database)
         defer { server.remove() }
         let renamed = try scene.folder.write(
@@ -132,13 +132,13 @@ import Testing
             try await Self.withConnection(server.url) { watcher in
                 try await Self.waitForSessions(watcher, count: 1, waitingOnLock: true)
             }
-            try server.crash()
+            try await server.crash()
             let result = try await command.wait(upTo: .seconds(20))
             let ended = try #require(result, "the import was still running 20 s after the crash")
             #expect(ended.status == 3, "\(ended.standardError)")
             #expect(ended.standardError.contains("nothing was written"), "\(ended.standardError)")
         }
-        try scene.expectNothingWritten()
+        try await scene.expectNothingWritten()
     }
 }
 
@@ -164,19 +164,19 @@ import Testing
 
     @Test(.enabled(if: ThrowawayPostgres.isAvailable, "needs PostgreSQL and root"))
     func aStoreOutageIsReportedAndServedThrough() async throws {
-        let postgres = try ThrowawayPostgres()
+        let postgres = try await ThrowawayPostgres()
         defer { postgres.remove() }
         let folder = Folder()
         let database = postgres.url + "?schema=outage"
-        try StoreFaultTests.importFixtures(folder, database: database)
-        let token = try CommandRunner.run(["token", "create", "--role", "admin", "--database", database])
+        try await StoreFaultTests.importFixtures(folder, database: database)
+        let token = try await CommandRunner.run(["token", "create", "--role", "admin", "--database", database])
         let secret = try #require(token.standardOutput.split(separator: "\n").first.map(String.init))
         let (server, port) = try await ServeConnectionTests.serve(
             folder, ["--log-level", "notice"], database: database)
         defer { server.signal(SIGKILL) }
         #expect(try await Self.waitFor(port, "/health") { $0.hasPrefix("HTTP/1.1 200") }.contains("\"status\":\"ok\""))
 
-        try postgres.crash()
+        try await postgres.crash()
         let health = try await Self.waitFor(port, "/health") { $0.hasPrefix("HTTP/1.1 503") }
         #expect(health.contains("\"status\":\"unavailable\"") && health.contains("stale_since"))
         #expect(health.lowercased().contains("retry-after: 5"))
@@ -198,7 +198,7 @@ import Testing
         #expect(refused.contains("database unavailable"))
         #expect(ContinuousClock.now - writing < .seconds(2), "a write in a known outage waited")
 
-        try postgres.resume()
+        try await postgres.resume()
         let back = try await Self.waitFor(port, "/health") { $0.hasPrefix("HTTP/1.1 200") }
         #expect(!back.contains("stale_since"))
         let log = server.standardErrorSoFar
@@ -206,7 +206,7 @@ import Testing
         #expect(log.components(separatedBy: "the store answers again").count == 2, "\(log)")
 
         // A server stops at once on SIGTERM, even with its store gone.
-        try postgres.crash()
+        try await postgres.crash()
         _ = try await Self.waitFor(port, "/health") { $0.hasPrefix("HTTP/1.1 503") }
         let stopping = ContinuousClock.now
         server.signal(SIGTERM)
@@ -225,8 +225,8 @@ import Testing
         let schema = "two_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let database = base + (base.contains("?") ? "&" : "?") + "schema=" + schema
         let folder = Folder()
-        try StoreFaultTests.importFixtures(folder, database: database)
-        let created = try CommandRunner.run(["token", "create", "--role", "analyst", "--database", database])
+        try await StoreFaultTests.importFixtures(folder, database: database)
+        let created = try await CommandRunner.run(["token", "create", "--role", "analyst", "--database", database])
         let secret = try #require(created.standardOutput.split(separator: "\n").first.map(String.init))
         let (first, firstPort) = try await ServeConnectionTests.serve(folder, [], database: database)
         defer { first.signal(SIGKILL) }
@@ -251,7 +251,7 @@ import Testing
         #expect(seen.contains("1.66"))
         #expect(ContinuousClock.now - started < .seconds(10))
 
-        let revoked = try CommandRunner.run(["token", "revoke", "1", "--database", database])
+        let revoked = try await CommandRunner.run(["token", "revoke", "1", "--database", database])
         #expect(revoked.status == 0, "\(revoked.standardError)")
         for port in [firstPort, secondPort] {
             let refused = post(port, "curve,date,tenor,yield\nCGB,2025-06-05,10Y,1.67\n")
