@@ -10,12 +10,26 @@ import Testing
 /// The server of `INNOBOND_TEST_POSTGRES_URL`, when set (always in CI).
 let postgresURL = ProcessInfo.processInfo.environment["INNOBOND_TEST_POSTGRES_URL"]
 
+/// How long a test's store waits for a connection. The pool makes them on
+/// the cooperative threads, which this process's other tests hold for
+/// seconds at a time with CPU-bound work (building the demo, rendering), and
+/// a store gives up once the wait passes: the defaults (15 s for the first,
+/// 5 s after) are a user's patience, not a measure of a two-core machine
+/// running the whole suite.
+let testPatience = Duration.seconds(90)
+
+/// A store at `url` waiting ``testPatience`` for its connections.
+func openPostgresStore(_ url: String) async throws -> PostgresRegistryStore {
+    try await PostgresRegistryStore(
+        url: url, patience: testPatience, limits: PostgresLimits(connectionWait: testPatience))
+}
+
 /// A store in a new schema of its own.
 @Sendable func makePostgresStore() async throws -> PostgresRegistryStore {
     let base = try #require(postgresURL)
     let schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
     let separator = base.contains("?") ? "&" : "?"
-    return try await PostgresRegistryStore(url: base + separator + "schema=" + schema)
+    return try await openPostgresStore(base + separator + "schema=" + schema)
 }
 
 /// A store in a new schema of its own, closed afterwards.
@@ -81,7 +95,7 @@ struct OlderPostgresRegistryTests {
             }
         }
         let separator = base.contains("?") ? "&" : "?"
-        let store = try await PostgresRegistryStore(url: base + separator + "schema=" + schema)
+        let store = try await openPostgresStore(base + separator + "schema=" + schema)
         try await OlderRegistry.expectSameExports(store)
         #expect(try await store.tokens().map(\.name) == ["fixture-admin"])
         try await store.close()
@@ -94,7 +108,7 @@ struct PostgresAuditLogTests {
     @Test func noEntryIsChangedOrDeleted() async throws {
         let base = try #require(postgresURL)
         let schema = "audit_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        let store = try await PostgresRegistryStore(url: base + (base.contains("?") ? "&" : "?") + "schema=" + schema)
+        let store = try await openPostgresStore(base + (base.contains("?") ? "&" : "?") + "schema=" + schema)
         try await StoreContract.importAll(store)
         try await TestPostgres.withConnection(base) { connection in
             for sql in [
@@ -118,8 +132,7 @@ struct PostgresDeclaredTablesTests {
     @Test func everyTableIsItsDeclaration() async throws {
         let base = try #require(postgresURL)
         let schemaName = "tables_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        let store = try await PostgresRegistryStore(
-            url: base + (base.contains("?") ? "&" : "?") + "schema=" + schemaName)
+        let store = try await openPostgresStore(base + (base.contains("?") ? "&" : "?") + "schema=" + schemaName)
         try await TestPostgres.withConnection(base) { connection in
             for kind in RecordKind.allCases {
                 let schema = TableSchema.of(kind)
