@@ -31,6 +31,23 @@ import Testing
         }
     }
 
+    /// Codes held as integers give their text back, and compare and hash as
+    /// their texts do.
+    @Test func codesCompareAndHashAsTheirText() async {
+        let alphabet = USCC.alphabet
+        let code = Gen.int(in: 0...30).array(of: 17).map { USCC.completing(String($0.map { alphabet[$0] }))! }
+        await propertyCheck(count: 300, input: code, code) { first, second in
+            #expect((try? USCC(first.value)) == first)
+            #expect((first < second) == (first.value < second.value))
+            #expect((first == second) == (first.value == second.value))
+            #expect(Set([first, second]).count == Set([first.value, second.value]).count)
+        }
+        // The first and the last characters weigh as the text's do.
+        let low = USCC.completing("00000000000000000")!
+        let high = USCC.completing("YYYYYYYYYYYYYYYYY")!
+        #expect(low < high && !(high < low) && low.value.hasPrefix("0") && high.value.hasPrefix("Y"))
+    }
+
     @Test func bondCodesCarryTheirMarket() {
         #expect(BondCode("102580123.IB")?.market == .interbank)
         #expect(BondCode("240001.SH")?.market == .shanghai)
