@@ -59,28 +59,10 @@ public struct BondFilter: Sendable, Hashable, Codable {
         try container.encodeIfPresent(text, forKey: .text)
     }
 
-    /// Whether a bond, with its issuer when known, passes the filter.
+    /// Whether a bond, with its issuer when known, passes the filter. To test
+    /// many bonds, make a ``Scan`` once.
     public func matches(_ bond: Bond, issuer: Issuer?) -> Bool {
-        guard issued.contains(bond.issueDate) else { return false }
-        if let sciTech, bond.sciTech != sciTech { return false }
-        if !markets.isEmpty && !markets.contains(bond.market) { return false }
-        if !regimes.isEmpty && !(bond.regime.map(regimes.contains) ?? false) { return false }
-        if !ratings.isEmpty && !(bond.rating.map(ratings.contains) ?? false) { return false }
-        if !sectors.isEmpty && !(issuer.map { sectors.contains($0.sector) } ?? false) { return false }
-        if !ownerships.isEmpty && !(issuer.map { ownerships.contains($0.ownership) } ?? false) { return false }
-        if !provinces.isEmpty && !(issuer.map { Self.contains(provinces, $0.province) } ?? false) { return false }
-        if let text, !text.isEmpty {
-            let search = TextSearch(text)
-            guard
-                search.isHeld(in: bond.code.value) || search.isHeld(in: bond.name) || issuer.map(search.matches) == true
-            else { return false }
-        }
-        return true
-    }
-
-    /// Whether `names` holds `name` in any case: `shanghai` is `Shanghai`.
-    private static func contains(_ names: Set<String>, _ name: String) -> Bool {
-        names.contains(name) || names.contains { $0.lowercased() == name.lowercased() }
+        Scan(self).matches(bond, issuer: issuer)
     }
 
     /// Whether any condition is on the issuer.
@@ -106,7 +88,10 @@ extension RegistrySnapshot {
     /// Analyses of a million bonds read them in place through these:
     /// copying a bond retains each of its texts.
     public func positions(matching filter: BondFilter) -> [Int] {
-        let issuers = filter.readsIssuer ? issuersByCode : nil
-        return bonds.indices.filter { filter.matches(bonds[$0], issuer: issuers?[bonds[$0].uscc]) }
+        let scan = BondFilter.Scan(filter)
+        guard filter.readsIssuer else { return bonds.indices.filter { scan.passes(bonds[$0], verdict: nil) } }
+        // Each issuer is judged once, not once for each of its bonds.
+        let verdicts = issuersByCode.mapValues(scan.verdict(on:))
+        return bonds.indices.filter { scan.passes(bonds[$0], verdict: verdicts[bonds[$0].uscc]) }
     }
 }
