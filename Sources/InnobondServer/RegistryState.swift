@@ -246,14 +246,14 @@ public final class RegistryState: Sendable {
         }
         let partial = try await Timed.store("snapshot") { try await store.loadSnapshot(at: nil, kinds: changed) }
         let snapshot = old.snapshot.replacing(changed, from: partial)
-        let bondsChanged = !changed.isDisjoint(with: [.bonds, .issuers])
+        let bondsChanged = !changed.isDisjoint(with: Reads.bondIndex.subtracting(Reads.prices))
         let curves = changed.contains(.curves) ? CurveLibrary(snapshot.curvePoints) : old.curves
         var valuations = old.valuations
         // The bonds whose latest quote changed, when only quotes did.
         var requoted: [BondCode]?
         if !changed.isDisjoint(with: Reads.valuations) {
             let latestQuotes = try await Timed.store("latest_quotes") { try await store.latestQuotes() }
-            let quotesOnly = changed.isDisjoint(with: [.curves, .bonds])
+            let quotesOnly = changed.isDisjoint(with: Reads.valuations.subtracting([.quotes]))
             // Unchanged quotes of unchanged bonds on unchanged curves keep their figures.
             valuations = LatestValuations(
                 snapshot: snapshot, latestQuotes: latestQuotes, curves: curves,
@@ -266,7 +266,7 @@ public final class RegistryState: Sendable {
         let bondIndex =
             bondsChanged
             ? BondIndex(snapshot: snapshot, valuations: valuations)
-            : changed.isDisjoint(with: [.quotes, .curves])
+            : changed.isDisjoint(with: Reads.prices)
                 ? old.bondIndex : BondIndex(old.bondIndex, valuations: valuations, changed: requoted)
         let shieldChanged = !changed.isDisjoint(with: Reads.shield)
         let shield = shieldChanged ? Self.shield(snapshot) : (register: old.shield, problem: old.shieldProblem)
@@ -298,6 +298,9 @@ extension RegistryState {
         static let shield: Set<RecordKind> = [.issuers, .ownership, .measures, .measureTargets, .matchReviews]
         /// Each bond's latest quote, valued.
         static let valuations: Set<RecordKind> = [.bonds, .quotes, .curves]
+        /// The valuations' inputs besides the bonds: when only these change,
+        /// the bond index updates its figures in place.
+        static let prices = valuations.subtracting([.bonds])
         /// The bonds indexed for lists: the valuations, and the issuers' filters.
         static let bondIndex = valuations.union([.issuers])
         /// The registry's latest date.
