@@ -16,6 +16,10 @@ __attribute__((constructor)) static void limit_malloc_arenas(void) {
 }
 
 int innobond_malloc_arenas(void) { return arenas; }
+
+int innobond_release_free_memory(void) { return malloc_trim(0); }
 #else
 int innobond_malloc_arenas(void) { return 0; }
+
+int innobond_release_free_memory(void) { return 0; }
 #endif

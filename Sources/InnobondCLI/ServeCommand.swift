@@ -119,7 +119,7 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, isPrivate: isPrivate, cachedBytes: cacheMegabytes << 20, logLevel: level,
             connections: ConnectionLimits(headerTimeout: .seconds(headerTimeout)).fittingDescriptorLimit(),
             calendarData: try CalendarOptions.data(calendarFiles), staleQuoteDays: staleQuoteDays,
-            heavyPatience: .seconds(heavyWait))
+            heavyPatience: .seconds(heavyWait), releaseFreeMemory: { _ = innobond_release_free_memory() })
         let application = try await ServerApplication.build(store: store, settings: settings, logger: logger) { url in
             FileHandle.standardOutput.write(Data("innobond: serving \(store.location) at \(url)\n".utf8))
         }

@@ -73,9 +73,10 @@ public final class RegistryState: Sendable {
         store: any RegistryStore, cachedResponses: Int = 2048, cachedBytes: Int = 256 << 20,
         calendarData: WorkingDayCalendarData = .china,
         staleQuoteDays: Int = 5, today: CivilDate? = nil,
-        heavyRenders: Int = 1, heavyPatience: Duration = .seconds(10), logger: Logger
+        heavyRenders: Int = 1, heavyPatience: Duration = .seconds(10),
+        releaseFreeMemory: (@Sendable () -> Void)? = nil, logger: Logger
     ) async throws {
-        heavy = RenderLane(renders: heavyRenders, patience: heavyPatience)
+        heavy = RenderLane(renders: heavyRenders, patience: heavyPatience, releaseFreeMemory: releaseFreeMemory)
         self.store = store
         fixedDay = today
         self.calendarData = calendarData
@@ -172,6 +173,8 @@ public final class RegistryState: Sendable {
             })
         else { return }
         reloadedKinds.withLock { $0 = changed }
+        // The replaced version's memory, as far as no answer still holds it.
+        heavy.releaseWhenIdle()
         prepareOrders(next)
         logger.info(
             "registry reloaded",

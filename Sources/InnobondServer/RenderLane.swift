@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import Synchronization
 
 /// Where heavy pages render (briefings, statistics, the financing advantage,
@@ -24,14 +25,25 @@ final class RenderLane: Sendable {
     private let turns: Mutex<Turns>
     private let patience: Duration
     private let executor: RenderThreads
+    /// Work running on the lane; whether freed memory is being given back,
+    /// and whether work has ended since that began.
+    private let running = Mutex<(count: Int, releasing: Bool, again: Bool)>((0, false, false))
+    private let releaseFreeMemory: (@Sendable () -> Void)?
 
     /// - Parameters:
     ///   - renders: how many heavy renders run at once.
     ///   - patience: how long a render waits for its turn before it is refused.
-    init(renders: Int, patience: Duration, executor: RenderThreads = RenderLane.threads) {
+    ///   - releaseFreeMemory: gives the memory heavy work freed back to the
+    ///     system; called on the lane's threads whenever its work ends with
+    ///     none other running (``ServerSettings/releaseFreeMemory``).
+    init(
+        renders: Int, patience: Duration, executor: RenderThreads = RenderLane.threads,
+        releaseFreeMemory: (@Sendable () -> Void)? = nil
+    ) {
         turns = Mutex(Turns(free: max(1, renders)))
         self.patience = patience
         self.executor = executor
+        self.releaseFreeMemory = releaseFreeMemory
     }
 
     /// Runs `body` on the lane's threads once it has a turn; a 503 when no
@@ -49,7 +61,40 @@ final class RenderLane: Sendable {
     /// Runs `body` on the lane's threads without waiting for a turn: work
     /// that must happen (a reload) but should not hold cheap requests' threads.
     func runAside<T>(_ body: () async throws -> T) async throws -> T {
-        try await withTaskExecutorPreference(executor) { try await body() }
+        running.withLock { $0.count += 1 }
+        defer {
+            running.withLock { $0.count -= 1 }
+            releaseWhenIdle()
+        }
+        return try await withTaskExecutorPreference(executor) { try await body() }
+    }
+
+    /// Gives freed memory back once no work runs on the lane: after the
+    /// answer of the heavy work that freed it, on the lane's threads, once
+    /// for work that ends together, and again when work ended meanwhile.
+    func releaseWhenIdle() {
+        guard let releaseFreeMemory else { return }
+        let starts = running.withLock { running in
+            guard running.count == 0 else { return false }
+            if running.releasing {
+                running.again = true
+                return false
+            }
+            running.releasing = true
+            return true
+        }
+        guard starts else { return }
+        Task(executorPreference: executor) {
+            repeat {
+                let started = ContinuousClock.now
+                releaseFreeMemory()
+                Timer(label: "innobond_memory_release_seconds").recordInterval(ContinuousClock.now - started)
+            } while self.running.withLock { running in
+                defer { running.again = false }
+                running.releasing = running.again && running.count == 0
+                return running.releasing
+            }
+        }
     }
 
     /// Renders running and waiting (for metrics and tests).

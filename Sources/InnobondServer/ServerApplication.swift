@@ -21,7 +21,8 @@ public enum ServerApplication {
             store: store, cachedResponses: settings.cachedResponses, cachedBytes: settings.cachedBytes,
             calendarData: settings.calendarData,
             staleQuoteDays: settings.staleQuoteDays, today: settings.today,
-            heavyRenders: settings.heavyRenders, heavyPatience: settings.heavyPatience, logger: logger)
+            heavyRenders: settings.heavyRenders, heavyPatience: settings.heavyPatience,
+            releaseFreeMemory: settings.releaseFreeMemory, logger: logger)
         let router = try await buildRouter(state: state, settings: settings)
         let connections = ConnectionGuard(limits: settings.connections)
         return Application(

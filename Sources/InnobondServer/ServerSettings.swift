@@ -32,6 +32,10 @@ public struct ServerSettings: Sendable {
     /// How long a heavy page waits for its turn before the request is
     /// refused with 503 and Retry-After.
     public var heavyPatience: Duration
+    /// Gives freed heap memory back to the system, called once heavy work
+    /// (a heavy page, a reload) ends with none other running: the C
+    /// library otherwise keeps what that work freed. `nil` does nothing.
+    public var releaseFreeMemory: (@Sendable () -> Void)?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, isPrivate: Bool = false,
@@ -40,7 +44,7 @@ public struct ServerSettings: Sendable {
         connections: ConnectionLimits = ConnectionLimits(), calendarData: WorkingDayCalendarData = .china,
         staleQuoteDays: Int = 5, today: CivilDate? = nil,
         heavyRenders: Int = max(1, ProcessInfo.processInfo.activeProcessorCount - 1),
-        heavyPatience: Duration = .seconds(10)
+        heavyPatience: Duration = .seconds(10), releaseFreeMemory: (@Sendable () -> Void)? = nil
     ) {
         self.host = host
         self.port = port
@@ -55,5 +59,6 @@ public struct ServerSettings: Sendable {
         self.today = today
         self.heavyRenders = heavyRenders
         self.heavyPatience = heavyPatience
+        self.releaseFreeMemory = releaseFreeMemory
     }
 }

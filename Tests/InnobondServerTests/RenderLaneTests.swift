@@ -67,4 +67,47 @@ import Testing
         }
         #expect(count.value.withLock { $0.most } == 2)
     }
+
+    /// Freed memory is given back when the lane's work has all ended, on its
+    /// threads, once for work that ends together, and never while a render runs.
+    @Test func freedMemoryIsGivenBackOnceTheLaneIsIdle() async throws {
+        final class Log: Sendable {
+            let value = Mutex((rendering: 0, together: false, releases: 0, duringWork: 0, offLane: 0))
+        }
+        let log = Log()
+        let lane = RenderLane(renders: 2, patience: .seconds(30)) {
+            log.value.withLock {
+                $0.releases += 1
+                if $0.rendering > 0 { $0.duringWork += 1 }
+                if !RenderThreads.isCurrent { $0.offLane += 1 }
+            }
+        }
+        /// A render that, once the other has started too, goes on for `rest`.
+        func render(together: Bool, rest: Duration) async throws {
+            try await lane.run {
+                log.value.withLock {
+                    $0.rendering += 1
+                    if $0.rendering == 2 { $0.together = true }
+                }
+                while together && !log.value.withLock({ $0.together }) { try await Task.sleep(for: .milliseconds(5)) }
+                try await Task.sleep(for: rest)
+                log.value.withLock { $0.rendering -= 1 }
+            }
+        }
+        func releases(reaching count: Int) async throws -> Int {
+            let deadline = ContinuousClock.now + .seconds(30)
+            while log.value.withLock({ $0.releases }) < count && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            return log.value.withLock { $0.releases }
+        }
+        // Two renders at once, one ending well before the other: one release, after the second.
+        async let short: Void = render(together: true, rest: .zero)
+        async let long: Void = render(together: true, rest: .milliseconds(500))
+        _ = try await (short, long)
+        #expect(try await releases(reaching: 1) == 1)
+        try await render(together: false, rest: .milliseconds(10))
+        #expect(try await releases(reaching: 2) == 2)
+        #expect(log.value.withLock { $0.duringWork == 0 && $0.offLane == 0 })
+    }
 }

@@ -7,4 +7,11 @@
 /// on another instead of kept apart. 0 on other C libraries.
 int innobond_malloc_arenas(void);
 
+/// Gives the system back the pages of freed heap memory (glibc's
+/// `malloc_trim(0)`, which also releases whole free pages inside the heap,
+/// not only its top): 1 when some were given back. glibc otherwise keeps
+/// what a heavy computation freed for the process's next allocations.
+/// Does nothing on other C libraries.
+int innobond_release_free_memory(void);
+
 #endif
