@@ -34,9 +34,7 @@ struct DemoShield {
             outstanding.contains($0.uscc) && $0.nameEnglish != nil && $0.uscc != DemoIssuers.flagship.uscc
         }
         .sorted {
-            ($0.sector == .semiconductors ? 0 : 1, $0.uscc.value) < (
-                $1.sector == .semiconductors ? 0 : 1, $1.uscc.value
-            )
+            ($0.sector == .semiconductors ? 0 : 1, $0.uscc) < ($1.sector == .semiconductors ? 0 : 1, $1.uscc)
         }
         guard candidates.count >= 8 else { return shield }
         shield.addSyntheticMeasures(Array(candidates.prefix(8)))

@@ -112,7 +112,7 @@ public enum IntegrityScoring {
                 uscc: uscc, name: snapshot.issuersByCode[uscc]?.name ?? uscc.value,
                 score: amount > 0 ? weighted / amount : 0, bonds: bonds.map(\.code).sorted())
         }
-        issuers.sort { ($0.score, $1.uscc.value) > ($1.score, $0.uscc.value) }
+        issuers.sort { ($0.score, $1.uscc) > ($1.score, $0.uscc) }
         return (scored, issuers)
     }
 

@@ -48,11 +48,11 @@ public struct ReviewQueue: Sendable {
             pending += best.values
         }
         self.pending = pending.sorted {
-            ($0.candidate.score, $1.issuer.uscc.value, $1.candidate.target.targetID)
-                > ($1.candidate.score, $0.issuer.uscc.value, $0.candidate.target.targetID)
+            ($0.candidate.score, $1.issuer.uscc, $1.candidate.target.targetID)
+                > ($1.candidate.score, $0.issuer.uscc, $0.candidate.target.targetID)
         }
         decided = register.reviews.values.sorted {
-            ($0.decidedOn, $0.uscc.value, $0.targetID) > ($1.decidedOn, $1.uscc.value, $1.targetID)
+            ($0.decidedOn, $0.uscc, $0.targetID) > ($1.decidedOn, $1.uscc, $1.targetID)
         }
     }
 }

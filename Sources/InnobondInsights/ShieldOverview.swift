@@ -48,7 +48,7 @@ public struct ShieldOverview: Sendable {
                 issuer: issuer, exposures: exposures, bonds: bonds,
                 amountFen: bonds.reduce(0) { $0.addingClamped($1.amount.fen) })
         }
-        .sorted { ($0.amountFen, $1.issuer.uscc.value) > ($1.amountFen, $0.issuer.uscc.value) }
+        .sorted { ($0.amountFen, $1.issuer.uscc) > ($1.amountFen, $0.issuer.uscc) }
         bondCount = reached.reduce(0) { $0 + $1.bonds.count }
         amountFen = reached.reduce(0) { $0.addingClamped($1.amountFen) }
         measuresInForce = register.measures.filter { $0.side == .foreign && $0.standing(on: day) == .inForce }.count

@@ -173,7 +173,7 @@ public final class RegistryState: Sendable {
             })
         else { return }
         reloadedKinds.withLock { $0 = changed }
-        // The replaced version's memory, as far as no answer still holds it.
+        // The replaced version's memory, as far as nothing holds it when the release runs.
         heavy.releaseWhenIdle()
         prepareOrders(next)
         logger.info(

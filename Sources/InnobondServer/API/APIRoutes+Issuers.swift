@@ -44,7 +44,10 @@ extension APIRoutes {
                 }.sorted { $0.uscc < $1.uscc }
                 var start = 0
                 if let after {
-                    guard let index = matching.firstIndex(where: { $0.uscc.value == after }) else {
+                    // A cursor is a code as the list gives it.
+                    guard let code = try? USCC(after), code.value == after,
+                        let index = matching.firstIndex(where: { $0.uscc == code })
+                    else {
                         throw APIError.badParameter("cursor", "the cursor's issuer is not in this list: start again")
                     }
                     start = index + 1
