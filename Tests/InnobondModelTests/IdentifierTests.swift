@@ -38,6 +38,9 @@ import Testing
         let code = Gen.int(in: 0...30).array(of: 17).map { USCC.completing(String($0.map { alphabet[$0] }))! }
         await propertyCheck(count: 300, input: code, code) { first, second in
             #expect((try? USCC(first.value)) == first)
+            // The same code written in lower case is equal, and hashes alike.
+            let lower = try? USCC(first.value.lowercased())
+            #expect(lower == first && Set([first, lower]).count == 1)
             #expect((first < second) == (first.value < second.value))
             #expect((first == second) == (first.value == second.value))
             #expect(Set([first, second]).count == Set([first.value, second.value]).count)

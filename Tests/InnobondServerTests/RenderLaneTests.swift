@@ -75,7 +75,10 @@ import Testing
             let value = Mutex((rendering: 0, together: false, releases: 0, duringWork: 0, offLane: 0))
         }
         let log = Log()
-        let lane = RenderLane(renders: 2, patience: .seconds(30)) {
+        // Threads of its own: the shared lane renders other tests' heavy pages for seconds.
+        let lane = RenderLane(
+            renders: 2, patience: .seconds(30), executor: RenderThreads(count: 2, name: "innobond-test-lane")
+        ) {
             log.value.withLock {
                 $0.releases += 1
                 if $0.rendering > 0 { $0.duringWork += 1 }
