@@ -76,7 +76,7 @@ let package = Package(
         // Briefings and pages as HTML and Markdown, from templates that escape what they print.
         .target(
             name: "InnobondPages",
-            dependencies: ["FixedIncome", "InnobondInsights", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["FixedIncome", "InnobondInsights"],
             resources: [.copy("Templates")]
         ),
         // The web dashboard and JSON API (Hummingbird), over any store.
@@ -165,7 +165,7 @@ let package = Package(
             name: "InnobondInsightsTests",
             dependencies: [
                 "InnobondInsights", "InnobondModel", "FixedIncome", "InnobondDemo", "InnobondPages",
-                "InnobondTestSupport",
+                "InnobondTestSupport", .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .testTarget(
