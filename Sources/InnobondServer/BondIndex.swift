@@ -46,6 +46,8 @@ final class BondIndex: Sendable {
     private let codeRanks: [Int32]
     private let text: Mutex<(bonds: TextIndex, issuers: TextIndex)?>
     private let orders = Mutex<[OrderKey: Order]>([:])
+    /// The life sets of the last day asked for.
+    private let lives: Mutex<Lives?>
 
     /// The bonds of a sort in ascending order, ties by code: first those with
     /// a key, then those without.
@@ -93,6 +95,7 @@ final class BondIndex: Sendable {
         quoted = Self.quotedPositions(quoteDays)
         codeRanks = index.codeRanks
         text = Mutex(index.text.withLock { $0 })
+        lives = Mutex(index.lives.withLock { $0 })
         // Orders that read quotes: with few bonds requoted, those bonds are put
         // back at their new places; else built again when asked for.
         let kept = index.orders.withLock { $0 }
@@ -169,6 +172,7 @@ final class BondIndex: Sendable {
             self.codeRanks = codeRanks
         }
         text = Mutex(nil)
+        lives = Mutex(nil)
     }
 
     /// Each bond's latest quote date and figures, in columns.
@@ -202,6 +206,44 @@ final class BondIndex: Sendable {
     /// The life on `day` of the bond at `position`, from the index's date columns.
     func life(of position: Int, on day: CivilDate) -> BondLife {
         BondLife(issueDay: Int(issueDays[position]), maturityDay: Int(maturityDays[position]), on: day.dayNumber)
+    }
+
+    /// The bonds of each life on a day, and the outstanding bonds of each
+    /// remaining-tenor bucket: what status and tenor screens intersect.
+    struct Lives: Sendable {
+        /// The day number.
+        let day: Int
+        let notYetIssued: BondBitmap
+        let outstanding: BondBitmap
+        let matured: BondBitmap
+        /// By ``TenorBucket/ordinal``.
+        let tenors: [BondBitmap]
+    }
+
+    /// The life sets on `day`, built once a day from ranges of issue and
+    /// maturity days, as ``BondLife`` and ``BondScreener/bucketBounds``
+    /// draw them.
+    func lives(on day: CivilDate) -> Lives {
+        if let kept = lives.withLock({ $0 }), kept.day == day.dayNumber { return kept }
+        let count = bonds.count
+        let today = Int32(day.dayNumber)
+        func maturing(_ range: ClosedRange<Int32>) -> BondBitmap {
+            BondBitmap(count: count, days: maturityDays, in: range)
+        }
+        let issued = BondBitmap(count: count, days: issueDays, in: .min...today)
+        let outstanding = issued.intersection(maturing((today + 1)...(.max)))
+        // The bucket at `place` holds (bounds[place - 1], bounds[place]] days left.
+        let bounds = BondScreener.bucketBounds.map(Int32.init)
+        let tenors = TenorBucket.allCases.indices.map { place in
+            let lower = place == 0 ? Int32.min : today + bounds[place - 1] + 1
+            let upper = place == bounds.count ? Int32.max : today + bounds[place]
+            return outstanding.intersection(maturing(lower...upper))
+        }
+        let built = Lives(
+            day: day.dayNumber, notYetIssued: issued.inverted, outstanding: outstanding,
+            matured: issued.intersection(maturing(.min...today)), tenors: tenors)
+        lives.withLock { $0 = built }
+        return built
     }
 
     /// The issuer of the bond at `position`, when known.

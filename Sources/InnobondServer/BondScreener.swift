@@ -96,8 +96,8 @@ struct BondScreener: Sendable {
         if filter.issued != .all {
             let from = filter.issued.from.map { Int32($0.dayNumber) } ?? .min
             let to = filter.issued.to.map { Int32($0.dayNumber) } ?? .max
-            let days = index.issueDays
-            others.formIntersection(BondBitmap(count: count) { days[$0] >= from && days[$0] <= to })
+            others.formIntersection(
+                from <= to ? BondBitmap(count: count, days: index.issueDays, in: from...to) : BondBitmap(count: count))
         }
         if let sciTech = filter.sciTech { others.formIntersection(sciTech ? index.sciTech : index.sciTech.inverted) }
         if let owned = anyOf(filter.ownerships, Ownership.allCases, index.ownerships) { others.formIntersection(owned) }
@@ -159,53 +159,50 @@ struct BondScreener: Sendable {
     /// The bonds a screen passes on the day; `nil` when it has no condition.
     private func screened(_ screen: BondScreen) -> BondBitmap? {
         if screen.isEmpty { return nil }
+        let allowed = lifeAndTenor(screen)
+        guard screen.readsQuote else { return allowed }
+        // A screen on quote figures passes quoted bonds alone: look at those.
         let index = current.bondIndex
         // The quote dates at or after which a quote is young enough, by market.
         let youngest = screen.quoteAgeMax.map { days in
             Market.allCases.map { Int32(age.earliestDate(ageAtMost: days, market: $0).dayNumber) }
         }
         let bounds = screen.bounds.map { (BondScreen.Measure.allCases.firstIndex(of: $0.key)!, $0.value) }
-        let day = Int32(today.dayNumber)
-        let maturityDays = index.maturityDays
-        // What the sets allow, decided once rather than hashed for every bond.
-        let anyLife = screen.statuses.isEmpty
-        let (notYetIssued, outstanding, matured) = (
-            screen.statuses.contains(.notYetIssued), screen.statuses.contains(.outstanding),
-            screen.statuses.contains(.matured)
-        )
-        let tenors = screen.tenors.isEmpty ? nil : TenorBucket.allCases.map(screen.tenors.contains)
-        let bucketBounds = Self.bucketBounds
         func passes(_ position: Int) -> Bool {
-            let life = index.life(of: position, on: today)
-            if !anyLife {
-                switch life {
-                case .notYetIssued: if !notYetIssued { return false }
-                case .outstanding: if !outstanding { return false }
-                case .matured: if !matured { return false }
-                }
-            }
-            if let tenors {
-                guard life == .outstanding else { return false }
-                // The bucket's place: how many upper bounds the days left exceed.
-                let left = Int(maturityDays[position] - day)
-                guard tenors[bucketBounds.count { left > $0 }] else { return false }
-            }
-            guard screen.readsQuote else { return true }
+            if let allowed, !allowed[position] { return false }
             let quoteDay = index.quoteDays[position]
             guard quoteDay != .min else { return false }
             if let youngest, quoteDay < youngest[Int(index.marketPlaces[position])] { return false }
             // A matured bond's figures are not shown, so no range holds them.
-            guard bounds.isEmpty || life != .matured else { return false }
+            guard bounds.isEmpty || index.life(of: position, on: today) != .matured else { return false }
             for (place, range) in bounds {
                 let value = index.figures[place][position]
                 guard !value.isNaN, range.contains(value) else { return false }
             }
             return true
         }
-        // A screen on quote figures passes quoted bonds alone: look at those.
-        guard screen.readsQuote else { return BondBitmap(count: index.bonds.count, where: passes) }
         var passed = BondBitmap(count: index.bonds.count)
         for position in index.quoted where passes(Int(position)) { passed.insert(Int(position)) }
         return passed
+    }
+
+    /// The bonds whose life on the day, and whose remaining tenor, a screen
+    /// allows; `nil` when it allows any.
+    private func lifeAndTenor(_ screen: BondScreen) -> BondBitmap? {
+        guard !screen.statuses.isEmpty || !screen.tenors.isEmpty else { return nil }
+        let index = current.bondIndex
+        let lives = index.lives(on: today)
+        var allowed = BondBitmap(count: index.bonds.count, full: screen.statuses.isEmpty)
+        if screen.statuses.contains(.notYetIssued) { allowed.formUnion(lives.notYetIssued) }
+        if screen.statuses.contains(.outstanding) { allowed.formUnion(lives.outstanding) }
+        if screen.statuses.contains(.matured) { allowed.formUnion(lives.matured) }
+        if !screen.tenors.isEmpty {
+            allowed.formIntersection(
+                .union(
+                    TenorBucket.allCases.indices.filter { screen.tenors.contains(TenorBucket.allCases[$0]) }.map {
+                        lives.tenors[$0]
+                    }, count: index.bonds.count))
+        }
+        return allowed
     }
 }
