@@ -108,6 +108,49 @@ struct BondBitmap: Sendable, Equatable {
         }
     }
 
+    /// The place of a bond in no set of a facet.
+    static let noPlace = UInt8.max
+
+    /// A facet's sets, disjoint, and each bond's place among them
+    /// (``noPlace`` for none).
+    struct Facet {
+        var sets: [BondBitmap]
+        var places: [UInt8]
+    }
+
+    /// How many bonds of this set each set of each facet holds. A set of
+    /// few bonds tallies its bonds' places, every facet in one walk over
+    /// its bonds; a larger one intersects each set a word at a time. At
+    /// 1,000,000 bonds the facets' intersections were a fifth of a list's
+    /// CPU, for lists that keep a few thousand bonds.
+    func intersectionCounts(_ facets: [Facet]) -> [[Int]] {
+        precondition(facets.allSatisfy { $0.sets.count < Int(Self.noPlace) && $0.places.count == count })
+        // A tallied bond costs about a word's intersection for each facet.
+        let sets = facets.reduce(0) { $0 + $1.sets.count }
+        guard cardinality * (facets.count + 1) < words.count * sets else {
+            return facets.map { $0.sets.map(intersectionCount) }
+        }
+        let stride = Int(Self.noPlace) + 1
+        var tallies = [Int](repeating: 0, count: stride * facets.count)
+        let columns = facets.map(\.places)
+        words.withUnsafeBufferPointer { words in
+            tallies.withUnsafeMutableBufferPointer { tallies in
+                for (index, word) in words.enumerated() where word != 0 {
+                    var rest = word
+                    let base = index &* 64
+                    while rest != 0 {
+                        let position = base &+ rest.trailingZeroBitCount
+                        for (facet, places) in columns.enumerated() {
+                            tallies[facet &* stride &+ Int(places[position])] &+= 1
+                        }
+                        rest &= rest &- 1
+                    }
+                }
+            }
+        }
+        return facets.indices.map { Array(tallies[$0 * stride..<$0 * stride + facets[$0].sets.count]) }
+    }
+
     /// The union of the sets (of none: no bond).
     static func union(_ sets: some Sequence<BondBitmap>, count: Int) -> BondBitmap {
         var result = BondBitmap(count: count)

@@ -33,8 +33,13 @@ final class BondIndex: Sendable {
     /// Each bond's issue and maturity dates as day numbers.
     let issueDays: [Int32]
     let maturityDays: [Int32]
-    /// Each bond's market, by position in `Market.allCases`.
+    /// Each bond's place among ``markets``, ``regimes``, ``sectors`` and
+    /// ``ratings``; ``BondBitmap/noPlace`` when it has none (no issuer, no
+    /// rating): facet counts walk a few bonds' places.
     let marketPlaces: [UInt8]
+    let regimePlaces: [UInt8]
+    let sectorPlaces: [UInt8]
+    let ratingPlaces: [UInt8]
     /// Each bond's latest quote date as a day number; `Int32.min` for none.
     let quoteDays: [Int32]
     /// The positions of the bonds with a latest quote, ascending: screens on
@@ -77,7 +82,10 @@ final class BondIndex: Sendable {
             index.markets, index.regimes, index.sectors, index.ownerships, index.ratings
         )
         (sciTech, provinces, provinceNames) = (index.sciTech, index.provinces, index.provinceNames)
-        (issueDays, maturityDays, marketPlaces) = (index.issueDays, index.maturityDays, index.marketPlaces)
+        (issueDays, maturityDays) = (index.issueDays, index.maturityDays)
+        (marketPlaces, regimePlaces, sectorPlaces, ratingPlaces) = (
+            index.marketPlaces, index.regimePlaces, index.sectorPlaces, index.ratingPlaces
+        )
         if let changed {
             var (quoteDays, figures) = (index.quoteDays, index.figures)
             for code in changed {
@@ -144,8 +152,15 @@ final class BondIndex: Sendable {
         sciTech = BondBitmap(count: count) { bonds[$0].sciTech }
         issueDays = bonds.map { Int32($0.issueDate.dayNumber) }
         maturityDays = bonds.map { Int32($0.maturityDate.dayNumber) }
-        let marketOrder = Market.allCases
-        marketPlaces = bonds.map { UInt8(marketOrder.firstIndex(of: $0.market)!) }
+        func places<Value: Equatable>(_ values: [Value], _ value: (Int) -> Value?) -> [UInt8] {
+            (0..<count).map { position in
+                value(position).flatMap { values.firstIndex(of: $0) }.map(UInt8.init) ?? BondBitmap.noPlace
+            }
+        }
+        marketPlaces = places(Market.allCases) { bonds[$0].market }
+        regimePlaces = places(Regime.allCases) { bonds[$0].regime }
+        sectorPlaces = places(Sector.allCases) { issuer($0)?.sector }
+        ratingPlaces = places(Array(Rating.scale.indices)) { bonds[$0].rating?.rank }
         // Provinces in lower case, an issuer's once: a bond takes its issuer's.
         let provinceKeys = Array(Set(issuers.map { $0.province.lowercased() }))
         let provinceOfIssuer = issuers.map { provinceKeys.firstIndex(of: $0.province.lowercased())! }

@@ -122,27 +122,28 @@ struct BondScreener: Sendable {
             }
             return passed
         }
-        let withoutMarket = passing(skipping: 0)
-        let withoutRegime = passing(skipping: 1)
-        let withoutSector = passing(skipping: 2)
-        let withoutRating = passing(skipping: 3)
         let members = passing(skipping: nil)
-        func counts<Value>(_ values: [Value], _ sets: [BondBitmap], within: BondBitmap) -> [(Value, Int)] {
-            values.indices.map { (values[$0], within.intersectionCount(sets[$0])) }
+        // A facet's counts are within every condition but its own: for a
+        // facet without a condition, within the members, counted together.
+        let facetSets = [
+            BondBitmap.Facet(sets: index.markets, places: index.marketPlaces),
+            BondBitmap.Facet(sets: index.regimes, places: index.regimePlaces),
+            BondBitmap.Facet(sets: index.sectors, places: index.sectorPlaces),
+            BondBitmap.Facet(sets: index.ratings, places: index.ratingPlaces),
+        ]
+        let open = faceted.indices.filter { faceted[$0] == nil }
+        var counts = [[Int]](repeating: [], count: faceted.count)
+        for (place, found) in zip(open, members.intersectionCounts(open.map { facetSets[$0] })) {
+            counts[place] = found
+        }
+        for place in faceted.indices where faceted[place] != nil {
+            counts[place] = passing(skipping: place).intersectionCounts([facetSets[place]])[0]
         }
         let facets = Facets(
-            market: counts(Market.allCases, index.markets, within: withoutMarket).map {
-                .init(value: $0.rawValue, count: $1)
-            },
-            regime: counts(Regime.allCases, index.regimes, within: withoutRegime).map {
-                .init(value: $0.rawValue, count: $1)
-            },
-            sector: counts(Sector.allCases, index.sectors, within: withoutSector).map {
-                .init(value: $0.rawValue, count: $1)
-            },
-            rating: counts(Rating.scale, index.ratings, within: withoutRating).filter { $1 > 0 }.map {
-                .init(value: $0, count: $1)
-            })
+            market: zip(Market.allCases, counts[0]).map { .init(value: $0.rawValue, count: $1) },
+            regime: zip(Regime.allCases, counts[1]).map { .init(value: $0.rawValue, count: $1) },
+            sector: zip(Sector.allCases, counts[2]).map { .init(value: $0.rawValue, count: $1) },
+            rating: zip(Rating.scale, counts[3]).filter { $1 > 0 }.map { .init(value: $0, count: $1) })
         return BondListing(
             index: index, order: index.order(query.sort, on: today), descending: query.descending, members: members,
             facets: facets)

@@ -23,4 +23,27 @@ import Testing
             }
         }
     }
+
+    /// Counts by tallying places agree with counts by intersecting sets,
+    /// for sets from empty to full (both ways of counting are taken), with
+    /// bonds in no set, for one facet and for several counted together.
+    @Test func tallyingPlacesCountsAsIntersectingSets() {
+        var random = SystemRandomNumberGenerator()
+        for count in [0, 1, 64, 65, 5000] {
+            let facets = [7, 3, 20].map { values in
+                let places = (0..<count).map { _ in
+                    Int.random(in: 0..<10, using: &random) == 0
+                        ? BondBitmap.noPlace : UInt8.random(in: 0..<UInt8(values), using: &random)
+                }
+                let sets = (0..<values).map { value in BondBitmap(count: count) { places[$0] == UInt8(value) } }
+                return BondBitmap.Facet(sets: sets, places: places)
+            }
+            for density in [0.0, 0.001, 0.01, 0.1, 0.5, 1.0] {
+                let within = BondBitmap(count: count) { _ in Double.random(in: 0..<1, using: &random) < density }
+                let expected = facets.map { $0.sets.map(within.intersectionCount) }
+                #expect(within.intersectionCounts(facets) == expected, "count \(count), density \(density)")
+                #expect(within.intersectionCounts([facets[2]]) == [expected[2]], "count \(count), density \(density)")
+            }
+        }
+    }
 }
