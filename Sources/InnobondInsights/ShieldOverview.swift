@@ -39,7 +39,7 @@ public struct ShieldOverview: Sendable {
             bondsByIssuer[bond.uscc, default: []].append(bond)
         }
         reached = snapshot.issuers.compactMap { issuer in
-            let exposures = register.exposure(of: ShieldRegister.Party(issuer), on: day).filter {
+            let exposures = register.exposure(of: register.party(issuer), on: day).filter {
                 $0.measure.side == .foreign
             }
             guard !exposures.isEmpty else { return nil }

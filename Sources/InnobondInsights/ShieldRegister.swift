@@ -25,7 +25,12 @@ public struct ShieldRegister: Sendable {
 
         /// A registry issuer: its code and both its names.
         public init(_ issuer: Issuer) {
-            self.init(uscc: issuer.uscc, names: [issuer.name] + (issuer.nameEnglish.map { [$0] } ?? []))
+            self.init(uscc: issuer.uscc, names: Self.names(of: issuer))
+        }
+
+        /// An issuer's names as a party's: its name, then its English name.
+        static func names(of issuer: Issuer) -> [String] {
+            [issuer.name] + (issuer.nameEnglish.map { [$0] } ?? [])
         }
     }
 
@@ -130,6 +135,16 @@ public struct ShieldRegister: Sendable {
     /// Every measure that reaches `party` on `day`: those that name it, and
     /// the listings an ownership rule in force extends to it through a
     /// listed owner holding at least the rule's share.
+    /// A registry issuer as a party: the one the register made of it, whose
+    /// name keys are computed (about a fifth of a bond page's CPU when they
+    /// were computed for each page); made anew for an issuer it does not hold.
+    public func party(_ issuer: Issuer) -> Party {
+        if let kept = parties[issuer.uscc.value], kept.uscc == issuer.uscc, kept.names == Party.names(of: issuer) {
+            return kept
+        }
+        return Party(issuer)
+    }
+
     public func exposure(of party: Party, on day: CivilDate) -> [Exposure] {
         var result = listings(of: party, on: day).map { target, measure, how in
             Exposure(

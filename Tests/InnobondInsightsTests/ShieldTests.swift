@@ -198,4 +198,18 @@ import Testing
         #expect(reviewed.exposure(of: issuer, on: on).isEmpty)
         #expect(reviewed.exposure(of: other, on: on).map(\.matchedBy) == ["review"])
     }
+
+    /// The register's own party of an issuer is the party made of it anew:
+    /// every demo issuer; an issuer renamed since, or unknown, is made anew.
+    @Test func theRegistersPartyOfAnIssuerIsTheIssuersParty() throws {
+        let snapshot = BriefingTests.demo
+        let register = try ShieldRegister(snapshot)
+        for issuer in snapshot.issuers {
+            #expect(register.party(issuer) == ShieldRegister.Party(issuer))
+        }
+        var renamed = try #require(snapshot.issuers.first)
+        renamed.name += " renamed"
+        #expect(register.party(renamed) == ShieldRegister.Party(renamed))
+        #expect(register.party(renamed).names.first == renamed.name)
+    }
 }

@@ -108,7 +108,7 @@ extension APIRoutes {
                 guard let shield = current.shield else {
                     throw APIError(.conflict, "the registry's holdings cannot be read: \(current.shieldProblem ?? "")")
                 }
-                let party = ShieldRegister.Party(issuer)
+                let party = shield.party(issuer)
                 return try Rendering.entry(
                     json: APIModels.ExposureList(
                         uscc: uscc.value, asOf: day,

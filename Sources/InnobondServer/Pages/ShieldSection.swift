@@ -43,7 +43,7 @@ struct ShieldSection: Sendable {
 
     init(current: RegistryState.Current, issuer: Issuer, day: CivilDate) {
         self.init(
-            current: current, party: ShieldRegister.Party(issuer), name: issuer.name,
+            current: current, party: current.shield?.party(issuer) ?? ShieldRegister.Party(issuer), name: issuer.name,
             href: "/issuers/" + issuer.uscc.value, day: day,
             apiHref: "/api/v1/issuers/\(issuer.uscc.value)/exposure?as_of=\(day)")
     }
