@@ -1,3 +1,5 @@
+import InnobondInsights
+
 /// How a template escapes the values it prints, chosen with the pragma
 /// `{{% CONTENT_TYPE: NAME}}` for the rest of the template (or section) it
 /// stands in. A template, and each partial it includes, starts as ``html``.
@@ -27,26 +29,10 @@ enum ContentType: Sendable {
     /// `text` as this content type prints a value.
     func escape(_ text: String) -> String {
         switch self {
-        case .html: Self.escapedByCharacter(text)
+        case .html: XMLText.escape(text)
         case .htmlBytes: HTMLBytes.escape(text)
         case .markdown: MarkdownText.escape(text)
         case .text: text
         }
-    }
-
-    private static func escapedByCharacter(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "&": result += "&amp;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

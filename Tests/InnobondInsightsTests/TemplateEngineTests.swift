@@ -3,6 +3,7 @@ import InnobondInsights
 import Mustache
 import Testing
 
+@testable import InnobondDemo
 @testable import InnobondPages
 
 /// The template engine against swift-mustache, the engine the templates were
@@ -37,7 +38,7 @@ import Testing
 
     @Test func randomTemplatesRenderAsSwiftMustacheRendersThem() throws {
         Self.registerContentTypes()
-        var random = SplitMix64(seed: 20_261_207)
+        var random = DemoRandom(seed: 20_261_207)
         var compared = 0
         for round in 0..<3000 {
             var generator = TemplateGenerator(random: random)
@@ -81,19 +82,6 @@ private struct Escaping: MustacheContentType {
     func escapeText(_ text: String) -> String { type.escape(text) }
 }
 
-/// Reproducible random numbers (SplitMix64).
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Values of the kinds views hold: strings (with characters to escape and a
 /// `<` joined by a combining mark), truth values, numbers, optionals, arrays
 /// of structs and of strings, nested structs.
@@ -119,7 +107,7 @@ private struct Root {
 
 /// Random templates from the parts Mustache has, and random views.
 private struct TemplateGenerator {
-    var random: SplitMix64
+    var random: DemoRandom
 
     static let names = [
         "title", "on", "off", "rows", "none", "missing", "ratio", "first", "first.name", "first.tags", "name",
