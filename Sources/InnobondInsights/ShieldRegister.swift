@@ -10,9 +10,10 @@ public struct ShieldRegister: Sendable {
     /// A party as the register knows it: its key in the ownership graph, its
     /// unified social credit code when it has one, and its names.
     public struct Party: Sendable, Hashable {
-        public var key: String
-        public var uscc: USCC?
-        public var names: [String]
+        public fileprivate(set) var key: String
+        public fileprivate(set) var uscc: USCC?
+        /// Its names; ``nameKeys`` are theirs, so they are set only here.
+        public fileprivate(set) var names: [String]
         /// The keys of its names (``PartyName/key(_:)``), computed once.
         public let nameKeys: Set<String>
 
@@ -132,9 +133,6 @@ public struct ShieldRegister: Sendable {
         return found
     }
 
-    /// Every measure that reaches `party` on `day`: those that name it, and
-    /// the listings an ownership rule in force extends to it through a
-    /// listed owner holding at least the rule's share.
     /// A registry issuer as a party: the one the register made of it, whose
     /// name keys are computed (about a fifth of a bond page's CPU when they
     /// were computed for each page); made anew for an issuer it does not hold.
@@ -145,6 +143,9 @@ public struct ShieldRegister: Sendable {
         return Party(issuer)
     }
 
+    /// Every measure that reaches `party` on `day`: those that name it, and
+    /// the listings an ownership rule in force extends to it through a
+    /// listed owner holding at least the rule's share.
     public func exposure(of party: Party, on day: CivilDate) -> [Exposure] {
         var result = listings(of: party, on: day).map { target, measure, how in
             Exposure(

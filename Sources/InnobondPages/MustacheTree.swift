@@ -5,8 +5,10 @@ import Synchronization
 /// so that the engine looks each name up in a table. The tree answers every
 /// lookup as the view would: a property is a key, an optional property
 /// holding nothing is no key (so that the name is looked for further out),
-/// truth values stay truth values, and other values are printed as Swift
-/// describes them.
+/// truth values stay truth values, arrays and sets become lists, structs
+/// and classes (even those that describe themselves) become fields, and
+/// other values (numbers, enumerations) are printed as Swift describes
+/// them.
 enum MustacheTree {
     /// How a value of a type becomes part of the tree.
     private enum Kind {
@@ -139,7 +141,7 @@ enum MustacheTree {
             switch style {
             case .struct?: found = .fields(layout(of: Swift.type(of: value)))
             case .class?: found = .fields(nil)
-            case .collection?: found = .elements
+            case .collection?, .set?: found = .elements
             default: found = .printed
             }
         }

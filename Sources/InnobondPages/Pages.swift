@@ -27,7 +27,7 @@ public struct Pages: Sendable {
     /// The templates given as text by name (a partial's name is its key).
     init(templates texts: [String: String]) throws {
         var byName: [String: Template] = [:]
-        for (name, text) in texts {
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
             do {
                 byName[name] = try TemplateParser.parse(text)
             } catch {

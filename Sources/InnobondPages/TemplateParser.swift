@@ -2,7 +2,8 @@
 /// alone on their lines (the line disappears, and a partial's indentation
 /// applies to each of its lines) and template inheritance (`{{< parent}}`
 /// with `{{$block}}` overrides). Set delimiters, dynamic partials and
-/// transforms are not supported and are errors.
+/// transforms are not supported and are errors. A template may end in a
+/// lone `{`, printed as such (swift-mustache rejects it).
 struct TemplateParser {
     private let characters: [Character]
     private var position = 0

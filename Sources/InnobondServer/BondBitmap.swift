@@ -112,7 +112,8 @@ struct BondBitmap: Sendable, Equatable {
     static let noPlace = UInt8.max
 
     /// A facet's sets, disjoint, and each bond's place among them
-    /// (``noPlace`` for none).
+    /// (``noPlace`` for none): `places[p] == k` exactly when `sets[k]` holds
+    /// the bond at `p`.
     struct Facet {
         var sets: [BondBitmap]
         var places: [UInt8]
@@ -124,10 +125,11 @@ struct BondBitmap: Sendable, Equatable {
     /// 1,000,000 bonds the facets' intersections were a fifth of a list's
     /// CPU, for lists that keep a few thousand bonds.
     func intersectionCounts(_ facets: [Facet]) -> [[Int]] {
-        precondition(facets.allSatisfy { $0.sets.count < Int(Self.noPlace) && $0.places.count == count })
+        precondition(facets.allSatisfy { $0.places.count == count })
         // A tallied bond costs about a word's intersection for each facet.
         let sets = facets.reduce(0) { $0 + $1.sets.count }
-        guard cardinality * (facets.count + 1) < words.count * sets else {
+        let placed = facets.allSatisfy { $0.sets.count <= Int(Self.noPlace) }
+        guard placed, cardinality * (facets.count + 1) < words.count * sets else {
             return facets.map { $0.sets.map(intersectionCount) }
         }
         let stride = Int(Self.noPlace) + 1

@@ -154,7 +154,8 @@ final class BondIndex: Sendable {
         maturityDays = bonds.map { Int32($0.maturityDate.dayNumber) }
         func places<Value: Equatable>(_ values: [Value], _ value: (Int) -> Value?) -> [UInt8] {
             (0..<count).map { position in
-                value(position).flatMap { values.firstIndex(of: $0) }.map(UInt8.init) ?? BondBitmap.noPlace
+                value(position).flatMap { values.firstIndex(of: $0) }.flatMap { UInt8(exactly: $0) }
+                    .flatMap { $0 == BondBitmap.noPlace ? nil : $0 } ?? BondBitmap.noPlace
             }
         }
         marketPlaces = places(Market.allCases) { bonds[$0].market }
