@@ -191,6 +191,7 @@ struct BondListPage: Sendable {
             Option(value: "true", label: "sci-tech", selected: filter.sciTech == true),
             Option(value: "false", label: "conventional", selected: filter.sciTech == false),
         ]
+        let links = BondQuery.Links(query)
         columns = Self.columnTitles.map { title, sort, numeric in
             guard let sort else {
                 return Column(label: title, href: nil, sorted: nil, arrow: nil, numeric: numeric, key: "")
@@ -199,23 +200,23 @@ struct BondListPage: Sendable {
             let order = active ? (query.descending ? "asc" : "desc") : (sort.descendsByDefault ? "desc" : "asc")
             return Column(
                 label: title,
-                href: "/bonds?" + query.queryString(["sort": sort.rawValue, "order": order, "page": "1"]),
+                href: "/bonds?" + links.queryString(["sort": sort.rawValue, "order": order, "page": "1"]),
                 sorted: active ? (query.descending ? "descending" : "ascending") : nil,
                 arrow: active ? (query.descending ? "↓" : "↑") : nil, numeric: numeric, key: sort.rawValue)
         }
         let pages = max(1, (listing.total + query.perPage - 1) / query.perPage)
         total = NumberText.count(listing.total, "bond")
         pageText = "page \(query.page) of \(pages)"
-        previous = query.page > 1 ? "/bonds?" + query.queryString(["page": String(query.page - 1)]) : nil
-        next = query.page < pages ? "/bonds?" + query.queryString(["page": String(query.page + 1)]) : nil
-        csv = "/bonds.csv?" + query.queryString()
+        previous = query.page > 1 ? "/bonds?" + links.queryString(["page": String(query.page - 1)]) : nil
+        next = query.page < pages ? "/bonds?" + links.queryString(["page": String(query.page + 1)]) : nil
+        csv = "/bonds.csv?" + links.queryString()
         csvShown = csv + "&form=shown"
-        screenHref = "/bonds?" + query.queryString(["page": nil])
+        screenHref = "/bonds?" + links.queryString(["page": nil])
         // The same page from the API: after the last bond of the page before.
         let start = (query.page - 1) * query.perPage
         api =
             "/api/v1/bonds?"
-            + query.queryString([
+            + links.queryString([
                 "page": nil, "per_page": nil, "limit": String(query.perPage),
                 "cursor": start > 0 && start <= listing.total
                     ? listing.bonds(from: start - 1, count: 1).first.map(query.cursor(after:)) : nil,
