@@ -101,6 +101,9 @@ public enum CommandRunner {
             return try result()
         }
 
+        /// When the command was seen to end; `nil` while it runs (``ProcessEnd/endTime``).
+        public var endTime: ContinuousClock.Instant? { end.endTime }
+
         /// What the command has written to standard output so far.
         public var standardOutputSoFar: String {
             (try? String(contentsOf: outputURL, encoding: .utf8)) ?? ""

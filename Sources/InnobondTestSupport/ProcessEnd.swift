@@ -9,6 +9,7 @@ import Synchronization
 /// database pools and watchdogs included, for as long as the commands run.
 public final class ProcessEnd: Sendable {
     private let state = Mutex<(ended: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+    private let endedAt = Mutex<ContinuousClock.Instant?>(nil)
 
     /// Watches `process`, which must not have been started yet: its
     /// termination handler is this watch's.
@@ -17,6 +18,7 @@ public final class ProcessEnd: Sendable {
     }
 
     private func finish() {
+        endedAt.withLock { $0 = .now }
         let waiters = state.withLock { state in
             state.ended = true
             defer { state.waiters = [] }
@@ -27,6 +29,12 @@ public final class ProcessEnd: Sendable {
 
     /// Whether the process has ended.
     public var hasEnded: Bool { state.withLock { $0.ended } }
+
+    /// When the process was seen to end, by its termination handler (on a
+    /// thread of Foundation's, not the test's: a test whose threads are
+    /// held by other tests' work learns of the end late, but this does not
+    /// move); `nil` while it runs.
+    public var endTime: ContinuousClock.Instant? { endedAt.withLock { $0 } }
 
     /// Returns when the process has ended.
     public func wait() async {

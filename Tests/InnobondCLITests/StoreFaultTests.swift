@@ -211,7 +211,10 @@ import Testing
         let stopping = ContinuousClock.now
         server.signal(SIGTERM)
         let stopped = try await server.wait(upTo: .seconds(30))
-        #expect(stopped != nil && ContinuousClock.now - stopping < .seconds(5))
+        // Timed by the end the process handler saw: this test's own threads
+        // may be held for seconds by other tests' work.
+        let took = server.endTime.map { $0 - stopping }
+        #expect(stopped != nil && took.map { $0 < .seconds(5) } == true, "stopped after \(String(describing: took))")
     }
 }
 
