@@ -39,12 +39,14 @@ public enum ServerApplication {
             logger: logger)
     }
 
-    /// The router: middleware (request logs, metrics, demo notice, errors, authentication) and every route.
+    /// The router: middleware (turns, security headers, request logs,
+    /// metrics, demo notice, errors, authentication) and every route.
     public static func buildRouter(state: RegistryState, settings: ServerSettings) async throws
         -> Router<ServerRequestContext>
     {
         let pages = try await Pages()
         let router = Router(context: ServerRequestContext.self)
+        router.add(middleware: TurnTakingMiddleware())
         router.add(middleware: SecurityHeadersMiddleware(isPrivate: settings.isPrivate))
         router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: MetricsMiddleware())
