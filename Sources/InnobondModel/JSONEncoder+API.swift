@@ -37,11 +37,15 @@ enum SnakeCaseKeys {
     private static let limit = 4096
 
     static func key(_ path: [any CodingKey]) -> any CodingKey {
-        let name = path.last!.stringValue
-        if let known = converted.withLock({ $0[name] }) { return Key(known) }
+        Key(name(path.last!.stringValue))
+    }
+
+    /// `name` in snake case.
+    static func name(_ name: String) -> String {
+        if let known = converted.withLock({ $0[name] }) { return known }
         let snake = convert(name)
         converted.withLock { if $0.count < limit { $0[name] = snake } }
-        return Key(snake)
+        return snake
     }
 
     /// `name` as Foundation's `convertToSnakeCase` writes it, by Foundation itself.

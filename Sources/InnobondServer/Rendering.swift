@@ -13,18 +13,19 @@ enum Rendering {
     }
 
     static func entry(json value: some Encodable) throws -> ResponseCache.Entry {
-        try entry(json: value, encoder: .api)
+        try entry(json: value, convertingKeys: true)
     }
 
     /// A value whose keys are snake case as written: encoded without
     /// converting them, to the same bytes.
     static func entry(json value: some SnakeCaseKeyed) throws -> ResponseCache.Entry {
-        try entry(json: value, encoder: .apiKeysAsWritten)
+        try entry(json: value, convertingKeys: false)
     }
 
-    private static func entry(json value: some Encodable, encoder: JSONEncoder) throws -> ResponseCache.Entry {
+    private static func entry(json value: some Encodable, convertingKeys: Bool) throws -> ResponseCache.Entry {
         ResponseCache.Entry(
-            contentType: "application/json; charset=utf-8", body: Array(try encoder.encode(value)), status: 200)
+            contentType: "application/json; charset=utf-8",
+            body: try APIJSON.encode(value, convertingKeys: convertingKeys), status: 200)
     }
 
     static func entry(text: String, contentType: String) -> ResponseCache.Entry {
