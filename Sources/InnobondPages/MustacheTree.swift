@@ -42,12 +42,12 @@ enum MustacheTree {
     /// position of each by name: one table a type, shared by its views.
     private final class Layout: Sendable {
         let properties: [StoredProperty]
-        let positions: [String: Int]
+        /// Positions by name number (``TemplateNames``).
+        let positions: [Int]
 
         init(_ properties: [StoredProperty], labels: [String]) {
             self.properties = properties
-            // A struct's stored properties have distinct names.
-            positions = Dictionary(labels.enumerated().map { ($1, $0) }) { first, _ in first }
+            positions = TemplateNames.positions(labels)
         }
     }
 
@@ -69,15 +69,15 @@ enum MustacheTree {
             func read<View>(_ view: View) -> Fields { fields(of: view, layout) }
             return .fields(_openExistential(value, do: read))
         case .fields(nil):
-            var positions: [String: Int] = [:]
+            var labels: [String] = []
             var values: [TemplateValue?] = []
             for child in Mirror(reflecting: value).children {
                 guard let label = child.label else { continue }
-                // The first of a label, as a reflected lookup finds it.
-                if positions[label] == nil { positions[label] = values.count }
+                labels.append(label)
                 values.append(unwrapped(child.value).map(make))
             }
-            return .fields(Fields(positions, values))
+            // The first of a label, as a reflected lookup finds it.
+            return .fields(Fields(TemplateNames.positions(labels), values))
         case .elements:
             return .list(Mirror(reflecting: value).children.map { make($0.value) })
         case .optional:

@@ -34,15 +34,16 @@ struct Template: Sendable {
 /// `.a.b` (looked for in the innermost value only).
 enum Name: Sendable {
     case current
-    /// Empty names (`..`) stand for the value in scope.
-    case path([String], searchesScopes: Bool)
+    /// The names' numbers (``TemplateNames``); empty names (`..`) stand
+    /// for the value in scope.
+    case path([Int], searchesScopes: Bool)
 
     init(_ text: String) {
         if text == "." {
             self = .current
         } else {
             self = .path(
-                text.split(separator: ".").map(String.init), searchesScopes: text.first != ".")
+                text.split(separator: ".").map { TemplateNames.number(String($0)) }, searchesScopes: text.first != ".")
         }
     }
 }

@@ -13,10 +13,10 @@ enum TemplateValue {
     /// A section shows once for each element, in order.
     case list([TemplateValue])
 
-    /// The value of the field `name`, if this has one.
-    func child(named name: String) -> TemplateValue? {
+    /// The value of the field named by `number` (``TemplateNames``), if this has one.
+    func child(numbered number: Int) -> TemplateValue? {
         guard case .fields(let fields) = self else { return nil }
-        return fields.child(named: name)
+        return fields.child(numbered: number)
     }
 
     /// The text a variable prints, before escaping. Fields and lists print
@@ -32,16 +32,22 @@ enum TemplateValue {
 }
 
 /// A view's fields by name: its values in order and the position of each
-/// name, a table its type's views share.
+/// name by its number (``TemplateNames/positions(_:)``), a table its
+/// type's views share.
 final class Fields {
-    let positions: [String: Int]
+    let positions: [Int]
     /// `nil` for an optional holding nothing: no such name here.
     let values: [TemplateValue?]
 
-    init(_ positions: [String: Int], _ values: [TemplateValue?]) {
+    init(_ positions: [Int], _ values: [TemplateValue?]) {
         self.positions = positions
         self.values = values
     }
 
-    func child(named name: String) -> TemplateValue? { positions[name].flatMap { values[$0] } }
+    /// A name numbered after these fields were laid out is none of theirs.
+    func child(numbered number: Int) -> TemplateValue? {
+        guard number < positions.count else { return nil }
+        let position = positions[number]
+        return position < 0 ? nil : values[position]
+    }
 }

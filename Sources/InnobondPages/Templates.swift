@@ -118,19 +118,27 @@ struct Templates: Sendable {
             guard let first = names.first else { return scopes.last }
             var value: TemplateValue
             if searchesScopes {
-                guard let found = scopes.reversed().lazy.compactMap({ $0.child(named: first) }).first else {
-                    return nil
-                }
+                guard let found = scopes.reversed().firstNonNil({ $0.child(numbered: first) }) else { return nil }
                 value = found
             } else {
-                guard let found = scopes.last?.child(named: first) else { return nil }
+                guard let found = scopes.last?.child(numbered: first) else { return nil }
                 value = found
             }
             for name in names.dropFirst() {
-                guard let next = value.child(named: name) else { return nil }
+                guard let next = value.child(numbered: name) else { return nil }
                 value = next
             }
             return value
         }
+    }
+}
+
+extension Sequence {
+    /// The first non-nil result of `transform` over the elements, in order.
+    fileprivate func firstNonNil<Result>(_ transform: (Element) -> Result?) -> Result? {
+        for element in self {
+            if let result = transform(element) { return result }
+        }
+        return nil
     }
 }
