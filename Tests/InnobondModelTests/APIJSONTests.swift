@@ -99,6 +99,12 @@ private indirect enum Shape: Encodable {
         init?(intValue: Int) { nil }
     }
 
+    /// `value` as this value's single value.
+    private func single(_ value: some Encodable, _ encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+
     func encode(to encoder: any Encoder) throws {
         switch self {
         case .object(let members):
@@ -108,8 +114,7 @@ private indirect enum Shape: Encodable {
             var container = encoder.unkeyedContainer()
             for element in elements { try element.encode(into: &container) }
         case .single(let member):
-            var container = encoder.singleValueContainer()
-            try member.encode(into: &container)
+            try member.encode(to: encoder)
         case .nothing:
             break
         case .twice(let first, let second):
@@ -137,33 +142,15 @@ private indirect enum Shape: Encodable {
             try container.encode(1, forKey: Key("own"))
             var parent = container.superEncoder().container(keyedBy: Key.self)
             try parent.encode(2, forKey: Key("inherited"))
-        case .date(let date):
-            var container = encoder.singleValueContainer()
-            try container.encode(date)
-        case .url(let url):
-            var container = encoder.singleValueContainer()
-            try container.encode(url)
-        case .data(let data):
-            var container = encoder.singleValueContainer()
-            try container.encode(data)
-        case .decimal(let decimal):
-            var container = encoder.singleValueContainer()
-            try container.encode(decimal)
-        case .stringDictionary(let dictionary):
-            var container = encoder.singleValueContainer()
-            try container.encode(dictionary)
-        case .intDictionary(let dictionary):
-            var container = encoder.singleValueContainer()
-            try container.encode(dictionary)
-        case .optionals(let values):
-            var container = encoder.singleValueContainer()
-            try container.encode(values)
-        case .integers(let values):
-            var container = encoder.singleValueContainer()
-            try container.encode(values)
-        case .texts(let values):
-            var container = encoder.singleValueContainer()
-            try container.encode(values)
+        case .date(let date): try single(date, encoder)
+        case .url(let url): try single(url, encoder)
+        case .data(let data): try single(data, encoder)
+        case .decimal(let decimal): try single(decimal, encoder)
+        case .stringDictionary(let dictionary): try single(dictionary, encoder)
+        case .intDictionary(let dictionary): try single(dictionary, encoder)
+        case .optionals(let values): try single(values, encoder)
+        case .integers(let values): try single(values, encoder)
+        case .texts(let values): try single(values, encoder)
         }
     }
 
@@ -225,7 +212,7 @@ private indirect enum Shape: Encodable {
 }
 
 /// One value a container writes.
-private enum Member {
+private enum Member: Encodable {
     case null
     case absent
     case bool(Bool)
@@ -313,19 +300,21 @@ private enum Member {
         }
     }
 
-    func encode(into container: inout any SingleValueEncodingContainer) throws {
+    /// As a value of its own: each kind by its own `encode(to:)`, which
+    /// writes it through a single value container.
+    func encode(to encoder: any Encoder) throws {
         switch self {
-        case .null: try container.encodeNil()
-        case .absent: try container.encode(Int?.none)
-        case .bool(let value): try container.encode(value)
-        case .string(let value): try container.encode(value)
-        case .double(let value): try container.encode(value)
-        case .float(let value): try container.encode(value)
-        case .int(let value): try container.encode(value)
-        case .int8(let value): try container.encode(value)
-        case .uint64(let value): try container.encode(value)
-        case .int64(let value): try container.encode(value)
-        case .shape(let value): try container.encode(value)
+        case .null: try Int?.none.encode(to: encoder)
+        case .absent: return
+        case .bool(let value): try value.encode(to: encoder)
+        case .string(let value): try value.encode(to: encoder)
+        case .double(let value): try value.encode(to: encoder)
+        case .float(let value): try value.encode(to: encoder)
+        case .int(let value): try value.encode(to: encoder)
+        case .int8(let value): try value.encode(to: encoder)
+        case .uint64(let value): try value.encode(to: encoder)
+        case .int64(let value): try value.encode(to: encoder)
+        case .shape(let value): try value.encode(to: encoder)
         }
     }
 }
