@@ -252,8 +252,27 @@ struct BondQuery: Sendable {
     /// `items` as a URL query, percent-encoded so that each reads back as
     /// given (a `+` in a value would read back as a space).
     static func encoded(_ items: [(String, String)]) -> String {
+        // Unreserved characters (RFC 3986 §2.3) stand for themselves, as
+        // URLComponents writes them: sorts, orders and pages, the most
+        // of a list page's links, need no encoder.
+        if items.allSatisfy({ isUnreserved($0.0) && isUnreserved($0.1) }) {
+            return items.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+        }
         var components = URLComponents()
         components.queryItems = items.map { URLQueryItem(name: $0.0, value: $0.1) }
         return (components.percentEncodedQuery ?? "").replacing("+", with: "%2B")
+    }
+
+    /// Whether `text` is only ASCII letters, digits, `-`, `.`, `_` and `~`.
+    static func isUnreserved(_ text: String) -> Bool {
+        text.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"):
+                true
+            default: false
+            }
+        }
     }
 }

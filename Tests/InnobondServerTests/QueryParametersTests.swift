@@ -24,6 +24,29 @@ import Testing
 }
 
 /// Path parameters decode as Foundation does, a `+` kept.
+@Suite struct QueryEncodingTests {
+    /// Parameters of unreserved characters are written as they are, and
+    /// read the same as URLComponents writes them; others go through it.
+    @Test(arguments: [
+        [("sort", "g_spread"), ("order", "desc"), ("page", "12")], [("q", "a~b.c-d_E9")], [("q", "")],
+        [("q", "a b")], [("q", "a+b")], [("q", "中")], [("rating", "AA+,AAA")], [("from", "2024-01-01")],
+    ])
+    func encodedQueriesMatchURLComponents(items: [(String, String)]) {
+        var components = URLComponents()
+        components.queryItems = items.map { URLQueryItem(name: $0.0, value: $0.1) }
+        let expected = (components.percentEncodedQuery ?? "").replacing("+", with: "%2B")
+        #expect(BondQuery.encoded(items) == expected)
+    }
+
+    @Test func unreservedIsLettersDigitsAndFourMarks() {
+        #expect(BondQuery.isUnreserved("azAZ09-._~"))
+        #expect(BondQuery.isUnreserved(""))
+        for text in ["a b", "a+b", "a,b", "a%b", "a/b", "中", "é", "a=b", "a&b"] {
+            #expect(!BondQuery.isUnreserved(text), "\(text)")
+        }
+    }
+}
+
 @Suite struct PathParameterTests {
     @Test(arguments: ["240001.SH", "AAA%20corp", "a+b", "%E4%B8%AD", "%zz", "%FF"])
     func decodesAsFoundationDoes(_ text: String) {
