@@ -26,7 +26,6 @@ final class JSONStream: Encoder {
     /// An open object or array.
     private struct Open {
         var id: Int
-        var keyed: Bool
         /// Members or elements written so far.
         var count = 0
         /// The object's first member in `keys` and `starts`.
@@ -35,8 +34,10 @@ final class JSONStream: Encoder {
         var inOrder = true
         /// Whether opening it put a key on `codingPath`.
         var pushedKey: Bool
-        /// An object's key type, under which its members' order is kept.
+        /// An object's key type, under which its members' order is kept;
+        /// `nil` for an array.
         var keyType: ObjectIdentifier?
+        var keyed: Bool { keyType != nil }
     }
     @exclusivity(unchecked) private var open: [Open] = []
     @exclusivity(unchecked) private var nextID = 0
@@ -207,8 +208,7 @@ final class JSONStream: Encoder {
         bytes.append(keyType != nil ? UInt8(ascii: "{") : UInt8(ascii: "["))
         if let key { codingPath.append(key) }
         open.append(
-            Open(
-                id: nextID, keyed: keyType != nil, firstMember: keys.count, pushedKey: key != nil, keyType: keyType))
+            Open(id: nextID, firstMember: keys.count, pushedKey: key != nil, keyType: keyType))
         return nextID
     }
 
