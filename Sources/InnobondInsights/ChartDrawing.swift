@@ -363,5 +363,11 @@ struct ChartDrawing {
     }
 
     /// A coordinate with at most one decimal.
-    private func n(_ value: Double) -> String { NumberText.fixed(value, 1).replacing("−", with: "-") }
+    /// A coordinate: ``NumberText`` writes a minus sign, which SVG reads
+    /// only as an ASCII hyphen.
+    private func n(_ value: Double) -> String {
+        let text = NumberText.fixed(value, 1)
+        guard text.unicodeScalars.first == "−" else { return text }
+        return "-" + String(text.unicodeScalars.dropFirst())
+    }
 }
