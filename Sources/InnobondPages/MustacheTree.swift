@@ -21,7 +21,9 @@ enum MustacheTree {
         /// Its properties become named fields: a struct's stored properties
         /// read at their offsets, or (`nil`) reflected by a mirror.
         case fields(Layout?)
-        /// Its elements become an array.
+        /// An array: its elements become a list, read without a mirror.
+        case array(any TemplateList.Type)
+        /// Another collection: its elements, as a mirror lists them, become a list.
         case elements
         /// Its value, if any, stands for it.
         case optional
@@ -32,10 +34,23 @@ enum MustacheTree {
         /// Bytes from the start of the struct.
         var offset: Int
         var type: Any.Type
-        /// A string or a truth value is read as such, without asking its
-        /// value's kind.
-        var isString: Bool
-        var isBool: Bool
+        /// How the property is read, found once with its struct's layout.
+        var reading: Reading
+    }
+
+    /// How a stored property is read: by what its type says where that
+    /// decides it, so that a view's values are neither boxed nor cast.
+    private enum Reading {
+        case string
+        case optionalString
+        case bool
+        /// A struct or an enumeration: every value stored there is of the
+        /// property's type, so that its kind is found once.
+        case value(Kind)
+        /// An optional of another type: unwrapped without a cast.
+        case optional(any TemplateOptional.Type)
+        /// A class, an existential or another type: by its value's kind.
+        case dynamic
     }
 
     /// A struct type's stored properties in declaration order, and the
@@ -78,6 +93,8 @@ enum MustacheTree {
             }
             // The first of a label, as a reflected lookup finds it.
             return .fields(Fields(TemplateNames.positions(labels), values))
+        case .array(let type):
+            return type.templateList(of: value)
         case .elements:
             return .list(Mirror(reflecting: value).children.map { make($0.value) })
         case .optional:
@@ -87,38 +104,85 @@ enum MustacheTree {
 
     /// The named fields of a struct, its stored properties read in place.
     private static func fields<View>(of view: View, _ layout: Layout) -> Fields {
+        withUnsafeBytes(of: view) { bytes in
+            // An empty struct has no bytes and no properties.
+            guard let base = bytes.baseAddress else { return Fields(layout.positions, []) }
+            return fields(at: base, layout)
+        }
+    }
+
+    /// The named fields of the struct at `base`.
+    private static func fields(at base: UnsafeRawPointer, _ layout: Layout) -> Fields {
         var values: [TemplateValue?] = []
         values.reserveCapacity(layout.properties.count)
-        withUnsafeBytes(of: view) { bytes in
-            guard let base = bytes.baseAddress else { return }
-            for property in layout.properties {
-                if property.isString {
-                    values.append(.text(base.load(fromByteOffset: property.offset, as: String.self)))
-                } else if property.isBool {
-                    values.append(.flag(base.load(fromByteOffset: property.offset, as: Bool.self)))
-                } else {
-                    func load<Value>(_: Value.Type) -> Any {
-                        base.load(fromByteOffset: property.offset, as: Value.self)
-                    }
-                    values.append(unwrapped(_openExistential(property.type, do: load)).map(make))
-                }
+        for property in layout.properties {
+            let at = base + property.offset
+            switch property.reading {
+            case .string:
+                values.append(.text(at.load(as: String.self)))
+            case .optionalString:
+                values.append(at.load(as: String?.self).map(TemplateValue.text))
+            case .bool:
+                values.append(.flag(at.load(as: Bool.self)))
+            case .value(.fields(let nested?)):
+                values.append(.fields(fields(at: at, nested)))
+            case .value(.array(let type)):
+                values.append(type.templateList(at: at))
+            case .optional(let type):
+                values.append(type.wrapped(at: at).map(make))
+            case .value, .dynamic:
+                func load<Value>(_: Value.Type) -> Any { at.load(as: Value.self) }
+                values.append(unwrapped(_openExistential(property.type, do: load)).map(make))
             }
         }
         return Fields(layout.positions, values)
     }
 
+    /// The list of an array's elements. Elements of one struct type share
+    /// its layout, found once from the first.
+    fileprivate static func list<Element>(_ elements: [Element]) -> TemplateValue {
+        if Element.self == String.self {
+            return .list(unsafeBitCast(elements, to: [String].self).map(TemplateValue.text))
+        }
+        if let first = elements.first, type(of: first) == Element.self, case .fields(let layout?) = kind(of: first) {
+            return .list(elements.map { .fields(fields(of: $0, layout)) })
+        }
+        return .list(elements.map { make($0) })
+    }
+
     /// A struct's stored properties in declaration order (as a mirror lists
     /// them); `nil` when the runtime cannot list them.
-    private static func layout(of type: Any.Type) -> Layout? {
+    private static func layout<View>(of view: View) -> Layout? {
         var properties: [StoredProperty] = []
         var labels: [String] = []
-        let listed = _forEachField(of: type) { name, offset, type, _ in
-            properties.append(
-                StoredProperty(offset: offset, type: type, isString: type == String.self, isBool: type == Bool.self))
-            labels.append(String(cString: name))
-            return true
+        let listed = withUnsafeBytes(of: view) { bytes in
+            _forEachField(of: View.self) { name, offset, type, metadataKind in
+                let value = bytes.baseAddress.map { $0 + offset }
+                properties.append(
+                    StoredProperty(offset: offset, type: type, reading: reading(type, metadataKind, at: value)))
+                labels.append(String(cString: name))
+                return true
+            }
         }
         return listed ? Layout(properties, labels: labels) : nil
+    }
+
+    /// How a property of `type` is read; `value` points at one of its values.
+    private static func reading(_ type: Any.Type, _ metadataKind: _MetadataKind, at value: UnsafeRawPointer?) -> Reading
+    {
+        if type == String.self { return .string }
+        if type == String?.self { return .optionalString }
+        if type == Bool.self { return .bool }
+        switch metadataKind {
+        case .struct, .enum:
+            guard let value else { return .dynamic }
+            func load<Value>(_: Value.Type) -> Any { value.load(as: Value.self) }
+            return .value(kind(of: _openExistential(type, do: load)))
+        case .optional:
+            return (type as? any TemplateOptional.Type).map(Reading.optional) ?? .dynamic
+        default:
+            return .dynamic
+        }
     }
 
     private static func kind(of value: Any) -> Kind {
@@ -137,9 +201,13 @@ enum MustacheTree {
             found = .flag
         case is Substring, is Int, is Int64, is Int32, is Double, is Float, is Character:
             found = .printed
+        case let list as any TemplateList:
+            found = .array(Swift.type(of: list))
         default:
             switch style {
-            case .struct?: found = .fields(layout(of: Swift.type(of: value)))
+            case .struct?:
+                func laidOut<View>(_ view: View) -> Layout? { layout(of: view) }
+                found = .fields(_openExistential(value, do: laidOut))
             case .class?: found = .fields(nil)
             case .collection?, .set?: found = .elements
             default: found = .printed
@@ -151,16 +219,35 @@ enum MustacheTree {
 
     /// A value without its optional wrapper; `nil` for an optional holding nothing.
     private static func unwrapped(_ value: Any) -> Any? {
-        guard case .optional = kind(of: value), let optional = value as? any OptionalValue else { return value }
+        guard case .optional = kind(of: value), let optional = value as? any TemplateOptional else { return value }
         return optional.wrapped
     }
 }
 
-/// An optional's value as `Any`, without reflecting it.
-private protocol OptionalValue {
-    var wrapped: Any? { get }
+/// An array, whose elements a template lists.
+private protocol TemplateList: SendableMetatype {
+    static func templateList(of value: Any) -> TemplateValue
+    /// The list of the array at `pointer`.
+    static func templateList(at pointer: UnsafeRawPointer) -> TemplateValue
 }
 
-extension Optional: OptionalValue {
-    var wrapped: Any? { map { $0 } }
+extension Array: TemplateList {
+    fileprivate static func templateList(of value: Any) -> TemplateValue { MustacheTree.list(value as! Self) }
+
+    fileprivate static func templateList(at pointer: UnsafeRawPointer) -> TemplateValue {
+        MustacheTree.list(pointer.load(as: Self.self))
+    }
+}
+
+/// An optional's value as `Any`, without reflecting it.
+private protocol TemplateOptional: SendableMetatype {
+    var wrapped: Any? { get }
+    /// The value of the optional at `pointer`.
+    static func wrapped(at pointer: UnsafeRawPointer) -> Any?
+}
+
+extension Optional: TemplateOptional {
+    fileprivate var wrapped: Any? { map { $0 } }
+
+    fileprivate static func wrapped(at pointer: UnsafeRawPointer) -> Any? { pointer.load(as: Self.self).wrapped }
 }

@@ -83,8 +83,9 @@ private struct Escaping: MustacheContentType {
 }
 
 /// Values of the kinds views hold: strings (with characters to escape and a
-/// `<` joined by a combining mark), truth values, numbers, optionals, arrays
-/// of structs and of strings, nested structs.
+/// `<` joined by a combining mark), truth values, numbers, optionals (of
+/// strings and of structs), arrays of structs, of strings and of numbers,
+/// nested structs.
 private struct Row {
     var name: String
     var on: Bool
@@ -103,6 +104,8 @@ private struct Root {
     var ratio: Double
     var first: Row
     var name: String?
+    var maybe: Row?
+    var numbers: [Int]
 }
 
 /// Random templates from the parts Mustache has, and random views.
@@ -111,14 +114,14 @@ private struct TemplateGenerator {
 
     static let names = [
         "title", "on", "off", "rows", "none", "missing", "ratio", "first", "first.name", "first.tags", "name",
-        "count", "note", "tags", ".", ".name", ".on", "unknown", "rows.name",
+        "count", "note", "tags", ".", ".name", ".on", "unknown", "rows.name", "maybe", "maybe.name", "numbers",
     ]
     /// Names of values a template prints. swift-mustache prints a list or
     /// a struct as Swift describes it, and this engine prints nothing: no
     /// template prints one.
     static let printed = [
         "title", "on", "off", "missing", "ratio", "first.name", "name", "count", "note", ".name", ".on", "unknown",
-        "rows.name",
+        "rows.name", "maybe.name",
     ]
     static let texts = [
         "a", "b c", " ", "  ", "\t", "\n", "\n", "\n", "  \n", "\r\n", "<p>", "&", "{", "}", "é", "x\n  ",
@@ -208,6 +211,7 @@ private struct TemplateGenerator {
         Root(
             title: pick(Self.strings), on: true, off: false,
             rows: (0..<Int.random(in: 0...3, using: &random)).map { _ in row() }, none: [],
-            missing: nil, ratio: pick([0.1, 2.5, -3.0, 1e21]), first: row(), name: chance(50) ? "root" : nil)
+            missing: nil, ratio: pick([0.1, 2.5, -3.0, 1e21]), first: row(), name: chance(50) ? "root" : nil,
+            maybe: chance(50) ? row() : nil, numbers: (0..<Int.random(in: 0...3, using: &random)).map { $0 * 7 })
     }
 }
