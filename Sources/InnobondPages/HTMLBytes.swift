@@ -9,6 +9,21 @@ enum HTMLBytes {
         return Array(text.utf8).withUnsafeBufferPointer(Self.escaped) ?? text
     }
 
+    /// `text` escaped, appended to `output` as UTF-8.
+    static func escape(_ text: String, into output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for (index, byte) in bytes.enumerated() {
+                guard let entity = entity(byte) else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                start = index + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+    }
+
     /// The entity that stands for `byte`, if it needs one.
     private static func entity(_ byte: UInt8) -> StaticString? {
         switch byte {

@@ -39,10 +39,15 @@ public struct Pages: Sendable {
 
     /// Renders `view` with the template named `template` (`report.html`, `report.md`, ...).
     public func render(_ view: Any, template: String) throws -> String {
-        guard let text = templates.render(MustacheTree.make(view), template: template) else {
+        String(decoding: try renderUTF8(view, template: template), as: UTF8.self)
+    }
+
+    /// ``render(_:template:)``'s text as UTF-8, as a response body sends it.
+    public func renderUTF8(_ view: Any, template: String) throws -> [UInt8] {
+        guard let bytes = templates.render(MustacheTree.make(view), template: template) else {
             throw PagesError.unknownTemplate(template)
         }
-        return text
+        return bytes
     }
 }
 

@@ -13,14 +13,21 @@
 struct Templates: Sendable {
     let byName: [String: Template]
 
-    /// `value` rendered with the template `name`; `nil` if there is no such template.
-    func render(_ value: TemplateValue, template name: String) -> String? {
+    /// `value` rendered with the template `name`, as UTF-8; `nil` if there
+    /// is no such template. Output is written as bytes: appending to a
+    /// string checked its storage and counts on every part.
+    func render(_ value: TemplateValue, template name: String) -> [UInt8]? {
         guard let template = byName[name] else { return nil }
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(Self.expectedLength)
         var scopes = [value]
         render(template, into: &output, scopes: &scopes, Context(indentation: "", overrides: nil, contentType: .html))
         return output
     }
+
+    /// Bytes reserved for a page's output: most pages fit, so that few
+    /// grow it by copying.
+    private static let expectedLength = 1 << 15
 
     /// What a template is rendered in, besides the values in scope.
     private struct Context {
@@ -32,7 +39,7 @@ struct Templates: Sendable {
     }
 
     private func render(
-        _ template: Template, into output: inout String, scopes: inout [TemplateValue], _ context: Context
+        _ template: Template, into output: inout [UInt8], scopes: inout [TemplateValue], _ context: Context
     ) {
         var context = context
         if context.indentation.isEmpty {
@@ -41,25 +48,37 @@ struct Templates: Sendable {
         }
         // Indented: a part that prints something after a line break of
         // this template's output starts with the indentation.
-        var text = ""
+        let start = output.count
         for node in template.nodes {
-            var part = ""
-            render(node, into: &part, scopes: &scopes, &context)
-            if !part.isEmpty, text.last == "\n" { text += context.indentation }
-            text += part
+            let part = output.count
+            render(node, into: &output, scopes: &scopes, &context)
+            if output.count > part, Self.endsWithLineFeed(output[start..<part]) {
+                output.insert(contentsOf: context.indentation.utf8, at: part)
+            }
         }
-        output += text
+    }
+
+    /// Whether the text `bytes` encode ends with the character `\n` (a
+    /// `\r\n` is one other character).
+    private static func endsWithLineFeed(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.last == UInt8(ascii: "\n") else { return false }
+        return bytes.count < 2 || bytes[bytes.endIndex - 2] != UInt8(ascii: "\r")
     }
 
     private func render(
-        _ node: Template.Node, into output: inout String, scopes: inout [TemplateValue], _ context: inout Context
+        _ node: Template.Node, into output: inout [UInt8], scopes: inout [TemplateValue], _ context: inout Context
     ) {
         switch node {
         case .text(let text):
-            output += text
+            output.append(contentsOf: text.utf8)
         case .variable(let name, let escaped):
             guard let value = Self.find(name, in: scopes) else { return }
-            output += escaped ? context.contentType.escape(value.printed) : value.printed
+            let printed = value.printed
+            switch (escaped, context.contentType) {
+            case (false, _), (true, .text): output.append(contentsOf: printed.utf8)
+            case (true, .htmlBytes): HTMLBytes.escape(printed, into: &output)
+            case (true, let type): output.append(contentsOf: type.escape(printed).utf8)
+            }
         case .section(let name, let body, inverted: false):
             switch Self.find(name, in: scopes) {
             case nil, .flag(false)?:

@@ -38,13 +38,14 @@ enum PageRoutes {
             let options = try APIRoutes.briefingOptions(Query(request).taking(briefingParameters, on: "this page"))
             return try await Rendering.cached(request, state, day: state.today, heavy: true) { current in
                 try Rendering.entry(
-                    html: pages.render(OverviewPage(current: current, period: options.period), template: "overview"))
+                    html: pages.renderUTF8(OverviewPage(current: current, period: options.period), template: "overview")
+                )
             }
         }
         router.get(RouterPath(APIReferencePage.path)) { request, _ in
             try await Rendering.cached(request, state) { current in
                 try Rendering.entry(
-                    html: pages.render(
+                    html: pages.renderUTF8(
                         APIReferencePage(current: current, document: OpenAPIDocument.document(APIRoutes.all)),
                         template: "api-reference"))
             }
@@ -62,7 +63,7 @@ enum PageRoutes {
             let today = state.today
             return try await Rendering.cached(request, state, day: today) { current in
                 try Rendering.entry(
-                    html: pages.render(
+                    html: pages.renderUTF8(
                         BondListPage(
                             current: current, query: query,
                             screener: BondScreener(state, current: current, today: today)),
@@ -96,7 +97,7 @@ enum PageRoutes {
                 }
                 let ledger = bond.sciTech ? LedgerView(current.snapshot, bond: bond, asOf: today) : nil
                 return try Rendering.entry(
-                    html: pages.render(
+                    html: pages.renderUTF8(
                         BondPage(
                             current: current, bond: bond, quotes: quotes, ledger: ledger, today: today,
                             staleAfter: state.staleQuoteDays, calendarData: state.calendarData, pricing: pricing),
@@ -129,7 +130,7 @@ enum PageRoutes {
                 var filter = query.filter
                 filter.issued = DateRange(from: filter.issued.from, to: min(filter.issued.to ?? day, day))
                 return try Rendering.entry(
-                    html: pages.render(
+                    html: pages.renderUTF8(
                         IntegrityPage(
                             current: current, snapshot: snapshot, filter: filter, day: day, asOfGiven: asOfGiven,
                             knownNow: known == "now", issuedFrom: query.filter.issued.from,
@@ -159,7 +160,7 @@ enum PageRoutes {
             let text = try query.search()
             return try await Rendering.cached(request, state) { current in
                 try Rendering.entry(
-                    html: pages.render(
+                    html: pages.renderUTF8(
                         IssuerListPage(current: current, text: text, sector: sector), template: "issuers"))
             }
         }
@@ -170,7 +171,7 @@ enum PageRoutes {
             let today = state.today
             return try await Rendering.cached(request, state, current: current, day: today) { current in
                 try Rendering.entry(
-                    html: pages.render(
+                    html: pages.renderUTF8(
                         IssuerPage(
                             current: current, issuer: issuer,
                             screener: BondScreener(state, current: current, today: today)),
@@ -183,7 +184,7 @@ enum PageRoutes {
             let to = try query.date("to")
             return try await Rendering.cached(request, state, heavy: true) { current in
                 try Rendering.entry(
-                    html: pages.render(MonitorPage(current: current, asOf: asOf, through: to), template: "monitor"))
+                    html: pages.renderUTF8(MonitorPage(current: current, asOf: asOf, through: to), template: "monitor"))
             }
         }
         router.get("/monitor.csv") { request, _ in
@@ -236,7 +237,7 @@ enum PageRoutes {
             let compare = try query.date("compare")
             return try await Rendering.cached(request, state) { current in
                 try Rendering.entry(
-                    html: pages.render(
+                    html: pages.renderUTF8(
                         CurvesPage(current: current, curve: curve, date: date, compare: compare), template: "curves"))
             }
         }
@@ -244,7 +245,7 @@ enum PageRoutes {
             let options = try APIRoutes.briefingOptions(Query(request).taking(briefingParameters, on: "this page"))
             return try await Rendering.cached(request, state, heavy: true) { current in
                 try Rendering.entry(
-                    html: pages.render(ReportPage(current: current, options: options), template: "reports"))
+                    html: pages.renderUTF8(ReportPage(current: current, options: options), template: "reports"))
             }
         }
         router.get("\(FlagPage.path)/:id") { request, context in
@@ -252,7 +253,7 @@ enum PageRoutes {
             let id = context.parameters.get("id") ?? ""
             return try await Rendering.cached(request, state, heavy: true) { current in
                 try Rendering.entry(
-                    html: pages.render(FlagPage(current: current, options: options, id: id), template: "flag"))
+                    html: pages.renderUTF8(FlagPage(current: current, options: options, id: id), template: "flag"))
             }
         }
         for format in ["html", "md"] {
@@ -283,7 +284,7 @@ enum PageRoutes {
             let hasMore = entries.count > AuditPage.pageSize
             entries = Array(entries.prefix(AuditPage.pageSize))
             let page = AuditPage(current: state.now, entries: entries, filter: filter, hasMore: hasMore)
-            var response = Rendering.response(Rendering.entry(html: try pages.render(page, template: "audit")))
+            var response = Rendering.response(Rendering.entry(html: try pages.renderUTF8(page, template: "audit")))
             response.headers[.cacheControl] = "private, no-store"
             return response
         }

@@ -9,7 +9,12 @@ import NIOCore
 /// front of every read.
 enum Rendering {
     static func entry(html: String, status: HTTPResponse.Status = .ok) -> ResponseCache.Entry {
-        ResponseCache.Entry(contentType: "text/html; charset=utf-8", body: Array(html.utf8), status: status.code)
+        entry(html: Array(html.utf8), status: status)
+    }
+
+    /// A page rendered as UTF-8 (``Pages/renderUTF8(_:template:)``).
+    static func entry(html: [UInt8], status: HTTPResponse.Status = .ok) -> ResponseCache.Entry {
+        ResponseCache.Entry(contentType: "text/html; charset=utf-8", body: html, status: status.code)
     }
 
     static func entry(json value: some Encodable) throws -> ResponseCache.Entry {

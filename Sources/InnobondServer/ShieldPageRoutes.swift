@@ -38,7 +38,7 @@ enum ShieldPageRoutes {
             let party = query.text("party").map { String($0.prefix(Query.searchLimit)) }
             return try await Rendering.cached(request, state, day: state.today, heavy: true) { current in
                 try Rendering.entry(
-                    html: pages.render(
+                    html: pages.renderUTF8(
                         ShieldPage(current: current, day: day, search: search, measureID: measureID, party: party),
                         template: "shield"))
             }
@@ -77,7 +77,7 @@ enum ShieldPageRoutes {
                 current: state.now, day: state.today, role: context.token?.role,
                 csrf: context.sessionSecret.map(BrowserSession.csrfToken), message: message)
             var response = Rendering.response(
-                Rendering.entry(html: try pages.render(page, template: "review"), status: status))
+                Rendering.entry(html: try pages.renderUTF8(page, template: "review"), status: status))
             response.headers[.cacheControl] = "no-store"
             return response
         }
@@ -127,7 +127,7 @@ enum ShieldPageRoutes {
                 Query(request).taking(["as_of", "state", "overdue"], on: "this page"), today: state.today)
             return try await Rendering.cached(request, state, day: state.today) { current in
                 try Rendering.entry(
-                    html: pages.render(
+                    html: pages.renderUTF8(
                         CasesPage(
                             current: current, day: options.day, state: options.state, overdueOnly: options.overdue,
                             calendar: WorkingDayCalendar(market: .national, data: state.calendarData)),

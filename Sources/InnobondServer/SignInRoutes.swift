@@ -21,7 +21,7 @@ enum SignInRoutes {
                     ? context.token.map { "\($0.name) (\($0.role.rawValue))" } : nil,
                 csrf: context.sessionSecret.map(BrowserSession.csrfToken))
             var response = Rendering.response(
-                Rendering.entry(html: try pages.render(page, template: "sign-in"), status: status))
+                Rendering.entry(html: try pages.renderUTF8(page, template: "sign-in"), status: status))
             response.headers[.cacheControl] = "no-store"
             return response
         }
