@@ -28,21 +28,23 @@ final class JSONStream: Encoder {
         var id: Int
         /// Members or elements written so far.
         var count = 0
-        /// The object's first member in `keys` and `starts`.
+        /// The object's first member in `members` and `starts`.
         var firstMember: Int
         /// Whether the members came in order so far.
         var inOrder = true
         /// Whether opening it put a key on `codingPath`.
         var pushedKey: Bool
-        /// An object's key type, under which its members' order is kept;
-        /// `nil` for an array.
-        var keyType: ObjectIdentifier?
-        var keyed: Bool { keyType != nil }
+        /// An object's keys, by their place in `keyTables`; `nil` for an array.
+        var keys: Int?
+        /// Where the object's next key is looked for first in its keys.
+        var cursor = 0
+        var keyed: Bool { keys != nil }
     }
     @exclusivity(unchecked) private var open: [Open] = []
     @exclusivity(unchecked) private var nextID = 0
-    /// The open objects' members: each key and where its `"key":` begins.
-    @exclusivity(unchecked) private var keys: [String] = []
+    /// The open objects' members: each key (its number in its object's
+    /// ``JSONStreamKeys``) and where its `"key":` begins.
+    @exclusivity(unchecked) private var members: [Int] = []
     @exclusivity(unchecked) private var starts: [Int] = []
     /// The value now being encoded, and whether it has written nothing yet.
     @exclusivity(unchecked) private var slot = 0
@@ -51,9 +53,10 @@ final class JSONStream: Encoder {
     @exclusivity(unchecked) private var slotDepth = 0
     /// Key types known to be, or not to be, a dictionary's.
     @exclusivity(unchecked) private var dictionaryKeys: [ObjectIdentifier: Bool] = [:]
-    /// The last members' keys seen out of order for a key type, and their
-    /// sorted order: the objects of a list repeat them.
-    @exclusivity(unchecked) private var orders: [ObjectIdentifier: (keys: [String], order: [Int])] = [:]
+    /// The keys objects of each key type have written (the objects of a
+    /// list repeat them), and the place of each key type's.
+    @exclusivity(unchecked) private var keyTables: [JSONStreamKeys] = []
+    @exclusivity(unchecked) private var keyTablePlaces: [ObjectIdentifier: Int] = [:]
     /// Members being put in order.
     @exclusivity(unchecked) private var scratch: [UInt8] = []
 
@@ -115,6 +118,17 @@ final class JSONStream: Encoder {
 
     /// A string in quotes, escaped as Foundation escapes it (slashes kept).
     func write(_ value: String) {
+        Self.appendQuoted(value, to: &bytes)
+    }
+
+    /// `value` in quotes, escaped as ``write(_:)-(String)`` writes it.
+    static func quoted(_ value: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        appendQuoted(value, to: &bytes)
+        return bytes
+    }
+
+    private static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { text in
@@ -134,7 +148,7 @@ final class JSONStream: Encoder {
                 case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
                 default:
                     bytes.append(contentsOf: [
-                        0x5C, UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 15)],
+                        0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)],
                     ])
                 }
             }
@@ -207,8 +221,17 @@ final class JSONStream: Encoder {
         nextID += 1
         bytes.append(keyType != nil ? UInt8(ascii: "{") : UInt8(ascii: "["))
         if let key { codingPath.append(key) }
-        open.append(
-            Open(id: nextID, firstMember: keys.count, pushedKey: key != nil, keyType: keyType))
+        var keys: Int?
+        if let keyType {
+            if let place = keyTablePlaces[keyType] {
+                keys = place
+            } else {
+                keys = keyTables.count
+                keyTablePlaces[keyType] = keyTables.count
+                keyTables.append(JSONStreamKeys(convertsKeys: convertsKeys))
+            }
+        }
+        open.append(Open(id: nextID, firstMember: members.count, pushedKey: key != nil, keys: keys))
         return nextID
     }
 
@@ -223,19 +246,22 @@ final class JSONStream: Encoder {
     /// Before an object's member: the comma, then `"key":`.
     func beginMember(of id: Int, key: some CodingKey) throws {
         try enter(id)
-        let name = convertsKeys ? SnakeCaseKeys.name(key.stringValue) : key.stringValue
         let index = open.count - 1
+        guard let keys = open[index].keys else { throw Unsupported() }
+        let table = keyTables[keys]
+        let member = try table.number(of: key.stringValue, from: &open[index].cursor)
         if open[index].count > 0 {
             bytes.append(UInt8(ascii: ","))
-            let previous = keys[keys.count - 1]
-            if previous == name { throw Unsupported() }
-            if open[index].inOrder && !Self.precedes(previous, name) { open[index].inOrder = false }
+            let previous = table.rank(of: members[members.count - 1])
+            let rank = table.rank(of: member)
+            // The same name twice: Foundation keeps one.
+            if previous == rank { throw Unsupported() }
+            if previous > rank { open[index].inOrder = false }
         }
         open[index].count += 1
-        keys.append(name)
+        members.append(member)
         starts.append(bytes.count)
-        write(name)
-        bytes.append(UInt8(ascii: ":"))
+        table.write(member, to: &bytes)
     }
 
     /// Before an array's element: the comma; the element's index.
@@ -263,10 +289,10 @@ final class JSONStream: Encoder {
     /// Ends the innermost container, putting an object's members in order.
     private func close() throws {
         let ending = open.removeLast()
-        if ending.keyed {
+        if let keys = ending.keys {
             let first = ending.firstMember
-            if !ending.inOrder { try sortMembers(from: first, keyType: ending.keyType!) }
-            keys.removeSubrange(first...)
+            if !ending.inOrder { try sortMembers(from: first, keys: keys) }
+            members.removeSubrange(first...)
             starts.removeSubrange(first...)
             bytes.append(UInt8(ascii: "}"))
         } else {
@@ -277,18 +303,8 @@ final class JSONStream: Encoder {
 
     /// Rewrites the members from `first` to the end of `bytes` in their
     /// keys' order.
-    private func sortMembers(from first: Int, keyType: ObjectIdentifier) throws {
-        let names = keys[first...]
-        let order: [Int]
-        if let known = orders[keyType], known.keys.elementsEqual(names) {
-            order = known.order
-        } else {
-            order = (0..<names.count).sorted { Self.precedes(keys[first + $0], keys[first + $1]) }
-            for (a, b) in zip(order, order.dropFirst()) where keys[first + a] == keys[first + b] {
-                throw Unsupported()
-            }
-            orders[keyType] = (Array(names), order)
-        }
+    private func sortMembers(from first: Int, keys: Int) throws {
+        let order = try keyTables[keys].order(of: members[first...])
         let base = starts[first]
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: bytes[base...])
@@ -297,7 +313,7 @@ final class JSONStream: Encoder {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
             let start = starts[first + member] - base
             // A member ends at the comma before the next, or at the end.
-            let end = first + member + 1 < keys.count ? starts[first + member + 1] - base - 1 : scratch.count
+            let end = first + member + 1 < members.count ? starts[first + member + 1] - base - 1 : scratch.count
             bytes.append(contentsOf: scratch[start..<end])
         }
     }

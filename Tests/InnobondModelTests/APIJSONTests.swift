@@ -64,6 +64,9 @@ import Testing
         items[5].issuerName = nil
         #expect(
             try APIJSON.encode(items, convertingKeys: false) == Array(try JSONEncoder.apiKeysAsWritten.encode(items)))
+        // More keys than a type has (a dictionary's): written alike.
+        let wide = Dictionary(uniqueKeysWithValues: (0..<300).map { ("k\($0)", [$0]) })
+        #expect(try APIJSON.encode(wide, convertingKeys: false) == Array(try JSONEncoder.apiKeysAsWritten.encode(wide)))
     }
 }
 
