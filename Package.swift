@@ -28,6 +28,8 @@ let package = Package(
     targets: [
         // glibc's malloc tuning (mallopt), which Swift's Glibc module does not import.
         .target(name: "CMallocArenas"),
+        // Population counts of bit sets, built for the processor that runs them.
+        .target(name: "CBitCounts"),
         // Dates, day counts, schedules, fixed-rate bonds, price, yield and risk.
         .target(
             name: "FixedIncome",
@@ -92,7 +94,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"), "InnobondIO",
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"), "InnobondIO", "CBitCounts",
             ],
             resources: [.copy("Resources/response-schemas.json")]
         ),

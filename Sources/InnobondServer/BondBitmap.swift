@@ -1,3 +1,5 @@
+import CBitCounts
+
 /// A set of bonds by their position in the registry, one bit a bond: what a
 /// filter value holds, and what a list query's conditions leave, found by
 /// intersecting them a word (64 bonds) at a time.
@@ -95,15 +97,16 @@ struct BondBitmap: Sendable, Equatable {
     }
 
     /// How many bonds the set holds.
-    var cardinality: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+    var cardinality: Int {
+        words.withUnsafeBufferPointer { Int(innobond_bit_count($0.baseAddress, $0.count)) }
+    }
 
     /// How many bonds this set and `other` both hold.
     func intersectionCount(_ other: BondBitmap) -> Int {
-        words.withUnsafeBufferPointer { ours in
+        precondition(words.count == other.words.count)
+        return words.withUnsafeBufferPointer { ours in
             other.words.withUnsafeBufferPointer { theirs in
-                var total = 0
-                for index in ours.indices { total &+= (ours[index] & theirs[index]).nonzeroBitCount }
-                return total
+                Int(innobond_intersection_count(ours.baseAddress, theirs.baseAddress, ours.count))
             }
         }
     }

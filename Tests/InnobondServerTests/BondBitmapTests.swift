@@ -24,6 +24,21 @@ import Testing
         }
     }
 
+    /// A set's count, and its intersection's with another, are the bonds a
+    /// plain walk over both finds, for counts off a word's edge.
+    @Test func countsAreTheBondsHeld() {
+        var random = SystemRandomNumberGenerator()
+        for count in [0, 1, 63, 64, 65, 130, 4097] {
+            let first = (0..<count).map { _ in Bool.random(using: &random) }
+            let second = (0..<count).map { _ in Int.random(in: 0..<3, using: &random) == 0 }
+            let a = BondBitmap(count: count) { first[$0] }
+            let b = BondBitmap(count: count) { second[$0] }
+            #expect(a.cardinality == first.filter { $0 }.count, "count \(count)")
+            #expect(a.intersectionCount(b) == (0..<count).filter { first[$0] && second[$0] }.count, "count \(count)")
+            #expect(BondBitmap(count: count) { _ in true }.cardinality == count, "count \(count)")
+        }
+    }
+
     /// Counts by tallying places agree with counts by intersecting sets,
     /// for sets from empty to full (both ways of counting are taken), with
     /// bonds in no set, for one facet and for several counted together.
