@@ -96,6 +96,19 @@ struct BondBitmap: Sendable, Equatable {
         return other
     }
 
+    /// The positions of the bonds the set holds, ascending.
+    var positions: [Int] {
+        var positions: [Int] = []
+        for (index, word) in words.enumerated() where word != 0 {
+            var rest = word
+            while rest != 0 {
+                positions.append(index &* 64 &+ rest.trailingZeroBitCount)
+                rest &= rest &- 1
+            }
+        }
+        return positions
+    }
+
     /// How many bonds the set holds.
     var cardinality: Int {
         words.withUnsafeBufferPointer { Int(innobond_bit_count($0.baseAddress, $0.count)) }

@@ -345,29 +345,35 @@ final class BondIndex: Sendable {
     }
 
     private func makeOrder(_ sort: BondQuery.Sort, day: CivilDate) -> Order {
+        arranged((0..<Int32(bonds.count)).map { $0 }, sort, day: day)
+    }
+
+    /// The bonds at `positions` in a sort's order: keyed ones ascending by
+    /// key, then those without a key; ties by code.
+    func arranged(_ positions: [Int32], _ sort: BondQuery.Sort, day: CivilDate) -> Order {
         let codeRanks = codeRanks
-        var positions = (0..<Int32(bonds.count)).map { $0 }
         func byCode(_ a: Int32, _ b: Int32) -> Bool { codeRanks[Int(a)] < codeRanks[Int(b)] }
         switch sort {
         case .code:
-            positions.sort(by: byCode)
-            return Order(positions: positions, keyed: positions.count)
+            return Order(positions: positions.sorted(by: byCode), keyed: positions.count)
         case .name, .issuer:
-            let names = bonds.indices.map { sort == .name ? bonds[$0].name : issuer(of: $0)?.name ?? "" }
-            positions.sort { a, b in
-                let (x, y) = (names[Int(a)], names[Int(b)])
-                return x == y ? byCode(a, b) : x < y
+            let named = positions.map { position in
+                (position, name: sort == .name ? bonds[Int(position)].name : issuer(of: Int(position))?.name ?? "")
             }
-            return Order(positions: positions, keyed: positions.count)
+            let sorted = named.sorted { a, b in a.name == b.name ? byCode(a.0, b.0) : a.name < b.name }
+            return Order(positions: sorted.map(\.0), keyed: positions.count)
         default:
-            let keys = bonds.indices.map { key(sort, position: $0, day: day) }
-            let keyed = positions.filter { keys[Int($0)] != nil }
-            let unkeyed = positions.filter { keys[Int($0)] == nil }.sorted(by: byCode)
-            let sorted = keyed.sorted { a, b in
-                let (x, y) = (keys[Int(a)]!, keys[Int(b)]!)
-                return x == y ? byCode(a, b) : x < y
+            var keyed: [(position: Int32, key: Double)] = []
+            var unkeyed: [Int32] = []
+            for position in positions {
+                if let key = key(sort, position: Int(position), day: day) {
+                    keyed.append((position, key))
+                } else {
+                    unkeyed.append(position)
+                }
             }
-            return Order(positions: sorted + unkeyed, keyed: sorted.count)
+            keyed.sort { a, b in a.key == b.key ? byCode(a.position, b.position) : a.key < b.key }
+            return Order(positions: keyed.map(\.position) + unkeyed.sorted(by: byCode), keyed: keyed.count)
         }
     }
 

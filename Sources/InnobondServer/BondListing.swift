@@ -1,3 +1,4 @@
+import FixedIncome
 import InnobondModel
 
 /// The bonds a list query passes, in its order: a set of bonds walked in a
@@ -5,6 +6,9 @@ import InnobondModel
 struct BondListing: Sendable {
     let index: BondIndex
     let order: BondIndex.Order
+    /// The sort `order` is in, and the day its keys are read on.
+    let sort: BondQuery.Sort
+    let day: CivilDate
     let descending: Bool
     /// The bonds listed, by position in the registry.
     let members: BondBitmap
@@ -14,11 +18,13 @@ struct BondListing: Sendable {
     let total: Int
 
     init(
-        index: BondIndex, order: BondIndex.Order, descending: Bool, members: BondBitmap,
+        index: BondIndex, sort: BondQuery.Sort, day: CivilDate, descending: Bool, members: BondBitmap,
         facets: BondScreener.Facets
     ) {
         self.index = index
-        self.order = order
+        order = index.order(sort, on: day)
+        self.sort = sort
+        self.day = day
         self.descending = descending
         self.members = members
         self.facets = facets
@@ -28,6 +34,15 @@ struct BondListing: Sendable {
     /// Up to `count` bonds from place `start` (0 for the first) of the list.
     func bonds(from start: Int, count: Int) -> [Bond] {
         guard start < total, count > 0 else { return [] }
+        let wanted = min(count, total - start)
+        // Walking the sort order visits about (start + wanted) / density
+        // bonds; a list of few bonds is put in the sort's order by their
+        // keys instead (at 1,000,000 bonds a selective list walked most of
+        // the order to fill its page).
+        let words = (index.bonds.count + 63) / 64
+        if (start + wanted) * index.bonds.count / total > words + total * (Int.bitWidth - total.leadingZeroBitCount) {
+            return inOrder().dropFirst(start).prefix(wanted).map { index.bonds[$0] }
+        }
         var found: [Bond] = []
         found.reserveCapacity(min(count, total - start))
         var place = 0
@@ -54,6 +69,15 @@ struct BondListing: Sendable {
             return true
         }
         return place
+    }
+
+    /// The registry positions of the listed bonds in the list's order, as
+    /// ``walk(_:)`` visits them: the members put in the sort's order.
+    func inOrder() -> [Int] {
+        let arranged = index.arranged(members.positions.map { Int32($0) }, sort, day: day)
+        let (keyed, all) = (arranged.positions[..<arranged.keyed], arranged.positions[arranged.keyed...])
+        let visited = descending ? Array(keyed.reversed()) + all.reversed() : arranged.positions
+        return visited.map { Int($0) }
     }
 
     /// Calls `body` with the registry position of each listed bond in the

@@ -145,8 +145,7 @@ struct BondScreener: Sendable {
             sector: zip(Sector.allCases, counts[2]).map { .init(value: $0.rawValue, count: $1) },
             rating: zip(Rating.scale, counts[3]).filter { $1 > 0 }.map { .init(value: $0, count: $1) })
         return BondListing(
-            index: index, order: index.order(query.sort, on: today), descending: query.descending, members: members,
-            facets: facets)
+            index: index, sort: query.sort, day: today, descending: query.descending, members: members, facets: facets)
     }
 
     /// For each remaining-tenor bucket but the last, the most days to

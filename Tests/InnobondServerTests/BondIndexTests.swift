@@ -70,6 +70,10 @@ import Testing
             let found = listing.all.map(\.code.value)
             #expect(found == expected.ordered.map(\.code.value), "round \(round): \(query.queryString())")
             #expect(listing.total == expected.ordered.count)
+            // The order a page of few bonds is taken in, for every list.
+            #expect(
+                listing.inOrder().map { listing.index.bonds[$0].code.value } == expected.ordered.map(\.code.value),
+                "round \(round): \(query.queryString())")
             #expect(listing.facets.market.map(\.count) == expected.facets.market.map(\.count), "round \(round)")
             #expect(listing.facets.regime.map(\.count) == expected.facets.regime.map(\.count), "round \(round)")
             #expect(listing.facets.sector.map(\.count) == expected.facets.sector.map(\.count), "round \(round)")
