@@ -49,7 +49,8 @@ enum MustacheTree {
         case value(Kind)
         /// An optional of another type: unwrapped without a cast.
         case optional(any TemplateOptional.Type)
-        /// A class, an existential or another type: by its value's kind.
+        /// A class, an existential or another type: by its value's kind (a
+        /// struct in an existential read by a mirror).
         case dynamic
     }
 
@@ -81,18 +82,14 @@ enum MustacheTree {
         case .fields(let layout?):
             // Read at their offsets: a mirror resolved each property's type
             // by its mangled name on every view, a fifth of a page's rendering.
-            func read<View>(_ view: View) -> Fields { fields(of: view, layout) }
-            return .fields(_openExistential(value, do: read))
-        case .fields(nil):
-            var labels: [String] = []
-            var values: [TemplateValue?] = []
-            for child in Mirror(reflecting: value).children {
-                guard let label = child.label else { continue }
-                labels.append(label)
-                values.append(unwrapped(child.value).map(make))
+            // A struct reached through an existential (a value of a generic
+            // `any P` boxed again) is not laid out where it was opened.
+            func read<View>(_ view: View) -> Fields? {
+                isItsOwnType(view) ? fields(of: view, layout) : nil
             }
-            // The first of a label, as a reflected lookup finds it.
-            return .fields(Fields(TemplateNames.positions(labels), values))
+            return .fields(_openExistential(value, do: read) ?? reflectedFields(value))
+        case .fields(nil):
+            return .fields(reflectedFields(value))
         case .array(let type):
             return type.templateList(of: value)
         case .elements:
@@ -100,6 +97,25 @@ enum MustacheTree {
         case .optional:
             return unwrapped(value).map(make) ?? .null
         }
+    }
+
+    /// The named fields of a value, as a mirror lists them.
+    private static func reflectedFields(_ value: Any) -> Fields {
+        var labels: [String] = []
+        var values: [TemplateValue?] = []
+        for child in Mirror(reflecting: value).children {
+            guard let label = child.label else { continue }
+            labels.append(label)
+            values.append(unwrapped(child.value).map(make))
+        }
+        // The first of a label, as a reflected lookup finds it.
+        return Fields(TemplateNames.positions(labels), values)
+    }
+
+    /// Whether `value`'s static type is its dynamic type (not an
+    /// existential holding it), so that its bytes are its type's layout.
+    private static func isItsOwnType<Value>(_ value: Value) -> Bool {
+        Value.self == Swift.type(of: value as Any)
     }
 
     /// The named fields of a struct, its stored properties read in place.
@@ -144,7 +160,7 @@ enum MustacheTree {
         if Element.self == String.self {
             return .list(unsafeBitCast(elements, to: [String].self).map(TemplateValue.text))
         }
-        if let first = elements.first, type(of: first) == Element.self, case .fields(let layout?) = kind(of: first) {
+        if let first = elements.first, isItsOwnType(first), case .fields(let layout?) = kind(of: first) {
             return .list(elements.map { .fields(fields(of: $0, layout)) })
         }
         return .list(elements.map { make($0) })
@@ -206,8 +222,11 @@ enum MustacheTree {
         default:
             switch style {
             case .struct?:
-                func laidOut<View>(_ view: View) -> Layout? { layout(of: view) }
-                found = .fields(_openExistential(value, do: laidOut))
+                func laidOut<View>(_ view: View) -> Layout?? { isItsOwnType(view) ? layout(of: view) : nil }
+                // Opened as an existential: read by a mirror this time, the
+                // type's layout found when its own value comes.
+                guard let layout = _openExistential(value, do: laidOut) else { return .fields(nil) }
+                found = .fields(layout)
             case .class?: found = .fields(nil)
             case .collection?, .set?: found = .elements
             default: found = .printed

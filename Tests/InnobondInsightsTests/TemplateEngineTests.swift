@@ -63,6 +63,29 @@ import Testing
         #expect(compared > 1500)
     }
 
+    /// Structs reached through existentials (in an array of `any`, an
+    /// optional `any`, a property of `any` type), larger than an
+    /// existential holds inline, render as swift-mustache renders them,
+    /// before and after the struct's own views laid it out.
+    @Test func structsInExistentialsRenderAsSwiftMustacheRendersThem() throws {
+        let texts = [
+            "main": "{{#cards}}[{{a}}|{{b}}|{{c}}]{{/cards}} {{#one}}<{{a}}>{{/one}} {{#maybe}}({{c}}){{/maybe}}"
+        ]
+        let theirs = try MustacheLibrary(templates: texts.mapValues { try MustacheTemplate(string: $0) })
+        let ours = try Pages(templates: texts)
+        let card = Card(a: "1", b: "<2>", c: "3")
+        let other = Card(a: "x", b: "y", c: "z")
+        let views: [Any] = [
+            Deck(cards: [card, other], one: other, maybe: card), Deck(cards: [], one: card, maybe: nil),
+            PlainDeck(cards: [card, other], one: other, maybe: card),
+            Deck(cards: [other, card], one: card, maybe: other),
+        ]
+        for (index, view) in views.enumerated() {
+            #expect(
+                try ours.render(view, template: "main") == theirs.render(view, withTemplate: "main"), "view \(index)")
+        }
+    }
+
     @Test func aTemplateErrorNamesItsLineAndColumn() throws {
         #expect(throws: PagesError.self) { try Pages(templates: ["a": "one\n{{#x}}two\n{{/y}}"]) }
         do {
@@ -106,6 +129,27 @@ private struct Root {
     var name: String?
     var maybe: Row?
     var numbers: [Int]
+}
+
+private protocol CardLike {}
+
+/// Three strings: larger than an existential holds inline.
+private struct Card: CardLike {
+    var a: String
+    var b: String
+    var c: String
+}
+
+private struct Deck {
+    var cards: [any CardLike]
+    var one: any CardLike
+    var maybe: (any CardLike)?
+}
+
+private struct PlainDeck {
+    var cards: [Card]
+    var one: Card
+    var maybe: Card?
 }
 
 /// Random templates from the parts Mustache has, and random views.
