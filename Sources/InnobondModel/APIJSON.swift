@@ -10,7 +10,9 @@ import Foundation
 /// list's CPU. ``JSONStream`` writes each value as it comes and sorts an
 /// object's members when it ends. What it does not write as Foundation
 /// would (dates, URLs, decimals and data; string-keyed dictionaries when
-/// keys are converted; a key written twice; containers used after a later
+/// keys are converted; a key written twice, or two keys of one type that
+/// convert to one name; more than 256 keys of one key type in a value, as
+/// dictionaries may hold; containers used after a later
 /// sibling; `superEncoder`; numbers that are not finite; a value that throws
 /// or encodes nothing at the top) is encoded by Foundation instead, from
 /// the start, so that the bytes or the error are Foundation's.

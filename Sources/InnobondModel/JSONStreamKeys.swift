@@ -39,7 +39,8 @@ final class JSONStreamKeys {
         var place = min(cursor, sequence.count)
         for _ in sequence.indices {
             if place == sequence.count { place = 0 }
-            if keys[sequence[place]] == key {
+            // By bytes: `==` holds a composed and a decomposed é equal.
+            if keys[sequence[place]].utf8.elementsEqual(key.utf8) {
                 cursor = place + 1
                 return sequence[place]
             }

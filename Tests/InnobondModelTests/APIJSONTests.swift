@@ -64,6 +64,11 @@ import Testing
         items[5].issuerName = nil
         #expect(
             try APIJSON.encode(items, convertingKeys: false) == Array(try JSONEncoder.apiKeysAsWritten.encode(items)))
+        // Keys alike but for their bytes (a composed and a decomposed é).
+        let accents = [["caf\u{E9}": 1], ["cafe\u{301}": 2]]
+        #expect(
+            try APIJSON.encode(accents, convertingKeys: false)
+                == Array(try JSONEncoder.apiKeysAsWritten.encode(accents)))
         // More keys than a type has (a dictionary's): written alike.
         let wide = Dictionary(uniqueKeysWithValues: (0..<300).map { ("k\($0)", [$0]) })
         #expect(try APIJSON.encode(wide, convertingKeys: false) == Array(try JSONEncoder.apiKeysAsWritten.encode(wide)))
