@@ -4,9 +4,10 @@
 // instruction: `nonzeroBitCount` becomes a dozen shifts and masks a word.
 // These loops are compiled again for processors with one (and with AVX2,
 // which counts four words at once), and the loader picks the version the
-// processor runs. Other architectures build the plain loop.
+// processor runs: features, not `arch=` levels, which only recent runtime
+// libraries can test. Other architectures build the plain loop.
 #if defined(__x86_64__) && defined(__linux__)
-#define BIT_COUNT_VERSIONS __attribute__((target_clones("arch=x86-64-v3", "arch=x86-64-v2", "default")))
+#define BIT_COUNT_VERSIONS __attribute__((target_clones("avx2", "popcnt", "default")))
 #else
 #define BIT_COUNT_VERSIONS
 #endif
