@@ -362,9 +362,8 @@ struct ChartDrawing {
         }
     }
 
-    /// A coordinate with at most one decimal.
-    /// A coordinate: ``NumberText`` writes a minus sign, which SVG reads
-    /// only as an ASCII hyphen.
+    /// A coordinate with at most one decimal. ``NumberText`` writes a minus
+    /// sign, which SVG reads only as an ASCII hyphen.
     private func n(_ value: Double) -> String {
         let text = NumberText.fixed(value, 1)
         guard text.unicodeScalars.first == "−" else { return text }

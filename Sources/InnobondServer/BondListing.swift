@@ -2,7 +2,8 @@ import FixedIncome
 import InnobondModel
 
 /// The bonds a list query passes, in its order: a set of bonds walked in a
-/// sort's order, so that a page costs the bonds walked to reach it.
+/// sort's order, so that a page costs the bonds walked to reach it, or for
+/// a few bonds put in that order by their keys.
 struct BondListing: Sendable {
     let index: BondIndex
     let order: BondIndex.Order
@@ -75,8 +76,8 @@ struct BondListing: Sendable {
     /// ``walk(_:)`` visits them: the members put in the sort's order.
     func inOrder() -> [Int] {
         let arranged = index.arranged(members.positions.map { Int32($0) }, sort, day: day)
-        let (keyed, all) = (arranged.positions[..<arranged.keyed], arranged.positions[arranged.keyed...])
-        let visited = descending ? Array(keyed.reversed()) + all.reversed() : arranged.positions
+        let (keyed, unkeyed) = (arranged.positions[..<arranged.keyed], arranged.positions[arranged.keyed...])
+        let visited = descending ? Array(keyed.reversed()) + unkeyed.reversed() : arranged.positions
         return visited.map { Int($0) }
     }
 
