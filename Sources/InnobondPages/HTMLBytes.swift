@@ -5,8 +5,10 @@
 /// `{{% CONTENT_TYPE: HTML_BYTES}}`.
 enum HTMLBytes {
     static func escape(_ text: String) -> String {
-        if let escaped = text.utf8.withContiguousStorageIfAvailable(Self.escaped) { return escaped ?? text }
-        return Array(text.utf8).withUnsafeBufferPointer(Self.escaped) ?? text
+        guard text.utf8.contains(where: { entity($0) != nil }) else { return text }
+        var bytes: [UInt8] = []
+        escape(text, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `text` escaped, appended to `output` as UTF-8.
@@ -34,31 +36,5 @@ enum HTMLBytes {
         case UInt8(ascii: "'"): "&#39;"
         default: nil
         }
-    }
-
-    /// `bytes` escaped, or `nil` when none of them needs an entity.
-    private static func escaped(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var length = bytes.count
-        for byte in bytes {
-            if let entity = entity(byte) { length += entity.utf8CodeUnitCount - 1 }
-        }
-        guard length > bytes.count else { return nil }
-        return String(
-            unsafeUninitializedCapacity: length,
-            initializingUTF8With: { output in
-                var written = 0
-                for byte in bytes {
-                    if let entity = entity(byte) {
-                        for unit in UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount) {
-                            output[written] = unit
-                            written += 1
-                        }
-                    } else {
-                        output[written] = byte
-                        written += 1
-                    }
-                }
-                return written
-            })
     }
 }
